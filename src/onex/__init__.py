@@ -1,0 +1,90 @@
+"""onex: verified statistics and ready reports for a college's 1+X certificate pilot.
+
+Everything public is importable from here and listed in ``__all__``.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from onex import samples
+from onex.errors import DataError, OnexError, Problem, UnknownExporterError, UnknownNameError
+from onex.io.files import dump, dumps, load
+from onex.model import (
+    CandidateResult,
+    Certificate,
+    CohortHours,
+    Course,
+    CourseIntegration,
+    CourseKind,
+    CreditPolicy,
+    CreditTransfer,
+    Dataset,
+    DateWindow,
+    ExamSession,
+    ExamType,
+    Expense,
+    FundGuidance,
+    FundRule,
+    Level,
+    LevelResult,
+    Metric,
+    NarrativeSection,
+    PassRule,
+    PrintedRate,
+    ResultTally,
+    StatedTotals,
+    Target,
+    TrainingRecord,
+    WorkloadPolicy,
+    academic_year_of,
+    mask_id_number,
+    mask_name,
+)
+
+try:
+    __version__ = version("onex")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "CandidateResult",
+    "Certificate",
+    "CohortHours",
+    "Course",
+    "CourseIntegration",
+    "CourseKind",
+    "CreditPolicy",
+    "CreditTransfer",
+    "DataError",
+    "Dataset",
+    "DateWindow",
+    "ExamSession",
+    "ExamType",
+    "Expense",
+    "FundGuidance",
+    "FundRule",
+    "Level",
+    "LevelResult",
+    "Metric",
+    "NarrativeSection",
+    "OnexError",
+    "PassRule",
+    "PrintedRate",
+    "Problem",
+    "ResultTally",
+    "StatedTotals",
+    "Target",
+    "TrainingRecord",
+    "UnknownExporterError",
+    "UnknownNameError",
+    "WorkloadPolicy",
+    "__version__",
+    "academic_year_of",
+    "dump",
+    "dumps",
+    "load",
+    "mask_id_number",
+    "mask_name",
+    "samples",
+]

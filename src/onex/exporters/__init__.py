@@ -1,0 +1,1 @@
+"""Exporters render a Report into files; see the registry (arrives with the report)."""

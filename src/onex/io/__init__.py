@@ -1,0 +1,1 @@
+"""Reading and writing onex data: one converter, data files, tables."""

@@ -1,0 +1,119 @@
+"""Load and save datasets by file suffix; atomic writes for every file onex produces."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from onex.errors import DataError, Problem
+from onex.io.converter import structure, unstructure
+from onex.model import Dataset
+
+__all__ = ["dataset_from_json_text", "dump", "dumps", "load", "write_atomic"]
+
+Readable = str | os.PathLike[str]
+
+
+def write_atomic(path: Readable, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it and ``os.replace``.
+
+    A failure leaves any previous file untouched and no temporary file behind.
+    """
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def dumps(dataset: Dataset) -> str:
+    """The dataset as UTF-8 JSON text: Chinese unescaped, fields in model order, money as
+    strings, dates as ISO; fields left at their defaults are omitted."""
+    return json.dumps(unstructure(dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+def dataset_from_json_text(text: str, *, source: str | None = None) -> Dataset:
+    """Parse JSON text into a Dataset; errors are located by line or JSON path."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            [Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")],
+            source=source,
+        ) from None
+    return structure(data, Dataset, source=source)
+
+
+def _load_json(path: Path) -> Dataset:
+    return dataset_from_json_text(_read_text(path), source=str(path))
+
+
+def _load_toml(path: Path) -> Dataset:
+    try:
+        data: Any = tomllib.loads(_read_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError([Problem("", f"not valid TOML: {exc}")], source=str(path)) from None
+    return structure(data, Dataset, source=str(path))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            [Problem(f"byte {exc.start}", "not UTF-8 text")], source=str(path)
+        ) from None
+
+
+def _dump_json(dataset: Dataset, path: Path) -> None:
+    write_atomic(path, dumps(dataset))
+
+
+LOADERS: dict[str, Callable[[Path], Dataset]] = {".json": _load_json, ".toml": _load_toml}
+DUMPERS: dict[str, Callable[[Dataset, Path], None]] = {".json": _dump_json}
+
+
+def load(path: Readable) -> Dataset:
+    """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``).
+
+    Raises :class:`~onex.DataError` naming the file and every bad spot, and
+    ``FileNotFoundError`` when there is no such file.
+    """
+    p = Path(path)
+    loader = LOADERS.get(p.suffix.lower())
+    if loader is None:
+        known = ", ".join(sorted(LOADERS))
+        raise DataError(
+            [Problem("", f"cannot read {p.suffix or 'files without a suffix'}; readable: {known}")],
+            source=str(p),
+        )
+    if not p.is_file():
+        raise FileNotFoundError(f"{p}: no such file")
+    return loader(p)
+
+
+def dump(dataset: Dataset, path: Readable) -> None:
+    """Write ``dataset`` to ``path`` (format by suffix, ``.json``), atomically."""
+    p = Path(path)
+    dumper = DUMPERS.get(p.suffix.lower())
+    if dumper is None:
+        known = ", ".join(sorted(DUMPERS))
+        raise DataError(
+            [
+                Problem(
+                    "", f"cannot write {p.suffix or 'files without a suffix'}; writable: {known}"
+                )
+            ],
+            source=str(p),
+        )
+    dumper(dataset, p)

@@ -1,0 +1,104 @@
+"""Courses, credit transfer (学分认定与转换) and course-certificate integration (课证融通)."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from onex.model.values import (
+    FieldError,
+    Level,
+    check_count,
+    check_optional_count,
+    check_optional_money,
+    check_optional_text,
+    check_text,
+    check_year,
+)
+
+__all__ = [
+    "CohortHours",
+    "Course",
+    "CourseIntegration",
+    "CourseKind",
+    "CreditPolicy",
+    "CreditTransfer",
+]
+
+
+class CourseKind(enum.Enum):
+    """Course type, which decides which certificate levels may replace it."""
+
+    FOUNDATION = "专业基础课"
+    CORE = "专业核心课"
+    ELECTIVE = "专业选修课"
+    PRACTICE = "集中实践"
+
+
+def _check_credits(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_optional_money(inst, attribute, value)  # same shape: a finite non-negative Decimal
+
+
+def _check_positive_credits(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
+        raise FieldError(attribute.name, f"expected credits above 0 as Decimal, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class CohortHours:
+    """A course's hours (学时) and credits for one cohort (年级, by entry year)."""
+
+    cohort: int = attrs.field(validator=check_year)
+    hours: int = attrs.field(validator=check_count)
+    credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
+
+
+@attrs.frozen(kw_only=True)
+class Course:
+    """A course of a programme (专业课程). ``hours`` lists its hours per cohort."""
+
+    name: str = attrs.field(validator=check_text)
+    code: str | None = attrs.field(default=None, validator=check_optional_text)
+    programme: str | None = attrs.field(default=None, validator=check_optional_text)
+    kind: CourseKind | None = None
+    required: bool = True
+    credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
+    hours: tuple[CohortHours, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CreditTransfer:
+    """A conversion rule: passing ``certificate`` (at ``level``, any level when None) may replace
+    ``course`` (by code or name) for ``credits``."""
+
+    certificate: str = attrs.field(validator=check_text)
+    level: Level | None = None
+    course: str = attrs.field(validator=check_text)
+    credits: Decimal = attrs.field(validator=_check_positive_credits)
+
+
+@attrs.frozen(kw_only=True)
+class CreditPolicy:
+    """The college's credit recognition and transfer regulation and the options it sets."""
+
+    document: str = attrs.field(validator=check_text)
+    document_number: str | None = attrs.field(default=None, validator=check_optional_text)
+    summary: str | None = attrs.field(default=None, validator=check_optional_text)
+    cap_per_certificate: Decimal | None = attrs.field(default=None, validator=_check_credits)
+    match_level_to_course_kind: bool = False
+    required_only: bool = False
+    programmes: tuple[str, ...] = ()
+    cohorts: tuple[int, ...] = ()
+    validity_years: int | None = attrs.field(default=None, validator=check_optional_count)
+
+
+@attrs.frozen(kw_only=True)
+class CourseIntegration:
+    """A certificate's standard integrated into a course (课证融通)."""
+
+    certificate: str = attrs.field(validator=check_text)
+    course: str = attrs.field(validator=check_text)
+    note: str | None = attrs.field(default=None, validator=check_optional_text)

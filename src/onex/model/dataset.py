@@ -1,0 +1,232 @@
+"""A Dataset: one institution's pilot records for one year, cross-checked as a whole."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from onex.errors import DataError, Problem, UnknownNameError
+from onex.model.certificates import Certificate
+from onex.model.credits import Course, CourseIntegration, CreditPolicy, CreditTransfer
+from onex.model.exams import ExamSession
+from onex.model.funds import Expense, FundGuidance
+from onex.model.training import TrainingRecord, WorkloadPolicy
+from onex.model.values import (
+    check_optional_count,
+    check_optional_text,
+    check_printed_rate,
+    check_text,
+    check_texts,
+    check_year,
+    closest_names,
+)
+
+__all__ = ["Dataset", "Metric", "NarrativeSection", "StatedTotals", "Target", "name_key"]
+
+
+class Metric(enum.Enum):
+    """A figure a target can be set for and a comparison can follow."""
+
+    CERTIFICATES = "certificates"
+    CANDIDATES = "candidates"
+    PASSED = "passed"
+    TRAINED = "trained"
+    ASSESSORS = "assessors"
+
+
+@attrs.frozen(kw_only=True)
+class StatedTotals:
+    """Totals as a source printed them (合计 rows, summary sentences); the audit checks them."""
+
+    certificates: int | None = attrs.field(default=None, validator=check_optional_count)
+    candidates: int | None = attrs.field(default=None, validator=check_optional_count)
+    passed: int | None = attrs.field(default=None, validator=check_optional_count)
+    rate: str | None = attrs.field(default=None, validator=check_printed_rate)
+    trained: int | None = attrs.field(default=None, validator=check_optional_count)
+    assessors: int | None = attrs.field(default=None, validator=check_optional_count)
+
+
+@attrs.frozen(kw_only=True)
+class NarrativeSection:
+    """A section of narrative text (management, experience, next steps), in our own words."""
+
+    key: str = attrs.field(validator=check_text)
+    title: str = attrs.field(validator=check_text)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """A stated aim for the next year. With ``metric`` it can be checked against that year's data:
+    ``goal`` is the figure to reach; None means "more than this year"."""
+
+    text: str = attrs.field(validator=check_text)
+    metric: Metric | None = None
+    goal: int | None = attrs.field(default=None, validator=check_optional_count)
+
+
+def name_key(name: str) -> str:
+    """The key names are matched by: no white space, case folded ("WEB 前端开发" = "web前端开发")."""
+    return "".join(name.split()).casefold()
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """One institution's 1+X pilot data for one year.
+
+    Records refer to certificates by name as printed (canonical name, alias or code) and to
+    courses by code or name; construction checks every reference and raises one
+    :class:`~onex.DataError` listing every problem, each with its path.
+    """
+
+    institution: str = attrs.field(validator=check_text)
+    year: int = attrs.field(validator=check_year)
+    title: str | None = attrs.field(default=None, validator=check_optional_text)
+    fictional: bool = False
+    source: str | None = attrs.field(default=None, validator=check_optional_text)
+    certificates: tuple[Certificate, ...] = ()
+    exams: tuple[ExamSession, ...] = ()
+    training: tuple[TrainingRecord, ...] = ()
+    stated: StatedTotals = StatedTotals()
+    workload: WorkloadPolicy | None = None
+    fund_guidance: FundGuidance | None = None
+    expenses: tuple[Expense, ...] = ()
+    courses: tuple[Course, ...] = ()
+    credit_policy: CreditPolicy | None = None
+    credit_transfers: tuple[CreditTransfer, ...] = ()
+    integrations: tuple[CourseIntegration, ...] = ()
+    narrative: tuple[NarrativeSection, ...] = ()
+    targets: tuple[Target, ...] = ()
+    _by_name: dict[str, Certificate] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, alias="_by_name"
+    )
+    _courses_by_ref: dict[str, Course] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, alias="_courses_by_ref"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        object.__setattr__(self, "_by_name", self._index_certificates(problems))
+        object.__setattr__(self, "_courses_by_ref", self._index_courses(problems))
+        self._check_references(problems)
+        if problems:
+            raise DataError(problems)
+
+    def _index_certificates(self, problems: list[Problem]) -> dict[str, Certificate]:
+        index: dict[str, Certificate] = {}
+        codes: dict[str, int] = {}
+        for i, cert in enumerate(self.certificates):
+            if cert.code in codes:
+                problems.append(
+                    Problem(
+                        f"$.certificates[{i}].code",
+                        f"duplicate certificate code {cert.code!r} "
+                        f"(also $.certificates[{codes[cert.code]}])",
+                    )
+                )
+            codes.setdefault(cert.code, i)
+            for field, names in (("name", (cert.name,)), ("aliases", cert.aliases)):
+                for name in names:
+                    key = name_key(name)
+                    other = index.get(key)
+                    if other is not None and other is not cert:
+                        problems.append(
+                            Problem(
+                                f"$.certificates[{i}].{field}",
+                                f"name {name!r} is already claimed by certificate {other.code!r}",
+                            )
+                        )
+                    index.setdefault(key, cert)
+            index.setdefault(name_key(cert.code), cert)
+        return index
+
+    def _index_courses(self, problems: list[Problem]) -> dict[str, Course]:
+        index: dict[str, Course] = {}
+        for i, course in enumerate(self.courses):
+            for ref in {course.name, course.code} - {None}:
+                assert ref is not None
+                if name_key(ref) in index:
+                    problems.append(Problem(f"$.courses[{i}]", f"course {ref!r} is listed twice"))
+                index[name_key(ref)] = course
+        return index
+
+    def _check_references(self, problems: list[Problem]) -> None:
+        cert_refs: list[tuple[str, str | None]] = [
+            *((f"$.exams[{i}].certificate", e.certificate) for i, e in enumerate(self.exams)),
+            *((f"$.training[{i}].certificate", t.certificate) for i, t in enumerate(self.training)),
+            *((f"$.expenses[{i}].certificate", x.certificate) for i, x in enumerate(self.expenses)),
+            *(
+                (f"$.credit_transfers[{i}].certificate", c.certificate)
+                for i, c in enumerate(self.credit_transfers)
+            ),
+            *(
+                (f"$.integrations[{i}].certificate", c.certificate)
+                for i, c in enumerate(self.integrations)
+            ),
+        ]
+        if self.fund_guidance is not None:
+            cert_refs += [
+                (f"$.fund_guidance.rules[{i}].certificate", r.certificate)
+                for i, r in enumerate(self.fund_guidance.rules)
+            ]
+        for where, ref in cert_refs:
+            if ref is not None and name_key(ref) not in self._by_name:
+                problems.append(Problem(where, self._unknown("certificate", ref, self._names())))
+        course_refs = [
+            *(
+                (f"$.credit_transfers[{i}].course", c.course)
+                for i, c in enumerate(self.credit_transfers)
+            ),
+            *((f"$.integrations[{i}].course", c.course) for i, c in enumerate(self.integrations)),
+        ]
+        course_names = [c.name for c in self.courses]
+        for where, ref in course_refs:
+            if name_key(ref) not in self._courses_by_ref:
+                problems.append(Problem(where, self._unknown("course", ref, course_names)))
+        keys = [s.key for s in self.narrative]
+        for i, key in enumerate(keys):
+            if key in keys[:i]:
+                problems.append(Problem(f"$.narrative[{i}].key", f"section key {key!r} repeats"))
+
+    def _names(self) -> list[str]:
+        return [n for c in self.certificates for n in c.names]
+
+    @staticmethod
+    def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
+        close = closest_names(ref, known)
+        hint = f"; closest known: {', '.join(close)}" if close else ""
+        return f"unknown {kind} {ref!r}{hint}"
+
+    def certificate(self, ref: str) -> Certificate:
+        """The certificate a printed name, alias or code refers to.
+
+        Raises :class:`~onex.UnknownNameError` naming the closest known names.
+        """
+        cert = self._by_name.get(name_key(ref))
+        if cert is None:
+            raise UnknownNameError([Problem("", self._unknown("certificate", ref, self._names()))])
+        return cert
+
+    def course(self, ref: str) -> Course:
+        """The course a code or name refers to."""
+        course = self._courses_by_ref.get(name_key(ref))
+        if course is None:
+            names = [c.name for c in self.courses]
+            raise UnknownNameError([Problem("", self._unknown("course", ref, names))])
+        return course
+
+    @property
+    def pilot_certificates(self) -> tuple[Certificate, ...]:
+        """Certificates piloted this year (试点证书), in the order listed."""
+        return tuple(c for c in self.certificates if c.pilot)
+
+    def narrative_section(self, key: str) -> NarrativeSection | None:
+        """The narrative section with ``key``, if any."""
+        return next((s for s in self.narrative if s.key == key), None)
+
+    def evolve(self, **changes: Any) -> Dataset:
+        """A copy with some fields replaced (checked again)."""
+        return attrs.evolve(self, **changes)

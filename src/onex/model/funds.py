@@ -1,0 +1,65 @@
+"""The special fund (专项经费): its guidance, rules and the expense ledger."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pendulum
+
+from onex.model.certificates import ExamType
+from onex.model.values import (
+    DateWindow,
+    check_date,
+    check_money,
+    check_optional_count,
+    check_optional_money,
+    check_optional_text,
+    check_text,
+    check_texts,
+)
+
+__all__ = ["Expense", "FundGuidance", "FundRule"]
+
+
+@attrs.frozen(kw_only=True)
+class FundRule:
+    """One rule of the fund's guidance.
+
+    ``category`` is an allowed expense category (支出类别); None means the rule applies to every
+    category. ``certificate`` narrows it to one certificate; None means the whole pilot. ``cap`` is
+    the most that may be spent under the rule (支出额度); ``window`` when (支出时间).
+    ``fee_per_candidate`` is a fee standard per candidate per sitting for ``exam_type``.
+    """
+
+    category: str | None = attrs.field(default=None, validator=check_optional_text)
+    certificate: str | None = attrs.field(default=None, validator=check_optional_text)
+    cap: Decimal | None = attrs.field(default=None, validator=check_optional_money)
+    window: DateWindow | None = None
+    principle: str | None = attrs.field(default=None, validator=check_optional_text)
+    fee_per_candidate: Decimal | None = attrs.field(default=None, validator=check_optional_money)
+    exam_type: ExamType | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FundGuidance:
+    """The fund's guidance document: principles (使用原则) and rules (时间、类别、额度)."""
+
+    document: str = attrs.field(validator=check_text)
+    issuer: str | None = attrs.field(default=None, validator=check_optional_text)
+    summary: str | None = attrs.field(default=None, validator=check_optional_text)
+    principles: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
+    rules: tuple[FundRule, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Expense:
+    """One entry of the fund's expense ledger, in CNY."""
+
+    category: str = attrs.field(validator=check_text)
+    amount: Decimal = attrs.field(validator=check_money)
+    date: pendulum.Date = attrs.field(validator=check_date)
+    certificate: str | None = attrs.field(default=None, validator=check_optional_text)
+    description: str | None = attrs.field(default=None, validator=check_optional_text)
+    voucher: str | None = attrs.field(default=None, validator=check_optional_text)
+    candidates: int | None = attrs.field(default=None, validator=check_optional_count)

@@ -1,0 +1,241 @@
+"""Value types and field validators shared by the model: levels, dates, money, printed rates."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+import pendulum
+
+__all__ = [
+    "DateWindow",
+    "Level",
+    "PrintedRate",
+    "academic_year_of",
+    "closest_names",
+    "mask_id_number",
+    "mask_name",
+]
+
+
+class Level(enum.Enum):
+    """Certificate level (等级): 初级 / 中级 / 高级."""
+
+    JUNIOR = "初级"
+    INTERMEDIATE = "中级"
+    SENIOR = "高级"
+
+    @property
+    def english(self) -> str:
+        """The English label: junior, intermediate or senior."""
+        return _LEVEL_EN[self]
+
+    def label(self, lang: str = "zh") -> str:
+        """The label in ``lang`` ("zh" or "en")."""
+        return self.english if lang == "en" else self.value
+
+    @classmethod
+    def parse(cls, text: object) -> Level:
+        """Parse a level from Chinese (初级) or English (junior, case-insensitive)."""
+        if isinstance(text, Level):
+            return text
+        if isinstance(text, str):
+            key = text.strip()
+            for level in cls:
+                if key == level.value or key.lower() == level.english:
+                    return level
+        valid = ", ".join(f"{lv.value}/{lv.english}" for lv in cls)
+        raise ValueError(f"invalid level {text!r}; valid: {valid}")
+
+
+_LEVEL_EN = {Level.JUNIOR: "junior", Level.INTERMEDIATE: "intermediate", Level.SENIOR: "senior"}
+
+
+class FieldError(ValueError):
+    """A validator's complaint about one field; the converter appends the field to the path."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def check_count(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a non-negative ``int`` (``bool`` rejected)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(attribute.name, f"expected a whole number, got {value!r}")
+    if value < 0:
+        raise FieldError(attribute.name, f"must not be negative, got {value}")
+
+
+def check_optional_count(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``None`` or a non-negative ``int``."""
+    if value is not None:
+        check_count(inst, attribute, value)
+
+
+def check_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a non-blank ``str``."""
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(attribute.name, f"expected non-empty text, got {value!r}")
+
+
+def check_optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``None`` or a non-blank ``str``."""
+    if value is not None:
+        check_text(inst, attribute, value)
+
+
+def check_texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a tuple of non-blank strings."""
+    if not isinstance(value, tuple):
+        raise FieldError(attribute.name, f"expected a list of text, got {value!r}")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise FieldError(attribute.name, f"expected non-empty text, got {item!r}")
+
+
+def check_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a finite, non-negative ``Decimal`` amount in CNY."""
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise FieldError(attribute.name, f"expected an amount as Decimal, got {value!r}")
+    if value < 0:
+        raise FieldError(attribute.name, f"must not be negative, got {value}")
+
+
+def check_optional_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``None`` or a money amount."""
+    if value is not None:
+        check_money(inst, attribute, value)
+
+
+def check_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a ``pendulum.Date`` (not a DateTime)."""
+    if not isinstance(value, pendulum.Date) or isinstance(value, pendulum.DateTime):
+        raise FieldError(attribute.name, f"expected a date (YYYY-MM-DD), got {value!r}")
+
+
+def check_optional_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``None`` or a date."""
+    if value is not None:
+        check_date(inst, attribute, value)
+
+
+def check_year(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a plausible calendar year."""
+    check_count(inst, attribute, value)
+    assert isinstance(value, int)
+    if not 1990 <= value <= 2100:
+        raise FieldError(attribute.name, f"expected a year between 1990 and 2100, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class DateWindow:
+    """A closed range of dates, both ends included (e.g. a spending window, 支出时间)."""
+
+    start: pendulum.Date = attrs.field(validator=check_date)
+    end: pendulum.Date = attrs.field(validator=check_date)
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute[Any], value: pendulum.Date) -> None:
+        if value < self.start:
+            raise FieldError(
+                "end",
+                f"window ends on {value.to_date_string()} before it starts on "
+                f"{self.start.to_date_string()}",
+            )
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, pendulum.Date) and self.start <= day <= self.end
+
+
+def academic_year_of(day: pendulum.Date) -> int:
+    """The starting calendar year of the academic year (1 Sep to 31 Aug) that holds ``day``."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+_RATE_RE = re.compile(
+    r"^\s*(?P<bound>超过|高于|不低于|至少|不少于|低于|不足|>=|≥|>|<=|≤|<)?\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*%\s*(?P<after>以上|以下)?\s*$"
+)
+_BOUND_WORDS: dict[str, Literal[">", ">=", "<", "<="]] = {
+    "超过": ">",
+    "高于": ">",
+    ">": ">",
+    "不低于": ">=",
+    "至少": ">=",
+    "不少于": ">=",
+    ">=": ">=",
+    "≥": ">=",
+    "以上": ">=",
+    "低于": "<",
+    "不足": "<",
+    "<": "<",
+    "<=": "<=",
+    "≤": "<=",
+    "以下": "<=",
+}
+
+
+@attrs.frozen(kw_only=True)
+class PrintedRate:
+    """A percentage as a source printed it: "56.8%" is 56.8 at 1 place; "超过95%" is a bound.
+
+    ``relation`` is "=" for a plain figure, otherwise the bound the text states.
+    """
+
+    text: str
+    percent: Decimal
+    places: int
+    relation: Literal["=", ">", ">=", "<", "<="] = "="
+
+    @classmethod
+    def parse(cls, text: str) -> PrintedRate:
+        """Parse printed text such as ``"80.12%"``, ``"96%"``, ``"超过95%"`` or ``"90%以上"``."""
+        match = _RATE_RE.match(text) if isinstance(text, str) else None
+        if match is None:
+            raise ValueError(
+                f"cannot read {text!r} as a printed rate; "
+                "expected e.g. '80.12%', '96%' or '超过95%'"
+            )
+        number = match["num"]
+        places = len(number.split(".")[1]) if "." in number else 0
+        word = match["bound"] or match["after"]
+        relation = _BOUND_WORDS[word] if word else "="
+        return cls(text=text, percent=Decimal(number), places=places, relation=relation)
+
+
+def check_printed_rate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``None`` or text that :meth:`PrintedRate.parse` reads."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected the rate as printed text, got {value!r}")
+    try:
+        PrintedRate.parse(value)
+    except ValueError as exc:
+        raise FieldError(attribute.name, str(exc)) from None
+
+
+def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """The known names closest to ``name``, best first (for "did you mean" messages)."""
+    return difflib.get_close_matches(name, list(known), n=n, cutoff=0.4)
+
+
+def mask_id_number(value: str) -> str:
+    """Mask a 身份证号, keeping the first four and last four characters: 4401**********123X."""
+    if len(value) <= 8:
+        return "*" * len(value)
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+def mask_name(value: str) -> str:
+    """Mask a personal name, keeping the family name: 张三丰 -> 张**."""
+    if not value:
+        return value
+    return value[0] + "*" * (len(value) - 1)

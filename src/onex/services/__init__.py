@@ -1,0 +1,1 @@
+"""Calculation services: pure functions over a Dataset returning frozen result objects."""
