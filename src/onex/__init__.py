@@ -32,6 +32,7 @@ from onex.model import (
     NarrativeSection,
     PassRule,
     PrintedRate,
+    Rate,
     ResultTally,
     StatedTotals,
     Target,
@@ -41,6 +42,7 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.services.rates import percent
 
 try:
     __version__ = version("onex")
@@ -72,6 +74,7 @@ __all__ = [
     "PassRule",
     "PrintedRate",
     "Problem",
+    "Rate",
     "ResultTally",
     "StatedTotals",
     "Target",
@@ -86,5 +89,6 @@ __all__ = [
     "load",
     "mask_id_number",
     "mask_name",
+    "percent",
     "samples",
 ]

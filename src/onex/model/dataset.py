@@ -69,7 +69,7 @@ class Target:
 
 
 def name_key(name: str) -> str:
-    """The key names are matched by: no white space, case folded ("WEB 前端开发" = "web前端开发")."""
+    """The key names are matched by: no white space, case folded (WEB 前端开发 = web前端开发)."""
     return "".join(name.split()).casefold()
 
 

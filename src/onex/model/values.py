@@ -6,7 +6,8 @@ import difflib
 import enum
 import re
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
 from typing import Any, Literal
 
 import attrs
@@ -16,8 +17,10 @@ __all__ = [
     "DateWindow",
     "Level",
     "PrintedRate",
+    "Rate",
     "academic_year_of",
     "closest_names",
+    "half_up",
     "mask_id_number",
     "mask_name",
 ]
@@ -239,3 +242,83 @@ def mask_name(value: str) -> str:
     if not value:
         return value
     return value[0] + "*" * (len(value) - 1)
+
+
+def half_up(value: Decimal | Fraction | int, places: int = 2) -> Decimal:
+    """``value`` rounded once, half-up (四舍五入), to ``places`` decimal places.
+
+    Exact for Decimal, int and Fraction input; never goes through a binary float.
+    """
+    with localcontext() as ctx:
+        ctx.prec = 60
+        if isinstance(value, Fraction):
+            exact = Decimal(value.numerator) / Decimal(value.denominator)
+        else:
+            exact = Decimal(value)
+        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@attrs.frozen
+class Rate:
+    """An exact rate ``numerator / denominator`` (e.g. passed over candidates).
+
+    Kept as two integers so any precision can be shown later, rounding once. A rate over a zero
+    denominator is undefined: :attr:`fraction` and :meth:`percent` give None. Rates order by their
+    exact value (``<`` and ``>``; 1/2 and 2/4 are neither, yet unequal as data); undefined rates
+    sort below every defined one.
+    """
+
+    numerator: int
+    denominator: int
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("numerator", "denominator"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"rate {name} must be a non-negative int, got {value!r}")
+
+    @property
+    def defined(self) -> bool:
+        """False when the denominator is zero."""
+        return self.denominator != 0
+
+    @property
+    def fraction(self) -> Fraction | None:
+        """The exact value, or None when undefined."""
+        return Fraction(self.numerator, self.denominator) if self.denominator else None
+
+    def percent(self, places: int = 2) -> Decimal | None:
+        """The percentage rounded half-up to ``places`` (80.12 for 1185/1479), or None."""
+        f = self.fraction
+        return None if f is None else half_up(f * 100, places)
+
+    def ratio(self, places: int = 6) -> Decimal | None:
+        """The ratio rounded half-up to ``places`` (0.801217 for 1185/1479), or None."""
+        f = self.fraction
+        return None if f is None else half_up(f, places)
+
+    def text(self, places: int = 2, undefined: str = "—") -> str:
+        """The percentage as text, "80.12%"; ``undefined`` for a zero denominator."""
+        p = self.percent(places)
+        return undefined if p is None else f"{p}%"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Rate):
+            return NotImplemented
+        a, b = self.fraction, other.fraction
+        if a is None or b is None:
+            return a is None and b is not None
+        return a < b
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Rate):
+            return NotImplemented
+        return other < self
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rate):
+            return NotImplemented
+        return (self.numerator, self.denominator) == (other.numerator, other.denominator)
+
+    def __hash__(self) -> int:
+        return hash((self.numerator, self.denominator))

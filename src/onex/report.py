@@ -1,0 +1,193 @@
+"""The Report: a neutral tree of sections, paragraphs and tables with typed cells.
+
+Services compute; ``build_report`` arranges their results into this tree; exporters only render
+it. A cell says what it holds (a count, an exact rate, money, a date or text) so every exporter can
+map it to its native form without recomputing or re-rounding anything but at display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+import pendulum
+
+from onex.model.values import Rate, half_up
+
+__all__ = [
+    "Block",
+    "Cell",
+    "Chart",
+    "Column",
+    "ColumnKind",
+    "Count",
+    "DateCell",
+    "Money",
+    "Paragraph",
+    "Percent",
+    "Report",
+    "Section",
+    "Table",
+    "Text",
+    "cell_text",
+]
+
+ColumnKind = Literal["count", "percent", "money", "date", "text"]
+
+
+@attrs.frozen
+class Count:
+    """A whole number of things (people, certificates, points)."""
+
+    value: int
+
+
+@attrs.frozen
+class Percent:
+    """An exact rate shown as a percentage; ``places`` overrides the report's precision."""
+
+    rate: Rate
+    places: int | None = None
+
+
+@attrs.frozen
+class Money:
+    """An amount in CNY, exact; shown with two places, half-up."""
+
+    amount: Decimal
+
+
+@attrs.frozen
+class DateCell:
+    """A calendar date."""
+
+    value: pendulum.Date
+
+
+@attrs.frozen
+class Text:
+    """Text as given (names, notes); never interpreted as a formula or a link."""
+
+    value: str
+
+
+Cell = Count | Percent | Money | DateCell | Text | None
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """A table column: ``key`` for machines, ``label`` for people, ``kind`` for the cells' type.
+
+    ``total`` says how the table's total row is derived in this column, so a spreadsheet can
+    carry it as a formula: ``"sum"`` of the column, or ``"ratio"`` of the columns named by
+    ``ratio_of`` (numerator key, denominator key). The value shown is always the total row's cell.
+    """
+
+    key: str
+    label: str
+    kind: ColumnKind
+    total: Literal["sum", "ratio"] | None = None
+    ratio_of: tuple[str, str] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Chart:
+    """A bar chart of one column over another (e.g. pass rate by certificate)."""
+
+    title: str
+    category: str
+    value: str
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table: ``rows`` of cells in column order, and an optional ``total`` row (合计)."""
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None = None
+    chart: Chart | None = None
+
+    def __attrs_post_init__(self) -> None:
+        width = len(self.columns)
+        for row in (*self.rows, *((self.total,) if self.total is not None else ())):
+            if len(row) != width:
+                raise ValueError(f"table {self.key!r}: a row has {len(row)} cells, not {width}")
+
+    def column_index(self, key: str) -> int:
+        """The position of the column ``key``."""
+        for i, col in enumerate(self.columns):
+            if col.key == key:
+                return i
+        raise KeyError(key)
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of text."""
+
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A titled section holding paragraphs, tables and subsections, in order."""
+
+    key: str
+    title: str
+    blocks: tuple[Block, ...] = ()
+
+
+Block = Paragraph | Table | Section
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A whole report: title, language, the default percent precision, and sections."""
+
+    title: str
+    lang: Literal["zh", "en"] = "zh"
+    precision: int = 2
+    institution: str | None = None
+    year: int | None = None
+    fictional: bool = False
+    sections: tuple[Section, ...] = ()
+
+    def tables(self) -> Iterator[Table]:
+        """Every table, depth first in document order."""
+
+        def walk(blocks: tuple[Block, ...]) -> Iterator[Table]:
+            for block in blocks:
+                if isinstance(block, Table):
+                    yield block
+                elif isinstance(block, Section):
+                    yield from walk(block.blocks)
+
+        yield from walk(self.sections)
+
+
+def cell_text(cell: Cell, precision: int = 2, undefined: str = "—") -> str:
+    """A cell as plain text, the way every text exporter shows it.
+
+    Counts as digits; percents rounded half-up to the cell's places (else ``precision``) with a
+    ``%``; money with thousands separators and two places; dates ISO; an undefined rate or an empty
+    cell as ``undefined`` and "" respectively.
+    """
+    match cell:
+        case None:
+            return ""
+        case Count(value):
+            return str(value)
+        case Percent(rate, places):
+            return rate.text(precision if places is None else places, undefined)
+        case Money(amount):
+            return f"¥{half_up(amount, 2):,}"
+        case DateCell(value):
+            return value.to_date_string()
+        case Text(value):
+            return value
+    raise TypeError(f"not a report cell: {cell!r}")  # pragma: no cover
