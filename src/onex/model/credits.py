@@ -56,6 +56,15 @@ class CohortHours:
     credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
 
 
+def _check_cohort_hours(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise FieldError(attribute.name, f"expected a list of cohort hours, got {value!r}")
+    cohorts = [h.cohort for h in value]
+    repeated = sorted({c for c in cohorts if cohorts.count(c) > 1})
+    if repeated:
+        raise FieldError(attribute.name, f"cohort {repeated[0]} is listed twice")
+
+
 @attrs.frozen(kw_only=True)
 class Course:
     """A course of a programme (专业课程). ``hours`` lists its hours per cohort."""
@@ -66,23 +75,33 @@ class Course:
     kind: CourseKind | None = None
     required: bool = True
     credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
-    hours: tuple[CohortHours, ...] = ()
+    hours: tuple[CohortHours, ...] = attrs.field(default=(), validator=_check_cohort_hours)
 
 
 @attrs.frozen(kw_only=True)
 class CreditTransfer:
     """A conversion rule: passing ``certificate`` (at ``level``, any level when None) may replace
-    ``course`` (by code or name) for ``credits``."""
+    ``course`` (by code or name) for ``credits``. ``basis`` cites the clause that allows it (依据),
+    e.g. an article of the college's regulation."""
 
     certificate: str = attrs.field(validator=check_text)
     level: Level | None = None
     course: str = attrs.field(validator=check_text)
     credits: Decimal = attrs.field(validator=_check_positive_credits)
+    basis: str | None = attrs.field(default=None, validator=check_optional_text)
 
 
 @attrs.frozen(kw_only=True)
 class CreditPolicy:
-    """The college's credit recognition and transfer regulation and the options it sets."""
+    """The college's credit recognition and transfer regulation and the options it sets.
+
+    ``cap_per_certificate``: most credits one student may gain from one certificate (all levels).
+    ``match_level_to_course_kind``: 初级 replaces only 专业基础课, 中级 only 专业核心课, 高级
+    either.
+    ``required_only``: only required courses may be replaced. ``programmes`` / ``cohorts``: when
+    non-empty, only students of these programmes / entry years are eligible. ``validity_years``:
+    the certificate must have been obtained at most this many years before the application.
+    """
 
     document: str = attrs.field(validator=check_text)
     document_number: str | None = attrs.field(default=None, validator=check_optional_text)

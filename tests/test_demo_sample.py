@@ -1,0 +1,70 @@
+"""The fictional demo sample demo-2021 and its candidate results."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+
+import pytest
+
+import onex
+from onex import ViolationKind
+
+
+def test_names_list_only_datasets() -> None:
+    """names() lists both samples and not the results file stored beside the demo."""
+    assert onex.samples.names() == ["demo-2021", "gzcvc-2020"]
+
+
+def test_demo_is_marked_fictional() -> None:
+    """The demo says it is fictional, and its institution is an invented 示例 college."""
+    demo = onex.samples.load("demo-2021")
+    assert (demo.fictional, demo.institution, demo.year) == (True, "示例职业技术学院", 2021)
+    assert "虚构" in (demo.title or "")
+    assert "编造" in (demo.source or "")
+
+
+def test_real_sample_is_not_fictional(sample: onex.Dataset) -> None:
+    """The seed's sample stays what it was: not fictional, no ledger, no transfers."""
+    assert (sample.fictional, sample.expenses, sample.credit_transfers) == (False, (), ())
+
+
+def test_demo_file_is_in_canonical_form() -> None:
+    """The stored demo is exactly what onex.dumps writes for it (so a round trip is lossless)."""
+    text = resources.files("onex.samples").joinpath("demo-2021.json").read_text("utf-8")
+    assert text == onex.dumps(onex.samples.load("demo-2021"))
+
+
+def test_demo_ledger_hits_every_violation_kind() -> None:
+    """Each kind of violation occurs at least twice in the demo ledger."""
+    result = onex.fund_compliance(onex.samples.load("demo-2021"))
+    counts = Counter(v.kind for v in result.violations)
+    assert set(ViolationKind) == set(counts)
+    assert all(n >= 2 for n in counts.values()), counts
+
+
+def test_demo_results_are_invented_people() -> None:
+    """The demo's results load as CandidateResults with ID numbers on the invalid area 000000."""
+    results = onex.samples.results("demo-2021")
+    assert len(results) == 41
+    assert all(r.id_number is None or r.id_number.startswith("000000") for r in results)
+
+
+def test_results_of_a_sample_without_them() -> None:
+    """Asking for results of a sample that has none names the samples that do."""
+    with pytest.raises(onex.UnknownNameError) as caught:
+        onex.samples.results("gzcvc-2020")
+    expected = "sample 'gzcvc-2020' has no candidate results; samples with results: demo-2021"
+    assert expected == str(caught.value)
+
+
+def test_demo_targets_have_metrics() -> None:
+    """The demo carries targets for the next year, most of them checkable by a metric."""
+    demo = onex.samples.load("demo-2021")
+    assert [(t.metric.value if t.metric else None, t.goal) for t in demo.targets] == [
+        ("certificates", 8),
+        ("candidates", 400),
+        ("trained", None),
+        ("assessors", 20),
+        (None, None),
+    ]
