@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 import onex
 from onex import Dataset
-from onex.io.converter import structure
 
 
 def test_sample_dementia_care_course_doubles(sample: Dataset) -> None:
@@ -47,14 +44,3 @@ def test_course_without_hours_gives_one_row() -> None:
     )
     [row] = onex.course_integration(data).rows
     assert (None, None, Decimal("3"), "C1") == (row.cohort, row.hours, row.credits, row.course_code)
-
-
-def test_a_cohort_listed_twice_is_rejected() -> None:
-    """Two hour entries for one cohort are a data error on the course's hours."""
-    data = {
-        "name": "网页设计",
-        "hours": [{"cohort": 2020, "hours": 10}, {"cohort": 2020, "hours": 12}],
-    }
-    with pytest.raises(onex.DataError) as caught:
-        structure(data, onex.Course)
-    assert [str(p) for p in caught.value.problems] == ["$.hours: cohort 2020 is listed twice"]

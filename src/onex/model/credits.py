@@ -56,15 +56,6 @@ class CohortHours:
     credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
 
 
-def _check_cohort_hours(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise FieldError(attribute.name, f"expected a list of cohort hours, got {value!r}")
-    cohorts = [h.cohort for h in value]
-    repeated = sorted({c for c in cohorts if cohorts.count(c) > 1})
-    if repeated:
-        raise FieldError(attribute.name, f"cohort {repeated[0]} is listed twice")
-
-
 @attrs.frozen(kw_only=True)
 class Course:
     """A course of a programme (专业课程). ``hours`` lists its hours per cohort."""
@@ -75,7 +66,7 @@ class Course:
     kind: CourseKind | None = None
     required: bool = True
     credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
-    hours: tuple[CohortHours, ...] = attrs.field(default=(), validator=_check_cohort_hours)
+    hours: tuple[CohortHours, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -190,47 +190,6 @@ class Dataset:
         for i, key in enumerate(keys):
             if key in keys[:i]:
                 problems.append(Problem(f"$.narrative[{i}].key", f"section key {key!r} repeats"))
-        problems += self._cap_clashes() + self._transfer_repeats()
-
-    def _cap_clashes(self) -> list[Problem]:
-        """Two fund rules capping the same scope would make the allocation ambiguous."""
-        seen: dict[tuple[str | None, str | None, object], int] = {}
-        out: list[Problem] = []
-        rules = self.fund_guidance.rules if self.fund_guidance is not None else ()
-        for i, rule in enumerate(rules):
-            cert = self._by_name.get(name_key(rule.certificate)) if rule.certificate else None
-            category = name_key(rule.category) if rule.category else None
-            key = (cert.code if cert else rule.certificate, category, rule.exam_type)
-            if rule.cap is not None and key in seen:
-                out.append(
-                    Problem(
-                        f"$.fund_guidance.rules[{i}].cap",
-                        f"a second cap for the same scope as $.fund_guidance.rules[{seen[key]}]",
-                    )
-                )
-            elif rule.cap is not None:
-                seen[key] = i
-        return out
-
-    def _transfer_repeats(self) -> list[Problem]:
-        """A transfer rule listed twice (same certificate, level and course) is a typing slip."""
-        seen: dict[tuple[str, object, str], int] = {}
-        out: list[Problem] = []
-        for i, t in enumerate(self.credit_transfers):
-            cert = self._by_name.get(name_key(t.certificate))
-            course = self._courses_by_ref.get(name_key(t.course))
-            course_key = course.name if course else t.course
-            key = (cert.code if cert else t.certificate, t.level, course_key)
-            if key in seen:
-                out.append(
-                    Problem(
-                        f"$.credit_transfers[{i}]",
-                        f"repeats $.credit_transfers[{seen[key]}] "
-                        "(same certificate, level and course)",
-                    )
-                )
-            seen.setdefault(key, i)
-        return out
 
     def _names(self) -> list[str]:
         return [n for c in self.certificates for n in c.names]
