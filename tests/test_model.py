@@ -39,8 +39,14 @@ def _dataset(**changes: object) -> Dataset:
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    [("初级", Level.JUNIOR), ("中级", Level.INTERMEDIATE), ("高级", Level.SENIOR),
-     ("junior", Level.JUNIOR), ("Intermediate", Level.INTERMEDIATE), (" senior ", Level.SENIOR)],
+    [
+        ("初级", Level.JUNIOR),
+        ("中级", Level.INTERMEDIATE),
+        ("高级", Level.SENIOR),
+        ("junior", Level.JUNIOR),
+        ("Intermediate", Level.INTERMEDIATE),
+        (" senior ", Level.SENIOR),
+    ],
 )
 def test_level_parses_both_languages(text: str, level: Level) -> None:
     """Levels are read from Chinese or English."""
@@ -162,8 +168,16 @@ def test_printed_rate_parse() -> None:
 
 @pytest.mark.parametrize(
     ("num", "den", "places", "expected"),
-    [(1185, 1479, 2, "80.12"), (158, 160, 2, "98.75"), (158, 160, 0, "99"), (1, 8, 2, "12.50"),
-     (1, 8, 0, "13"), (5, 8, 0, "63"), (33, 62, 2, "53.23"), (1, 200, 0, "1")],
+    [
+        (1185, 1479, 2, "80.12"),
+        (158, 160, 2, "98.75"),
+        (158, 160, 0, "99"),
+        (1, 8, 2, "12.50"),
+        (1, 8, 0, "13"),
+        (5, 8, 0, "63"),
+        (33, 62, 2, "53.23"),
+        (1, 200, 0, "1"),
+    ],
 )
 def test_percent_rounds_half_up_once(num: int, den: int, places: int, expected: str) -> None:
     """Percentages are rounded half-up from the exact fraction."""
@@ -209,7 +223,9 @@ def test_dataset_rejects_duplicate_code_and_alias() -> None:
 def test_dataset_resolves_names_ignoring_spacing_and_case() -> None:
     """Lookups match canonical names, aliases and codes, ignoring spaces and letter case."""
     ds = _dataset()
-    resolved = [ds.certificate(r).code for r in ("物流管理", "财务智能数字化应用", "LOG", "物流 管理")]
+    resolved = [
+        ds.certificate(r).code for r in ("物流管理", "财务智能数字化应用", "LOG", "物流 管理")
+    ]
     assert ["log", "fin", "log", "log"] == resolved
 
 

@@ -63,9 +63,7 @@ def test_identity(sample: onex.Dataset) -> None:
 
 def test_exam_table_as_printed(sample: onex.Dataset) -> None:
     """Every exam row keeps its sequence number, counts and printed rate (56.8% included)."""
-    actual = [
-        (e.seq, e.certificate, e.candidates, e.passed, e.rate_printed) for e in sample.exams
-    ]
+    actual = [(e.seq, e.certificate, e.candidates, e.passed, e.rate_printed) for e in sample.exams]
     assert EXAM_TABLE == actual
 
 
@@ -109,7 +107,13 @@ def test_pilot_certificates(sample: onex.Dataset) -> None:
     examined = {sample.certificate(e.certificate).name for e in sample.exams}
     assert examined == pilot
     others = {c.name for c in sample.certificates} - pilot
-    expected = {"家务管理", "快递运营", "跨境电商 B2B 数据运营", "网店运营推广", "云计算平台运维与开发"}
+    expected = {
+        "家务管理",
+        "快递运营",
+        "跨境电商 B2B 数据运营",
+        "网店运营推广",
+        "云计算平台运维与开发",
+    }
     assert expected == others
 
 
@@ -155,4 +159,3 @@ def test_unknown_sample_lists_known() -> None:
     """An unknown sample name is an error naming the samples there are."""
     with pytest.raises(onex.UnknownNameError, match="gzcvc-2020"):
         onex.samples.load("gzcvc-2021")
-
