@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +26,8 @@ def atomic_writer(path: Readable) -> Iterator[BinaryIO]:
 
     On any error the previous file is untouched and the temporary file is removed.
     """
+    import tempfile  # only writers pay for it
+
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
