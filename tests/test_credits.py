@@ -450,3 +450,15 @@ def test_every_result_gets_a_decision_and_totals_add_up(
     assert len(awards.to_records()) >= len(given_results)
     assert sum(a.credits for a in awards.awards) == sum(c.credits for c in awards.by_course)
     assert len(awards.awards) == len(onex.credit_bank_records(awards).rows)
+
+
+def test_notebook_display_keeps_personal_data_masked() -> None:
+    """Credit bank rows shown in a notebook carry masked names only, unless unmasked on purpose;
+    the decisions table carries no names at all."""
+    awards = onex.credit_awards(dataset(rule(J, "C1")), [result()])
+    masked_html = onex.credit_bank_records(awards)._repr_html_()
+    decisions_html = awards._repr_html_()
+    assert masked_html is not None
+    assert decisions_html is not None
+    assert ("张**" in masked_html, "张三丰" in masked_html) == (True, False)
+    assert ("张" in decisions_html, "网页设计基础" in decisions_html) == (False, True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,22 @@ def test_demo_targets_have_metrics() -> None:
         ("assessors", 20),
         (None, None),
     ]
+
+
+def test_demo_round_trips_through_a_file(tmp_path: Path) -> None:
+    """Dumping the demo and loading it back gives the same dataset, new fields included."""
+    demo = onex.samples.load("demo-2021")
+    onex.dump(demo, tmp_path / "demo.json")
+    assert demo == onex.load(tmp_path / "demo.json")
+
+
+def test_results_show_in_a_notebook() -> None:
+    """The fund and 课证融通 results render as HTML tables with their titles."""
+    demo = onex.samples.load("demo-2021")
+    funds_html = onex.fund_compliance(demo)._repr_html_()
+    table_html = onex.course_integration(demo)._repr_html_()
+    assert funds_html is not None
+    assert table_html is not None
+    assert "2021 年专项经费执行情况" in funds_html
+    assert "106.80%" in funds_html
+    assert "课证融通课程学时" in table_html

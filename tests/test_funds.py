@@ -214,7 +214,7 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("30000"),
             "spent": D("1800"),
             "remaining": D("28200"),
-            "execution_rate": D("6.00"),
+            "execution_rate": onex.Rate(1800, 30000),
             "expenses": 1,
         },
         {
@@ -223,7 +223,7 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": None,
             "spent": D("1234.56"),
             "remaining": None,
-            "execution_rate": None,
+            "execution_rate": onex.Rate(0, 0),
             "expenses": 1,
         },
         {
@@ -232,7 +232,7 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("20000"),
             "spent": D("1800"),
             "remaining": D("18200"),
-            "execution_rate": D("9.00"),
+            "execution_rate": onex.Rate(1800, 20000),
             "expenses": 1,
         },
         {
@@ -241,7 +241,7 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("5000"),
             "spent": D("1234.56"),
             "remaining": D("3765.44"),
-            "execution_rate": D("24.69"),
+            "execution_rate": onex.Rate(123456, 500000),
             "expenses": 1,
         },
         {
@@ -250,7 +250,7 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("100000"),
             "spent": D("3034.56"),
             "remaining": D("96965.44"),
-            "execution_rate": D("3.03"),
+            "execution_rate": onex.Rate(303456, 10000000),
             "expenses": 2,
         },
     ]

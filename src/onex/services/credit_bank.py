@@ -8,6 +8,7 @@ from typing import Literal
 import attrs
 import pendulum
 
+from onex.display import Tabular
 from onex.model import Level, mask_id_number, mask_name
 from onex.services.credits import CreditAwards
 
@@ -49,11 +50,14 @@ class CreditBankRow:
 
 
 @attrs.frozen(kw_only=True)
-class CreditBankRecords:
+class CreditBankRecords(Tabular):
     """Rows ready for a credit bank upload; ``masked`` says whether personal data is masked."""
 
     rows: tuple[CreditBankRow, ...]
     masked: bool
+
+    def _display_title(self) -> str:
+        return "学分银行认定记录" + ("（已脱敏）" if self.masked else "")
 
     @staticmethod
     def columns(lang: Lang = "zh") -> list[str]:

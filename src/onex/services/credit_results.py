@@ -9,6 +9,7 @@ from typing import Literal
 import attrs
 import pendulum
 
+from onex.display import Tabular
 from onex.errors import Problem, UnknownNameError
 from onex.model import Level, mask_id_number, mask_name
 from onex.services.money import exact_sum
@@ -151,13 +152,16 @@ class CertificateCredits:
 
 
 @attrs.frozen(kw_only=True)
-class CreditAwards:
+class CreditAwards(Tabular):
     """What :func:`credit_awards` decided, per student (by student number) and in totals."""
 
     application_date: pendulum.Date
     students: tuple[StudentAwards, ...]
     by_course: tuple[CourseCredits, ...]
     by_certificate: tuple[CertificateCredits, ...]
+
+    def _display_title(self) -> str:
+        return f"学分认定与转换（申请日期 {self.application_date.to_date_string()}）"
 
     @property
     def awards(self) -> tuple[CreditAward, ...]:

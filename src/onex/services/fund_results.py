@@ -9,6 +9,7 @@ from typing import Literal
 import attrs
 import pendulum
 
+from onex.display import Tabular
 from onex.model import Rate
 from onex.services.money import money_rate
 
@@ -103,19 +104,19 @@ class FundLine:
         return money_rate(self.spent, self.allocated)
 
     def to_record(self) -> dict[str, object]:
-        """Plain values: exact amounts, and the execution rate in percent (two places, half-up)."""
+        """Plain values: exact amounts and the exact execution rate (a :class:`~onex.Rate`)."""
         return {
             "name": self.name,
             "allocated": self.allocated,
             "spent": self.spent,
             "remaining": self.remaining,
-            "execution_rate": self.execution_rate.percent(2),
+            "execution_rate": self.execution_rate,
             "expenses": self.expenses,
         }
 
 
 @attrs.frozen(kw_only=True)
-class FundCompliance:
+class FundCompliance(Tabular):
     """What :func:`fund_compliance` found: money per certificate, per category and in total, and
     every violation, ordered by the earliest expense (in ledger order) involved, then kind, then
     rule."""
@@ -125,6 +126,9 @@ class FundCompliance:
     by_category: tuple[FundLine, ...]
     total: FundLine
     violations: tuple[FundViolation, ...]
+
+    def _display_title(self) -> str:
+        return f"{self.year} 年专项经费执行情况"
 
     @property
     def compliant(self) -> bool:

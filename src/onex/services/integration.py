@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import attrs
 
+from onex.display import Tabular
 from onex.model import Dataset
 
 __all__ = ["CourseIntegrationTable", "IntegrationRow", "course_integration"]
@@ -30,10 +31,13 @@ class IntegrationRow:
 
 
 @attrs.frozen(kw_only=True)
-class CourseIntegrationTable:
+class CourseIntegrationTable(Tabular):
     """The 课证融通 table: certificate, course, programme, and hours and credits per cohort."""
 
     rows: tuple[IntegrationRow, ...]
+
+    def _display_title(self) -> str:
+        return "课证融通课程学时"
 
     def to_records(self) -> list[dict[str, object]]:
         """One plain dict per row, in table order."""
