@@ -14,20 +14,20 @@ from onex import ViolationKind
 
 def test_names_list_only_datasets() -> None:
     """names() lists both samples and not the results file stored beside the demo."""
-    assert onex.samples.names() == ["demo-2021", "gzcvc-2020"]
+    assert ["demo-2021", "gzcvc-2020"] == onex.samples.names()
 
 
 def test_demo_is_marked_fictional() -> None:
     """The demo says it is fictional, and its institution is an invented 示例 college."""
     demo = onex.samples.load("demo-2021")
-    assert (demo.fictional, demo.institution, demo.year) == (True, "示例职业技术学院", 2021)
+    assert (True, "示例职业技术学院", 2021) == (demo.fictional, demo.institution, demo.year)
     assert "虚构" in (demo.title or "")
     assert "编造" in (demo.source or "")
 
 
 def test_real_sample_is_not_fictional(sample: onex.Dataset) -> None:
     """The seed's sample stays what it was: not fictional, no ledger, no transfers."""
-    assert (sample.fictional, sample.expenses, sample.credit_transfers) == (False, (), ())
+    assert (False, (), ()) == (sample.fictional, sample.expenses, sample.credit_transfers)
 
 
 def test_demo_file_is_in_canonical_form() -> None:
@@ -47,7 +47,7 @@ def test_demo_ledger_hits_every_violation_kind() -> None:
 def test_demo_results_are_invented_people() -> None:
     """The demo's results load as CandidateResults with ID numbers on the invalid area 000000."""
     results = onex.samples.results("demo-2021")
-    assert len(results) == 41
+    assert 41 == len(results)
     assert all(r.id_number is None or r.id_number.startswith("000000") for r in results)
 
 
@@ -62,13 +62,14 @@ def test_results_of_a_sample_without_them() -> None:
 def test_demo_targets_have_metrics() -> None:
     """The demo carries targets for the next year, most of them checkable by a metric."""
     demo = onex.samples.load("demo-2021")
-    assert [(t.metric.value if t.metric else None, t.goal) for t in demo.targets] == [
+    expected: list[tuple[str | None, int | None]] = [
         ("certificates", 8),
         ("candidates", 400),
         ("trained", None),
         ("assessors", 20),
         (None, None),
     ]
+    assert expected == [(t.metric.value if t.metric else None, t.goal) for t in demo.targets]
 
 
 def test_demo_round_trips_through_a_file(tmp_path: Path) -> None:

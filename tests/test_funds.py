@@ -70,7 +70,7 @@ def kinds(dataset: Dataset) -> list[tuple[ViolationKind, int | None]]:
 
 def test_clean_ledger_has_no_violation() -> None:
     """An expense inside every rule breaks none."""
-    assert kinds(ledger(CLEAN)) == []
+    assert [] == kinds(ledger(CLEAN))
 
 
 def test_amounts_at_the_limits_are_allowed() -> None:
@@ -85,7 +85,7 @@ def test_amounts_at_the_limits_are_allowed() -> None:
             candidates=10,
         ),
     )
-    assert kinds(ledger(*at_limits)) == []
+    assert [] == kinds(ledger(*at_limits))
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_fee_excess_is_exact() -> None:
     languages."""
     [violation] = onex.fund_compliance(ledger(attrs.evolve(CLEAN, amount=D("1800.01")))).violations
     assert D("0.01") == violation.excess
-    assert violation.reason() == "支出 ¥1,800.01 超过标准 ¥180.00 × 10 人次 = ¥1,800.00，超出 ¥0.01"
+    assert "支出 ¥1,800.01 超过标准 ¥180.00 × 10 人次 = ¥1,800.00，超出 ¥0.01" == violation.reason()
     expected_en = "paid ¥1,800.01, above ¥180.00 x 10 sittings = ¥1,800.00 by ¥0.01"
     assert expected_en == violation.reason("en")
 
@@ -166,7 +166,7 @@ def test_an_expense_breaking_several_rules_shows_each() -> None:
         (ViolationKind.FEE_ABOVE_STANDARD, 2),
     ]
     assert expected == [(v.kind, v.rule) for v in result.violations_for(1)]
-    assert result.violations_for(0) == ()
+    assert () == result.violations_for(0)
 
 
 def test_cap_violation_names_the_expenses_from_the_crossing_one() -> None:
@@ -176,8 +176,8 @@ def test_cap_violation_names_the_expenses_from_the_crossing_one() -> None:
     second = Expense(category="耗材费", amount=D("2500"), date=day(2021, 6, 1), voucher="B")
     third = Expense(category="耗材费", amount=D("0.5"), date=day(2021, 4, 1), voucher="C")
     [violation] = onex.fund_compliance(ledger(first, second, third)).violations
-    assert violation.kind == ViolationKind.CAP_EXCEEDED
-    assert [e.voucher for e in violation.expenses] == ["B"]
+    assert ViolationKind.CAP_EXCEEDED == violation.kind
+    assert ["B"] == [e.voucher for e in violation.expenses]
     assert D("500.5") == violation.excess
     expected = "“耗材费”类累计支出 ¥5,500.50，超出额度 ¥5,000.00 共 ¥500.50"
     assert expected == violation.reason()
@@ -196,7 +196,7 @@ def test_certificate_cap_counts_every_category() -> None:
     ]
     rules = (*RULES, FundRule(category="设备"))
     result = onex.fund_compliance(ledger(*spend, rules=rules))
-    assert [(v.kind, v.rule) for v in result.violations] == [(ViolationKind.CAP_EXCEEDED, 4)]
+    assert [(ViolationKind.CAP_EXCEEDED, 4)] == [(v.kind, v.rule) for v in result.violations]
     assert D("800") == result.violations[0].excess
 
 
@@ -264,7 +264,7 @@ def test_execution_rate_is_exact() -> None:
     )
     [_, consumables] = result.by_category
     assert Fraction(100001, 500000) == consumables.execution_rate.fraction
-    assert consumables.execution_rate.text(4) == "20.0002%"
+    assert "20.0002%" == consumables.execution_rate.text(4)
 
 
 def test_point_one_plus_point_two_is_exactly_point_three() -> None:
@@ -293,7 +293,7 @@ def test_without_guidance_nothing_is_allocated_or_broken() -> None:
     )
     result = onex.fund_compliance(dataset)
     assert (None, D("10"), ()) == (result.total.allocated, result.total.spent, result.violations)
-    assert result.total.execution_rate.text() == "—"
+    assert "—" == result.total.execution_rate.text()
 
 
 def test_sample_has_no_ledger(sample: Dataset) -> None:
@@ -312,7 +312,7 @@ def test_two_caps_for_one_scope_both_apply() -> None:
     rules = (FundRule(category="耗材费", cap=D("300")), FundRule(category=" 耗材费", cap=D("200")))
     spend = Expense(category="耗材费", amount=D("250"), date=day(2021, 6, 1))
     result = onex.fund_compliance(ledger(spend, rules=rules))
-    assert [(v.kind, v.rule) for v in result.violations] == [(ViolationKind.CAP_EXCEEDED, 1)]
+    assert [(ViolationKind.CAP_EXCEEDED, 1)] == [(v.kind, v.rule) for v in result.violations]
     assert (D("200"), D("-50")) == (
         result.by_category[0].allocated,
         result.by_category[0].remaining,
