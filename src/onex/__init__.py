@@ -42,7 +42,19 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.services.audit import audit
+from onex.services.compare import (
+    CertificateChange,
+    Comparison,
+    TargetCheck,
+    TargetStatus,
+    compare,
+)
+from onex.services.exams import ExamRow, ExamSummary, LevelFigures, exam_summary
+from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 from onex.services.rates import percent
+from onex.services.training import TrainingRow, TrainingSummary, training_summary
+from onex.services.workload import TeacherShare, Workload, WorkloadRow, workload
 
 try:
     __version__ = version("onex")
@@ -50,9 +62,12 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "AuditResult",
     "CandidateResult",
     "Certificate",
+    "CertificateChange",
     "CohortHours",
+    "Comparison",
     "Course",
     "CourseIntegration",
     "CourseKind",
@@ -61,12 +76,17 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateWindow",
+    "ExamRow",
     "ExamSession",
+    "ExamSummary",
     "ExamType",
     "Expense",
+    "Finding",
+    "FindingKind",
     "FundGuidance",
     "FundRule",
     "Level",
+    "LevelFigures",
     "LevelResult",
     "Metric",
     "NarrativeSection",
@@ -76,19 +96,32 @@ __all__ = [
     "Problem",
     "Rate",
     "ResultTally",
+    "Severity",
     "StatedTotals",
     "Target",
+    "TargetCheck",
+    "TargetStatus",
+    "TeacherShare",
     "TrainingRecord",
+    "TrainingRow",
+    "TrainingSummary",
     "UnknownExporterError",
     "UnknownNameError",
+    "Workload",
     "WorkloadPolicy",
+    "WorkloadRow",
     "__version__",
     "academic_year_of",
+    "audit",
+    "compare",
     "dump",
     "dumps",
+    "exam_summary",
     "load",
     "mask_id_number",
     "mask_name",
     "percent",
     "samples",
+    "training_summary",
+    "workload",
 ]
