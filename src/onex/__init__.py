@@ -40,6 +40,7 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.reporting import build_comparison_report, build_report
 from onex.services.audit import audit
 from onex.services.compare import (
     CertificateChange,
@@ -120,6 +121,8 @@ __all__ = [
     "__version__",
     "academic_year_of",
     "audit",
+    "build_comparison_report",
+    "build_report",
     "compare",
     "dump",
     "dumps",
