@@ -41,6 +41,15 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.reporting import build_comparison_report, build_report
+from onex.services.audit import audit
+from onex.services.compare import (
+    CertificateChange,
+    Comparison,
+    TargetCheck,
+    TargetStatus,
+    compare,
+)
 from onex.services.credit_bank import CreditBankRecords, CreditBankRow, credit_bank_records
 from onex.services.credits import (
     CertificateCredits,
@@ -52,6 +61,8 @@ from onex.services.credits import (
     StudentAwards,
     credit_awards,
 )
+from onex.services.exams import ExamRow, ExamSummary, LevelFigures, exam_summary
+from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 from onex.services.funds import (
     ExpenseRef,
     FundCompliance,
@@ -62,6 +73,8 @@ from onex.services.funds import (
 )
 from onex.services.integration import CourseIntegrationTable, IntegrationRow, course_integration
 from onex.services.rates import percent
+from onex.services.training import TrainingRow, TrainingSummary, training_summary
+from onex.services.workload import TeacherShare, Workload, WorkloadRow, workload
 
 
 def __getattr__(name: str) -> str:
@@ -78,10 +91,13 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "AuditResult",
     "CandidateResult",
     "Certificate",
+    "CertificateChange",
     "CertificateCredits",
     "CohortHours",
+    "Comparison",
     "Course",
     "CourseCredits",
     "CourseIntegration",
@@ -97,10 +113,14 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateWindow",
+    "ExamRow",
     "ExamSession",
+    "ExamSummary",
     "ExamType",
     "Expense",
     "ExpenseRef",
+    "Finding",
+    "FindingKind",
     "FundCompliance",
     "FundGuidance",
     "FundLine",
@@ -109,6 +129,7 @@ __all__ = [
     "FundViolation",
     "IntegrationRow",
     "Level",
+    "LevelFigures",
     "LevelResult",
     "Metric",
     "NarrativeSection",
@@ -119,25 +140,40 @@ __all__ = [
     "Rate",
     "RefusalReason",
     "ResultTally",
+    "Severity",
     "StatedTotals",
     "StudentAwards",
     "Target",
+    "TargetCheck",
+    "TargetStatus",
+    "TeacherShare",
     "TrainingRecord",
+    "TrainingRow",
+    "TrainingSummary",
     "UnknownExporterError",
     "UnknownNameError",
     "ViolationKind",
+    "Workload",
     "WorkloadPolicy",
+    "WorkloadRow",
     "__version__",
     "academic_year_of",
+    "audit",
+    "build_comparison_report",
+    "build_report",
+    "compare",
     "course_integration",
     "credit_awards",
     "credit_bank_records",
     "dump",
     "dumps",
+    "exam_summary",
     "fund_compliance",
     "load",
     "mask_id_number",
     "mask_name",
     "percent",
     "samples",
+    "training_summary",
+    "workload",
 ]
