@@ -64,7 +64,8 @@ class FundViolation:
     ``rule`` is the rule's position in ``dataset.fund_guidance.rules`` (from 0), or None for
     checks that come from the pilot itself (a certificate that is not piloted) or from the rules
     taken together (a category none of them allows). ``excess`` is the amount over a cap or over
-    the fee standard.
+    the fee standard. For a cap, ``expenses`` runs from the one that crossed it onwards, in the
+    order they were paid.
     """
 
     kind: ViolationKind
