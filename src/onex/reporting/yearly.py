@@ -11,13 +11,10 @@ from collections.abc import Callable
 
 from onex.i18n import Lang, label
 from onex.model import Dataset, NarrativeSection
-from onex.model.values import Rate
 from onex.report import (
     Block,
     Cell,
     Chart,
-    Column,
-    ColumnKind,
     Count,
     Paragraph,
     Percent,
@@ -26,29 +23,18 @@ from onex.report import (
     Table,
     Text,
 )
+from onex.reporting.common import check_options, column, name_list
+from onex.reporting.money import credits_section, funds_section
 from onex.services.audit import audit
-from onex.services.compare import CertificateChange, Comparison
 from onex.services.exams import ExamSummary, exam_summary
 from onex.services.findings import AuditResult, Severity, place
 from onex.services.training import TrainingSummary, training_summary
 from onex.services.workload import Workload, workload
 
-__all__ = ["build_comparison_report", "build_report"]
+__all__ = ["build_report"]
 
 _NARRATIVE_OF_MANAGEMENT = ("mechanism", "integration")
 _NARRATIVE_SECTIONS = ("experience", "next_steps")
-
-
-def _check(lang: str, precision: int) -> Lang:
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
-    if isinstance(precision, bool) or not isinstance(precision, int) or not 0 <= precision <= 6:
-        raise ValueError(f"precision must be a whole number from 0 to 6, got {precision!r}")
-    return "en" if lang == "en" else "zh"
-
-
-def _col(key: str, kind: ColumnKind, lang: Lang, **extra: object) -> Column:
-    return Column(key=key, label=label(f"col.{key}", lang), kind=kind, **extra)  # type: ignore[arg-type]
 
 
 def build_report(dataset: Dataset, *, lang: str = "zh", precision: int = 2) -> Report:
@@ -59,13 +45,13 @@ def build_report(dataset: Dataset, *, lang: str = "zh", precision: int = 2) -> R
     practices, next steps, and an appendix listing the audit's findings. Percentages are shown
     with ``precision`` places, rounded half-up once.
     """
-    lg = _check(lang, precision)
+    lg = check_options(lang, precision)
     exams = exam_summary(dataset)
     training = training_summary(dataset)
     found = audit(dataset, lang=lg)
     sections = [
         _exam_section(dataset, exams, lg, precision),
-        _management_section(dataset, exams, training, lg),
+        _management_section(dataset, exams, training, lg, precision),
         *_narrative_sections(dataset, lg),
         _audit_section(found, lg),
     ]
@@ -101,12 +87,12 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
             "The table lists each certificate, highest pass rate first."
         )
     columns = (
-        _col("seq", "count", lang),
-        _col("certificate", "text", lang),
-        _col("candidates", "count", lang, total="sum"),
-        _col("passed", "count", lang, total="sum"),
-        _col("rate", "percent", lang, total="ratio", ratio_of=("passed", "candidates")),
-        _col("note", "text", lang),
+        column("seq", "count", lang),
+        column("certificate", "text", lang),
+        column("candidates", "count", lang, total="sum"),
+        column("passed", "count", lang, total="sum"),
+        column("rate", "percent", lang, total="ratio", ratio_of=("passed", "candidates")),
+        column("note", "text", lang),
     )
     rows = tuple(
         (
@@ -143,7 +129,7 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
 
 
 def _management_section(
-    dataset: Dataset, exams: ExamSummary, training: TrainingSummary, lang: Lang
+    dataset: Dataset, exams: ExamSummary, training: TrainingSummary, lang: Lang, precision: int
 ) -> Section:
     subsections: list[Section] = []
     for key in _NARRATIVE_OF_MANAGEMENT:
@@ -155,7 +141,7 @@ def _management_section(
     if dataset.workload is not None:
         subsections.append(_workload_section(dataset, workload(dataset), lang))
     for build in _OPTIONAL_MANAGEMENT:
-        section = build(dataset, lang)
+        section = build(dataset, lang, precision)
         if section is not None:
             subsections.append(section)
     return Section(key="management", title=label("sec.management", lang), blocks=tuple(subsections))
@@ -172,10 +158,6 @@ def _narrative(narrative: NarrativeSection, title_key: str | None, lang: Lang) -
     )
 
 
-def _names(names: tuple[str, ...], lang: Lang) -> str:
-    return ("、" if lang == "zh" else ", ").join(names) or label("none", lang)
-
-
 def _training_section(dataset: Dataset, training: TrainingSummary, lang: Lang) -> Section:
     year = dataset.year
     assessors = training.assessors_total
@@ -183,25 +165,27 @@ def _training_section(dataset: Dataset, training: TrainingSummary, lang: Lang) -
         text = f"{year} 年全校共有 {training.trained_total} 名教师参加 1+X 师资培训"
         text += f"，其中 {assessors} 人取得考评员资格。" if assessors is not None else "。"
         coverage = (
-            f"已组织考核但没有教师参加培训的证书：{_names(training.examined_untrained, lang)}；"
-            f"有教师参加培训但本年未组织考核的证书：{_names(training.trained_unexamined, lang)}。"
+            "已组织考核但没有教师参加培训的证书："
+            f"{name_list(training.examined_untrained, lang)}；"
+            "有教师参加培训但本年未组织考核的证书："
+            f"{name_list(training.trained_unexamined, lang)}。"
         )
     else:
         text = f"In {year}, {training.trained_total} teachers took 1+X teacher training"
         text += f"; {assessors} qualified as assessors." if assessors is not None else "."
         coverage = (
             "Certificates examined with no teacher trained: "
-            f"{_names(training.examined_untrained, lang)}. Certificates with teachers trained "
-            f"but not examined this year: {_names(training.trained_unexamined, lang)}."
+            f"{name_list(training.examined_untrained, lang)}. Certificates with teachers trained "
+            f"but not examined this year: {name_list(training.trained_unexamined, lang)}."
         )
     with_assessors = any(r.assessors is not None for r in training.rows)
     columns = [
-        _col("seq", "count", lang),
-        _col("certificate", "text", lang),
-        _col("trained", "count", lang, total="sum"),
+        column("seq", "count", lang),
+        column("certificate", "text", lang),
+        column("trained", "count", lang, total="sum"),
     ]
     if with_assessors:
-        columns.append(_col("assessors", "count", lang))
+        columns.append(column("assessors", "count", lang))
     rows = []
     for i, row in enumerate(training.rows, 1):
         cells: list[Cell] = [Count(i), Text(row.certificate), Count(row.trained)]
@@ -243,9 +227,9 @@ def _workload_section(dataset: Dataset, result: Workload, lang: Lang) -> Section
         key="workload",
         title=label("tbl.workload", lang),
         columns=(
-            _col("seq", "count", lang),
-            _col("certificate", "text", lang),
-            _col("points", "count", lang, total="sum"),
+            column("seq", "count", lang),
+            column("certificate", "text", lang),
+            column("points", "count", lang, total="sum"),
         ),
         rows=tuple(
             (Count(i), Text(r.certificate), Count(r.points)) for i, r in enumerate(result.rows, 1)
@@ -257,48 +241,9 @@ def _workload_section(dataset: Dataset, result: Workload, lang: Lang) -> Section
     )
 
 
-def _funds_section(dataset: Dataset, lang: Lang) -> Section | None:
-    guidance = dataset.fund_guidance
-    if guidance is None and not dataset.expenses:
-        return None
-    blocks: list[Block] = []
-    if guidance is not None:
-        by = f"{guidance.issuer}发布" if guidance.issuer and lang == "zh" else ""
-        if lang == "zh":
-            blocks.append(Paragraph(f"{by}{guidance.document}。" + (guidance.summary or "")))
-        else:
-            issuer = f" issued by {guidance.issuer}" if guidance.issuer else ""
-            blocks.append(
-                Paragraph(f"The special fund is governed by {guidance.document}{issuer}.")
-            )
-            if guidance.summary:
-                blocks.append(Paragraph(guidance.summary))
-        blocks += [Paragraph(p) for p in guidance.principles]
-    return Section(key="funds", title=label("sec.funds", lang), blocks=tuple(blocks))
-
-
-def _credits_section(dataset: Dataset, lang: Lang) -> Section | None:
-    policy = dataset.credit_policy
-    if policy is None and not dataset.integrations:
-        return None
-    blocks: list[Block] = []
-    if policy is not None:
-        number = f"（{policy.document_number}）" if policy.document_number else ""
-        if lang == "zh":
-            blocks.append(
-                Paragraph(f"学校出台{policy.document}{number}。" + (policy.summary or ""))
-            )
-        else:
-            num = f" ({policy.document_number})" if policy.document_number else ""
-            blocks.append(Paragraph(f"The college issued {policy.document}{num}."))
-            if policy.summary:
-                blocks.append(Paragraph(policy.summary))
-    return Section(key="credits", title=label("sec.credits", lang), blocks=tuple(blocks))
-
-
-_OPTIONAL_MANAGEMENT: tuple[Callable[[Dataset, Lang], Section | None], ...] = (
-    _funds_section,
-    _credits_section,
+_OPTIONAL_MANAGEMENT: tuple[Callable[[Dataset, Lang, int], Section | None], ...] = (
+    funds_section,
+    credits_section,
 )
 
 
@@ -339,7 +284,7 @@ def _audit_section(found: AuditResult, lang: Lang) -> Section:
         key="findings",
         title=label("tbl.audit", lang),
         columns=tuple(
-            _col(k, "text", lang)
+            column(k, "text", lang)
             for k in ("severity", "kind", "where", "printed", "computed", "message")
         ),
         rows=tuple(
@@ -355,109 +300,3 @@ def _audit_section(found: AuditResult, lang: Lang) -> Section:
         ),
     )
     return Section(key="audit", title=label("sec.audit", lang), blocks=(Paragraph(text), table))
-
-
-def build_comparison_report(
-    comparison: Comparison, *, lang: str = "zh", precision: int = 2
-) -> Report:
-    """A report of ``comparison``: per certificate both years and the change in percentage
-    points, added and dropped certificates, teachers, and the earlier year's targets."""
-    lg = _check(lang, precision)
-    y0, y1 = comparison.year_before, comparison.year_after
-    title = f"{y0}—{y1} 年度 1+X 试点对比" if lg == "zh" else f"1+X pilot: {y0} against {y1}"
-
-    def count(v: int | None) -> Cell:
-        return None if v is None else Count(v)
-
-    def pct(r: Rate | None) -> Cell:
-        return None if r is None else Percent(r)
-
-    columns = (
-        _col("certificate", "text", lg),
-        _col("status", "text", lg),
-        _col("candidates_before", "count", lg, total="sum"),
-        _col("passed_before", "count", lg, total="sum"),
-        _col(
-            "rate_before",
-            "percent",
-            lg,
-            total="ratio",
-            ratio_of=("passed_before", "candidates_before"),
-        ),
-        _col("candidates_after", "count", lg, total="sum"),
-        _col("passed_after", "count", lg, total="sum"),
-        _col(
-            "rate_after",
-            "percent",
-            lg,
-            total="ratio",
-            ratio_of=("passed_after", "candidates_after"),
-        ),
-        _col("rate_change", "text", lg),
-    )
-
-    def row(r: CertificateChange) -> tuple[Cell, ...]:
-        return (
-            Text(r.certificate or ""),
-            Text(label(f"status.{r.status}", lg)),
-            count(r.candidates_before),
-            count(r.passed_before),
-            pct(r.rate_before),
-            count(r.candidates_after),
-            count(r.passed_after),
-            pct(r.rate_after),
-            Text(r.change_text(precision)),
-        )
-
-    total = (Text(label("total", lg)), None, *row(comparison.total)[2:])
-    table = Table(
-        key="compare",
-        title=label("tbl.compare", lg),
-        columns=columns,
-        rows=tuple(row(r) for r in comparison.rows),
-        total=total,
-    )
-    if lg == "zh":
-        summary = [
-            f"{y1} 年新增证书：{_names(comparison.added, lg)}；"
-            f"停考证书：{_names(comparison.dropped, lg)}。",
-            f"培训教师 {comparison.trained_before} 人（{y0}）→ "
-            f"{comparison.trained_after} 人（{y1}）。",
-        ]
-    else:
-        summary = [
-            f"Certificates added in {y1}: {_names(comparison.added, lg)}; dropped: "
-            f"{_names(comparison.dropped, lg)}.",
-            f"Teachers trained: {comparison.trained_before} in {y0}, {comparison.trained_after} "
-            f"in {y1}.",
-        ]
-    target_table = Table(
-        key="targets",
-        title=label("tbl.targets", lg),
-        columns=(
-            _col("target", "text", lg),
-            Column(key="goal", label="目标值" if lg == "zh" else "Goal", kind="count"),
-            Column(
-                key="achieved", label=f"{y1} 实际" if lg == "zh" else f"{y1} actual", kind="count"
-            ),
-            _col("status", "text", lg),
-        ),
-        rows=tuple(
-            (
-                Text(t.target.text),
-                count(t.goal),
-                count(t.achieved),
-                Text(label(f"target.{t.status.value}", lg)),
-            )
-            for t in comparison.targets
-        ),
-    )
-    sections = (
-        Section(
-            key="compare",
-            title=label("sec.compare", lg),
-            blocks=(*(Paragraph(s) for s in summary), table),
-        ),
-        Section(key="targets", title=label("sec.targets", lg), blocks=(target_table,)),
-    )
-    return Report(title=title, lang=lg, precision=precision, year=y1, sections=sections)
