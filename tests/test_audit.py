@@ -387,3 +387,11 @@ def test_any_valid_dataset_is_audited_with_readable_findings(dataset: Dataset) -
         assert finding.message("en").endswith(".")
         if finding.kind in (FindingKind.RATE_MISMATCH, FindingKind.TOTAL_MISMATCH):
             assert finding.printed != finding.computed
+
+
+def test_severity_labels() -> None:
+    """Severities have Chinese labels by default and English ones on request."""
+    assert (["错误", "警告", "提示"], ["error", "warning", "info"]) == (
+        [s.label() for s in Severity],
+        [s.label("en") for s in Severity],
+    )
