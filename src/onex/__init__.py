@@ -24,6 +24,7 @@ from onex.model import (
     Expense,
     FundGuidance,
     FundRule,
+    FundScope,
     Level,
     LevelResult,
     Metric,
@@ -40,6 +41,7 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.reporting import build_comparison_report, build_report
 from onex.services.audit import audit
 from onex.services.compare import (
     CertificateChange,
@@ -48,8 +50,28 @@ from onex.services.compare import (
     TargetStatus,
     compare,
 )
+from onex.services.credit_bank import CreditBankRecords, CreditBankRow, credit_bank_records
+from onex.services.credits import (
+    CertificateCredits,
+    CourseCredits,
+    CreditAward,
+    CreditAwards,
+    CreditRefusal,
+    RefusalReason,
+    StudentAwards,
+    credit_awards,
+)
 from onex.services.exams import ExamRow, ExamSummary, LevelFigures, exam_summary
 from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+from onex.services.funds import (
+    ExpenseRef,
+    FundCompliance,
+    FundLine,
+    FundViolation,
+    ViolationKind,
+    fund_compliance,
+)
+from onex.services.integration import CourseIntegrationTable, IntegrationRow, course_integration
 from onex.services.rates import percent
 from onex.services.training import TrainingRow, TrainingSummary, training_summary
 from onex.services.workload import TeacherShare, Workload, WorkloadRow, workload
@@ -73,12 +95,20 @@ __all__ = [
     "CandidateResult",
     "Certificate",
     "CertificateChange",
+    "CertificateCredits",
     "CohortHours",
     "Comparison",
     "Course",
+    "CourseCredits",
     "CourseIntegration",
+    "CourseIntegrationTable",
     "CourseKind",
+    "CreditAward",
+    "CreditAwards",
+    "CreditBankRecords",
+    "CreditBankRow",
     "CreditPolicy",
+    "CreditRefusal",
     "CreditTransfer",
     "DataError",
     "Dataset",
@@ -88,10 +118,16 @@ __all__ = [
     "ExamSummary",
     "ExamType",
     "Expense",
+    "ExpenseRef",
     "Finding",
     "FindingKind",
+    "FundCompliance",
     "FundGuidance",
+    "FundLine",
     "FundRule",
+    "FundScope",
+    "FundViolation",
+    "IntegrationRow",
     "Level",
     "LevelFigures",
     "LevelResult",
@@ -102,9 +138,11 @@ __all__ = [
     "PrintedRate",
     "Problem",
     "Rate",
+    "RefusalReason",
     "ResultTally",
     "Severity",
     "StatedTotals",
+    "StudentAwards",
     "Target",
     "TargetCheck",
     "TargetStatus",
@@ -114,16 +152,23 @@ __all__ = [
     "TrainingSummary",
     "UnknownExporterError",
     "UnknownNameError",
+    "ViolationKind",
     "Workload",
     "WorkloadPolicy",
     "WorkloadRow",
     "__version__",
     "academic_year_of",
     "audit",
+    "build_comparison_report",
+    "build_report",
     "compare",
+    "course_integration",
+    "credit_awards",
+    "credit_bank_records",
     "dump",
     "dumps",
     "exam_summary",
+    "fund_compliance",
     "load",
     "mask_id_number",
     "mask_name",
