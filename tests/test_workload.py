@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import onex
 from onex import Certificate, Dataset, ExamSession, TrainingRecord, WorkloadPolicy
 from onex.services.workload import share_points
+from onex.testing import datasets
 
 SAMPLE = onex.samples.load("gzcvc-2020")
 
@@ -19,7 +20,7 @@ SAMPLE = onex.samples.load("gzcvc-2020")
 def test_sample_gives_240_points() -> None:
     """16 examined certificates at 15 points each give 240 points, without rosters."""
     result = onex.workload(SAMPLE)
-    assert (len(result.rows), result.total, result.policy.points_per_certificate) == (16, 240, 15)
+    assert (16, 240, 15) == (len(result.rows), result.total, result.policy.points_per_certificate)
     assert all(row.points == 15 and row.shares == () for row in result.rows)
 
 
@@ -32,7 +33,7 @@ def test_rows_are_the_examined_certificates_in_dataset_order() -> None:
 
 def test_given_policy_overrides_the_datasets() -> None:
     """A policy passed in replaces the dataset's own."""
-    assert onex.workload(SAMPLE, WorkloadPolicy(points_per_certificate=10)).total == 160
+    assert 160 == onex.workload(SAMPLE, WorkloadPolicy(points_per_certificate=10)).total
 
 
 def test_missing_policy_is_a_data_error() -> None:
@@ -85,15 +86,25 @@ def test_by_teacher_adds_up_each_teachers_points() -> None:
 
 
 def test_records_are_plain_values() -> None:
-    """to_records gives the points and a teacher-to-points dict per certificate."""
+    """to_records gives a dict per certificate, share_records one per teacher's share."""
+    result = onex.workload(_team("张三", "李四", points=10), weights={"李四": 3})
+    assert [{"certificate": "甲", "code": "a", "points": 10, "teachers": 2}] == result.to_records()
     assert [
         {
             "certificate": "甲",
             "code": "a",
-            "points": 10,
-            "shares": {"张三": Decimal("5.00"), "李四": Decimal("5.00")},
-        }
-    ] == onex.workload(_team("张三", "李四", points=10)).to_records()
+            "teacher": "张三",
+            "weight": Decimal(1),
+            "points": Decimal("2.50"),
+        },
+        {
+            "certificate": "甲",
+            "code": "a",
+            "teacher": "李四",
+            "weight": Decimal(3),
+            "points": Decimal("7.50"),
+        },
+    ] == result.share_records()
 
 
 def test_bad_weights_are_reported_together() -> None:
@@ -103,11 +114,11 @@ def test_bad_weights_are_reported_together() -> None:
             _team("张三", "李四", "王五"),
             weights={"张三丰": 1, "李四": 0.5, "王五": -1},  # type: ignore[dict-item]
         )
-    assert [str(p) for p in caught.value.problems] == [
+    assert [
         "weights['张三丰']: '张三丰' is on no training roster; closest on a roster: 张三",
         "weights['李四']: expected an int or Decimal weight, got 0.5",
         "weights['王五']: expected a non-negative weight, got -1",
-    ]
+    ] == [str(p) for p in caught.value.problems]
 
 
 def test_all_zero_weights_leave_nobody_to_share() -> None:
@@ -136,3 +147,20 @@ def test_shares_add_up_exactly_and_stay_within_a_hundredth(
         exact = Fraction(points) * Fraction(weight) / Fraction(total)
         assert abs(Fraction(share) - exact) < Fraction(1, 100)
         assert share == share.quantize(Decimal("0.01"))
+
+
+@given(datasets())
+def test_any_dataset_shares_every_certificates_points_exactly(dataset: Dataset) -> None:
+    """For any valid dataset: a row per examined certificate, each roster's shares adding up."""
+    result = onex.workload(dataset, WorkloadPolicy(points_per_certificate=15))
+    examined = {dataset.certificate(s.certificate).code for s in dataset.exams}
+    assert (sorted(examined), 15 * len(examined)) == (
+        sorted(r.code for r in result.rows),
+        result.total,
+    )
+    for row in result.rows:
+        if row.shares:
+            assert Decimal(row.points) == sum(s.points for s in row.shares)
+    assert sum(result.by_teacher().values(), Decimal(0)) == sum(
+        (Decimal(r.points) for r in result.rows if r.shares), Decimal(0)
+    )

@@ -21,7 +21,8 @@ def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
     half-up (a bound such as 超过95% is checked as a bound); the printed totals (certificates,
     candidates, passed, the overall rate, teachers trained, and assessors where every training
     record gives them) against the rows; level breakdowns against their certificate's figures;
-    certificate names printed as an alias or with other spacing; and the hand-typed sequence
+    certificate names in the exam and training tables printed as an alias or with other spacing
+    or letter case (a reference by code is not a printed name); and the hand-typed sequence
     numbers (序号) of the exam and training tables, for repeats, gaps and numbers out of step.
     ``lang`` ("zh" or "en") is the language of the result's messages.
     """

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import attrs
 
+from onex.display import Tabular
 from onex.model import Dataset, Metric, Rate, Target
 from onex.model.dataset import name_key
 from onex.model.values import half_up
@@ -100,7 +101,7 @@ class TargetCheck:
 
 
 @attrs.frozen(kw_only=True)
-class Comparison:
+class Comparison(Tabular):
     """The later year against the earlier: per certificate, in total, and the targets."""
 
     year_before: int
@@ -123,9 +124,13 @@ class Comparison:
         """Certificates examined only in the earlier year."""
         return tuple(r.certificate or "" for r in self.rows if r.status == "dropped")
 
+    def _display_title(self) -> str:
+        return f"{self.year_before}–{self.year_after} 同比"
+
     def to_records(self) -> list[dict[str, object]]:
         """A plain dict per certificate: names, status, both years' counts and exact rates
-        (``Fraction``, None when absent or undefined) and the change in percentage points."""
+        (:class:`~onex.Rate`, None when not examined) and the change in percentage points (an
+        exact ``Fraction``, None unless both rates are defined)."""
         return [
             {
                 "certificate": r.certificate,
@@ -134,10 +139,10 @@ class Comparison:
                 "code_after": r.code_after,
                 "candidates_before": r.candidates_before,
                 "passed_before": r.passed_before,
-                "rate_before": r.rate_before.fraction if r.rate_before else None,
+                "rate_before": r.rate_before,
                 "candidates_after": r.candidates_after,
                 "passed_after": r.passed_after,
-                "rate_after": r.rate_after.fraction if r.rate_after else None,
+                "rate_after": r.rate_after,
                 "change_points": r.change_points,
             }
             for r in self.rows

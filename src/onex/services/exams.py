@@ -8,6 +8,7 @@ from typing import Literal
 
 import attrs
 
+from onex.display import Tabular
 from onex.errors import Problem, UnknownNameError
 from onex.model import Certificate, Dataset, ExamSession, Level, Rate
 from onex.model.dataset import name_key
@@ -68,7 +69,7 @@ class ExamRow:
 
 
 @attrs.frozen(kw_only=True)
-class ExamSummary:
+class ExamSummary(Tabular):
     """Exam figures grouped ``by`` certificate, level or both, with a total row (合计).
 
     Rows hold exact rates; nothing is rounded until shown. The total row's figures are the sums
@@ -96,7 +97,7 @@ class ExamSummary:
         )
 
     def to_records(self, *, include_total: bool = False) -> list[dict[str, object]]:
-        """Rows as plain dicts (the rate as an exact ``Fraction``, None when undefined).
+        """Rows as plain dicts, the rate as its exact :class:`~onex.Rate`.
 
         Keys follow the grouping: ``certificate`` and ``code`` unless grouped by level alone,
         ``level`` (its Chinese label) unless grouped by certificate alone, then ``candidates``,
@@ -106,6 +107,9 @@ class ExamSummary:
         rows = [*self.rows, self.total] if include_total else list(self.rows)
         return [self._record(r) for r in rows]
 
+    def _display_title(self) -> str:
+        return "考证情况"
+
     def _record(self, row: ExamRow) -> dict[str, object]:
         record: dict[str, object] = {}
         if self.by != "level":
@@ -113,8 +117,7 @@ class ExamSummary:
             record["code"] = row.code
         if self.by != "certificate":
             record["level"] = row.level.value if row.level else None
-        rate: Fraction | None = row.rate.fraction
-        record.update(candidates=row.candidates, passed=row.passed, rate=rate)
+        record.update(candidates=row.candidates, passed=row.passed, rate=row.rate)
         if self.by == "certificate":
             record["note"] = row.note
         return record

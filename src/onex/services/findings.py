@@ -9,6 +9,8 @@ from typing import Literal
 
 import attrs
 
+from onex.display import Tabular
+
 __all__ = ["AuditResult", "Finding", "FindingKind", "Lang", "Severity", "check_lang"]
 
 Lang = Literal["zh", "en"]
@@ -204,7 +206,7 @@ _NAMING = (FindingKind.NAME_VARIANT, FindingKind.NAME_SPACING)
 
 
 @attrs.frozen(kw_only=True)
-class AuditResult:
+class AuditResult(Tabular):
     """Every finding of an audit, errors first, then warnings, then info, each group in the
     order of the records. ``lang`` is the language of :meth:`messages` and the records."""
 
@@ -229,6 +231,9 @@ class AuditResult:
     def messages(self) -> list[str]:
         """Each finding's message in the audit's language."""
         return [f.message(self.lang) for f in self.findings]
+
+    def _display_title(self) -> str:
+        return "核对结果" if self.lang == "zh" else "Audit findings"
 
     def to_records(self) -> list[dict[str, object]]:
         """A plain dict per finding: severity, kind, where, subject, printed, computed, basis

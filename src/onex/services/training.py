@@ -7,6 +7,7 @@ from typing import Literal
 
 import attrs
 
+from onex.display import Tabular
 from onex.model import Certificate, Dataset
 
 __all__ = ["AssessorSource", "TrainingRow", "TrainingSummary", "training_summary"]
@@ -39,7 +40,7 @@ class TrainingRow:
 
 
 @attrs.frozen(kw_only=True)
-class TrainingSummary:
+class TrainingSummary(Tabular):
     """Training per certificate, the totals, and the coverage of exams by trained teachers.
 
     ``assessors_total`` is the sum of the rows' assessors when every record states them
@@ -66,6 +67,9 @@ class TrainingSummary:
     def candidates_per_trained(self) -> Fraction | None:
         """All exam candidates per trained teacher, exact; None when nobody was trained."""
         return _per_teacher(self.candidates_total, self.trained_total)
+
+    def _display_title(self) -> str:
+        return "师资培训"
 
     def to_records(self) -> list[dict[str, object]]:
         """Rows as plain dicts: certificate, code, trained, assessors, candidates and

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import attrs
 
+from onex.display import Tabular
 from onex.errors import DataError, Problem
 from onex.model import Dataset, WorkloadPolicy
 from onex.model.values import closest_names
@@ -40,7 +41,7 @@ class WorkloadRow:
 
 
 @attrs.frozen(kw_only=True)
-class Workload:
+class Workload(Tabular):
     """Workload points for the year under ``policy``: a row per pilot certificate and the total."""
 
     policy: WorkloadPolicy
@@ -59,17 +60,34 @@ class Workload:
                 totals[share.teacher] = totals.get(share.teacher, Decimal(0)) + share.points
         return totals
 
+    def _display_title(self) -> str:
+        return "工作量积分"
+
     def to_records(self) -> list[dict[str, object]]:
-        """A plain dict per certificate: certificate, code, points, and ``shares`` as a
-        ``{teacher: points}`` dict (empty without a roster)."""
+        """A plain dict per certificate: certificate, code, points and the number of teachers
+        sharing them (0 without a roster)."""
         return [
             {
                 "certificate": r.certificate,
                 "code": r.code,
                 "points": r.points,
-                "shares": {s.teacher: s.points for s in r.shares},
+                "teachers": len(r.shares),
             }
             for r in self.rows
+        ]
+
+    def share_records(self) -> list[dict[str, object]]:
+        """A plain dict per teacher's share: certificate, code, teacher, weight and points."""
+        return [
+            {
+                "certificate": r.certificate,
+                "code": r.code,
+                "teacher": s.teacher,
+                "weight": s.weight,
+                "points": s.points,
+            }
+            for r in self.rows
+            for s in r.shares
         ]
 
 
