@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from onex import samples
+from onex import exporters, samples
 from onex.errors import DataError, OnexError, Problem, UnknownExporterError, UnknownNameError
+from onex.exporters import Exporter, ExporterLoadError, export
 from onex.io.files import dump, dumps, load
 from onex.model import (
     CandidateResult,
@@ -64,6 +65,8 @@ __all__ = [
     "ExamSession",
     "ExamType",
     "Expense",
+    "Exporter",
+    "ExporterLoadError",
     "FundGuidance",
     "FundRule",
     "Level",
@@ -86,6 +89,8 @@ __all__ = [
     "academic_year_of",
     "dump",
     "dumps",
+    "export",
+    "exporters",
     "load",
     "mask_id_number",
     "mask_name",
