@@ -233,14 +233,16 @@ class _Book:
                 "comments": "onex",
             }
         )
-        ws = self.wb.add_worksheet(sheet_name(_REPORT_SHEET[report.lang], self.sheets))
+        ws = self.wb.add_worksheet(
+            sheet_name(_REPORT_SHEET.get(report.lang, "Report"), self.sheets)
+        )
         ws.set_column(0, 0, 100)
         title = self.format(bold=True, font_size=16)
         ws.write_string(0, 0, _plain(report.title)[:MAX_CELL_TEXT], title)
         row = 1
         facts = [str(x) for x in (report.institution, report.year) if x]
         if report.fictional:
-            facts.append(_FICTIONAL[report.lang])
+            facts.append(_FICTIONAL.get(report.lang, _FICTIONAL["en"]))
         if facts:
             ws.write_string(row, 0, _plain(" · ".join(facts))[:MAX_CELL_TEXT], self.text_format)
             row += 1
@@ -277,7 +279,7 @@ class _Book:
         name = sheet_name(_plain(table.title) or table.key, self.sheets)
         ws = self.wb.add_worksheet(name)
         widths = [0] * len(table.columns)
-        self._write_rows(ws, name, table, widths)
+        self._write_rows(ws, table, widths)
         last_data = max(nrows, 1)
         headers = _headers(table.columns)
         columns: list[dict[str, object]] = [{"header": h} for h in headers]
@@ -287,7 +289,9 @@ class _Book:
                 if not self._total_formula(table, c, cell, last_data, columns[c]):
                     late.append((c, cell))
                 if cell is not None:
-                    widths[c] = max(widths[c], _display_width(cell_text(cell, self._places())))
+                    widths[c] = max(
+                        widths[c], _display_width(cell_text(cell, self.report.precision))
+                    )
         result = ws.add_table(
             0,
             0,
@@ -304,7 +308,7 @@ class _Book:
         if result != 0:  # pragma: no cover - names and headers are sanitised above
             raise RuntimeError(f"xlsxwriter refused table {table.key!r} ({result})")
         for c, cell in late:
-            self._write_cell(ws, name, last_data + 1, c, cell)
+            self._write_cell(ws, last_data + 1, c, cell)
         ws.freeze_panes(1, 0)
         for c, header in enumerate(headers):
             fit = max(widths[c], _display_width(header) + 3) + 2
@@ -313,10 +317,7 @@ class _Book:
             self._chart(ws, name, table)
         return name
 
-    def _places(self) -> int:
-        return self.report.precision
-
-    def _write_rows(self, ws: _Sheet, sheet: str, table: Table, widths: list[int]) -> None:
+    def _write_rows(self, ws: _Sheet, table: Table, widths: list[int]) -> None:
         writers = self._writers
         for r, row in enumerate(table.rows, start=1):
             for c, cell in enumerate(row):
@@ -326,12 +327,12 @@ class _Book:
                 width = (
                     writer(ws, r, c, cell)
                     if writer is not None
-                    else self._write_cell(ws, sheet, r, c, cell)
+                    else self._write_cell(ws, r, c, cell)
                 )
                 if width > widths[c]:
                     widths[c] = width
 
-    def _write_cell(self, ws: _Sheet, sheet: str, row: int, col: int, cell: Cell) -> int:
+    def _write_cell(self, ws: _Sheet, row: int, col: int, cell: Cell) -> int:
         """Write any cell (the slow path: subclasses, the total row); returns its width."""
         for kind, writer in self._writers.items():
             if isinstance(cell, kind):
@@ -406,7 +407,11 @@ class _Book:
             value = _UNDEFINED if ratio is None else ratio
             fmt = self.format(num_format=percent_format(places))
         elif isinstance(cell, Text) and cell.value:
-            spec["total_string"] = _CR.sub("\n", cell.value)[:MAX_CELL_TEXT]
+            if len(cell.value) > MAX_CELL_TEXT:
+                where = f"table {table.key!r}, total row"
+                problem = f"text of {len(cell.value)} characters; a cell holds {MAX_CELL_TEXT}"
+                raise DataError([Problem(where, problem)])
+            spec["total_string"] = _CR.sub("\n", cell.value)
             spec["format"] = self.text_format
             return True
         else:

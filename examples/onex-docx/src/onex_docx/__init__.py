@@ -59,7 +59,8 @@ class DocxExporter:
         props = document.core_properties
         props.title = _clean(report.title)[:255]
         props.author = "onex"
-        props.created = props.modified = datetime(report.year or 2000, 12, 31)
+        fixed = datetime(report.year, 12, 31) if report.year else datetime(2000, 1, 1)
+        props.created = props.modified = fixed
         document.add_heading(_clean(report.title), level=0)
         for section in report.sections:
             self._section(document, section, 1, report.precision)
