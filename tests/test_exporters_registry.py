@@ -237,3 +237,17 @@ def test_write_to_path_like(tmp_path: Path):
     onex.export(sample_report(), "excel", tmp_path / "a.xlsx")
     onex.export(sample_report(), "excel", str(tmp_path / "b.xlsx"))
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_describe_builtins():
+    """describe() lists each built-in with its suffix, output kind and onex as distribution."""
+    infos = Registry(group=None).describe()
+    expected = [
+        ("console", ".txt", False, "onex", onex.__version__, True, None),
+        ("excel", ".xlsx", True, "onex", onex.__version__, True, None),
+        ("json", ".json", False, "onex", onex.__version__, True, None),
+        ("markdown", ".md", False, "onex", onex.__version__, True, None),
+    ]
+    assert expected == [
+        (i.name, i.suffix, i.binary, i.distribution, i.version, i.builtin, i.error) for i in infos
+    ]

@@ -14,6 +14,7 @@ constructor. The registry maps names to factories (usually the exporter class):
 
 from __future__ import annotations
 
+import functools
 import importlib
 import io
 import os
@@ -137,14 +138,19 @@ class _Entry:
                 self.error = f"{type(exc).__name__}: {exc}"
         if self.factory is None:
             raise ExporterLoadError(
-                self.name, self.distribution, self.error or "not loaded", self.version
+                self.name, self.distribution, self.error or "not loaded", self.release
             )
         return self.factory
 
     @property
+    def release(self) -> str | None:
+        """The providing distribution's version (onex's own looked up only when asked)."""
+        return _onex_version() if self.builtin else self.version
+
+    @property
     def label(self) -> str:
         """The distribution with its version, for messages."""
-        return f"{self.distribution} {self.version}" if self.version else self.distribution
+        return f"{self.distribution} {self.release}" if self.release else self.distribution
 
 
 def _resolve(source: str | ExporterFactory | EntryPoint) -> ExporterFactory:
@@ -160,6 +166,7 @@ def _resolve(source: str | ExporterFactory | EntryPoint) -> ExporterFactory:
     return loaded
 
 
+@functools.cache
 def _onex_version() -> str | None:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -190,13 +197,12 @@ class Registry:
         self._plugins: dict[str, _Entry] | None = None
         self._rejected: list[ExporterInfo] = []
         if builtins:
-            version = _onex_version()
             for name, (path, suffix) in _BUILTINS.items():
                 self._entries[name] = _Entry(
                     name=name,
                     source=path,
                     distribution="onex",
-                    version=version,
+                    version=None,
                     builtin=True,
                     suffix=suffix,
                 )
@@ -251,7 +257,7 @@ class Registry:
                 name,
                 entry.distribution,
                 "it does not build an exporter (name, suffix, binary, export)",
-                entry.version,
+                entry.release,
             )
         return exporter
 
@@ -277,7 +283,7 @@ class Registry:
                     suffix=suffix,
                     binary=binary,
                     distribution=entry.distribution,
-                    version=entry.version,
+                    version=entry.release,
                     builtin=entry.builtin,
                     error=error,
                 )
