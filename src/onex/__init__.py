@@ -5,8 +5,9 @@ Everything public is importable from here and listed in ``__all__``.
 
 from __future__ import annotations
 
-from onex import samples
+from onex import exporters, samples
 from onex.errors import DataError, OnexError, Problem, UnknownExporterError, UnknownNameError
+from onex.exporters import Exporter, ExporterLoadError, export
 from onex.io.files import dump, dumps, load
 from onex.model import (
     CandidateResult,
@@ -119,6 +120,8 @@ __all__ = [
     "ExamType",
     "Expense",
     "ExpenseRef",
+    "Exporter",
+    "ExporterLoadError",
     "Finding",
     "FindingKind",
     "FundCompliance",
@@ -168,6 +171,8 @@ __all__ = [
     "dump",
     "dumps",
     "exam_summary",
+    "export",
+    "exporters",
     "fund_compliance",
     "load",
     "mask_id_number",
