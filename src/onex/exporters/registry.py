@@ -19,8 +19,7 @@ import importlib
 import io
 import os
 from collections.abc import Callable
-from importlib.metadata import EntryPoint, entry_points
-from typing import BinaryIO, Protocol, TextIO, cast, overload, runtime_checkable
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO, cast, overload, runtime_checkable
 
 import attrs
 
@@ -28,6 +27,9 @@ from onex.errors import OnexError, UnknownExporterError
 from onex.io.files import write_atomic
 from onex.model.values import closest_names
 from onex.report import Report
+
+if TYPE_CHECKING:  # importlib.metadata costs ~40 ms: imported only when plugins are looked up
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -154,16 +156,21 @@ class _Entry:
 
 
 def _resolve(source: str | ExporterFactory | EntryPoint) -> ExporterFactory:
-    if isinstance(source, EntryPoint):
-        loaded: object = source.load()
-    elif isinstance(source, str):
+    loaded: object
+    if isinstance(source, str):
         module_name, _, attr = source.partition(":")
         loaded = getattr(importlib.import_module(module_name), attr)
+    elif _is_entry_point(source):
+        loaded = cast("EntryPoint", source).load()
     else:
         loaded = source
     if not callable(loaded):
         raise TypeError(f"{loaded!r} is not an exporter class or factory")
     return loaded
+
+
+def _is_entry_point(source: object) -> bool:
+    return type(source).__name__ == "EntryPoint" and hasattr(source, "load")
 
 
 @functools.cache
@@ -370,6 +377,8 @@ class Registry:
         found: dict[str, _Entry] = {}
         if self._group is None:
             return found
+        from importlib.metadata import entry_points
+
         for ep in entry_points(group=self._group):
             dist = ep.dist
             entry = _Entry(
