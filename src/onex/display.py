@@ -3,7 +3,9 @@
 A result class mixes in :class:`Tabular` and implements ``to_records()``; it then gets
 ``_repr_html_`` (an HTML table with escaped cells, at most ``MAX_ROWS`` rows and a "n more" line),
 ``_repr_markdown_`` and ``to_pandas()``. A display method never raises: if rendering fails it
-returns None and the notebook falls back to ``repr``.
+returns None and the notebook falls back to ``repr``. With ``repr=False`` on its attrs decorator
+(attrs would otherwise write a repr of every row) it also gets a one-line ``repr`` built from
+``_repr_fields()``, such as ``ExamSummary(by='certificate', rows=16, total=1185/1479)``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import html
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pendulum
 
@@ -119,6 +121,16 @@ class Tabular:
     def _display_title(self) -> str:
         return type(self).__name__
 
+    def _repr_fields(self) -> dict[str, object]:
+        """The few figures the one-line repr shows; by default the number of rows."""
+        return {"rows": len(self.to_records())}
+
+    def __repr__(self) -> str:
+        try:
+            return short_repr(self, **self._repr_fields())
+        except Exception:  # a repr must never raise, whatever state the object is in
+            return f"{type(self).__name__}(...)"
+
     def _repr_html_(self) -> str | None:
         try:
             return records_html(self.to_records(), self._display_title())
@@ -150,10 +162,22 @@ class Tabular:
         return pandas.DataFrame(rows)
 
 
-def short_repr(obj: Any, **fields: object) -> str:
-    """``Name(a=1, b=2)``: the short repr result objects use."""
-    inner = ", ".join(f"{k}={v!r}" for k, v in fields.items())
+def short_repr(obj: object, **fields: object) -> str:
+    """``Name(a=1, b='x', rate=33/62)``: the one-line repr result objects use.
+
+    Text is quoted; a :class:`~onex.Rate` shows as its exact ``numerator/denominator``, a Decimal
+    and a date as their text, anything else as its ``repr``.
+    """
+    inner = ", ".join(f"{k}={_repr_value(v)}" for k, v in fields.items())
     return f"{type(obj).__name__}({inner})"
+
+
+def _repr_value(value: object) -> str:
+    if isinstance(value, Rate):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Decimal | pendulum.Date):
+        return str(value)
+    return repr(value)
 
 
 def report_html(report: Report, max_rows: int = MAX_ROWS) -> str:

@@ -100,7 +100,7 @@ class TargetCheck:
     status: TargetStatus
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Comparison(Tabular):
     """The later year against the earlier: per certificate, in total, and the targets."""
 
@@ -123,6 +123,15 @@ class Comparison(Tabular):
     def dropped(self) -> tuple[str, ...]:
         """Certificates examined only in the earlier year."""
         return tuple(r.certificate or "" for r in self.rows if r.status == "dropped")
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "year_before": self.year_before,
+            "year_after": self.year_after,
+            "rows": len(self.rows),
+            "added": len(self.added),
+            "dropped": len(self.dropped),
+        }
 
     def _display_title(self) -> str:
         return f"{self.year_before}–{self.year_after} 同比"

@@ -49,12 +49,15 @@ class CreditBankRow:
     basis: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class CreditBankRecords(Tabular):
     """Rows ready for a credit bank upload; ``masked`` says whether personal data is masked."""
 
     rows: tuple[CreditBankRow, ...]
     masked: bool
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {"rows": len(self.rows), "masked": self.masked}
 
     def _display_title(self) -> str:
         return "学分银行认定记录" + ("（已脱敏）" if self.masked else "")

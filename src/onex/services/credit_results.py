@@ -151,7 +151,7 @@ class CertificateCredits:
     refusals: int
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class CreditAwards(Tabular):
     """What :func:`credit_awards` decided, per student (by student number) and in totals."""
 
@@ -159,6 +159,14 @@ class CreditAwards(Tabular):
     students: tuple[StudentAwards, ...]
     by_course: tuple[CourseCredits, ...]
     by_certificate: tuple[CertificateCredits, ...]
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "application_date": self.application_date,
+            "students": len(self.students),
+            "awards": len(self.awards),
+            "refusals": len(self.refusals),
+        }
 
     def _display_title(self) -> str:
         return f"学分认定与转换（申请日期 {self.application_date.to_date_string()}）"

@@ -68,7 +68,7 @@ class ExamRow:
         return "、".join(f"{f.level.value}: {f.passed}/{f.candidates}" for f in self.levels)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ExamSummary(Tabular):
     """Exam figures grouped ``by`` certificate, level or both, with a total row (合计).
 
@@ -106,6 +106,9 @@ class ExamSummary(Tabular):
         """
         rows = [*self.rows, self.total] if include_total else list(self.rows)
         return [self._record(r) for r in rows]
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {"by": self.by, "rows": len(self.rows), "total": self.total.rate}
 
     def _display_title(self) -> str:
         return "考证情况"

@@ -205,7 +205,7 @@ class Finding:
 _NAMING = (FindingKind.NAME_VARIANT, FindingKind.NAME_SPACING)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class AuditResult(Tabular):
     """Every finding of an audit, errors first, then warnings, then info, each group in the
     order of the records. ``lang`` is the language of :meth:`messages` and the records."""
@@ -231,6 +231,15 @@ class AuditResult(Tabular):
     def messages(self) -> list[str]:
         """Each finding's message in the audit's language."""
         return [f.message(self.lang) for f in self.findings]
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "findings": len(self.findings),
+            "errors": len(self.of(Severity.ERROR)),
+            "warnings": len(self.of(Severity.WARNING)),
+            "info": len(self.of(Severity.INFO)),
+            "lang": self.lang,
+        }
 
     def _display_title(self) -> str:
         return "核对结果" if self.lang == "zh" else "Audit findings"

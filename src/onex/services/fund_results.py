@@ -116,7 +116,7 @@ class FundLine:
         }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class FundCompliance(Tabular):
     """What :func:`fund_compliance` found: money per certificate, per category and in total, and
     every violation, ordered by the earliest expense (in ledger order) involved, then kind, then
@@ -127,6 +127,14 @@ class FundCompliance(Tabular):
     by_category: tuple[FundLine, ...]
     total: FundLine
     violations: tuple[FundViolation, ...]
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "year": self.year,
+            "allocated": self.total.allocated,
+            "spent": self.total.spent,
+            "violations": len(self.violations),
+        }
 
     def _display_title(self) -> str:
         return f"{self.year} 年专项经费执行情况"

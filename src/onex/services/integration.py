@@ -30,11 +30,14 @@ class IntegrationRow:
     note: str | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class CourseIntegrationTable(Tabular):
     """The 课证融通 table: certificate, course, programme, and hours and credits per cohort."""
 
     rows: tuple[IntegrationRow, ...]
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {"rows": len(self.rows)}
 
     def _display_title(self) -> str:
         return "课证融通课程学时"

@@ -39,7 +39,7 @@ class TrainingRow:
         return _per_teacher(self.candidates, self.trained)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class TrainingSummary(Tabular):
     """Training per certificate, the totals, and the coverage of exams by trained teachers.
 
@@ -67,6 +67,13 @@ class TrainingSummary(Tabular):
     def candidates_per_trained(self) -> Fraction | None:
         """All exam candidates per trained teacher, exact; None when nobody was trained."""
         return _per_teacher(self.candidates_total, self.trained_total)
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "rows": len(self.rows),
+            "trained": self.trained_total,
+            "assessors": self.assessors_total,
+        }
 
     def _display_title(self) -> str:
         return "师资培训"

@@ -40,7 +40,7 @@ class WorkloadRow:
     shares: tuple[TeacherShare, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Workload(Tabular):
     """Workload points for the year under ``policy``: a row per pilot certificate and the total."""
 
@@ -59,6 +59,13 @@ class Workload(Tabular):
             for share in row.shares:
                 totals[share.teacher] = totals.get(share.teacher, Decimal(0)) + share.points
         return totals
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "points_per_certificate": self.policy.points_per_certificate,
+            "rows": len(self.rows),
+            "total": self.total,
+        }
 
     def _display_title(self) -> str:
         return "工作量积分"
