@@ -1,8 +1,11 @@
-"""Test helpers for onex and for tools that embed it: hypothesis strategies for valid data.
+"""Test helpers for onex and for tools that embed it: hypothesis strategies for valid data, and
+the conformance check for exporters.
 
-Importing this module needs ``hypothesis`` (in onex's ``test`` extra). ``datasets()`` draws
-datasets that pass every check of :class:`~onex.Dataset`, with Chinese names and hostile text
-(pipes, newlines, formula-like prefixes, emoji) where free text is allowed.
+Importing this module needs ``hypothesis`` (``pip install 'onex[testing]'``). ``datasets()``
+draws datasets that pass every check of :class:`~onex.Dataset`, with Chinese names and hostile
+text (pipes, newlines, formula-like prefixes, emoji) where free text is allowed; ``reports()``
+draws the Reports :func:`~onex.build_report` makes of them. ``check_exporter(exporter)`` checks
+that an exporter (a plugin's, say) keeps the contract every onex exporter keeps.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from decimal import Decimal
 import pendulum
 from hypothesis import strategies as st
 
+from onex.exporters.conformance import check_exporter, conformance_reports, hostile_report
 from onex.model import (
     CohortHours,
     Course,
@@ -38,14 +42,20 @@ from onex.model import (
     name_key,
 )
 from onex.model.certificates import Certificate
+from onex.report import Report
+from onex.reporting import build_report
 
 __all__ = [
     "HOSTILE_TEXTS",
     "certificate_names",
+    "check_exporter",
+    "conformance_reports",
     "datasets",
     "dates",
     "free_text",
+    "hostile_report",
     "money",
+    "reports",
 ]
 
 _CJK = (
@@ -339,4 +349,15 @@ def datasets(draw: st.DrawFn) -> Dataset:
                 )
             )
         ),
+    )
+
+
+def reports() -> st.SearchStrategy[Report]:
+    """Reports as :func:`~onex.build_report` makes them from :func:`datasets`, in either
+    language and with 0 to 4 places for percents: what an exporter has to render."""
+    return st.builds(
+        build_report,
+        datasets(),
+        lang=st.sampled_from(["zh", "en"]),
+        precision=st.integers(0, 4),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -66,7 +67,7 @@ class DocxExporter:
             self._section(document, section, 1, report.precision)
         buffer = io.BytesIO()
         document.save(buffer)
-        return buffer.getvalue()
+        return _stamp(buffer.getvalue(), fixed)
 
     def _section(
         self, document: WordDocument, section: Section, level: int, precision: int
@@ -91,13 +92,33 @@ class DocxExporter:
         word = document.add_table(rows=1 + len(rows), cols=len(table.columns))
         word.style = self.table_style
         _repeat_header(word.rows[0])
-        for c, column in enumerate(table.columns):
-            _fill(word.cell(0, c), _clean(column.label), bold=True, right=False)
+        # Each row's cells are fetched once: word.cell(r, c) rebuilds the table's grid per call.
+        word_rows = list(word.rows)
+        for word_cell, column in zip(word_rows[0].cells, table.columns, strict=True):
+            _fill(word_cell, _clean(column.label), bold=True, right=False)
         for r, row in enumerate(rows, start=1):
             is_total = table.total is not None and r == len(rows)
-            for c, (column, cell) in enumerate(zip(table.columns, row, strict=True)):
+            cells = zip(word_rows[r].cells, table.columns, row, strict=True)
+            for word_cell, column, cell in cells:
                 text = _clean(cell_text(cell, precision))
-                _fill(word.cell(r, c), text, bold=is_total, right=column.align == "right")
+                _fill(word_cell, text, bold=is_total, right=column.align == "right")
+
+
+def _stamp(package: bytes, when: datetime) -> bytes:
+    """The package with every zip entry dated ``when``: python-docx dates them with the clock,
+    so without this the same report would give different bytes from one second to the next."""
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            fixed.compress_type = entry.compress_type
+            fixed.external_attr = entry.external_attr
+            target.writestr(fixed, source.read(entry.filename))
+    return out.getvalue()
 
 
 def _fill(cell: _Cell, text: str, *, bold: bool, right: bool) -> None:
