@@ -42,6 +42,7 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.report import Report
 from onex.reporting import build_comparison_report, build_report
 from onex.services.audit import audit
 from onex.services.compare import (
@@ -142,6 +143,7 @@ __all__ = [
     "Problem",
     "Rate",
     "RefusalReason",
+    "Report",
     "ResultTally",
     "Severity",
     "StatedTotals",
