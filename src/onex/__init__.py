@@ -5,8 +5,6 @@ Everything public is importable from here and listed in ``__all__``.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from onex import samples
 from onex.errors import DataError, OnexError, Problem, UnknownExporterError, UnknownNameError
 from onex.io.files import dump, dumps, load
@@ -44,10 +42,19 @@ from onex.model import (
 )
 from onex.services.rates import percent
 
-try:
-    __version__ = version("onex")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    # ``__version__`` is read from package metadata on first use: importlib.metadata costs tens
+    # of milliseconds, which every ``onex`` command would otherwise pay.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("onex")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0.0.0"
+    raise AttributeError(f"module 'onex' has no attribute {name!r}")
+
 
 __all__ = [
     "CandidateResult",

@@ -2,38 +2,48 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import tempfile
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from onex.errors import DataError, Problem
 from onex.io.converter import structure, unstructure
 from onex.model import Dataset
 
-__all__ = ["dataset_from_json_text", "dump", "dumps", "load", "write_atomic"]
+__all__ = ["atomic_writer", "dataset_from_json_text", "dump", "dumps", "load", "write_atomic"]
 
 Readable = str | os.PathLike[str]
 
 
-def write_atomic(path: Readable, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it and ``os.replace``.
+@contextlib.contextmanager
+def atomic_writer(path: Readable) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: a temporary file beside it, moved into place
+    with ``os.replace`` when the block ends without error.
 
-    A failure leaves any previous file untouched and no temporary file behind.
+    On any error the previous file is untouched and the temporary file is removed.
     """
+    import tempfile  # only writers pay for it
+
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Readable, data: bytes | str) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically (see :func:`atomic_writer`)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_writer(path) as fh:
+        fh.write(payload)
 
 
 def dumps(dataset: Dataset) -> str:

@@ -1,0 +1,149 @@
+"""How result objects show themselves in Jupyter and turn into plain records or DataFrames.
+
+A result class mixes in :class:`Tabular` and implements ``to_records()``; it then gets
+``_repr_html_`` (an HTML table with escaped cells, at most ``MAX_ROWS`` rows and a "n more" line),
+``_repr_markdown_`` and ``to_pandas()``. A display method never raises: if rendering fails it
+returns None and the notebook falls back to ``repr``.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from onex.model.values import Rate
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+__all__ = [
+    "MAX_ROWS",
+    "Tabular",
+    "plain_value",
+    "records_html",
+    "records_markdown",
+    "short_repr",
+]
+
+MAX_ROWS = 50
+Record = Mapping[str, object]
+
+
+def plain_value(value: object) -> str:
+    """A record value as short display text: rates as percentages, money with two places."""
+    if value is None:
+        return ""
+    if isinstance(value, Rate):
+        return value.text()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, pendulum.Date):
+        return value.to_date_string()
+    if isinstance(value, tuple | list):
+        return "、".join(plain_value(v) for v in value)
+    return str(value)
+
+
+def _columns(records: Sequence[Record]) -> list[str]:
+    seen: dict[str, None] = {}
+    for record in records:
+        for key in record:
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def records_html(records: Sequence[Record], title: str, max_rows: int = MAX_ROWS) -> str:
+    """An HTML table of ``records`` (cells escaped), cut at ``max_rows`` with a "n more" line."""
+    cols = _columns(records)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(plain_value(r.get(c)))}</td>" for c in cols) + "</tr>"
+        for r in records[:max_rows]
+    )
+    more = len(records) - max_rows
+    tail = f"<p>… {more} more rows</p>" if more > 0 else ""
+    return (
+        f"<div><strong>{html.escape(title)}</strong>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{tail}</div>"
+    )
+
+
+def _md(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+    )
+
+
+def records_markdown(records: Sequence[Record], title: str, max_rows: int = MAX_ROWS) -> str:
+    """A Markdown pipe table of ``records``, cut at ``max_rows`` with a "n more" line."""
+    cols = _columns(records) or ["—"]
+    lines = [
+        f"**{_md(title)}**",
+        "",
+        "| " + " | ".join(_md(c) for c in cols) + " |",
+        "|" + "|".join(" --- " for _ in cols) + "|",
+    ]
+    lines += [
+        "| " + " | ".join(_md(plain_value(r.get(c))) for c in cols) + " |"
+        for r in records[:max_rows]
+    ]
+    more = len(records) - max_rows
+    if more > 0:
+        lines += ["", f"… {more} more rows"]
+    return "\n".join(lines)
+
+
+class Tabular:
+    """Mixin for results that are tables: notebook display and DataFrame export from records."""
+
+    __slots__ = ()
+
+    def to_records(self) -> list[dict[str, object]]:  # pragma: no cover - overridden
+        """The rows as plain dicts."""
+        raise NotImplementedError
+
+    def _display_title(self) -> str:
+        return type(self).__name__
+
+    def _repr_html_(self) -> str | None:
+        try:
+            return records_html(self.to_records(), self._display_title())
+        except Exception:
+            return None
+
+    def _repr_markdown_(self) -> str | None:
+        try:
+            return records_markdown(self.to_records(), self._display_title())
+        except Exception:
+            return None
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame (needs the ``pandas`` extra).
+
+        Rates become floats of their exact value only here, for analysis; money stays Decimal.
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("to_pandas() needs pandas: pip install 'onex[pandas]'") from None
+        rows = [
+            {
+                k: (float(v.fraction) if isinstance(v, Rate) and v.fraction is not None else v)
+                for k, v in r.items()
+            }
+            for r in self.to_records()
+        ]
+        return pandas.DataFrame(rows)
+
+
+def short_repr(obj: Any, **fields: object) -> str:
+    """``Name(a=1, b=2)``: the short repr result objects use."""
+    inner = ", ".join(f"{k}={v!r}" for k, v in fields.items())
+    return f"{type(obj).__name__}({inner})"
