@@ -6,8 +6,20 @@ Everything public is importable from here and listed in ``__all__``.
 from __future__ import annotations
 
 from onex import samples
-from onex.errors import DataError, OnexError, Problem, UnknownExporterError, UnknownNameError
+from onex.errors import (
+    DataError,
+    MissingDependencyError,
+    OnexError,
+    Problem,
+    UnknownExporterError,
+    UnknownNameError,
+)
+from onex.io.detect import detect_table_kind, read_table
 from onex.io.files import dump, dumps, load
+from onex.io.results import read_results
+from onex.io.tables import read_exam_table
+from onex.io.tabular import TableImport
+from onex.io.workbook import write_template
 from onex.model import (
     CandidateResult,
     Certificate,
@@ -76,6 +88,7 @@ __all__ = [
     "Level",
     "LevelResult",
     "Metric",
+    "MissingDependencyError",
     "NarrativeSection",
     "OnexError",
     "PassRule",
@@ -84,6 +97,7 @@ __all__ = [
     "Rate",
     "ResultTally",
     "StatedTotals",
+    "TableImport",
     "Target",
     "TrainingRecord",
     "UnknownExporterError",
@@ -91,11 +105,16 @@ __all__ = [
     "WorkloadPolicy",
     "__version__",
     "academic_year_of",
+    "detect_table_kind",
     "dump",
     "dumps",
     "load",
     "mask_id_number",
     "mask_name",
     "percent",
+    "read_exam_table",
+    "read_results",
+    "read_table",
     "samples",
+    "write_template",
 ]

@@ -100,7 +100,7 @@ RESULT_ONLY_KEYS = frozenset({"student_id", "id_number", "theory", "practical", 
 _CHECK_BY_RESIDUE = tuple(
     "Xx" if c == 10 else str(c) for c in ((12 - (2 * r) % 11) % 11 for r in range(11))
 )
-_BLOCK_CHARS = 1 << 20
+_BLOCK_CHARS = 1 << 19
 _BLOCK_ROWS = 5000
 _CACHE_LIMIT = 100_000
 _HEADER_SCAN = 10
@@ -429,7 +429,7 @@ class _Ingest:
         except ValueError:
             return False
         resolved = []
-        for key, count in Counter(zip(certs, levels, dates, passes)).items():
+        for key, count in Counter(zip(certs, levels, dates, passes, strict=False)).items():
             found = self.resolve_key(*key)
             if found is None:
                 return False
@@ -651,8 +651,10 @@ def _csv_blocks(
         if not quoted:
             block = _split_block(text, delimiter, ncols, line)
             if block is not None:
-                yield block
                 line += len(block)
+                del text  # hold one block at a time: the consumer has it now
+                yield block
+                del block
                 continue
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         rows: list[list[str]] = []
@@ -696,7 +698,7 @@ def _find_header(
     for number, cells in records:
         seen.append((number, cells))
         match = match_header(cells, RESULT_COLUMNS)
-        if len(match.index) >= 2 and "certificate" in match.index:
+        if len(match.index) >= 2:
             return number, match, []
         if len(seen) >= _HEADER_SCAN:
             break
@@ -728,7 +730,7 @@ def _read_csv(
             for number, cells, used in _csv_records(stream, delimiter):
                 lines_used = number + used - 1
                 candidate = match_header(cells, RESULT_COLUMNS)
-                if len(candidate.index) >= 2 and "certificate" in candidate.index:
+                if len(candidate.index) >= 2:
                     match, header_line = candidate, number
                     break
                 if number >= _HEADER_SCAN:
@@ -762,6 +764,7 @@ def _read_csv(
         raw = stream.buffer
         for block in blocks:
             ingest.block(block)
+            del block  # let it go before the next one is read
             if progress is not None:
                 progress(min(raw.tell(), total), total)  # type: ignore[attr-defined]
     return ingest, encoding, delimiter

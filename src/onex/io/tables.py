@@ -9,7 +9,6 @@ are kept as printed for the audit. Columns nobody knows are reported as warnings
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -55,9 +54,10 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "TableKind",
     "certificate_code",
-    "detect_table_kind",
+    "dataset_institution",
+    "dataset_year",
+    "find_header",
     "read_exam_table",
-    "read_table",
 ]
 
 Readable = str | os.PathLike[str]
@@ -119,6 +119,8 @@ _HEADER_SCAN = 10
 def certificate_code(name: str) -> str:
     """A stable code for a certificate known only by name: ``c-`` and 10 hex digits of a hash
     of its matching key, so the same name (any spacing or case) gives the same code anywhere."""
+    import hashlib  # on first use: hashlib loads OpenSSL, which ``import onex`` need not pay
+
     digest = hashlib.blake2b(name_key(name).encode("utf-8"), digest_size=5).hexdigest()
     return f"c-{digest}"
 

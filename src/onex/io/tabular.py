@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -268,6 +267,8 @@ def open_csv_text(path: Path) -> tuple[io.TextIOWrapper, str, str]:
 def open_workbook(path: Path, *, read_only: bool) -> Workbook:
     """Open an .xlsx file with cached formula values; clear errors for a damaged file or no
     openpyxl."""
+    import zipfile
+
     try:
         import openpyxl
     except ImportError:

@@ -64,8 +64,9 @@ from onex.model.values import FieldError
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-    from xlsxwriter.workbook import Workbook as XlsxWorkbook
-    from xlsxwriter.worksheet import Worksheet as XlsxWorksheet
+
+XlsxWorkbook = Any  # xlsxwriter ships no type information
+XlsxWorksheet = Any
 
 __all__ = [
     "SHEETS",
@@ -432,7 +433,7 @@ class _Writer:
         ]
         ws.write_string(0, 0, lines[0][0], self.header)
         ws.write_string(0, 1, lines[0][1], self.header)
-        for i, sheet in enumerate(SHEETS):
+        for sheet in SHEETS:
             lines.append((sheet.name, f"{sheet.key}: {sheet.help}"))
         for r, (a, b) in enumerate(lines[1:], start=1):
             ws.write_string(r, 0, a)
@@ -472,7 +473,7 @@ class _Writer:
                 r += 1
 
     def validation(
-        self, ws: XlsxWorksheet, col: int, f: Field, first: int = 1, last: int = _MAX_ROWS
+        self, ws: XlsxWorksheet, col: int, f: Field, first: int = 1, last: int = _MAX_ROWS - 1
     ) -> None:
         source: list[str] | str | None = None
         if f.kind == "level":
@@ -536,14 +537,14 @@ def _get(obj: object, path: str) -> object:
     return obj
 
 
-def _rows(ds: Dataset) -> dict[str, list[list[object]]]:
+def _rows(ds: Dataset) -> dict[str, list[list[Any]]]:
     """Every record sheet's rows for ``ds``, in the sheets' column order."""
 
     def plain(sheet: Sheet, records: Iterable[object]) -> list[list[object]]:
         return [[_get(r, f.key) for f in sheet.fields] for r in records]
 
     rules = ds.fund_guidance.rules if ds.fund_guidance else ()
-    out = {
+    out: dict[str, list[list[Any]]] = {
         CERTIFICATES.key: plain(CERTIFICATES, ds.certificates),
         ALIASES.key: [[c.code, a] for c in ds.certificates for a in c.aliases],
         EXAMS.key: plain(EXAMS, ds.exams),
@@ -581,7 +582,7 @@ def _info_values(ds: Dataset) -> dict[str, object]:
 
 
 def _write(path: Path, ds: Dataset | None) -> None:
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     buffer = io.BytesIO()
     options = {
@@ -731,7 +732,7 @@ class _Reader:
             out.append(record)
         return out
 
-    def keyvalues(self, sheet: Sheet, items: Sequence[Field]) -> dict[str, object]:
+    def keyvalues(self, sheet: Sheet, items: Sequence[Field]) -> dict[str, Any]:
         ws = self.worksheet(sheet)
         if ws is None:
             if sheet is _INFO:
@@ -739,7 +740,7 @@ class _Reader:
             return {}
         by_key = {f.key: f for f in items}
         by_zh = {f.zh: f for f in items}
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         for r, cells in enumerate(ws.iter_rows(values_only=True), start=1):
             if r == 1:
                 continue
@@ -760,7 +761,7 @@ class _Reader:
                 self.log.add(f"{where} ({field.zh})", str(exc))
                 continue
             if field.kind in ("list", "intlist"):
-                values[field.key] = (*values.get(field.key, ()), parsed)  # type: ignore[misc]
+                values[field.key] = (*values.get(field.key, ()), parsed)
             elif field.key in values:
                 self.log.add(f"{where} ({field.zh})", f"{field.zh} is given twice")
             else:
@@ -786,9 +787,9 @@ def _fields(record: _Record, *keys: str) -> dict[str, Any]:
 
 
 def _children(
-    log: ProblemLog, records: list[_Record], key: str, parents: dict[object, object]
-) -> dict[object, list[_Record]]:
-    out: dict[object, list[_Record]] = {}
+    log: ProblemLog, records: list[_Record], key: str, parents: dict[Any, _Record]
+) -> dict[Any, list[_Record]]:
+    out: dict[Any, list[_Record]] = {}
     for rec in records:
         ref = rec.values.get(key)
         if ref is None:
@@ -1011,7 +1012,7 @@ def _dataset(reader: _Reader, log: ProblemLog) -> tuple[Dataset | None, dict[str
     return dataset, recs
 
 
-def _sub(info: dict[str, object], prefix: str) -> dict[str, object]:
+def _sub(info: dict[str, Any], prefix: str) -> dict[str, Any]:
     return {k.split(".", 1)[1]: v for k, v in info.items() if k.startswith(prefix + ".")}
 
 
