@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import onex
-from onex.io.results import ProgressBar, id_number_problem, ids_valid
+from onex.io.idnumbers import id_number_problem, ids_valid
+from onex.io.progress import ProgressBar
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import gen_results

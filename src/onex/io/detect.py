@@ -19,17 +19,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from onex.io.results import RESULT_COLUMNS, RESULT_ONLY_KEYS, ProgressCallback, read_results
+from onex.io.csvtext import open_csv_text
+from onex.io.progress import ProgressCallback
+from onex.io.results import RESULT_COLUMNS, RESULT_ONLY_KEYS, read_results
 from onex.io.tables import SUMMARY_COLUMNS, TableKind, read_exam_table
-from onex.io.tabular import (
-    DEFAULT_PROBLEM_LIMIT,
-    TableImport,
-    file_kind,
-    match_header,
-    open_csv_text,
-    open_workbook,
-)
-from onex.io.workbook import is_onex_workbook, read_workbook_with_warnings
+from onex.io.tabular import DEFAULT_PROBLEM_LIMIT, TableImport, file_kind, match_header
+from onex.io.workbook_layout import is_onex_workbook
+from onex.io.workbook_read import read_workbook_with_warnings
+from onex.io.xlsxread import open_workbook
 from onex.model import Certificate, Dataset
 
 __all__ = ["detect_table_kind", "read_table"]

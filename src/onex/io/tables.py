@@ -19,6 +19,13 @@ from typing import Literal
 import attrs
 
 from onex.errors import DataError, Problem
+from onex.io.cells import parse_count, parse_date, parse_level
+from onex.io.csvtext import csv_rows, open_csv_text
+from onex.io.identity import (
+    certificate_code,
+    dataset_institution,
+    dataset_year,
+)
 from onex.io.tabular import (
     DEFAULT_PROBLEM_LIMIT,
     ColumnSpec,
@@ -26,16 +33,11 @@ from onex.io.tabular import (
     ProblemLog,
     TableImport,
     column_letter,
-    csv_rows,
     file_kind,
     header_key,
     match_header,
-    open_csv_text,
-    parse_count,
-    parse_date,
-    parse_level,
-    read_sheet_grid,
 )
+from onex.io.xlsxread import read_sheet_grid
 from onex.model import (
     Certificate,
     Dataset,
@@ -50,12 +52,8 @@ from onex.model import (
 from onex.model.values import FieldError
 
 __all__ = [
-    "PLACEHOLDER_INSTITUTION",
     "SUMMARY_COLUMNS",
     "TableKind",
-    "certificate_code",
-    "dataset_institution",
-    "dataset_year",
     "find_header",
     "read_exam_table",
 ]
@@ -63,8 +61,6 @@ __all__ = [
 Readable = str | os.PathLike[str]
 TableKind = Literal["summary", "results", "workbook"]
 
-PLACEHOLDER_INSTITUTION = "未注明院校"
-"""The institution of a dataset read from a table that names none (and no ``institution=``)."""
 
 SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("seq", ("序号", "编号", "seq", "no", "#")),
@@ -100,7 +96,7 @@ _EXAM_TYPES = {
     "practical": ExamType.PRACTICAL,
     "specialpractical": ExamType.SPECIAL_PRACTICAL,
 }
-_YEAR_RE = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
+
 _PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?%")
 _FIELD_COLUMN = {
     "certificate": "certificate",
@@ -114,15 +110,6 @@ _FIELD_COLUMN = {
     "seq": "seq",
 }
 _HEADER_SCAN = 10
-
-
-def certificate_code(name: str) -> str:
-    """A stable code for a certificate known only by name: ``c-`` and 10 hex digits of a hash
-    of its matching key, so the same name (any spacing or case) gives the same code anywhere."""
-    import hashlib  # on first use: hashlib loads OpenSSL, which ``import onex`` need not pay
-
-    digest = hashlib.blake2b(name_key(name).encode("utf-8"), digest_size=5).hexdigest()
-    return f"c-{digest}"
 
 
 @attrs.define
@@ -476,59 +463,6 @@ def _certificates(
             log.add(grid.where(first.place, col, match.header(col)), exc.message)
     log.check()
     return tuple(built)
-
-
-def dataset_year(
-    years: Iterable[tuple[int, int]],
-    dates_years: Iterable[int],
-    path: Path,
-    given: int | None,
-    log: ProblemLog,
-    where: str,
-) -> int:
-    """The dataset's year: ``given``; else the 年度 column (one value); else the latest exam
-    date's year; else a year in the file name; else a located problem."""
-    if given is not None:
-        return given
-    seen = sorted({y for y, _ in years})
-    if len(seen) > 1:
-        log.add(
-            where,
-            f"the 年度 column holds several years ({', '.join(map(str, seen))}); "
-            "a dataset covers one year: split the table or pass the year",
-        )
-        log.check()
-    if seen:
-        return seen[0]
-    dated = list(dates_years)
-    if dated:
-        return max(dated)
-    m = _YEAR_RE.search(path.stem)
-    if m:
-        return int(m[1])
-    log.add(
-        where,
-        "no year: add a 年度/year column, put the year in the file name, or pass the year",
-    )
-    log.check()
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def dataset_institution(
-    named: Iterable[str], given: str | None, log: ProblemLog, where: str
-) -> str:
-    """The institution: ``given``; else the 院校 column (one value); else a placeholder, with a
-    warning."""
-    if given is not None:
-        return given
-    seen = sorted(set(named))
-    if len(seen) > 1:
-        log.add(where, f"the 院校 column names several institutions: {', '.join(seen)}")
-        log.check()
-    if seen:
-        return seen[0]
-    log.warn("", f"no institution named; using the placeholder {PLACEHOLDER_INSTITUTION!r}")
-    return PLACEHOLDER_INSTITUTION
 
 
 def read_exam_table(
