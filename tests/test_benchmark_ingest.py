@@ -35,7 +35,7 @@ def test_ingest_benchmark_prints_its_ratios() -> None:
         cwd=ROOT,
     ).stdout
     lines = out.splitlines()
-    assert "rows: 2,000 (0.2 MB), best of 1" == lines[0]
+    assert lines[0].startswith("rows: 2,000 (0.2 MB), best of 1")
     assert any(line.startswith("ratio onex/floor: ") for line in lines)
     assert any(line.startswith(("ratio onex/pandas: ", "pandas: not installed")) for line in lines)
     assert lines[-1].startswith("onex peak memory: ")

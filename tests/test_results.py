@@ -269,17 +269,17 @@ def test_progress_bar_draws_on_its_stream() -> None:
 
 
 def test_memory_grows_with_certificates_not_rows(tmp_path: Path) -> None:
-    """Reading three times the rows does not take three times the memory."""
+    """Reading three times the rows (several blocks either way) takes about the same memory."""
     small, large = tmp_path / "small.csv", tmp_path / "large.csv"
-    gen_results.write(small, 10_000)
-    gen_results.write(large, 40_000)
+    gen_results.write(small, 25_000)
+    gen_results.write(large, 75_000)
     peaks = []
     for path in (small, large):
         tracemalloc.start()
         onex.read_results(path, institution="x")
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
-    assert peaks[1] < peaks[0] * 1.6
+    assert peaks[1] < peaks[0] * 1.3
     assert peaks[1] < 32 << 20
 
 

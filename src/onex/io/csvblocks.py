@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 
-_BLOCK_CHARS = 1 << 19
+_BLOCK_CHARS = 1 << 20
 
 
 class Block:

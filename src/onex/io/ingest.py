@@ -72,7 +72,8 @@ class ResultIngest:
         self.names: dict[str, str] = {}
         self.rules: dict[str, PassRule] = {}
         self.default_rule = PassRule()
-        self.key_cache: dict[tuple[str, str, str, object], tuple[object, bool] | None] = {}
+        self.key_cache: dict[tuple[str, str, str, object], tuple[list[int], bool] | None] = {}
+        self.bad_keys: set[tuple[str, str, str, object]] = set()
         self.score_cache: dict[str, Decimal] = {}
         self.triple_cache: dict[tuple[str, str, str], bool] = {}
         self.totals: dict[tuple[str, Level | None, pendulum.Date | None], list[int]] = {}
@@ -134,23 +135,28 @@ class ResultIngest:
 
     def resolve_key(
         self, cert_raw: str, level_raw: str, date_raw: str, pass_raw: object
-    ) -> tuple[object, bool] | None:
-        """The tally key and pass for a (certificate, level, date, result) as printed, or None
-        when any part is invalid (the slow path then says which). Cached: few distinct keys."""
+    ) -> tuple[list[int], bool] | None:
+        """The tally slot ([candidates, passed]) and the pass for a (certificate, level, date,
+        result) as printed, or None when any part is invalid (the slow path then says which).
+        Cached: there are few distinct keys."""
         key = (cert_raw, level_raw, date_raw, pass_raw)
         if key in self.key_cache:
             return self.key_cache[key]
+        resolved: tuple[list[int], bool] | None = None
         try:
             cert = self.certificate(cert_raw)
             level = parse_level(level_raw) if level_raw.strip() else None
             date = parse_date(date_raw) if date_raw.strip() else None
             passed = pass_raw if isinstance(pass_raw, bool) else parse_bool(pass_raw)
         except ValueError:
-            resolved = None
+            self.bad_keys.add(key)
         else:
             if date is not None:
                 self.dates_years.add(date.year)
-            resolved = ((cert, level, date), passed)
+            slot = self.totals.get((cert, level, date))
+            if slot is None:
+                slot = self.totals[(cert, level, date)] = [0, 0]
+            resolved = (slot, passed)
         self.key_cache[key] = resolved
         return resolved
 
@@ -165,13 +171,6 @@ class ResultIngest:
             self.triple_cache.clear()
         self.triple_cache[triple] = result
         return result
-
-    def count(self, key: object, candidates: int, passed: int) -> None:
-        slot = self.totals.get(key)  # type: ignore[call-overload]
-        if slot is None:
-            slot = self.totals[key] = [0, 0]  # type: ignore[index]
-        slot[0] += candidates
-        slot[1] += passed
 
     # -- a block of rows -------------------------------------------------------------------
 
@@ -223,14 +222,17 @@ class ResultIngest:
                 return False
         except ValueError:
             return False
-        resolved = []
-        for key, count in Counter(zip(certs, levels, dates, passes, strict=False)).items():
-            found = self.resolve_key(*key)
-            if found is None:
-                return False
-            resolved.append((found, count))
-        for (tally_key, passed), count in resolved:
-            self.count(tally_key, count, count if passed else 0)
+        grouped = Counter(zip(certs, levels, dates, passes, strict=False))
+        cache = self.key_cache
+        for key in grouped.keys() - cache.keys():
+            self.resolve_key(*key)
+        if self.bad_keys and not self.bad_keys.isdisjoint(grouped):
+            return False
+        for key, count in grouped.items():
+            slot, passed = cache[key]  # type: ignore[misc]
+            slot[0] += count
+            if passed:
+                slot[1] += count
         self.rows += n
         if self.i_id is not None and not ids_valid(cols[self.i_id]):
             for i, value in enumerate(cols[self.i_id]):
@@ -319,13 +321,16 @@ class ResultIngest:
         date_raw = cells[self.i_date] if self.i_date is not None else ""
         found = self.resolve_key(cells[self.i_cert], level_raw, date_raw, bool(passed))
         assert found is not None
-        self.count(found[0], 1, 1 if found[1] else 0)
+        found[0][0] += 1
+        found[0][1] += 1 if found[1] else 0
         self.rows += 1
 
     # -- the result ------------------------------------------------------------------------
 
     def certificates(self) -> tuple[Certificate, ...]:
-        used = {cert for (cert, _, _) in self.totals}
+        """The certificates counted: the known ones used, else one per name, in first-seen
+        order."""
+        used = {cert for (cert, _, _), (n, _) in self.totals.items() if n}
         if self.known:
             return tuple(c for c in self.known if c.name in used)
         out = []
@@ -335,7 +340,10 @@ class ResultIngest:
         return tuple(out)
 
     def tally(self) -> ResultTally:
+        """The counts as a ResultTally (keys resolved by a block later read row by row may
+        hold nothing; they are left out)."""
         tally = ResultTally()
         for (cert, level, date), (n, p) in self.totals.items():
-            tally.add_counts(cert, level, date, n, p)
+            if n:
+                tally.add_counts(cert, level, date, n, p)
         return tally
