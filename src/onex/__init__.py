@@ -5,7 +5,7 @@ Everything public is importable from here and listed in ``__all__``.
 
 from __future__ import annotations
 
-from onex import samples
+from onex import exporters, samples
 from onex.errors import (
     DataError,
     MissingDependencyError,
@@ -14,6 +14,7 @@ from onex.errors import (
     UnknownExporterError,
     UnknownNameError,
 )
+from onex.exporters import Exporter, ExporterLoadError, export
 from onex.io.detect import detect_table_kind, read_table
 from onex.io.files import dump, dumps, load
 from onex.io.results import read_results
@@ -36,6 +37,7 @@ from onex.model import (
     Expense,
     FundGuidance,
     FundRule,
+    FundScope,
     Level,
     LevelResult,
     Metric,
@@ -52,7 +54,40 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.reporting import build_comparison_report, build_report
+from onex.services.audit import audit
+from onex.services.compare import (
+    CertificateChange,
+    Comparison,
+    TargetCheck,
+    TargetStatus,
+    compare,
+)
+from onex.services.credit_bank import CreditBankRecords, CreditBankRow, credit_bank_records
+from onex.services.credits import (
+    CertificateCredits,
+    CourseCredits,
+    CreditAward,
+    CreditAwards,
+    CreditRefusal,
+    RefusalReason,
+    StudentAwards,
+    credit_awards,
+)
+from onex.services.exams import ExamRow, ExamSummary, LevelFigures, exam_summary
+from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+from onex.services.funds import (
+    ExpenseRef,
+    FundCompliance,
+    FundLine,
+    FundViolation,
+    ViolationKind,
+    fund_compliance,
+)
+from onex.services.integration import CourseIntegrationTable, IntegrationRow, course_integration
 from onex.services.rates import percent
+from onex.services.training import TrainingRow, TrainingSummary, training_summary
+from onex.services.workload import TeacherShare, Workload, WorkloadRow, workload
 
 
 def __getattr__(name: str) -> str:
@@ -69,23 +104,47 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "AuditResult",
     "CandidateResult",
     "Certificate",
+    "CertificateChange",
+    "CertificateCredits",
     "CohortHours",
+    "Comparison",
     "Course",
+    "CourseCredits",
     "CourseIntegration",
+    "CourseIntegrationTable",
     "CourseKind",
+    "CreditAward",
+    "CreditAwards",
+    "CreditBankRecords",
+    "CreditBankRow",
     "CreditPolicy",
+    "CreditRefusal",
     "CreditTransfer",
     "DataError",
     "Dataset",
     "DateWindow",
+    "ExamRow",
     "ExamSession",
+    "ExamSummary",
     "ExamType",
     "Expense",
+    "ExpenseRef",
+    "Exporter",
+    "ExporterLoadError",
+    "Finding",
+    "FindingKind",
+    "FundCompliance",
     "FundGuidance",
+    "FundLine",
     "FundRule",
+    "FundScope",
+    "FundViolation",
+    "IntegrationRow",
     "Level",
+    "LevelFigures",
     "LevelResult",
     "Metric",
     "MissingDependencyError",
@@ -95,19 +154,41 @@ __all__ = [
     "PrintedRate",
     "Problem",
     "Rate",
+    "RefusalReason",
     "ResultTally",
+    "Severity",
     "StatedTotals",
+    "StudentAwards",
     "TableImport",
     "Target",
+    "TargetCheck",
+    "TargetStatus",
+    "TeacherShare",
     "TrainingRecord",
+    "TrainingRow",
+    "TrainingSummary",
     "UnknownExporterError",
     "UnknownNameError",
+    "ViolationKind",
+    "Workload",
     "WorkloadPolicy",
+    "WorkloadRow",
     "__version__",
     "academic_year_of",
+    "audit",
+    "build_comparison_report",
+    "build_report",
+    "compare",
+    "course_integration",
+    "credit_awards",
+    "credit_bank_records",
     "detect_table_kind",
     "dump",
     "dumps",
+    "exam_summary",
+    "export",
+    "exporters",
+    "fund_compliance",
     "load",
     "mask_id_number",
     "mask_name",
@@ -116,5 +197,7 @@ __all__ = [
     "read_results",
     "read_table",
     "samples",
+    "training_summary",
+    "workload",
     "write_template",
 ]

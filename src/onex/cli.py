@@ -1,10 +1,31 @@
-"""The ``onex`` command line."""
+"""The ``onex`` command line: a thin front over the public API.
+
+Results go to stdout, errors to stderr. Exit codes: 0 success; 1 the audit found errors
+(``onex check``); 2 the input cannot be read or is invalid, or the command line is wrong;
+3 an internal error (set ``ONEX_DEBUG=1`` to see its traceback).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from onex.model import Dataset
+    from onex.report import Report
+
+DEFAULT_SAMPLE = "gzcvc-2020"
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """A wrong command line: printed with the usage hint, exit 2."""
 
 
 def _version() -> str:
@@ -16,22 +37,239 @@ def _version() -> str:
         return "0.0.0"
 
 
+def _precision(text: str) -> int:
+    if not text.isdigit() or int(text) > 6:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 6, got {text!r}")
+    return int(text)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading package metadata only when asked (it is slow to import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"onex {_version()}")
+        parser.exit(EXIT_OK)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+
+
+_EXAMPLES = {
+    "report": """examples:
+  onex report                              the embedded gzcvc-2020 sample, on the console
+  onex report data.json -o report.xlsx     Excel, the format taken from the suffix
+  onex report gzcvc-2020 -f markdown --lang en --precision 1""",
+    "check": """examples:
+  onex check                   audit the embedded sample
+  onex check summary.csv       audit last year's table copied from a report
+exit status: 0 no errors found (info and warnings only), 1 errors found,
+             2 unreadable or invalid input""",
+    "compare": """examples:
+  onex compare 2020.json 2021.json
+  onex compare 2020.json 2021.json -f excel -o compare.xlsx""",
+    "samples": "example:\n  onex samples",
+    "formats": "example:\n  onex formats",
+    "template": "example:\n  onex template 填报模板.xlsx",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``onex``."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="onex",
-        description="1+X 证书制度试点数据核查与年度报告 (1+X pilot statistics and reports).",
+        description="1+X 证书制度试点数据核查与年度报告 (1+X pilot statistics, audit, reports).",
+        epilog="Run 'onex COMMAND --help' for a command's options and examples.",
     )
-    parser.add_argument("--version", action="version", version=f"onex {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    def output_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-f", "--format", metavar="NAME", help="output format (see 'onex formats')")
+        p.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
+        p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+        p.add_argument(
+            "--precision",
+            type=_precision,
+            default=2,
+            metavar="N",
+            help="decimal places of percentages, 0 to 6 (default 2)",
+        )
+
+    def quiet(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+
+    report = command("report", "Build the year's report from a data file or a sample.")
+    report.add_argument(
+        "source",
+        nargs="?",
+        default=DEFAULT_SAMPLE,
+        metavar="SOURCE",
+        help=f"a data file or a sample name (default: {DEFAULT_SAMPLE})",
+    )
+    output_options(report)
+    quiet(report)
+
+    check = command("check", "Validate a data file or sample and audit every printed figure.")
+    check.add_argument("source", nargs="?", default=DEFAULT_SAMPLE, metavar="SOURCE")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    quiet(check)
+
+    compare = command("compare", "Compare two years, and last year's targets with this year.")
+    compare.add_argument("old", metavar="OLD", help="the earlier year's data file or sample")
+    compare.add_argument("new", metavar="NEW", help="the later year's data file or sample")
+    output_options(compare)
+    quiet(compare)
+
+    command("samples", "List the embedded sample datasets.")
+    command("formats", "List the output formats and the package providing each.")
     return parser
+
+
+def load_source(source: str, *, quiet: bool = False) -> Dataset:
+    """A dataset from a file path or an embedded sample's name."""
+    import onex
+
+    path = Path(source)
+    if path.exists():
+        return onex.load(path)
+    if source in onex.samples.names():
+        return onex.samples.load(source)
+    known = ", ".join(onex.samples.names())
+    raise UsageError(f"{source}: no such file, nor a sample (samples: {known})")
+
+
+def _emit(report: Report, fmt: str | None, output: str | None, out: TextIO) -> None:
+    import onex
+    from onex import exporters
+
+    if fmt is None and output:
+        fmt = exporters.for_suffix(Path(output).suffix)
+        if fmt is None:
+            known = ", ".join(exporters.names())
+            raise UsageError(
+                f"{output}: cannot tell the format from the suffix; give -f NAME ({known})"
+            )
+    exporter = exporters.get(fmt or "console")
+    if output:
+        onex.export(report, exporter, output)
+        return
+    if exporter.binary:
+        raise UsageError(
+            f"the {exporter.name} format is binary: give -o PATH to write it to a file"
+        )
+    data = onex.export(report, exporter)
+    assert isinstance(data, str)
+    out.write(data if data.endswith("\n") else data + "\n")
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    import onex
+
+    dataset = load_source(args.source, quiet=args.quiet)
+    report = onex.build_report(dataset, lang=args.lang, precision=args.precision)
+    _emit(report, args.format, args.output, out)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    import onex
+
+    dataset = load_source(args.source, quiet=args.quiet)
+    result = onex.audit(dataset, lang=args.lang)
+    for finding in result.findings:
+        severity = finding.severity.label(args.lang)
+        out.write(f"[{severity}] {finding.message(args.lang)}\n")
+    if not result.findings:
+        out.write("核查通过：未发现问题。\n" if args.lang == "zh" else "No findings.\n")
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    import onex
+
+    before = load_source(args.old, quiet=args.quiet)
+    after = load_source(args.new, quiet=args.quiet)
+    comparison = onex.compare(before, after)
+    report = onex.build_comparison_report(comparison, lang=args.lang, precision=args.precision)
+    _emit(report, args.format, args.output, out)
+    return EXIT_OK
+
+
+def _samples(args: argparse.Namespace, out: TextIO) -> int:
+    import onex
+
+    for name in onex.samples.names():
+        ds = onex.samples.load(name)
+        mark = " (fictional / 虚构示例)" if ds.fictional else ""
+        out.write(f"{name}\t{ds.institution} {ds.year}{mark}\n")
+    return EXIT_OK
+
+
+def _formats(args: argparse.Namespace, out: TextIO) -> int:
+    from onex import exporters
+
+    for info in exporters.describe():
+        version = f" {info.version}" if info.version else ""
+        line = f"{info.name}\t{info.suffix or '-'}\t{info.distribution}{version}"
+        if info.error:
+            line += f"\tfailed to load: {info.error}"
+        out.write(line + "\n")
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "report": _report,
+    "check": _check,
+    "compare": _compare,
+    "samples": _samples,
+    "formats": _formats,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    parser.parse_args(argv)
-    parser.print_help()
-    return 0
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    from onex.errors import OnexError
+
+    try:
+        return _COMMANDS[args.command](args, sys.stdout)
+    except UsageError as exc:
+        print(f"onex: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OnexError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        print(f"onex: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("ONEX_DEBUG"):
+            traceback.print_exc()
+        else:
+            print(
+                f"onex: internal error: {type(exc).__name__}: {exc} "
+                "(this is a bug; ONEX_DEBUG=1 shows the details)",
+                file=sys.stderr,
+            )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

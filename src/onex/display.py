@@ -12,11 +12,12 @@ import enum
 import html
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from onex.model.values import Rate
+from onex.model.values import Rate, half_up
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -35,13 +36,16 @@ Record = Mapping[str, object]
 
 
 def plain_value(value: object) -> str:
-    """A record value as short display text: rates as percentages, money with two places."""
+    """A record value as short display text: rates as percentages, exact fractions with two
+    places (half-up), decimals as they are."""
     if value is None:
         return ""
     if isinstance(value, Rate):
         return value.text()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, Fraction):
+        return str(half_up(value, 2))
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, pendulum.Date):

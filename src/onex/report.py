@@ -91,6 +91,15 @@ class Column:
     total: Literal["sum", "ratio"] | None = None
     ratio_of: tuple[str, str] | None = None
 
+    @property
+    def align(self) -> Literal["left", "right"]:
+        """How text exporters align the column: figures (counts, percents, money) to the right,
+        so their digits line up; text and dates to the left."""
+        return "right" if self.kind in _FIGURE_KINDS else "left"
+
+
+_FIGURE_KINDS = frozenset({"count", "percent", "money"})
+
 
 @attrs.frozen(kw_only=True)
 class Chart:
@@ -117,6 +126,15 @@ class Table:
         for row in (*self.rows, *((self.total,) if self.total is not None else ())):
             if len(row) != width:
                 raise ValueError(f"table {self.key!r}: a row has {len(row)} cells, not {width}")
+        keys = {col.key for col in self.columns}
+        named = [k for col in self.columns if col.ratio_of for k in col.ratio_of]
+        if self.chart is not None:
+            named += [self.chart.category, self.chart.value]
+        for key in named:
+            if key not in keys:
+                raise ValueError(
+                    f"table {self.key!r}: no column {key!r} (named by a total or chart)"
+                )
 
     def column_index(self, key: str) -> int:
         """The position of the column ``key``."""

@@ -1,1 +1,77 @@
-"""Exporters render a Report into files; see the registry (arrives with the report)."""
+"""Exporters render a Report as Markdown, Excel, console text, JSON, or a plugin's format.
+
+``names()`` lists the formats, ``get(name, **options)`` builds one, ``describe()`` tells where
+each comes from, and ``export(report, name_or_exporter, target=None)`` renders (see
+:mod:`onex.exporters.registry`). The exporter classes are importable from here; each module, and
+the library it needs (xlsxwriter, tabulate), is imported only when first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from onex.exporters.registry import (
+    ENTRY_POINT_GROUP,
+    Exporter,
+    ExporterFactory,
+    ExporterInfo,
+    ExporterLoadError,
+    Registry,
+    Target,
+)
+
+if TYPE_CHECKING:
+    from onex.exporters.console import ConsoleExporter
+    from onex.exporters.excel import ExcelExporter
+    from onex.exporters.json import JsonExporter
+    from onex.exporters.markdown import MarkdownExporter
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "REGISTRY",
+    "ConsoleExporter",
+    "ExcelExporter",
+    "Exporter",
+    "ExporterFactory",
+    "ExporterInfo",
+    "ExporterLoadError",
+    "JsonExporter",
+    "MarkdownExporter",
+    "Registry",
+    "Target",
+    "describe",
+    "export",
+    "for_suffix",
+    "get",
+    "names",
+    "refresh",
+    "register",
+    "unregister",
+]
+
+REGISTRY = Registry()
+"""The registry behind the module-level functions and ``onex.export``."""
+
+names = REGISTRY.names
+get = REGISTRY.get
+describe = REGISTRY.describe
+export = REGISTRY.export
+for_suffix = REGISTRY.for_suffix
+register = REGISTRY.register
+unregister = REGISTRY.unregister
+refresh = REGISTRY.refresh
+
+_LAZY = {
+    "ConsoleExporter": "onex.exporters.console",
+    "ExcelExporter": "onex.exporters.excel",
+    "JsonExporter": "onex.exporters.json",
+    "MarkdownExporter": "onex.exporters.markdown",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

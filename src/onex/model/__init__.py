@@ -11,7 +11,7 @@ from onex.model.credits import (
 )
 from onex.model.dataset import Dataset, Metric, NarrativeSection, StatedTotals, Target, name_key
 from onex.model.exams import CandidateResult, ExamSession, LevelResult, ResultTally
-from onex.model.funds import Expense, FundGuidance, FundRule
+from onex.model.funds import Expense, FundGuidance, FundRule, FundScope
 from onex.model.training import TrainingRecord, WorkloadPolicy
 from onex.model.values import (
     DateWindow,
@@ -41,6 +41,7 @@ __all__ = [
     "Expense",
     "FundGuidance",
     "FundRule",
+    "FundScope",
     "Level",
     "LevelResult",
     "Metric",

@@ -72,17 +72,27 @@ class Course:
 @attrs.frozen(kw_only=True)
 class CreditTransfer:
     """A conversion rule: passing ``certificate`` (at ``level``, any level when None) may replace
-    ``course`` (by code or name) for ``credits``."""
+    ``course`` (by code or name) for ``credits``. ``basis`` cites the clause that allows it (依据),
+    e.g. an article of the college's regulation."""
 
     certificate: str = attrs.field(validator=check_text)
     level: Level | None = None
     course: str = attrs.field(validator=check_text)
     credits: Decimal = attrs.field(validator=_check_positive_credits)
+    basis: str | None = attrs.field(default=None, validator=check_optional_text)
 
 
 @attrs.frozen(kw_only=True)
 class CreditPolicy:
-    """The college's credit recognition and transfer regulation and the options it sets."""
+    """The college's credit recognition and transfer regulation and the options it sets.
+
+    ``cap_per_certificate``: most credits one student may gain from one certificate (all levels).
+    ``match_level_to_course_kind``: 初级 replaces only 专业基础课, 中级 only 专业核心课, 高级
+    either.
+    ``required_only``: only required courses may be replaced. ``programmes`` / ``cohorts``: when
+    non-empty, only students of these programmes / entry years are eligible. ``validity_years``:
+    the certificate must have been obtained at most this many years before the application.
+    """
 
     document: str = attrs.field(validator=check_text)
     document_number: str | None = attrs.field(default=None, validator=check_optional_text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 
 import attrs
@@ -13,13 +14,23 @@ from onex.model.values import (
     check_date,
     check_money,
     check_optional_count,
+    check_optional_date,
     check_optional_money,
     check_optional_text,
     check_text,
     check_texts,
 )
 
-__all__ = ["Expense", "FundGuidance", "FundRule"]
+__all__ = ["Expense", "FundGuidance", "FundRule", "FundScope"]
+
+
+class FundScope(enum.Enum):
+    """What a rule's cap bounds: the whole fund, one category, one certificate, or both."""
+
+    WHOLE_FUND = "whole_fund"
+    CATEGORY = "category"
+    CERTIFICATE = "certificate"
+    CERTIFICATE_CATEGORY = "certificate_category"
 
 
 @attrs.frozen(kw_only=True)
@@ -29,7 +40,10 @@ class FundRule:
     ``category`` is an allowed expense category (支出类别); None means the rule applies to every
     category. ``certificate`` narrows it to one certificate; None means the whole pilot. ``cap`` is
     the most that may be spent under the rule (支出额度); ``window`` when (支出时间).
-    ``fee_per_candidate`` is a fee standard per candidate per sitting for ``exam_type``.
+    ``fee_per_candidate`` is a fee standard per candidate per sitting (考核费标准, 元/人次);
+    ``exam_type``, when given, narrows the whole rule to certificates assessed that way.
+    ``settle_by_year_end`` asks that matching expenses be paid by 31 December of the year the
+    assessment was held (当年考核当年结算).
     """
 
     category: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -39,6 +53,14 @@ class FundRule:
     principle: str | None = attrs.field(default=None, validator=check_optional_text)
     fee_per_candidate: Decimal | None = attrs.field(default=None, validator=check_optional_money)
     exam_type: ExamType | None = None
+    settle_by_year_end: bool = False
+
+    @property
+    def scope(self) -> FundScope:
+        """What the rule covers, from which of ``certificate`` and ``category`` it names."""
+        if self.certificate is None:
+            return FundScope.WHOLE_FUND if self.category is None else FundScope.CATEGORY
+        return FundScope.CERTIFICATE if self.category is None else FundScope.CERTIFICATE_CATEGORY
 
 
 @attrs.frozen(kw_only=True)
@@ -54,7 +76,11 @@ class FundGuidance:
 
 @attrs.frozen(kw_only=True)
 class Expense:
-    """One entry of the fund's expense ledger, in CNY."""
+    """One entry of the fund's expense ledger, in CNY.
+
+    ``candidates`` is the number of sittings (人次) an assessment fee pays for; ``exam_date`` the
+    day that assessment was held, which decides the year it must be settled in.
+    """
 
     category: str = attrs.field(validator=check_text)
     amount: Decimal = attrs.field(validator=check_money)
@@ -63,3 +89,4 @@ class Expense:
     description: str | None = attrs.field(default=None, validator=check_optional_text)
     voucher: str | None = attrs.field(default=None, validator=check_optional_text)
     candidates: int | None = attrs.field(default=None, validator=check_optional_count)
+    exam_date: pendulum.Date | None = attrs.field(default=None, validator=check_optional_date)

@@ -1,0 +1,180 @@
+"""The report as GitHub-flavoured Markdown: headings, paragraphs, pipe tables, Mermaid charts.
+
+Tables carry alignment markers (figures right, text left). Every piece of text from the report is
+escaped, so a name holding ``|``, a backslash, ``<``, ``*`` or a line break cannot break a table or
+turn into markup: inline punctuation is backslash-escaped and line breaks in cells become
+``<br>``. Figures are the Report's cells as :func:`onex.report.cell_text` shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import ClassVar
+
+import attrs
+import wcwidth
+
+from onex.report import Block, Cell, Count, Money, Paragraph, Percent, Report, Section, Table
+from onex.report import cell_text as _cell_text
+
+__all__ = ["MarkdownExporter", "escape_cell", "escape_inline"]
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$#&])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
+_PAD_LIMIT = 40
+
+
+def escape_inline(text: str) -> str:
+    """``text`` on one line with Markdown's inline punctuation backslash-escaped."""
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape_cell(text: str) -> str:
+    """``text`` for a pipe-table cell: inline escapes, and line breaks as ``<br>``."""
+    return "<br>".join(escape_inline(line) for line in _LINE_BREAK.split(text))
+
+
+def _block_line(line: str) -> str:
+    """One line of a paragraph, escaped so it cannot start a heading, list, quote or code."""
+    line = escape_inline(line.lstrip(" \t"))
+    if line[:1] in ("-", "+", "="):
+        return "\\" + line
+    return _LIST_NUMBER.sub(r"\1\\\2", line)
+
+
+def _paragraphs(text: str) -> Iterator[str]:
+    """Markdown paragraphs for ``text``: blank lines split it, single breaks are hard breaks."""
+    for chunk in _BLANK_LINE.split(text):
+        lines = [_block_line(line) for line in _LINE_BREAK.split(chunk) if line.strip()]
+        if lines:
+            yield "\\\n".join(lines)
+
+
+def _heading(level: int, text: str) -> str:
+    flat = " ".join(part.strip() for part in _LINE_BREAK.split(text) if part.strip())
+    return f"{'#' * min(level, 6)} {escape_inline(flat)}".rstrip()
+
+
+def _width(text: str) -> int:
+    width = wcwidth.wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+@attrs.frozen(kw_only=True)
+class MarkdownExporter:
+    """GitHub-flavoured Markdown.
+
+    ``charts`` draws each table that has a chart as a Mermaid ``xychart-beta`` bar chart after the
+    table (GitHub and GitLab render it); turn it off for renderers without Mermaid.
+    """
+
+    name: ClassVar[str] = "markdown"
+    suffix: ClassVar[str] = ".md"
+    binary: ClassVar[bool] = False
+
+    charts: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+
+    def export(self, report: Report) -> str:
+        """The whole report as Markdown text, ending with a newline."""
+        parts = [_heading(1, report.title)]
+        for section in report.sections:
+            parts.extend(self._section(section, 2, report.precision))
+        return "\n\n".join(parts) + "\n"
+
+    def _section(self, section: Section, level: int, precision: int) -> Iterator[str]:
+        yield _heading(level, section.title)
+        for block in section.blocks:
+            yield from self._block(block, level + 1, precision)
+
+    def _block(self, block: Block, level: int, precision: int) -> Iterator[str]:
+        if isinstance(block, Paragraph):
+            yield from _paragraphs(block.text)
+        elif isinstance(block, Table):
+            yield _heading(level, block.title)
+            yield _pipe_table(block, precision)
+            if self.charts and block.chart is not None:
+                chart = _mermaid_chart(block, precision)
+                if chart:
+                    yield chart
+        else:
+            yield from self._section(block, level, precision)
+
+
+def _pipe_table(table: Table, precision: int) -> str:
+    """The table as a GFM pipe table; the total row (合计) comes last."""
+    header = [escape_cell(col.label) for col in table.columns]
+    rows = [*table.rows, *((table.total,) if table.total is not None else ())]
+    body = [[escape_cell(_cell_text(cell, precision)) for cell in row] for row in rows]
+    widths = [
+        min(_PAD_LIMIT, max(3, *(_width(r[i]) for r in [header, *body])))
+        for i in range(len(header))
+    ]
+    aligns = [col.align for col in table.columns]
+
+    def line(cells: list[str]) -> str:
+        padded = []
+        for text, width, align in zip(cells, widths, aligns, strict=True):
+            gap = " " * max(0, width - _width(text))
+            padded.append(gap + text if align == "right" else text + gap)
+        return "| " + " | ".join(padded) + " |"
+
+    rule = [
+        "-" * (w - 1) + ":" if a == "right" else ":" + "-" * (w - 1)
+        for w, a in zip(widths, aligns, strict=True)
+    ]
+    return "\n".join([line(header), "| " + " | ".join(rule) + " |", *map(line, body)])
+
+
+def _chart_label(text: str) -> str:
+    flat = " ".join(_LINE_BREAK.split(text)).strip()
+    return flat.replace('"', "'")
+
+
+def _chart_number(cell: Cell, precision: int) -> Decimal | None:
+    """The number a bar shows, read from the cell's displayed text (never recomputed)."""
+    if not isinstance(cell, Count | Percent | Money):
+        return None
+    shown = _cell_text(cell, precision).removeprefix("¥").removesuffix("%").replace(",", "")
+    try:
+        return Decimal(shown)
+    except InvalidOperation:  # an undefined rate ("—") has no bar
+        return None
+
+
+def _mermaid_chart(table: Table, precision: int) -> str | None:
+    """A Mermaid bar chart of the table's chart column by its category column, or None when no
+    row has a value to draw."""
+    assert table.chart is not None
+    cat = table.column_index(table.chart.category)
+    val = table.column_index(table.chart.value)
+    points: list[tuple[str, Decimal]] = []
+    for row in table.rows:
+        number = _chart_number(row[val], precision)
+        if number is not None:
+            points.append((_chart_label(_cell_text(row[cat], precision)), number))
+    if not points:
+        return None
+    column = table.columns[val]
+    axis = f'y-axis "{_chart_label(column.label)}'
+    if column.kind == "percent":
+        top = max(Decimal(100), *(n for _, n in points))
+        axis += f' (%)" 0 --> {top}'
+    else:
+        axis += '"'
+    labels = ", ".join(f'"{label}"' for label, _ in points)
+    values = ", ".join(str(n) for _, n in points)
+    return "\n".join(
+        [
+            "```mermaid",
+            "xychart-beta",
+            f'    title "{_chart_label(table.chart.title)}"',
+            f"    x-axis [{labels}]",
+            f"    {axis}",
+            f"    bar [{values}]",
+            "```",
+        ]
+    )

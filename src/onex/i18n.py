@@ -1,0 +1,114 @@
+"""Labels and sentence templates in Chinese (default) and English.
+
+One table holds both languages so a label cannot exist in one and be missing in the other.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["LABELS", "Lang", "label"]
+
+Lang = Literal["zh", "en"]
+
+LABELS: dict[str, tuple[str, str]] = {
+    # section titles
+    "sec.exams": ("一、试点证书考证情况", "1. Certificates examined"),
+    "sec.management": ("二、管理工作情况", "2. Management"),
+    "sec.mechanism": ("（一）工作机制", "2.1 Working arrangements"),
+    "sec.integration": (
+        "（二）证书融入人才培养方案与三教改革",
+        "2.2 Certificates in programme plans and teaching reform",
+    ),
+    "sec.training": ("（三）1+X 师资培训", "2.3 Teacher training"),
+    "sec.workload": ("（四）教师激励", "2.4 Teacher incentives"),
+    "sec.funds": ("（五）试点经费管理", "2.5 The special fund"),
+    "sec.credits": ("（六）学分认定与转换", "2.6 Credit recognition and transfer"),
+    "sec.experience": ("三、试点工作经验做法", "3. Practices that worked"),
+    "sec.next_steps": ("四、下一步工作举措", "4. Next steps"),
+    "sec.audit": ("附录：数据核查", "Appendix: data audit"),
+    "sec.compare": ("年度对比", "Year-over-year comparison"),
+    "sec.targets": ("上一年度目标完成情况", "Last year's targets"),
+    # table titles
+    "tbl.exams": ("试点证书考证情况表", "Candidates and passes by certificate"),
+    "tbl.training": ("师资培训情况表", "Teachers trained by certificate"),
+    "tbl.workload": ("工作量积分", "Workload points"),
+    "tbl.integration": ("课证融通课程调整", "Courses integrating certificates"),
+    "tbl.audit": ("数据核查结果", "Audit findings"),
+    "tbl.fund_summary": ("经费执行情况", "Fund execution"),
+    "tbl.fund_violations": ("经费违规事项", "Fund rule violations"),
+    "tbl.compare": ("分证书对比", "By certificate"),
+    "tbl.targets": ("目标完成情况", "Targets"),
+    "chart.pass_rate": ("各证书通过率", "Pass rate by certificate"),
+    # column labels
+    "col.seq": ("序号", "No."),
+    "col.certificate": ("试点证书", "Certificate"),
+    "col.candidates": ("考证人数", "Candidates"),
+    "col.passed": ("通过人数", "Passed"),
+    "col.rate": ("通过率", "Pass rate"),
+    "col.note": ("备注", "Note"),
+    "col.trained": ("培训教师人数", "Teachers trained"),
+    "col.assessors": ("考评员人数", "Assessors"),
+    "col.points": ("工作量积分", "Points"),
+    "col.course": ("课程", "Course"),
+    "col.programme": ("专业", "Programme"),
+    "col.cohort": ("年级", "Cohort"),
+    "col.hours": ("学时", "Hours"),
+    "col.credits": ("学分", "Credits"),
+    "col.severity": ("级别", "Severity"),
+    "col.kind": ("类型", "Kind"),
+    "col.where": ("位置", "Where"),
+    "col.printed": ("原表数值", "Printed"),
+    "col.computed": ("核算数值", "Recomputed"),
+    "col.message": ("说明", "Message"),
+    "col.category": ("支出类别", "Category"),
+    "col.allocated": ("预算额度", "Allocated"),
+    "col.spent": ("已支出", "Spent"),
+    "col.remaining": ("结余", "Remaining"),
+    "col.execution": ("执行率", "Execution rate"),
+    "col.rule": ("违反规定", "Rule"),
+    "col.expense": ("支出", "Expense"),
+    "col.before": ("上年", "Before"),
+    "col.after": ("本年", "After"),
+    "col.change": ("变化", "Change"),
+    "col.target": ("目标", "Target"),
+    "col.status": ("完成情况", "Status"),
+    "col.candidates_before": ("上年考证人数", "Candidates before"),
+    "col.passed_before": ("上年通过人数", "Passed before"),
+    "col.rate_before": ("上年通过率", "Pass rate before"),
+    "col.candidates_after": ("本年考证人数", "Candidates after"),
+    "col.passed_after": ("本年通过人数", "Passed after"),
+    "col.rate_after": ("本年通过率", "Pass rate after"),
+    "col.rate_change": ("通过率变化（百分点）", "Rate change (points)"),
+    # audit finding kinds
+    "kind.rate_mismatch": ("通过率不符", "rate mismatch"),
+    "kind.rate_out_of_bound": ("通过率超出所述范围", "rate outside its bound"),
+    "kind.rate_uncheckable": ("通过率无法核对", "rate not checkable"),
+    "kind.total_mismatch": ("合计不符", "total mismatch"),
+    "kind.breakdown_mismatch": ("分级数据不符", "level breakdown mismatch"),
+    "kind.name_variant": ("名称别写", "name variant"),
+    "kind.name_spacing": ("名称空格或大小写不同", "name spacing"),
+    "kind.seq_repeated": ("序号重复", "repeated number"),
+    "kind.seq_gap": ("序号跳号", "skipped number"),
+    "kind.seq_out_of_step": ("序号错位", "number out of step"),
+    # comparison
+    "status.added": ("新增", "added"),
+    "status.dropped": ("停考", "dropped"),
+    "status.kept": ("延续", "kept"),
+    "target.met": ("已完成", "met"),
+    "target.not_met": ("未完成", "not met"),
+    "target.not_checkable": ("无法核对", "not checkable"),
+    # words
+    "total": ("合计", "Total"),
+    "none": ("无", "none"),
+    "fictional": (
+        "本报告所用数据为虚构示例，不代表任何真实院校。",
+        "The data in this report is invented for demonstration and describes no real college.",
+    ),
+}
+
+
+def label(key: str, lang: Lang = "zh") -> str:
+    """The label ``key`` in ``lang``; an unknown key is a programming error (KeyError)."""
+    zh, en = LABELS[key]
+    return en if lang == "en" else zh

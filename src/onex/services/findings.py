@@ -1,0 +1,253 @@
+"""Audit findings: what a printed figure says, what the records give, and a clerk's message."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+from onex.display import Tabular
+
+__all__ = ["AuditResult", "Finding", "FindingKind", "Lang", "Severity", "check_lang"]
+
+Lang = Literal["zh", "en"]
+
+
+def check_lang(lang: str) -> Lang:
+    """``lang`` if it is a language messages are written in ("zh" or "en")."""
+    if lang == "zh":
+        return "zh"
+    if lang == "en":
+        return "en"
+    raise ValueError(f"unknown language {lang!r}; valid: zh, en")
+
+
+class Severity(enum.Enum):
+    """How much a finding matters: an error is a wrong figure, a warning a slip to look at
+    (a sequence number, a figure that cannot be checked), info a harmless variant."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def label(self, lang: str = "zh") -> str:
+        """The label in ``lang``: 错误/警告/提示 or the English value."""
+        return self.value if check_lang(lang) == "en" else _SEVERITY_ZH[self]
+
+
+_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
+class FindingKind(enum.Enum):
+    """What a finding is about."""
+
+    RATE_MISMATCH = "rate_mismatch"
+    """A printed rate differs from the counts' rate at the precision it was printed with."""
+    RATE_OUT_OF_BOUND = "rate_out_of_bound"
+    """A printed bound ("超过95%") that the counts' exact rate does not satisfy."""
+    RATE_UNCHECKABLE = "rate_uncheckable"
+    """A rate printed where there are no candidates to check it against."""
+    TOTAL_MISMATCH = "total_mismatch"
+    """A printed total (合计) differs from what the rows add up to."""
+    BREAKDOWN_MISMATCH = "breakdown_mismatch"
+    """A certificate's level breakdown does not add up to its figures."""
+    NAME_VARIANT = "name_variant"
+    """A certificate printed under one of its aliases."""
+    NAME_SPACING = "name_spacing"
+    """A certificate name printed with different spacing or letter case."""
+    SEQ_REPEATED = "seq_repeated"
+    """A sequence number (序号) used by an earlier row."""
+    SEQ_GAP = "seq_gap"
+    """Sequence numbers that jump over some numbers."""
+    SEQ_OUT_OF_STEP = "seq_out_of_step"
+    """A sequence number that follows on from neither neighbour."""
+
+
+_SEVERITY_OF = {
+    FindingKind.RATE_MISMATCH: Severity.ERROR,
+    FindingKind.RATE_OUT_OF_BOUND: Severity.ERROR,
+    FindingKind.RATE_UNCHECKABLE: Severity.WARNING,
+    FindingKind.TOTAL_MISMATCH: Severity.ERROR,
+    FindingKind.BREAKDOWN_MISMATCH: Severity.ERROR,
+    FindingKind.NAME_VARIANT: Severity.INFO,
+    FindingKind.NAME_SPACING: Severity.INFO,
+    FindingKind.SEQ_REPEATED: Severity.WARNING,
+    FindingKind.SEQ_GAP: Severity.WARNING,
+    FindingKind.SEQ_OUT_OF_STEP: Severity.WARNING,
+}
+
+_BODIES: dict[FindingKind, tuple[str, str]] = {
+    FindingKind.RATE_MISMATCH: (
+        "通过率印为 {printed}，按 {basis} 计算为 {computed}",
+        "pass rate printed as {printed}, but {basis} gives {computed}",
+    ),
+    FindingKind.RATE_OUT_OF_BOUND: (
+        "通过率印为“{printed}”，按 {basis} 计算为 {computed}，不在此范围内",
+        "pass rate printed as '{printed}', but {basis} gives {computed}, outside that bound",
+    ),
+    FindingKind.RATE_UNCHECKABLE: (
+        "印有通过率 {printed}，但没有考证人数，无法核对",
+        "a pass rate of {printed} is printed without candidates, so it cannot be checked",
+    ),
+    FindingKind.TOTAL_MISMATCH: (
+        "{label}印为 {printed}，按各行计算为 {computed}",
+        "{label} printed as {printed}, but the rows give {computed}",
+    ),
+    FindingKind.BREAKDOWN_MISMATCH: (
+        "分级通过/考证人数相加为 {printed}，与该证书的 {computed} 不符",
+        "the level breakdown adds up to {printed} passed/candidates, not the certificate's "
+        "{computed}",
+    ),
+    FindingKind.NAME_VARIANT: (
+        "证书名称印为“{printed}”，是“{computed}”的别名",
+        "certificate printed as '{printed}', an alias of '{computed}'",
+    ),
+    FindingKind.NAME_SPACING: (
+        "证书名称印为“{printed}”，与规范名称“{computed}”只差空格或大小写",
+        "certificate printed as '{printed}', which differs from '{computed}' only in spacing "
+        "or case",
+    ),
+    FindingKind.SEQ_REPEATED: (
+        "序号 {printed} 与{basis}重复，按行序应为 {computed}",
+        "sequence number {printed} repeats {basis}'s; counting rows it would be {computed}",
+    ),
+    FindingKind.SEQ_GAP: (
+        "序号从 {basis} 跳到 {printed}，按行序应为 {computed}",
+        "sequence number jumps from {basis} to {printed}; counting rows it would be {computed}",
+    ),
+    FindingKind.SEQ_OUT_OF_STEP: (
+        "序号 {printed} 与前后行都不衔接，按行序应为 {computed}",
+        "sequence number {printed} follows on from neither neighbour; counting rows it would be "
+        "{computed}",
+    ),
+}
+
+_FIRST_SEQ = (
+    "序号从 {printed} 开始，按行序应为 {computed}",
+    "numbering starts at {printed}; counting rows it would be {computed}",
+)
+_TABLES = {"exams": ("考证表", "exam table"), "training": ("培训表", "training table")}
+_TOTAL_LABELS = {
+    "certificates": ("试点证书数", "the number of certificates"),
+    "candidates": ("合计考证人数", "total candidates"),
+    "passed": ("合计通过人数", "total passed"),
+    "rate": ("合计通过率", "total pass rate"),
+    "trained": ("培训教师合计", "total teachers trained"),
+    "assessors": ("考评员合计", "total assessors"),
+}
+_ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training)\[(?P<index>\d+)\]")
+
+
+def place(where: str, lang: str = "zh") -> str:
+    """A clerk's name for a path: ``$.training[11].seq`` is 培训表第 12 行 (training table,
+    row 12); ``$.stated.*`` is 合计 (totals)."""
+    en = check_lang(lang) == "en"
+    match = _ROW_PATH.match(where)
+    if match:
+        zh_table, en_table = _TABLES[match["table"]]
+        row = int(match["index"]) + 1
+        return f"{en_table}, row {row}" if en else f"{zh_table}第 {row} 行"
+    if where.startswith("$.stated"):
+        return "totals" if en else "合计"
+    return where
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing the audit found: a printed figure beside the figure the records give.
+
+    ``where`` is the path of the printed figure (``$.exams[13].rate_printed``) and ``subject``
+    the certificate it concerns (canonical name), if any. ``printed`` is the figure as the
+    source printed it; ``computed`` the recomputed one, as text at the printed precision;
+    ``basis`` what the recomputation rests on (``33/62`` for a rate; for a repeated sequence
+    number, the path of the row that used it first).
+    """
+
+    kind: FindingKind
+    where: str
+    printed: str
+    computed: str
+    subject: str | None = None
+    basis: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """Error, warning or info, fixed by the kind."""
+        return _SEVERITY_OF[self.kind]
+
+    def message(self, lang: str = "zh") -> str:
+        """One line a clerk understands, in Chinese (default) or English (``lang="en"``)."""
+        en = check_lang(lang) == "en"
+        head = place(self.where, lang)
+        if self.subject and self.kind not in _NAMING:
+            head += f" ({self.subject})" if en else f"（{self.subject}）"
+        field = self.where.rsplit(".", 1)[-1]
+        label = _TOTAL_LABELS.get(field, ("", ""))[en]
+        basis = self.basis
+        row = _ROW_PATH.match(basis or "")
+        if row:
+            number = int(row["index"]) + 1
+            basis = f"row {number}" if en else f"第 {number} 行"
+        template = _BODIES[self.kind][en]
+        if self.kind is FindingKind.SEQ_GAP and basis is None:
+            template = _FIRST_SEQ[en]
+        body = template.format(
+            printed=self.printed, computed=self.computed, basis=basis, label=label
+        )
+        if en:
+            return f"{head[:1].upper()}{head[1:]}: {body}."
+        return f"{head}：{body}。"
+
+
+_NAMING = (FindingKind.NAME_VARIANT, FindingKind.NAME_SPACING)
+
+
+@attrs.frozen(kw_only=True)
+class AuditResult(Tabular):
+    """Every finding of an audit, errors first, then warnings, then info, each group in the
+    order of the records. ``lang`` is the language of :meth:`messages` and the records."""
+
+    findings: tuple[Finding, ...]
+    lang: Lang = "zh"
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error."""
+        return not self.of(Severity.ERROR)
+
+    def of(self, severity: Severity) -> tuple[Finding, ...]:
+        """The findings of one severity."""
+        return tuple(f for f in self.findings if f.severity is severity)
+
+    def messages(self) -> list[str]:
+        """Each finding's message in the audit's language."""
+        return [f.message(self.lang) for f in self.findings]
+
+    def _display_title(self) -> str:
+        return "核对结果" if self.lang == "zh" else "Audit findings"
+
+    def to_records(self) -> list[dict[str, object]]:
+        """A plain dict per finding: severity, kind, where, subject, printed, computed, basis
+        and message (in the audit's language)."""
+        return [
+            {
+                "severity": f.severity.value,
+                "kind": f.kind.value,
+                "where": f.where,
+                "subject": f.subject,
+                "printed": f.printed,
+                "computed": f.computed,
+                "basis": f.basis,
+                "message": f.message(self.lang),
+            }
+            for f in self.findings
+        ]

@@ -1,0 +1,164 @@
+"""What :func:`~onex.fund_compliance` returns: money lines, violations and their kinds."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+import pendulum
+
+from onex.display import Tabular
+from onex.model import Rate
+from onex.services.money import money_rate
+
+__all__ = ["ExpenseRef", "FundCompliance", "FundLine", "FundViolation", "ViolationKind"]
+
+Lang = Literal["zh", "en"]
+
+
+class ViolationKind(enum.Enum):
+    """The kinds of rule a ledger entry can break, in the order violations are listed."""
+
+    NOT_PILOT_CERTIFICATE = "not_pilot_certificate"
+    CATEGORY_NOT_ALLOWED = "category_not_allowed"
+    OUTSIDE_WINDOW = "outside_window"
+    NOT_SETTLED_BY_YEAR_END = "not_settled_by_year_end"
+    FEE_ABOVE_STANDARD = "fee_above_standard"
+    FEE_UNCHECKABLE = "fee_uncheckable"
+    CAP_EXCEEDED = "cap_exceeded"
+
+    def label(self, lang: Lang = "zh") -> str:
+        """A short label in ``lang`` (非试点证书 / not a pilot certificate, ...)."""
+        zh, en = _KIND_LABELS[self]
+        return en if lang == "en" else zh
+
+
+_KIND_LABELS = {
+    ViolationKind.NOT_PILOT_CERTIFICATE: ("非试点证书", "not a pilot certificate"),
+    ViolationKind.CATEGORY_NOT_ALLOWED: ("支出类别不允许", "category not allowed"),
+    ViolationKind.OUTSIDE_WINDOW: ("超出支出时间", "outside the spending window"),
+    ViolationKind.NOT_SETTLED_BY_YEAR_END: ("未在当年结算", "not settled by the year's end"),
+    ViolationKind.FEE_ABOVE_STANDARD: ("考核费超标准", "fee above the standard"),
+    ViolationKind.FEE_UNCHECKABLE: ("未注明考核人次", "candidates not stated"),
+    ViolationKind.CAP_EXCEEDED: ("超出支出额度", "cap exceeded"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class ExpenseRef:
+    """An expense of the ledger: ``index`` is its position in ``dataset.expenses`` (from 0, as in
+    the path ``$.expenses[index]``), ``voucher`` its voucher number (凭证号) if recorded."""
+
+    index: int
+    voucher: str | None
+    date: pendulum.Date
+    amount: Decimal
+
+
+@attrs.frozen(kw_only=True)
+class FundViolation:
+    """One broken rule: the expense(s) involved, the rule, by how much, and why, in one line.
+
+    ``rule`` is the rule's position in ``dataset.fund_guidance.rules`` (from 0), or None for
+    checks that come from the pilot itself (a certificate that is not piloted) or from the rules
+    taken together (a category none of them allows). ``excess`` is the amount over a cap or over
+    the fee standard. For a cap, ``expenses`` runs from the one that crossed it onwards, in the
+    order they were paid.
+    """
+
+    kind: ViolationKind
+    expenses: tuple[ExpenseRef, ...]
+    rule: int | None
+    excess: Decimal | None = None
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: Lang = "zh") -> str:
+        """The one-line reason in ``lang``."""
+        return self.reason_en if lang == "en" else self.reason_zh
+
+
+@attrs.frozen(kw_only=True)
+class FundLine:
+    """Money for one certificate, one category or the whole fund.
+
+    ``allocated`` is the cap a rule sets for exactly this scope (None when no rule does; the
+    smallest when several do);
+    ``remaining`` is ``allocated - spent`` (negative when overspent). ``name`` is the
+    certificate's canonical name or the category; None marks the whole fund, or in the
+    per-certificate table the expenses booked to no certificate.
+    """
+
+    name: str | None
+    allocated: Decimal | None
+    spent: Decimal
+    remaining: Decimal | None
+    expenses: int
+
+    @property
+    def execution_rate(self) -> Rate:
+        """Spent over allocated (执行率), exact; undefined without an allocation or when it is 0."""
+        if self.allocated is None:
+            return Rate(0, 0)
+        return money_rate(self.spent, self.allocated)
+
+    def to_record(self) -> dict[str, object]:
+        """Plain values: exact amounts and the exact execution rate (a :class:`~onex.Rate`)."""
+        return {
+            "name": self.name,
+            "allocated": self.allocated,
+            "spent": self.spent,
+            "remaining": self.remaining,
+            "execution_rate": self.execution_rate,
+            "expenses": self.expenses,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class FundCompliance(Tabular):
+    """What :func:`fund_compliance` found: money per certificate, per category and in total, and
+    every violation, ordered by the earliest expense (in ledger order) involved, then kind, then
+    rule."""
+
+    year: int
+    by_certificate: tuple[FundLine, ...]
+    by_category: tuple[FundLine, ...]
+    total: FundLine
+    violations: tuple[FundViolation, ...]
+
+    def _display_title(self) -> str:
+        return f"{self.year} 年专项经费执行情况"
+
+    @property
+    def compliant(self) -> bool:
+        """True when no expense breaks any rule."""
+        return not self.violations
+
+    def violations_for(self, index: int) -> tuple[FundViolation, ...]:
+        """The violations that involve the expense at ``index`` in the ledger."""
+        return tuple(v for v in self.violations if any(e.index == index for e in v.expenses))
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Rows per certificate, then per category, then the total; ``breakdown`` says which."""
+        return [
+            *({"breakdown": "certificate", **line.to_record()} for line in self.by_certificate),
+            *({"breakdown": "category", **line.to_record()} for line in self.by_category),
+            {"breakdown": "total", **self.total.to_record()},
+        ]
+
+    def violation_records(self, lang: Lang = "zh") -> list[dict[str, object]]:
+        """One row per violation: kind, expenses (indexes and vouchers), rule, excess, reason."""
+        return [
+            {
+                "kind": v.kind.value,
+                "label": v.kind.label(lang),
+                "expenses": [e.index for e in v.expenses],
+                "vouchers": [e.voucher for e in v.expenses],
+                "rule": v.rule,
+                "excess": v.excess,
+                "reason": v.reason(lang),
+            }
+            for v in self.violations
+        ]

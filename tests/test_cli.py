@@ -1,0 +1,184 @@
+"""The ``onex`` command line, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import onex
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``onex ARGS`` in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "onex.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+def test_report_defaults_to_the_sample_on_the_console() -> None:
+    """``onex report`` prints the embedded sample's report with its verified figures."""
+    done = run("report")
+    assert (0, "") == (done.returncode, done.stderr)
+    assert done.stdout.startswith("广州城市职业学院 2020 年“1+X”证书制度试点工作报告")
+    for figure in ("1479", "1185", "80.12%", "53.23%", "数据核查"):
+        assert figure in done.stdout
+
+
+def test_report_in_english_with_precision() -> None:
+    """--lang en and --precision change labels and shown places."""
+    done = run("report", "gzcvc-2020", "--lang", "en", "--precision", "1")
+    assert 0 == done.returncode
+    assert "Pass rate" in done.stdout
+    assert "80.1%" in done.stdout
+
+
+def test_report_format_from_output_suffix(tmp_path: Path) -> None:
+    """-o report.xlsx writes an Excel workbook; the figures read back."""
+    target = tmp_path / "report.xlsx"
+    done = run("report", "-o", str(target))
+    assert (0, "") == (done.returncode, done.stderr)
+    book = openpyxl.load_workbook(target, data_only=True)
+    values = [c for row in book.worksheets[1].iter_rows(values_only=True) for c in row]
+    assert 1479 in values
+
+
+def test_report_markdown_to_stdout() -> None:
+    """-f markdown prints Markdown with pipe tables."""
+    done = run("report", "-f", "markdown")
+    assert 0 == done.returncode
+    assert "| 序号 |" in done.stdout.replace("  ", " ")
+
+
+def test_report_from_a_data_file(tmp_path: Path) -> None:
+    """SOURCE may be a data file; json output parses."""
+    path = tmp_path / "data.json"
+    onex.dump(onex.samples.load("gzcvc-2020"), path)
+    done = run("report", str(path), "-f", "json")
+    assert 0 == done.returncode
+    assert "广州城市职业学院" in json.loads(done.stdout)["title"]
+
+
+def test_binary_format_needs_output() -> None:
+    """Excel to stdout is refused with a hint, exit 2."""
+    done = run("report", "-f", "excel")
+    assert 2 == done.returncode
+    assert "give -o PATH" in done.stderr
+
+
+def test_unknown_format_lists_known() -> None:
+    """An unknown format names the known ones, exit 2, no traceback."""
+    done = run("report", "-f", "pdf")
+    assert 2 == done.returncode
+    assert "markdown" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_check_sample_exits_1_on_errors() -> None:
+    """``onex check`` lists the four findings of the sample and exits 1 for the wrong rate."""
+    done = run("check")
+    lines = done.stdout.splitlines()
+    assert (1, 4) == (done.returncode, len(lines))
+    assert "56.8%" in lines[0]
+    assert "53.2%" in lines[0]
+
+
+def test_check_consistent_file_exits_0(tmp_path: Path) -> None:
+    """A dataset whose printed figures agree passes the check."""
+    sample = onex.samples.load("gzcvc-2020")
+    fixed = sample.evolve(
+        exams=tuple(
+            e
+            if e.rate_printed != "56.8%"
+            else e.__class__(
+                certificate=e.certificate,
+                candidates=e.candidates,
+                passed=e.passed,
+                rate_printed="53.2%",
+                seq=e.seq,
+            )
+            for e in sample.exams
+        ),
+        training=tuple(
+            t.__class__(certificate=t.certificate, trained=t.trained) for t in sample.training[:1]
+        ),
+        stated=onex.StatedTotals(candidates=1479, passed=1185, rate="80.12%"),
+    )
+    path = tmp_path / "fixed.json"
+    onex.dump(fixed, path)
+    done = run("check", str(path), "--lang", "en")
+    assert (0, "No findings.") == (done.returncode, done.stdout.strip())
+
+
+def test_invalid_file_exits_2_with_located_messages(tmp_path: Path) -> None:
+    """An invalid data file: every problem located, exit 2, nothing on stdout."""
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps(
+            {
+                "institution": "示例",
+                "year": 2021,
+                "certificates": [{"code": "a", "name": "物流管理"}],
+                "exams": [{"certificate": "物流管理", "candidates": 100, "passed": 120}],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    done = run("check", str(path))
+    assert (2, "") == (done.returncode, done.stdout)
+    assert f"{path}: $.exams[0].passed: 120 passed exceeds 100 candidates" == done.stderr.strip()
+
+
+def test_missing_source_exits_2() -> None:
+    """A source that is neither a file nor a sample is named, with the samples listed."""
+    done = run("report", "nope.json")
+    assert 2 == done.returncode
+    assert "gzcvc-2020" in done.stderr
+
+
+def test_compare_two_years(tmp_path: Path) -> None:
+    """``onex compare`` prints the comparison report."""
+    sample = onex.samples.load("gzcvc-2020")
+    later = sample.evolve(year=2021, exams=sample.exams[:5], stated=onex.StatedTotals())
+    old, new = tmp_path / "2020.json", tmp_path / "2021.json"
+    onex.dump(sample, old)
+    onex.dump(later, new)
+    done = run("compare", str(old), str(new))
+    assert (0, "") == (done.returncode, done.stderr)
+    assert "停考" in done.stdout
+
+
+def test_samples_and_formats() -> None:
+    """``onex samples`` and ``onex formats`` list what is available."""
+    samples = run("samples")
+    assert "gzcvc-2020" in samples.stdout
+    assert "fictional" in samples.stdout
+    formats = run("formats")
+    names = [line.split("\t")[0] for line in formats.stdout.splitlines()]
+    assert {"console", "excel", "json", "markdown"} <= set(names)
+
+
+@pytest.mark.parametrize("command", ["report", "check", "compare", "samples", "formats"])
+def test_help_has_examples(command: str) -> None:
+    """Every command's help ends with examples."""
+    done = run(command, "--help")
+    assert 0 == done.returncode
+    assert "example" in done.stdout
+
+
+@pytest.mark.parametrize("value", ["x", "7", "-1"])
+def test_bad_precision_exits_2(value: str) -> None:
+    """A precision outside 0..6 is a usage error with exit 2."""
+    done = run("report", "--precision", value)
+    assert 2 == done.returncode
+    assert "--precision" in done.stderr

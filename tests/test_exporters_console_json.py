@@ -1,0 +1,213 @@
+"""The console and JSON exporters."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import onex
+from exporter_reports import exam_table, sample_report
+from onex.exporters.console import ConsoleExporter, printable
+from onex.exporters.json import FORMAT_NAME, FORMAT_VERSION
+from onex.model.values import Rate
+from onex.report import Column, Count, Paragraph, Percent, Report, Section, Table, Text
+
+
+def _report(*blocks: Paragraph | Table, precision: int = 2) -> Report:
+    return Report(
+        title="T", precision=precision, sections=(Section(key="s", title="S", blocks=blocks),)
+    )
+
+
+def test_console_layout():
+    """Headings are underlined; tables keep Chinese text aligned, figures right-aligned, and
+    the total row below a rule."""
+    text = onex.export(_report(exam_table()), "console")
+    expected = (
+        "T\n"
+        "===\n"
+        "\n"
+        "S\n"
+        "---\n"
+        "\n"
+        "试点证书考证情况\n"
+        "  序号  试点证书            考证人数    通过人数    通过率  备注\n"
+        "------  ----------------  ----------  ----------  --------  -----------------------------\n"  # noqa: E501
+        "     1  数字媒体交互设计         100         100   100.00%\n"
+        "     2  3D 引擎技术应用          160         158    98.75%  (初级: 98/100)、(中级: 60/60)\n"  # noqa: E501
+        "     3  物流管理                 120         115    95.83%\n"
+        "     4  WEB 前端开发              62          33    53.23%\n"
+        "     5  BIM 建筑信息模型          71          11    15.49%  (初级: 10/47)、\n"
+        "                                                            (中级: 1/24)\n"
+        "     6  传感网应用开发             0           0         —  未考\n"
+        "------  ----------------  ----------  ----------  --------  -----------------------------\n"  # noqa: E501
+        "        合计                     513         417    81.29%\n"
+    )
+    assert expected == text
+
+
+def test_console_keeps_codes_and_does_not_reround():
+    """Number-looking text keeps its text ("001", "1e3"), and percents are cell_text's, not
+    tabulate's float rounding (1/8 at 0 places is 13%, not 12%)."""
+    table = Table(
+        key="t",
+        title="t",
+        columns=(
+            Column(key="code", label="代码", kind="text"),
+            Column(key="rate", label="率", kind="percent"),
+        ),
+        rows=((Text("001"), Percent(Rate(1, 8))), (Text("1e3"), Percent(Rate(5, 8)))),
+    )
+    text = onex.export(_report(table, precision=0), "console")
+    lines = text.splitlines()[-2:]
+    expected = ["001      13%", "1e3      63%"]
+    assert expected == lines
+
+
+def test_console_neutralises_control_characters():
+    """An escape sequence in a name cannot reach the terminal."""
+    table = Table(
+        key="t",
+        title="t\x1b[2J",
+        columns=(Column(key="n", label="n", kind="text"),),
+        rows=((Text("\x1b[31mred\x07"),),),
+    )
+    text = onex.export(_report(table), "console")
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert "\ufffd[31mred\ufffd" in text
+
+
+def test_printable():
+    """Line breaks are normalised, tabs become spaces, other controls U+FFFD."""
+    expected = "a\nb\nc d\ufffd"
+    assert expected == printable("a\r\nb\rc\td\x00")
+
+
+def test_console_other_table_formats():
+    """tablefmt picks tabulate's style."""
+    text = ConsoleExporter(tablefmt="github").export(_report(exam_table()))
+    assert "| 3D 引擎技术应用  |" in text
+
+
+def test_console_figures_match_other_exporters():
+    """Every figure the console shows is the one markdown shows for the same cell."""
+    report = sample_report()
+    console = onex.export(report, "console")
+    shown = [
+        onex.report.cell_text(cell, report.precision)
+        for table in report.tables()
+        for row in (*table.rows, *((table.total,) if table.total else ()))
+        for cell in row
+        if isinstance(cell, onex.report.Count | onex.report.Percent | onex.report.Money)
+    ]
+    expected = []
+    assert expected == [s for s in shown if s not in console]
+
+
+def test_json_top_level():
+    """The document names its format and version and carries the report's facts."""
+    data = json.loads(onex.export(sample_report(), "json"))
+    expected = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "title": "广州城市职业学院 2020 年“1+X”证书制度试点工作报告",
+        "lang": "zh",
+        "precision": 2,
+        "institution": "广州城市职业学院",
+        "year": 2020,
+        "fictional": False,
+    }
+    assert expected == {k: v for k, v in data.items() if k != "sections"}
+
+
+def test_json_typed_cells():
+    """Counts are integers, text strings, percents exact with their shown text, money an
+    exact decimal string, dates ISO, empty cells null."""
+    data = json.loads(onex.export(sample_report(), "json"))
+    exams = data["sections"][0]["blocks"][1]
+    funds = data["sections"][1]["blocks"][0]["blocks"][1]
+    expected = [
+        2,
+        "3D 引擎技术应用",
+        160,
+        158,
+        {"numerator": 158, "denominator": 160, "percent": "98.75", "places": 2, "text": "98.75%"},
+        "(初级: 98/100)、(中级: 60/60)",
+    ]
+    assert expected == exams["rows"][1]
+    expected = {"numerator": 0, "denominator": 0, "percent": None, "places": 2, "text": "—"}
+    assert expected == exams["rows"][5][4]
+    expected = [
+        "培训费",
+        {"date": "2020-12-01"},
+        {"amount": "12600.505", "currency": "CNY", "text": "¥12,600.51"},
+        {"numerator": 126, "denominator": 480, "percent": "26.3", "places": 1, "text": "26.3%"},
+    ]
+    assert expected == funds["rows"][1]
+    expected = [None, "合计", 513, 417]
+    assert expected == exams["total"][:4]
+
+
+def test_json_columns_and_chart():
+    """Columns carry key, label, kind, alignment and total rule; the chart its keys."""
+    data = json.loads(onex.export(_report(exam_table()), "json"))
+    table = data["sections"][0]["blocks"][0]
+    expected = {
+        "key": "rate",
+        "label": "通过率",
+        "kind": "percent",
+        "align": "right",
+        "total": "ratio",
+        "ratio_of": ["passed", "candidates"],
+    }
+    assert expected == table["columns"][4]
+    expected = {"title": "各证书通过率", "category": "certificate", "value": "rate"}
+    assert expected == table["chart"]
+
+
+def test_json_money_is_never_a_float():
+    """Money amounts stay decimal strings, exactly as in the Report."""
+    table = Table(
+        key="t",
+        title="t",
+        columns=(Column(key="m", label="m", kind="money"),),
+        rows=((onex.report.Money(Decimal("0.1")),), (onex.report.Money(Decimal("1E+3")),)),
+    )
+    data = json.loads(onex.export(_report(table), "json"))
+    amounts = [row[0]["amount"] for row in data["sections"][0]["blocks"][0]["rows"]]
+    expected = ["0.1", "1E+3"]
+    assert expected == amounts
+    assert [Decimal("0.1"), Decimal("1000")] == [Decimal(a) for a in amounts]
+
+
+def test_json_nested_sections_and_paragraphs():
+    """Sections nest as blocks of type section; paragraphs keep their text exactly."""
+    data = json.loads(onex.export(sample_report(), "json"))
+    management = data["sections"][1]
+    expected = ["section"]
+    assert expected == [b["type"] for b in management["blocks"]]
+    expected = {"type": "paragraph", "text": "经费按类别支出。\n第二行。\n\n第二段。"}
+    assert expected == management["blocks"][0]["blocks"][0]
+
+
+def test_json_indent_option():
+    """indent=None gives one line; a bad indent is refused."""
+    expected = 1
+    assert expected == onex.export(sample_report(), "json", indent=None).count("\n")
+    with pytest.raises(TypeError):
+        onex.exporters.get("json", indent="2")
+
+
+def test_count_json_is_int():
+    """A count is a JSON integer, never a float or string."""
+    table = Table(
+        key="t", title="t", columns=(Column(key="c", label="c", kind="count"),), rows=((Count(7),),)
+    )
+    expected = [[7]]
+    assert (
+        expected
+        == json.loads(onex.export(_report(table), "json"))["sections"][0]["blocks"][0]["rows"]
+    )
