@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import onex
 from onex.io.idnumbers import id_number_problem, ids_valid
-from onex.io.progress import ProgressBar
+from onex.io.progress import LARGE_INPUT_BYTES, ProgressBar, choose_progress
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import gen_results
@@ -291,3 +291,18 @@ def test_load_reads_a_results_file(tmp_path: Path) -> None:
     ds = onex.load(path)
     assert 50 == sum(e.candidates for e in ds.exams)
     assert "results" == onex.detect_table_kind(path)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_bar_only_for_large_input_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bar is chosen for a large input when stderr is a terminal; not when quiet or small."""
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    report, bar = choose_progress(None, False, LARGE_INPUT_BYTES, "reading r.csv")
+    assert isinstance(bar, ProgressBar)
+    assert report is bar
+    assert (None, None) == choose_progress(None, True, LARGE_INPUT_BYTES, "r")
+    assert (None, None) == choose_progress(None, False, LARGE_INPUT_BYTES - 1, "r")

@@ -52,6 +52,8 @@ class ProgressBar:
 def choose_progress(
     progress: ProgressCallback | None, quiet: bool, size: int, label: str
 ) -> tuple[ProgressCallback | None, ProgressBar | None]:
+    """The progress report to use, and the bar to close after: none when ``quiet``; the
+    caller's callback; else a bar on stderr for a large input when stderr is a terminal."""
     if quiet:
         return None, None
     if progress is not None:

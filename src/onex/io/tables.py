@@ -44,6 +44,7 @@ from onex.model import (
     ExamSession,
     ExamType,
     Level,
+    PrintedRate,
     StatedTotals,
     closest_names,
     half_up,
@@ -298,8 +299,6 @@ class _SummaryReader:
         formats = next((f for r, _, f in self.grid.rows if r == row), ())
         number_format = formats[col] if col < len(formats) else ""
         text = _printed_rate(value, number_format)
-        from onex.model import PrintedRate
-
         try:
             PrintedRate.parse(text)
         except ValueError:
