@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+import onex
 from onex import Rate
 from onex.display import Tabular, records_html, records_markdown
 
@@ -46,3 +47,28 @@ def test_markdown_escapes_pipes() -> None:
 def test_display_never_raises() -> None:
     """A result whose records fail shows nothing rather than a traceback."""
     assert (None, None) == (_Broken()._repr_html_(), _Broken()._repr_markdown_())
+
+
+def test_dataset_shows_itself(sample: onex.Dataset) -> None:
+    """A dataset has a one-line repr and shows its exam table in notebooks."""
+    assert repr(sample).startswith(
+        "Dataset(institution='广州城市职业学院', year=2020, certificates=21"
+    )
+    html = sample._repr_html_()
+    markdown = sample._repr_markdown_()
+    assert html is not None
+    assert markdown is not None
+    assert "WEB 前端开发" in html
+    assert "56.8%" in markdown
+
+
+def test_report_shows_itself(sample: onex.Dataset) -> None:
+    """A report has a short repr and renders as HTML and Markdown in notebooks."""
+    report = onex.build_report(sample)
+    assert "sections=5, tables=5)" in repr(report)
+    html = report._repr_html_()
+    markdown = report._repr_markdown_()
+    assert html is not None
+    assert markdown is not None
+    assert "<h3>广州城市职业学院 2020 年“1+X”证书制度试点工作报告</h3>" in html
+    assert markdown.startswith("# 广州城市职业学院")

@@ -22,12 +22,15 @@ from onex.model.values import Rate, half_up
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
+    from onex.report import Report
+
 __all__ = [
     "MAX_ROWS",
     "Tabular",
     "plain_value",
     "records_html",
     "records_markdown",
+    "report_html",
     "short_repr",
 ]
 
@@ -151,3 +154,32 @@ def short_repr(obj: Any, **fields: object) -> str:
     """``Name(a=1, b=2)``: the short repr result objects use."""
     inner = ", ".join(f"{k}={v!r}" for k, v in fields.items())
     return f"{type(obj).__name__}({inner})"
+
+
+def report_html(report: Report, max_rows: int = MAX_ROWS) -> str:
+    """The whole report as an HTML fragment: headings, escaped paragraphs, tables."""
+    from onex.report import Paragraph, Section, Table, cell_text
+
+    parts = [f"<h3>{html.escape(report.title)}</h3>"]
+
+    def walk(blocks: Sequence[object], depth: int) -> None:
+        for block in blocks:
+            if isinstance(block, Section):
+                level = min(depth + 4, 6)
+                parts.append(f"<h{level}>{html.escape(block.title)}</h{level}>")
+                walk(block.blocks, depth + 1)
+            elif isinstance(block, Paragraph):
+                parts.append(f"<p>{html.escape(block.text)}</p>")
+            elif isinstance(block, Table):
+                rows = [*block.rows, *((block.total,) if block.total is not None else ())]
+                records = [
+                    {
+                        c.label: cell_text(cell, report.precision)
+                        for c, cell in zip(block.columns, row, strict=True)
+                    }
+                    for row in rows
+                ]
+                parts.append(records_html(records, block.title, max_rows))
+
+    walk(report.sections, 0)
+    return "\n".join(parts)

@@ -175,6 +175,30 @@ class Report:
     fictional: bool = False
     sections: tuple[Section, ...] = ()
 
+    def __repr__(self) -> str:
+        tables = sum(1 for _ in self.tables())
+        return (
+            f"Report(title={self.title!r}, lang={self.lang!r}, precision={self.precision}, "
+            f"sections={len(self.sections)}, tables={tables})"
+        )
+
+    def _repr_html_(self) -> str | None:
+        try:
+            from onex.display import report_html
+
+            return report_html(self)
+        except Exception:
+            return None
+
+    def _repr_markdown_(self) -> str | None:
+        try:
+            from onex.exporters import export
+
+            text = export(self, "markdown", charts=False)
+            return text if isinstance(text, str) else None
+        except Exception:
+            return None
+
     def tables(self) -> Iterator[Table]:
         """Every table, depth first in document order."""
 

@@ -73,7 +73,7 @@ def name_key(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Dataset:
     """One institution's 1+X pilot data for one year.
 
@@ -226,6 +226,52 @@ class Dataset:
     def narrative_section(self, key: str) -> NarrativeSection | None:
         """The narrative section with ``key``, if any."""
         return next((s for s in self.narrative if s.key == key), None)
+
+    def __repr__(self) -> str:
+        return (
+            f"Dataset(institution={self.institution!r}, year={self.year}, "
+            f"certificates={len(self.certificates)}, exams={len(self.exams)}, "
+            f"training={len(self.training)}, expenses={len(self.expenses)}, "
+            f"courses={len(self.courses)}, fictional={self.fictional})"
+        )
+
+    def to_records(self) -> list[dict[str, object]]:
+        """The exam table as printed, a plain dict per session (certificate as printed, level,
+        date, candidates, passed, rate as printed, note)."""
+        return [
+            {
+                "seq": e.seq,
+                "certificate": e.certificate,
+                "level": e.level.value if e.level else None,
+                "date": e.date,
+                "candidates": e.candidates,
+                "passed": e.passed,
+                "rate_printed": e.rate_printed,
+                "note": e.note,
+            }
+            for e in self.exams
+        ]
+
+    # Notebook display: rendering lives in onex.display, imported only when a notebook asks.
+    def _repr_html_(self) -> str | None:
+        try:
+            from onex.display import records_html
+
+            return records_html(self.to_records(), self._display_title())
+        except Exception:
+            return None
+
+    def _repr_markdown_(self) -> str | None:
+        try:
+            from onex.display import records_markdown
+
+            return records_markdown(self.to_records(), self._display_title())
+        except Exception:
+            return None
+
+    def _display_title(self) -> str:
+        mark = "（虚构示例）" if self.fictional else ""
+        return f"{self.institution} {self.year}{mark}"
 
     def evolve(self, **changes: Any) -> Dataset:
         """A copy with some fields replaced (checked again)."""
