@@ -281,3 +281,13 @@ def test_unknown_columns_are_warnings(tmp_path: Path) -> None:
     _, warnings = read_workbook_with_warnings(path)
     assert ["sheet 考核, cell Z1: unknown column '审核人' ignored"] == [str(w) for w in warnings]
     assert 1 == len(onex.read_table(path).warnings)
+
+
+def test_instructions_explain_every_sheet(tmp_path: Path) -> None:
+    """The 说明 sheet has a Chinese and an English line for every record sheet."""
+    path = tmp_path / "template.xlsx"
+    onex.write_template(path)
+    rows = list(openpyxl.load_workbook(path)["说明"].iter_rows(values_only=True))
+    explained = {row[0]: row for row in rows[1:]}
+    assert [] == [s.name for s in SHEETS if s.name not in explained]
+    assert all(explained[s.name][1] and explained[s.name][2] for s in SHEETS)

@@ -28,6 +28,7 @@ from onex.io.workbook_layout import (
     EXAMS,
     EXPENSES,
     FUND_RULES,
+    HELP_ZH,
     HOURS,
     INFO,
     INFO_ITEMS,
@@ -68,6 +69,51 @@ XlsxWorkbook = Any  # xlsxwriter ships no type information
 XlsxWorksheet = Any
 
 
+_GUIDE: tuple[tuple[str, str, str], ...] = (
+    (
+        "用途",
+        "录入一个年度的 1+X 试点数据，然后运行 onex report 本文件，或在 Python 中用 "
+        "onex.load 读入。onex 会重新计算每个数字，并指出对不上的地方。",
+        "Fill in one year's pilot records, then run `onex report THIS.xlsx` or "
+        "`onex.load('THIS.xlsx')`; onex recomputes every figure and reports what does not add up.",
+    ),
+    (
+        "填写",
+        "每张表记录一类数据，表头下每行一条。鼠标停在表头上可看到英文字段名和填写要求。"
+        "不知道的值留空即可。",
+        "Each sheet holds one kind of record, one per row. A header's note gives its English "
+        "field name and what it expects. Leave unknown values empty.",
+    ),
+    (
+        "下拉",
+        "等级、是/否和固定选项可从下拉列表选择；证书名称列列出证书表中的名称，"
+        "也可以直接输入别名或证书代码。",
+        "Levels, yes/no and fixed choices have dropdowns; certificate names offer the 证书 "
+        "sheet's names, and an alias or code may be typed instead.",
+    ),
+    (
+        "子表",
+        "一条记录里的清单单独成表：分级结果、培训教师填写其在考核表、培训表中的行号；"
+        "证书别名填写证书代码；课程学时填写课程名称。基本信息表中注明“可多行”的项目可重复填写多行。",
+        "Lists inside a record have their own sheet, naming the parent by row number, code or "
+        "name. On 基本信息, an item marked 可多行 may repeat on several rows.",
+    ),
+    (
+        "原文",
+        "报告中印出的通过率、合计和序号照原样填写，错误也不要改：核查会把它们与 onex "
+        "的计算结果对照。",
+        "Printed rates, totals and sequence numbers are entered as printed, errors included; "
+        "the audit compares them with what onex computes.",
+    ),
+    (
+        "出错时",
+        "读不懂的值会连同所在的表和单元格、填写的值以及应填的内容一并列出，一次列出全部问题。",
+        "Every value that cannot be read is listed at once with its sheet, cell, value and "
+        "what would be valid.",
+    ),
+)
+
+
 class _Writer:
     """Writes the sheets with xlsxwriter: headers with notes, formats, dropdowns, values."""
 
@@ -91,52 +137,17 @@ class _Writer:
         return self.formats["text"]
 
     def instructions(self) -> None:
+        """The 说明 sheet: how to fill the workbook in, in Chinese with an English line."""
         ws = self.wb.add_worksheet(INSTRUCTIONS)
-        ws.set_column(0, 0, 16)
-        ws.set_column(1, 1, 100)
-        lines = [
-            ("onex 数据录入工作簿", "onex input workbook"),
-            (
-                "用途",
-                "Fill in one year's 1+X pilot records, then run `onex report THIS.xlsx` or "
-                "`onex.load('THIS.xlsx')` in Python. onex recomputes every figure and reports "
-                "what does not add up.",
-            ),
-            (
-                "填写",
-                "Each sheet holds one kind of record, one per row, under the header row. "
-                "Point at a header to see its English field name and what it expects. Leave "
-                "a cell empty when a value is unknown.",
-            ),
-            (
-                "下拉",
-                "Levels, yes/no and fixed choices have dropdowns. Certificate names offer the "
-                "names on the 证书 sheet; an alias or code may be typed instead.",
-            ),
-            (
-                "子表",
-                "Lists inside a record go on their own sheet: 分级结果 and 培训教师 name the "
-                "row number on 考核 and 培训, 证书别名 the certificate code, 课程学时 the "
-                "course name. On 基本信息, a field marked 可多行 may repeat on several rows.",
-            ),
-            (
-                "原文",
-                "Printed rates, totals and sequence numbers are kept as printed, errors "
-                "included: the audit compares them with what onex computes.",
-            ),
-            (
-                "错误",
-                "When a value cannot be read, onex names the sheet and the cell, the value and "
-                "what it expects, and lists every such problem at once.",
-            ),
-        ]
-        ws.write_string(0, 0, lines[0][0], self.header)
-        ws.write_string(0, 1, lines[0][1], self.header)
-        for sheet in SHEETS:
-            lines.append((sheet.name, f"{sheet.key}: {sheet.help}"))
-        for r, (a, b) in enumerate(lines[1:], start=1):
-            ws.write_string(r, 0, a)
-            ws.write_string(r, 1, b, self.wrap)
+        ws.set_column(0, 0, 14)
+        ws.set_column(1, 2, 70)
+        for c, text in enumerate(("项目", "说明", "In English")):
+            ws.write_string(0, c, text, self.header)
+        rows = [*_GUIDE, *((s.name, HELP_ZH[s.key], f"{s.key}: {s.help}") for s in SHEETS)]
+        for r, (topic, zh, en) in enumerate(rows, start=1):
+            ws.write_string(r, 0, topic)
+            ws.write_string(r, 1, zh, self.wrap)
+            ws.write_string(r, 2, en, self.wrap)
 
     def sheet(self, sheet: Sheet, rows: Sequence[Sequence[object]]) -> None:
         ws = self.wb.add_worksheet(sheet.name)

@@ -24,6 +24,7 @@ __all__ = [
     "EXAMS",
     "EXPENSES",
     "FUND_RULES",
+    "HELP_ZH",
     "HOURS",
     "INFO",
     "INFO_ITEMS",
@@ -356,6 +357,26 @@ SHEETS: tuple[Sheet, ...] = (
 
 
 INSTRUCTIONS = "说明"
+
+HELP_ZH: dict[str, str] = {
+    "dataset": "院校、年度，以及适用于全年的文件和规定。注明“可多行”的项目每行填一项。",
+    "certificates": "每行一个证书。其他表通过证书名称、别名或代码引用证书。",
+    "aliases": "资料中对同一证书的其他写法，每行一个，填写证书代码和别名。",
+    "exams": "每行一次考核（一个证书，或其中一个等级）：考证人数、通过人数及原文通过率。",
+    "breakdown": "考核表中某证书总数旁列出的分等级人数，填写该证书在考核表中的行号。",
+    "training": "各证书的师资培训：填写培训人数，或在培训教师表中列出名单。",
+    "teachers": "参加培训的教师名单，每行一人，填写其培训记录在培训表中的行号。",
+    "fund_rules": "专项经费指导意见中的规则：支出类别、额度、支出时间和收费标准。",
+    "expenses": "专项经费支出台账，每笔支出一行，金额以元计。",
+    "course_hours": "各年级课程的学时（和学分）。",
+    "courses": "与证书融通或可被证书替代的课程。",
+    "credit_transfers": "哪个证书（及等级）可替代哪门课程、认定多少学分。",
+    "integrations": "证书标准融入课程（课证融通）的情况。",
+    "narrative": "报告的文字部分，每行一段；键相同的连续各行属于同一节，标题写在第一行。",
+    "targets": "下一年度的目标；填写指标后可用下一年的数据检查是否达成。",
+    "stated": "资料原文印出的合计数（合计行和汇总句）。onex 会重新计算并与之对照。",
+}
+"""The 说明 sheet's Chinese line for each sheet, by sheet key."""
 
 
 ENUMS: dict[str, type[ExamType] | type[CourseKind] | type[Metric]] = {
