@@ -182,3 +182,37 @@ def test_bad_precision_exits_2(value: str) -> None:
     done = run("report", "--precision", value)
     assert 2 == done.returncode
     assert "--precision" in done.stderr
+
+
+def _summary_csv(path: Path) -> Path:
+    sample = onex.samples.load("gzcvc-2020")
+    lines = ["序号,试点证书,考证人数,通过人数,通过率,负责人"]
+    lines += [
+        f"{e.seq},{e.certificate},{e.candidates},{e.passed},{e.rate_printed}," for e in sample.exams
+    ]
+    lines.append(",合计,1479,1185,80.12%,")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def test_check_summary_csv_prints_audit_and_warnings(tmp_path: Path) -> None:
+    """``onex check summary.csv`` audits the table; unknown columns are warned about on stderr."""
+    path = _summary_csv(tmp_path / "考证汇总.csv")
+    done = run("check", str(path), "--year", "2020", "--institution", "广州城市职业学院")
+    assert 1 == done.returncode
+    assert "56.8%" in done.stdout
+    assert "unknown column '负责人'" in done.stderr
+
+
+def test_template_then_workbook_round_trip(tmp_path: Path) -> None:
+    """``onex template`` writes the fill-in workbook; the sample in that layout reports alike."""
+    template = tmp_path / "模板.xlsx"
+    done = run("template", str(template))
+    assert (0, str(template)) == (done.returncode, done.stdout.strip())
+    sheets = openpyxl.load_workbook(template).sheetnames
+    assert ["说明", "基本信息", "证书"] == sheets[:3]
+    filled = tmp_path / "filled.xlsx"
+    onex.dump(onex.samples.load("gzcvc-2020"), filled)
+    from_book = run("report", str(filled), "-f", "json")
+    from_sample = run("report", "-f", "json")
+    assert (0, from_sample.stdout) == (from_book.returncode, from_book.stdout)

@@ -43,3 +43,19 @@ def test_all_is_sorted_and_importable() -> None:
     assert sorted(onex.__all__) == onex.__all__
     missing = [name for name in onex.__all__ if not hasattr(onex, name)]
     assert [] == missing
+
+
+def test_api_reference_matches_all() -> None:
+    """docs/api.md documents exactly the public names, each with a description."""
+    import re
+
+    import onex.exporters
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([\w.]+)` \| (.*) \|$", page, re.M))
+    documented = set(rows) | set(re.findall(r"^- `([\w.]+)`:", page, re.M))
+    public = {f"onex.{n}" for n in onex.__all__} | {
+        f"onex.exporters.{n}" for n in onex.exporters.__all__
+    }
+    assert (set(), set()) == (public - documented, documented - public)
+    assert [] == [name for name, text in rows.items() if not text.strip()]

@@ -6,9 +6,21 @@ Everything public is importable from here and listed in ``__all__``.
 from __future__ import annotations
 
 from onex import exporters, samples
-from onex.errors import DataError, OnexError, Problem, UnknownExporterError, UnknownNameError
+from onex.errors import (
+    DataError,
+    MissingDependencyError,
+    OnexError,
+    Problem,
+    UnknownExporterError,
+    UnknownNameError,
+)
 from onex.exporters import Exporter, ExporterLoadError, export
+from onex.io.detect import detect_table_kind, read_table
 from onex.io.files import dump, dumps, load
+from onex.io.results import read_results
+from onex.io.tables import read_exam_table
+from onex.io.tabular import TableImport
+from onex.io.workbook import write_template
 from onex.model import (
     CandidateResult,
     Certificate,
@@ -42,6 +54,7 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
+from onex.report import Report
 from onex.reporting import build_comparison_report, build_report
 from onex.services.audit import audit
 from onex.services.compare import (
@@ -135,6 +148,7 @@ __all__ = [
     "LevelFigures",
     "LevelResult",
     "Metric",
+    "MissingDependencyError",
     "NarrativeSection",
     "OnexError",
     "PassRule",
@@ -142,10 +156,12 @@ __all__ = [
     "Problem",
     "Rate",
     "RefusalReason",
+    "Report",
     "ResultTally",
     "Severity",
     "StatedTotals",
     "StudentAwards",
+    "TableImport",
     "Target",
     "TargetCheck",
     "TargetStatus",
@@ -168,6 +184,7 @@ __all__ = [
     "course_integration",
     "credit_awards",
     "credit_bank_records",
+    "detect_table_kind",
     "dump",
     "dumps",
     "exam_summary",
@@ -178,7 +195,11 @@ __all__ = [
     "mask_id_number",
     "mask_name",
     "percent",
+    "read_exam_table",
+    "read_results",
+    "read_table",
     "samples",
     "training_summary",
     "workload",
+    "write_template",
 ]

@@ -65,6 +65,7 @@ _EXAMPLES = {
     "check": """examples:
   onex check                   audit the embedded sample
   onex check summary.csv       audit last year's table copied from a report
+  onex check results.xlsx --sheet 成绩 --year 2021
 exit status: 0 no errors found (info and warnings only), 1 errors found,
              2 unreadable or invalid input""",
     "compare": """examples:
@@ -72,7 +73,8 @@ exit status: 0 no errors found (info and warnings only), 1 errors found,
   onex compare 2020.json 2021.json -f excel -o compare.xlsx""",
     "samples": "example:\n  onex samples",
     "formats": "example:\n  onex formats",
-    "template": "example:\n  onex template 填报模板.xlsx",
+    "template": """example:
+  onex template 填报模板.xlsx     then fill it in and run: onex report 填报模板.xlsx""",
 }
 
 
@@ -108,7 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def quiet(p: argparse.ArgumentParser) -> None:
-        p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+        tables = p.add_argument_group("spreadsheet input (.csv, .tsv, .xlsx)")
+        tables.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: first)")
+        tables.add_argument("--year", type=int, metavar="N", help="the report year, if not in it")
+        tables.add_argument("--institution", metavar="TEXT", help="the college, if not in it")
+        tables.add_argument(
+            "--unmask", action="store_true", help="keep names and ID numbers unmasked"
+        )
+
+    template = command("template", "Write an Excel workbook for filling in a year's data.")
+    template.add_argument("path", metavar="PATH", help="the .xlsx file to write")
 
     report = command("report", "Build the year's report from a data file or a sample.")
     report.add_argument(
@@ -137,13 +149,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_source(source: str, *, quiet: bool = False) -> Dataset:
-    """A dataset from a file path or an embedded sample's name."""
+_TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+
+
+def load_source(source: str, args: argparse.Namespace) -> Dataset:
+    """A dataset from a file path or an embedded sample's name.
+
+    Spreadsheets are read with the table options on the command line; their warnings (unknown
+    columns, bad ID numbers) go to stderr, and reading goes on.
+    """
     import onex
 
     path = Path(source)
     if path.exists():
-        return onex.load(path)
+        if path.suffix.lower() not in _TABLE_SUFFIXES:
+            return onex.load(path)
+        imported = onex.read_table(
+            path,
+            sheet=args.sheet,
+            year=args.year,
+            institution=args.institution,
+            unmask=args.unmask,
+            quiet=args.quiet,
+        )
+        for line in imported.warning_lines():
+            print(line, file=sys.stderr)
+        return imported.dataset
     if source in onex.samples.names():
         return onex.samples.load(source)
     known = ", ".join(onex.samples.names())
@@ -177,7 +208,7 @@ def _emit(report: Report, fmt: str | None, output: str | None, out: TextIO) -> N
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
-    dataset = load_source(args.source, quiet=args.quiet)
+    dataset = load_source(args.source, args)
     report = onex.build_report(dataset, lang=args.lang, precision=args.precision)
     _emit(report, args.format, args.output, out)
     return EXIT_OK
@@ -186,7 +217,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
-    dataset = load_source(args.source, quiet=args.quiet)
+    dataset = load_source(args.source, args)
     result = onex.audit(dataset, lang=args.lang)
     for finding in result.findings:
         severity = finding.severity.label(args.lang)
@@ -199,8 +230,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
-    before = load_source(args.old, quiet=args.quiet)
-    after = load_source(args.new, quiet=args.quiet)
+    before = load_source(args.old, args)
+    after = load_source(args.new, args)
     comparison = onex.compare(before, after)
     report = onex.build_comparison_report(comparison, lang=args.lang, precision=args.precision)
     _emit(report, args.format, args.output, out)
@@ -229,12 +260,21 @@ def _formats(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _template(args: argparse.Namespace, out: TextIO) -> int:
+    import onex
+
+    onex.write_template(args.path)
+    out.write(f"{args.path}\n")
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "report": _report,
     "check": _check,
     "compare": _compare,
     "samples": _samples,
     "formats": _formats,
+    "template": _template,
 }
 
 

@@ -11,7 +11,14 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DataError", "OnexError", "Problem", "UnknownExporterError", "UnknownNameError"]
+__all__ = [
+    "DataError",
+    "MissingDependencyError",
+    "OnexError",
+    "Problem",
+    "UnknownExporterError",
+    "UnknownNameError",
+]
 
 
 class OnexError(Exception):
@@ -58,3 +65,7 @@ class UnknownNameError(DataError, LookupError):
 
 class UnknownExporterError(OnexError, LookupError):
     """No exporter is registered under a name; the message lists the known ones."""
+
+
+class MissingDependencyError(OnexError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""

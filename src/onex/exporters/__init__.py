@@ -20,6 +20,21 @@ from onex.exporters.registry import (
     Registry,
     Target,
 )
+from onex.report import (
+    Cell,
+    Chart,
+    Column,
+    Count,
+    DateCell,
+    Money,
+    Paragraph,
+    Percent,
+    Report,
+    Section,
+    Table,
+    Text,
+    cell_text,
+)
 
 if TYPE_CHECKING:
     from onex.exporters.console import ConsoleExporter
@@ -30,7 +45,12 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTRY_POINT_GROUP",
     "REGISTRY",
+    "Cell",
+    "Chart",
+    "Column",
     "ConsoleExporter",
+    "Count",
+    "DateCell",
     "ExcelExporter",
     "Exporter",
     "ExporterFactory",
@@ -38,8 +58,16 @@ __all__ = [
     "ExporterLoadError",
     "JsonExporter",
     "MarkdownExporter",
+    "Money",
+    "Paragraph",
+    "Percent",
     "Registry",
+    "Report",
+    "Section",
+    "Table",
     "Target",
+    "Text",
+    "cell_text",
     "describe",
     "export",
     "for_suffix",

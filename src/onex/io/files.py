@@ -89,12 +89,28 @@ def _dump_json(dataset: Dataset, path: Path) -> None:
     write_atomic(path, dumps(dataset))
 
 
+def _load_table(path: Path) -> Dataset:
+    from onex.io.detect import read_table  # imported on first use: ``import onex`` stays light
+
+    return read_table(path).dataset
+
+
+def _dump_workbook(dataset: Dataset, path: Path) -> None:
+    from onex.io.workbook import dump_workbook
+
+    dump_workbook(dataset, path)
+
+
 LOADERS: dict[str, Callable[[Path], Dataset]] = {".json": _load_json, ".toml": _load_toml}
 DUMPERS: dict[str, Callable[[Dataset, Path], None]] = {".json": _dump_json}
+# Tables: a summary table, a results file or an onex workbook, told apart by onex.io.detect.
+LOADERS.update({".csv": _load_table, ".tsv": _load_table, ".xlsx": _load_table})
+DUMPERS[".xlsx"] = _dump_workbook
 
 
 def load(path: Readable) -> Dataset:
-    """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``).
+    """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``; ``.csv``, ``.tsv``
+    and ``.xlsx`` tables through :func:`onex.read_table`, which also returns its warnings).
 
     Raises :class:`~onex.DataError` naming the file and every bad spot, and
     ``FileNotFoundError`` when there is no such file.
@@ -113,7 +129,8 @@ def load(path: Readable) -> Dataset:
 
 
 def dump(dataset: Dataset, path: Readable) -> None:
-    """Write ``dataset`` to ``path`` (format by suffix, ``.json``), atomically."""
+    """Write ``dataset`` to ``path`` (format by suffix, ``.json`` or the ``.xlsx`` input
+    workbook), atomically."""
     p = Path(path)
     dumper = DUMPERS.get(p.suffix.lower())
     if dumper is None:

@@ -146,6 +146,23 @@ class ResultTally:
         if passed:
             slot[1] += 1
 
+    def add_counts(
+        self,
+        certificate: str,
+        level: Level | None,
+        date: pendulum.Date | None,
+        candidates: int,
+        passed: int,
+    ) -> None:
+        """Count ``candidates`` sittings of which ``passed`` passed (a batch, e.g. one file)."""
+        if not 0 <= passed <= candidates:
+            raise ValueError(f"expected 0 <= passed <= candidates, got {passed} of {candidates}")
+        slot = self.counts.get((certificate, level, date))
+        if slot is None:
+            slot = self.counts[(certificate, level, date)] = [0, 0]
+        slot[0] += candidates
+        slot[1] += passed
+
     def add_results(
         self, results: Iterable[CandidateResult], rules: dict[str, PassRule] | None = None
     ) -> None:

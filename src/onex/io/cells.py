@@ -1,0 +1,127 @@
+"""Cell values as spreadsheets hold them: counts, decimals, dates, levels, yes or no.
+
+Each parser accepts what Excel and clerks write (numbers stored as text, ``1,234``, ``12人``,
+2020/11/5, 2020年11月5日, 通过/未通过) and raises ValueError saying what would be valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+import pendulum
+
+from onex.model import Level
+
+__all__ = [
+    "parse_bool",
+    "parse_count",
+    "parse_date",
+    "parse_decimal",
+    "parse_level",
+]
+
+
+_COUNT_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
+
+
+_DATE_RES = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+_TRUE = frozenset({"是", "true", "yes", "y", "1", "通过", "合格", "pass", "passed", "√", "✓"})
+
+
+_FALSE = frozenset(
+    {"否", "false", "no", "n", "0", "未通过", "不通过", "不合格", "fail", "failed", "×", "✗"}
+)
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def parse_count(value: object) -> int:
+    """A whole, non-negative number from a cell: ``12``, ``12.0``, ``"12"``, ``"1,234"``,
+    ``"12人"``. Raises ValueError saying what is valid."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        text = _text(value).removesuffix("人次").removesuffix("人").strip()
+        if _COUNT_RE.match(text):
+            text = text.replace(",", "")
+        if not text.isascii() or not text.isdigit():
+            raise ValueError(f"expected a whole number, got {_text(value)!r}")
+        number = int(text)
+    if number < 0:
+        raise ValueError(f"must not be negative, got {number}")
+    return number
+
+
+def parse_decimal(value: object) -> Decimal:
+    """An exact decimal from a cell (text as written; a stored number by its shortest repr)."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {value!r}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = _text(value).replace(",", "")
+    try:
+        result = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"expected a number, got {_text(value)!r}") from None
+    if not result.is_finite():
+        raise ValueError(f"expected a finite number, got {_text(value)!r}")
+    return result
+
+
+def parse_date(value: object) -> pendulum.Date:
+    """A calendar date from a cell: an Excel date, or text as 2020-11-05, 2020/11/5,
+    2020.11.5, 2020年11月5日 or 20201105."""
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time():
+            raise ValueError(f"expected a date, got a date and time {value.isoformat()}")
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    text = _text(value)
+    for pattern in _DATE_RES:
+        m = pattern.match(text)
+        if m:
+            try:
+                return pendulum.Date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                raise ValueError(f"{text!r} is not a calendar date") from None
+    raise ValueError(f"expected a date such as 2020-11-05, got {text!r}")
+
+
+def parse_level(value: object) -> Level:
+    """A level from 初级/中级/高级 or junior/intermediate/senior."""
+    try:
+        return Level.parse(_text(value))
+    except ValueError:
+        valid = ", ".join(f"{lv.value}/{lv.english}" for lv in Level)
+        raise ValueError(f"unknown level {_text(value)!r}; valid: {valid}") from None
+
+
+def parse_bool(value: object) -> bool:
+    """Yes or no from a cell: 是/否, 通过/未通过, 合格/不合格, pass/fail, true/false, 1/0."""
+    if isinstance(value, bool):
+        return value
+    key = _text(value).casefold()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise ValueError(f"expected yes or no (是/否, 通过/未通过, pass/fail), got {_text(value)!r}")

@@ -1,0 +1,184 @@
+"""CSV text cut into blocks of rows for the streaming reader.
+
+Quote-free text whose every line has the header's number of cells is split into columns with one
+``str.split``; anything else (quotes, stray carriage returns, short or long lines) keeps its rows
+for the csv module and the row-by-row checks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from itertools import repeat
+from operator import contains
+from typing import IO
+
+from onex.io.tabular import ProblemLog
+
+__all__ = [
+    "Block",
+    "csv_blocks",
+    "csv_records",
+    "split_block",
+]
+
+
+_BLOCK_CHARS = 1 << 20
+
+
+class Block:
+    """Rows read together, by columns when the text allowed it, with the line (CSV) or sheet
+    row (XLSX) of each row."""
+
+    __slots__ = ("_rows", "_text", "cols", "delimiter", "first", "newline", "numbers")
+
+    def __init__(
+        self,
+        *,
+        first: int,
+        rows: list[list[str]] | None = None,
+        numbers: list[int] | None = None,
+        text: str | None = None,
+        newline: str = "\n",
+        delimiter: str = ",",
+        cols: list[list[str]] | None = None,
+    ) -> None:
+        self.first = first
+        self._rows = rows
+        self.numbers = numbers
+        self._text = text
+        self.newline = newline
+        self.delimiter = delimiter
+        self.cols = cols
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The cells of each row."""
+        if self._rows is None:
+            lines = (self._text or "").split(self.newline)
+            if lines and not lines[-1]:
+                lines.pop()
+            self._rows = [ln.split(self.delimiter) for ln in lines]
+        return self._rows
+
+    def __len__(self) -> int:
+        if self._rows is not None:
+            return len(self._rows)
+        if self.cols is not None:
+            return len(self.cols[0])
+        return (self._text or "").count(self.newline)
+
+    def number(self, i: int) -> int:
+        return self.numbers[i] if self.numbers is not None else self.first + i
+
+
+def csv_records(stream: IO[str], delimiter: str) -> Iterator[tuple[int, list[str], int]]:
+    """Records read one at a time (for the header): (start line, cells, lines used)."""
+    line = 1
+    while True:
+        text = stream.readline()
+        if not text:
+            return
+        while text.count('"') % 2:
+            more = stream.readline()
+            if not more:
+                break
+            text += more
+        used = text.count("\n") + (0 if text.endswith("\n") else 1)
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        yield line, (rows[0] if rows else []), used
+        line += used
+
+
+def split_block(text: str, delimiter: str, ncols: int, line: int) -> Block | None:
+    """Split quote-free text into columns with a single ``str.split``, proving on the way that
+    every line has exactly ``ncols`` cells; None when the text needs the csv module (a bare
+    carriage return, say). Lines with the wrong number of cells give a block without columns.
+
+    Split at the delimiter, the cells that hold a line break are exactly every ``ncols - 1``-th
+    when each line has ``ncols`` cells; they are the last cell of one line joined to the first of
+    the next, which one more split separates.
+    """
+    newline = "\r\n" if "\r" in text else "\n"
+    if not text.endswith("\n"):
+        text += newline
+    n = text.count(newline)
+    if newline == "\r\n" and not (n == text.count("\n") == text.count("\r")):
+        return None
+    if newline == "\n" and "\r" in text:
+        return None
+    if ncols > 1:
+        flat = text.split(delimiter)
+        joints = flat[:: ncols - 1]
+        if (
+            len(flat) == n * (ncols - 1) + 1
+            and newline not in joints[0]
+            and all(map(contains, joints[1:], repeat(newline)))
+        ):
+            ends = newline.join(joints).split(newline)
+            cols = [ends[0 : 2 * n : 2]]
+            cols += [flat[j :: ncols - 1] for j in range(1, ncols - 1)]
+            cols.append(ends[1 : 2 * n : 2])
+            return Block(first=line, text=text, newline=newline, delimiter=delimiter, cols=cols)
+    return Block(first=line, text=text, newline=newline, delimiter=delimiter)
+
+
+def csv_blocks(
+    stream: IO[str],
+    delimiter: str,
+    ncols: int,
+    first_line: int,
+    log: ProblemLog,
+    encoding: str,
+) -> Iterator[Block]:
+    """Blocks of about a megabyte of records. Text without quotes whose every line has the
+    header's number of cells is split into columns in one go; anything else goes row by row
+    (through the csv module when there are quotes)."""
+    line = first_line
+    while True:
+        try:
+            text = stream.read(_BLOCK_CHARS)
+            if not text:
+                return
+            if not text.endswith("\n"):
+                text += stream.readline()
+            quoted = '"' in text
+            while quoted and text.count('"') % 2:
+                more = stream.readline()
+                if not more:
+                    break
+                text += more
+        except UnicodeDecodeError:
+            log.add(
+                f"after line {line - 1}",
+                f"bytes that are not valid {encoding} text (damaged, or mixed encodings)",
+            )
+            return
+        if not quoted:
+            block = split_block(text, delimiter, ncols, line)
+            if block is not None:
+                line += len(block)
+                del text  # hold one block at a time: the consumer has it now
+                yield block
+                del block
+                continue
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        rows: list[list[str]] = []
+        numbers: list[int] = []
+        start = 1
+        try:
+            for row in reader:
+                rows.append(row)
+                numbers.append(line + start - 1)
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            yield Block(first=line, rows=rows, numbers=numbers)
+            where = f"line {line + reader.line_num - 1}"
+            if "unexpected end of data" in str(exc):
+                log.add(where, "the file ends inside a quoted value (truncated?)")
+            else:
+                log.add(where, f"not valid CSV: {exc}")
+            return
+        yield Block(first=line, rows=rows, numbers=numbers)
+        line += reader.line_num

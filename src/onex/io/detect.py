@@ -1,0 +1,120 @@
+"""Telling tables apart: a summary table, a candidate-results file or an onex input workbook.
+
+The rule, applied by :func:`detect_table_kind`:
+
+1. An ``.xlsx`` file with a 基本信息 (``dataset``) sheet and a 证书 (``certificates``) sheet is an
+   onex input workbook.
+2. Otherwise the header row is found among the first ten rows (of the named or first sheet, or
+   of the CSV text). A header that names a per-candidate column (学号, 身份证号, 理论成绩,
+   实操成绩 or 是否通过/结果, or their English names) and no count column (考证人数, 通过人数) is a
+   results file.
+3. Anything else is read as a summary table (whose reader says what is missing).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from onex.io.csvtext import open_csv_text
+from onex.io.progress import ProgressCallback
+from onex.io.results import RESULT_COLUMNS, RESULT_ONLY_KEYS, read_results
+from onex.io.tables import SUMMARY_COLUMNS, TableKind, read_exam_table
+from onex.io.tabular import DEFAULT_PROBLEM_LIMIT, TableImport, file_kind, match_header
+from onex.io.workbook_layout import is_onex_workbook
+from onex.io.workbook_read import read_workbook_with_warnings
+from onex.io.xlsxread import open_workbook
+from onex.model import Certificate, Dataset
+
+__all__ = ["detect_table_kind", "read_table"]
+
+Readable = str | os.PathLike[str]
+_SCAN = 10
+_COUNT_KEYS = frozenset({"candidates", "passed"})
+
+
+def _kind_of_header(rows: list[list[Any]]) -> TableKind:
+    for cells in rows[:_SCAN]:
+        results = match_header(cells, RESULT_COLUMNS)
+        summary = match_header(cells, SUMMARY_COLUMNS)
+        if set(results.index) & RESULT_ONLY_KEYS and not set(summary.index) & _COUNT_KEYS:
+            return "results"
+        if len(summary.index) >= 2:
+            return "summary"
+    return "summary"
+
+
+def _csv_head(path: Path) -> list[list[Any]]:
+    stream, _, delimiter = open_csv_text(path)
+    with stream:
+        head = "".join(stream.readline() for _ in range(_SCAN))
+    try:
+        return list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
+    except csv.Error:
+        return []
+
+
+def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
+    """Which kind of table ``path`` holds: ``"summary"``, ``"results"`` or ``"workbook"``."""
+    p = Path(path)
+    if file_kind(p) == "csv":
+        return _kind_of_header(_csv_head(p))
+    wb = open_workbook(p, read_only=True)
+    try:
+        if sheet is None and is_onex_workbook(wb.sheetnames):
+            return "workbook"
+        ws = wb[sheet] if sheet is not None and sheet in wb.sheetnames else wb.worksheets[0]
+        rows = [list(r) for r in ws.iter_rows(max_row=_SCAN, values_only=True)]
+    finally:
+        wb.close()
+    return _kind_of_header(rows)
+
+
+def read_table(
+    path: Readable,
+    *,
+    sheet: str | None = None,
+    institution: str | None = None,
+    year: int | None = None,
+    certificates: tuple[Certificate, ...] | Dataset = (),
+    unmask: bool = False,
+    quiet: bool = False,
+    progress: ProgressCallback | None = None,
+    max_problems: int = DEFAULT_PROBLEM_LIMIT,
+) -> TableImport:
+    """Read a CSV or XLSX file of whichever kind it is (see :func:`detect_table_kind`).
+
+    Options that do not apply to the kind found are ignored (a workbook names its own
+    institution and year). ``onex.load`` calls this for ``.csv`` and ``.xlsx`` files and keeps
+    only the dataset; callers that show warnings call it directly.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"{p}: no such file")
+    kind = detect_table_kind(p, sheet=sheet)
+    if kind == "workbook":
+        dataset, warnings = read_workbook_with_warnings(p, max_problems=max_problems)
+        return TableImport(kind="workbook", dataset=dataset, source=str(p), warnings=warnings)
+    if kind == "results":
+        return read_results(
+            p,
+            sheet=sheet,
+            unmask=unmask,
+            institution=institution,
+            year=year,
+            certificates=certificates,
+            quiet=quiet,
+            progress=progress,
+            max_problems=max_problems,
+        )
+    return read_exam_table(
+        p,
+        sheet=sheet,
+        institution=institution,
+        year=year,
+        certificates=certificates,
+        max_problems=max_problems,
+    )

@@ -1,0 +1,92 @@
+"""What a table leaves out: the institution, the year and the codes of certificates named.
+
+A summary table or a results file carries certificate names and counts, seldom the institution
+or the year, never certificate codes. These helpers decide them the same way for every reader:
+codes derived from names, the year from a column, the dates or the file name, and a placeholder
+institution announced by a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from onex.io.tabular import ProblemLog
+from onex.model import name_key
+
+__all__ = [
+    "PLACEHOLDER_INSTITUTION",
+    "certificate_code",
+    "dataset_institution",
+    "dataset_year",
+]
+
+
+PLACEHOLDER_INSTITUTION = "未注明院校"
+"""The institution of a dataset read from a table that names none (and no ``institution=``)."""
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
+
+
+def certificate_code(name: str) -> str:
+    """A stable code for a certificate known only by name: ``c-`` and 10 hex digits of a hash
+    of its matching key, so the same name (any spacing or case) gives the same code anywhere."""
+    import hashlib  # on first use: hashlib loads OpenSSL, which ``import onex`` need not pay
+
+    digest = hashlib.blake2b(name_key(name).encode("utf-8"), digest_size=5).hexdigest()
+    return f"c-{digest}"
+
+
+def dataset_year(
+    years: Iterable[tuple[int, int]],
+    dates_years: Iterable[int],
+    path: Path,
+    given: int | None,
+    log: ProblemLog,
+    where: str,
+) -> int:
+    """The dataset's year: ``given``; else the 年度 column (one value); else the latest exam
+    date's year; else a year in the file name; else a located problem."""
+    if given is not None:
+        return given
+    seen = sorted({y for y, _ in years})
+    if len(seen) > 1:
+        log.add(
+            where,
+            f"the 年度 column holds several years ({', '.join(map(str, seen))}); "
+            "a dataset covers one year: split the table or pass the year",
+        )
+        log.check()
+    if seen:
+        return seen[0]
+    dated = list(dates_years)
+    if dated:
+        return max(dated)
+    m = _YEAR_RE.search(path.stem)
+    if m:
+        return int(m[1])
+    log.add(
+        where,
+        "no year: add a 年度/year column, put the year in the file name, or pass the year",
+    )
+    log.check()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def dataset_institution(
+    named: Iterable[str], given: str | None, log: ProblemLog, where: str
+) -> str:
+    """The institution: ``given``; else the 院校 column (one value); else a placeholder, with a
+    warning."""
+    if given is not None:
+        return given
+    seen = sorted(set(named))
+    if len(seen) > 1:
+        log.add(where, f"the 院校 column names several institutions: {', '.join(seen)}")
+        log.check()
+    if seen:
+        return seen[0]
+    log.warn("", f"no institution named; using the placeholder {PLACEHOLDER_INSTITUTION!r}")
+    return PLACEHOLDER_INSTITUTION

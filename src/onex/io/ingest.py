@@ -1,0 +1,349 @@
+"""The state of one results read: resolving, checking and counting blocks of rows.
+
+Every row is checked. :meth:`ResultIngest.block` checks a block column by column with built-in
+operations (no attrs objects per row); a block with anything wrong is checked again row by row,
+which is where each problem gets its line (or cell), column and value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from itertools import repeat
+
+import pendulum
+
+from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal, parse_level
+from onex.io.csvblocks import Block
+from onex.io.identity import certificate_code
+from onex.io.idnumbers import id_number_problem, ids_valid
+from onex.io.tabular import HeaderMatch, ProblemLog, column_letter
+from onex.model import (
+    Certificate,
+    Level,
+    PassRule,
+    ResultTally,
+    closest_names,
+    mask_id_number,
+    mask_name,
+    name_key,
+)
+
+__all__ = [
+    "ResultIngest",
+]
+
+
+_CACHE_LIMIT = 100_000
+
+
+class ResultIngest:
+    """The state of one read: header, resolvers and their caches, the tally, the problems."""
+
+    def __init__(
+        self,
+        source: str,
+        match: HeaderMatch,
+        log: ProblemLog,
+        known: Sequence[Certificate],
+        unmask: bool,
+        sheet: str | None,
+    ) -> None:
+        self.source = source
+        self.match = match
+        self.log = log
+        self.unmask = unmask
+        self.sheet = sheet
+        self.ncols = len(match.headers)
+        idx = match.index
+        self.i_sid = idx["student_id"]
+        self.i_cert = idx["certificate"]
+        self.i_level = idx.get("level")
+        self.i_date = idx.get("date")
+        self.i_theory = idx.get("theory")
+        self.i_practical = idx.get("practical")
+        self.i_pass = idx.get("passed")
+        self.i_id = idx.get("id_number")
+        self.i_cohort = idx.get("cohort")
+        self.known = tuple(known)
+        self.known_by_key = {name_key(n): c for c in self.known for n in (*c.names, c.code)}
+        self.built: dict[str, Certificate] = {}
+        self.names: dict[str, str] = {}
+        self.rules: dict[str, PassRule] = {}
+        self.default_rule = PassRule()
+        self.key_cache: dict[tuple[str, str, str, object], tuple[list[int], bool] | None] = {}
+        self.bad_keys: set[tuple[str, str, str, object]] = set()
+        self.score_cache: dict[str, Decimal] = {}
+        self.triple_cache: dict[tuple[str, str, str], bool] = {}
+        self.totals: dict[tuple[str, Level | None, pendulum.Date | None], list[int]] = {}
+        self.rows = 0
+        self.dates_years: set[int] = set()
+
+    # -- places and values shown -----------------------------------------------------------
+
+    def where(self, number: int, col: int | None = None) -> str:
+        header = self.match.header(col) if col is not None else ""
+        label = f" ({header})" if header else ""
+        if self.sheet is None:
+            return f"line {number}" + ("" if col is None else f", column {col + 1}{label}")
+        if col is None:
+            return f"sheet {self.sheet}, row {number}"
+        return f"sheet {self.sheet}, cell {column_letter(col)}{number}{label}"
+
+    def shown(self, col: int, value: str) -> str:
+        """A cell's value as messages show it: personal data masked unless unmasked."""
+        if not self.unmask and col == self.i_id:
+            return repr(mask_id_number(value))
+        if not self.unmask and col == self.match.index.get("name"):
+            return repr(mask_name(value))
+        return repr(value)
+
+    # -- resolving values (shared by the fast and the slow path) ---------------------------
+
+    def certificate(self, raw: str) -> str:
+        """The canonical name of the certificate printed as ``raw``; ValueError if unknown."""
+        text = raw.strip()
+        if not text:
+            raise ValueError("no certificate name")
+        key = name_key(text)
+        if self.known:
+            cert = self.known_by_key.get(key)
+            if cert is None:
+                close = closest_names(text, [n for c in self.known for n in c.names])
+                hint = f"; closest known: {', '.join(close)}" if close else ""
+                raise ValueError(f"unknown certificate {text!r}{hint}")
+            self.rules.setdefault(cert.name, cert.pass_rule or self.default_rule)
+            return cert.name
+        name = self.names.get(key)
+        if name is None:
+            name = self.names[key] = text
+            self.rules[name] = self.default_rule
+        return name
+
+    def score(self, raw: str) -> Decimal:
+        found = self.score_cache.get(raw)
+        if found is not None:
+            return found
+        value = parse_decimal(raw)
+        if not 0 <= value <= 100:
+            raise ValueError(f"expected a score between 0 and 100, got {raw.strip()!r}")
+        if len(self.score_cache) >= _CACHE_LIMIT:
+            self.score_cache.clear()
+        self.score_cache[raw] = value
+        return value
+
+    def resolve_key(
+        self, cert_raw: str, level_raw: str, date_raw: str, pass_raw: object
+    ) -> tuple[list[int], bool] | None:
+        """The tally slot ([candidates, passed]) and the pass for a (certificate, level, date,
+        result) as printed, or None when any part is invalid (the slow path then says which).
+        Cached: there are few distinct keys."""
+        key = (cert_raw, level_raw, date_raw, pass_raw)
+        if key in self.key_cache:
+            return self.key_cache[key]
+        resolved: tuple[list[int], bool] | None = None
+        try:
+            cert = self.certificate(cert_raw)
+            level = parse_level(level_raw) if level_raw.strip() else None
+            date = parse_date(date_raw) if date_raw.strip() else None
+            passed = pass_raw if isinstance(pass_raw, bool) else parse_bool(pass_raw)
+        except ValueError:
+            self.bad_keys.add(key)
+        else:
+            if date is not None:
+                self.dates_years.add(date.year)
+            slot = self.totals.get((cert, level, date))
+            if slot is None:
+                slot = self.totals[(cert, level, date)] = [0, 0]
+            resolved = (slot, passed)
+        self.key_cache[key] = resolved
+        return resolved
+
+    def passes_by_scores(self, cert_raw: str, theory_raw: str, practical_raw: str) -> bool:
+        triple = (cert_raw, theory_raw, practical_raw)
+        found = self.triple_cache.get(triple)
+        if found is not None:
+            return found
+        rule = self.rules.get(self.certificate(cert_raw), self.default_rule)
+        result = rule.passes(self.score(theory_raw), self.score(practical_raw))
+        if len(self.triple_cache) >= _CACHE_LIMIT:
+            self.triple_cache.clear()
+        self.triple_cache[triple] = result
+        return result
+
+    # -- a block of rows -------------------------------------------------------------------
+
+    def block(self, block: Block) -> None:
+        """Check and count a block: the fast way when it is clean, else row by row."""
+        if not len(block):
+            return
+        if not self._fast(block):
+            for i, row in enumerate(block.rows):
+                self.row(row, block.number(i))
+
+    def _fast(self, block: Block) -> bool:
+        """Check and count a block column by column; False (nothing counted) when any row
+        needs a closer look."""
+        cols = block.cols
+        if cols is None:
+            rows = block.rows
+            if any(len(r) != self.ncols for r in rows):
+                return False
+            cols = [list(c) for c in zip(*rows, strict=True)]
+        n = len(cols[self.i_cert])
+        if not all(cols[self.i_sid]):
+            return False
+        certs = cols[self.i_cert]
+        levels = cols[self.i_level] if self.i_level is not None else repeat("", n)
+        dates = cols[self.i_date] if self.i_date is not None else repeat("", n)
+        try:
+            for col in (self.i_theory, self.i_practical):
+                if col is not None:
+                    for raw in set(cols[col]):
+                        if raw or self.i_pass is None:
+                            self.score(raw)
+            if self.i_cohort is not None:
+                for raw in set(cols[self.i_cohort]):
+                    if raw:
+                        parse_count(raw)
+            if self.i_pass is not None:
+                passes: Iterable[object] = cols[self.i_pass]
+            elif self.i_theory is not None and self.i_practical is not None:
+                passes = list(
+                    map(
+                        self.passes_by_scores,
+                        certs,
+                        cols[self.i_theory],
+                        cols[self.i_practical],
+                    )
+                )
+            else:
+                return False
+        except ValueError:
+            return False
+        grouped = Counter(zip(certs, levels, dates, passes, strict=False))
+        cache = self.key_cache
+        for key in grouped.keys() - cache.keys():
+            self.resolve_key(*key)
+        if self.bad_keys and not self.bad_keys.isdisjoint(grouped):
+            return False
+        for key, count in grouped.items():
+            slot, passed = cache[key]  # type: ignore[misc]
+            slot[0] += count
+            if passed:
+                slot[1] += count
+        self.rows += n
+        if self.i_id is not None and not ids_valid(cols[self.i_id]):
+            for i, value in enumerate(cols[self.i_id]):
+                why = id_number_problem(value)
+                if why is not None:
+                    self.log.warn(
+                        self.where(block.number(i), self.i_id),
+                        f"{why}: {self.shown(self.i_id, value)}",
+                    )
+        return True
+
+    # -- one row, slowly, saying what is wrong ---------------------------------------------
+
+    def row(self, cells: list[str], number: int) -> None:
+        """Check one row and count it, logging each problem with its place."""
+        if len(cells) != self.ncols:
+            if not any(c.strip() for c in cells):
+                return
+            extra = cells[self.ncols :]
+            if len(cells) < self.ncols:
+                self.log.add(
+                    self.where(number),
+                    f"the row has {len(cells)} values but the header has {self.ncols} "
+                    "columns (truncated or shifted?)",
+                )
+                return
+            if any(c.strip() for c in extra):
+                self.log.add(
+                    self.where(number),
+                    f"the row has {len(cells)} values but the header has {self.ncols} columns",
+                )
+                return
+            cells = cells[: self.ncols]
+        if not any(c.strip() for c in cells):
+            return
+        before = len(self.log.problems)
+
+        def take(col: int | None, parse: Callable[[str], object]) -> object:
+            if col is None:
+                return None
+            raw = cells[col]
+            if not raw.strip():
+                return None
+            try:
+                return parse(raw)
+            except ValueError as exc:
+                self.log.add(self.where(number, col), str(exc))
+                return None
+
+        if not cells[self.i_sid].strip():
+            self.log.add(self.where(number, self.i_sid), "no 学号 (student number)")
+        cert = take(self.i_cert, self.certificate)
+        if cert is None and not cells[self.i_cert].strip():
+            self.log.add(self.where(number, self.i_cert), "no certificate name")
+        take(self.i_level, parse_level)
+        take(self.i_date, parse_date)
+        theory = take(self.i_theory, self.score)
+        practical = take(self.i_practical, self.score)
+        passed = take(self.i_pass, parse_bool)
+        take(self.i_cohort, parse_count)
+        if (
+            len(self.log.problems) == before
+            and passed is None
+            and (theory is None or practical is None)
+        ):
+            col = self.i_pass if self.i_pass is not None else self.i_cert
+            self.log.add(
+                self.where(number, col),
+                "no result: give 是否通过 (passed) or both 理论成绩 and 实操成绩 scores",
+            )
+        if self.i_id is not None:
+            why = id_number_problem(cells[self.i_id].strip() and cells[self.i_id])
+            if why is not None:
+                self.log.warn(
+                    self.where(number, self.i_id),
+                    f"{why}: {self.shown(self.i_id, cells[self.i_id])}",
+                )
+        if len(self.log.problems) > before:
+            return
+        if passed is None:
+            rule = self.rules.get(str(cert), self.default_rule)
+            assert isinstance(theory, Decimal)
+            assert isinstance(practical, Decimal)
+            passed = rule.passes(theory, practical)
+        level_raw = cells[self.i_level] if self.i_level is not None else ""
+        date_raw = cells[self.i_date] if self.i_date is not None else ""
+        found = self.resolve_key(cells[self.i_cert], level_raw, date_raw, bool(passed))
+        assert found is not None
+        found[0][0] += 1
+        found[0][1] += 1 if found[1] else 0
+        self.rows += 1
+
+    # -- the result ------------------------------------------------------------------------
+
+    def certificates(self) -> tuple[Certificate, ...]:
+        """The certificates counted: the known ones used, else one per name, in first-seen
+        order."""
+        used = {cert for (cert, _, _), (n, _) in self.totals.items() if n}
+        if self.known:
+            return tuple(c for c in self.known if c.name in used)
+        out = []
+        for name in self.names.values():
+            if name in used:
+                out.append(Certificate(code=certificate_code(name), name=name))
+        return tuple(out)
+
+    def tally(self) -> ResultTally:
+        """The counts as a ResultTally (keys resolved by a block later read row by row may
+        hold nothing; they are left out)."""
+        tally = ResultTally()
+        for (cert, level, date), (n, p) in self.totals.items():
+            if n:
+                tally.add_counts(cert, level, date, n, p)
+        return tally

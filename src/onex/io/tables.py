@@ -1,0 +1,538 @@
+"""Summary exam tables (考证情况汇总表) from CSV and XLSX, and telling the kinds of table apart.
+
+A summary table has one row per certificate (or per certificate and level), as colleges copy it
+from last year's report: 序号, 证书名称, 考证人数, 通过人数, 通过率, 备注, perhaps 等级, 年度,
+类型. Headers are matched in Chinese or English in any order; a 合计/总计/Total row is the table's
+stated total (:class:`~onex.StatedTotals`), not a certificate. Printed rates and sequence numbers
+are kept as printed for the audit. Columns nobody knows are reported as warnings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from onex.errors import DataError, Problem
+from onex.io.cells import parse_count, parse_date, parse_level
+from onex.io.csvtext import csv_rows, open_csv_text
+from onex.io.identity import (
+    certificate_code,
+    dataset_institution,
+    dataset_year,
+)
+from onex.io.tabular import (
+    DEFAULT_PROBLEM_LIMIT,
+    ColumnSpec,
+    HeaderMatch,
+    ProblemLog,
+    TableImport,
+    column_letter,
+    file_kind,
+    header_key,
+    match_header,
+)
+from onex.io.xlsxread import read_sheet_grid
+from onex.model import (
+    Certificate,
+    Dataset,
+    ExamSession,
+    ExamType,
+    Level,
+    PrintedRate,
+    StatedTotals,
+    closest_names,
+    half_up,
+    name_key,
+)
+from onex.model.values import FieldError
+
+__all__ = [
+    "SUMMARY_COLUMNS",
+    "TableKind",
+    "find_header",
+    "read_exam_table",
+]
+
+Readable = str | os.PathLike[str]
+TableKind = Literal["summary", "results", "workbook"]
+
+
+SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("seq", ("序号", "编号", "seq", "no", "#")),
+    ColumnSpec(
+        "certificate",
+        ("证书名称", "试点证书", "证书", "certificate", "certificate name", "name"),
+        required=True,
+    ),
+    ColumnSpec("code", ("证书代码", "code", "certificate code")),
+    ColumnSpec("level", ("等级", "级别", "level")),
+    ColumnSpec(
+        "candidates",
+        ("考证人数", "报考人数", "参加人数", "参考人数", "candidates"),
+        required=True,
+    ),
+    ColumnSpec("passed", ("通过人数", "合格人数", "passed"), required=True),
+    ColumnSpec("rate", ("通过率", "合格率", "rate", "pass rate")),
+    ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
+    ColumnSpec("year", ("年度", "年份", "year")),
+    ColumnSpec("type", ("类型", "考核方式", "type", "exam type")),
+    ColumnSpec("organisation", ("评价组织", "organisation", "organization")),
+    ColumnSpec("date", ("考核日期", "日期", "date")),
+    ColumnSpec("site", ("考点", "考核地点", "site")),
+    ColumnSpec("institution", ("院校", "学校", "院校名称", "institution")),
+)
+
+_TOTAL_KEYS = frozenset({"合计", "总计", "总合计", "total", "totals", "grandtotal"})
+_SUBTOTAL_KEYS = frozenset({"小计", "subtotal"})
+_EXAM_TYPES = {
+    **{t.value: t for t in ExamType},
+    "paper": ExamType.PAPER,
+    "computer": ExamType.COMPUTER,
+    "practical": ExamType.PRACTICAL,
+    "specialpractical": ExamType.SPECIAL_PRACTICAL,
+}
+
+_PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?%")
+_FIELD_COLUMN = {
+    "certificate": "certificate",
+    "level": "level",
+    "date": "date",
+    "site": "site",
+    "candidates": "candidates",
+    "passed": "passed",
+    "rate_printed": "rate",
+    "note": "note",
+    "seq": "seq",
+}
+_HEADER_SCAN = 10
+
+
+@attrs.define
+class _Grid:
+    """Rows of one table with how to name a place in it (line and column, or sheet and cell)."""
+
+    source: str
+    sheet: str | None
+    rows: list[tuple[int, Sequence[object], Sequence[str]]]
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    def where(self, row: int, col: int | None = None, header: str = "") -> str:
+        label = f" ({header})" if header else ""
+        if self.sheet is None:
+            return f"line {row}" + ("" if col is None else f", column {col + 1}{label}")
+        if col is None:
+            return f"sheet {self.sheet}, row {row}"
+        return f"sheet {self.sheet}, cell {column_letter(col)}{row}{label}"
+
+
+def _load_grid(path: Path, sheet: str | None, log: ProblemLog) -> _Grid:
+    if file_kind(path) == "xlsx":
+        grid, _ = read_sheet_grid(path, sheet)
+        return _Grid(
+            str(path),
+            grid.name,
+            [
+                (i, row, fmt)
+                for i, (row, fmt) in enumerate(zip(grid.rows, grid.formats, strict=True), 1)
+            ],
+        )
+    stream, encoding, delimiter = open_csv_text(path)
+    with stream:
+        rows: list[tuple[int, Sequence[object], Sequence[str]]] = [
+            (line, cells, ()) for line, cells in csv_rows(stream, delimiter, encoding, log)
+        ]
+    log.check()
+    return _Grid(str(path), None, rows, encoding, delimiter)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def find_header(
+    grid_rows: Sequence[tuple[int, Sequence[object], Sequence[str]]],
+    specs: Sequence[ColumnSpec],
+) -> tuple[int, HeaderMatch] | None:
+    """The position (in ``grid_rows``) and match of the first row that reads as a header: it
+    names at least two known columns. Title rows above it are skipped."""
+    for pos, (_, cells, _) in enumerate(grid_rows[:_HEADER_SCAN]):
+        match = match_header(cells, specs)
+        if len(match.index) >= 2:
+            return pos, match
+    return None
+
+
+def _cell(cells: Sequence[object], match: HeaderMatch, key: str) -> tuple[object, int | None]:
+    col = match.index.get(key)
+    if col is None or col >= len(cells):
+        return None, col
+    value = cells[col]
+    return (None if _blank(value) else value), col
+
+
+def _printed_rate(value: object, number_format: str) -> str:
+    """The rate as it was printed: text as is; a number in a percent format as Excel shows it;
+    a bare number as a percentage (the column is 通过率(%))."""
+    if isinstance(value, str):
+        text = value.strip()
+        return text if "%" in text else f"{text}%"
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+    fmt = _PERCENT_FORMAT.search(number_format)
+    if fmt:
+        places = len(fmt.group(1) or "")
+        return f"{half_up(number * 100, places)}%"
+    return f"{number}%"
+
+
+@attrs.define
+class _Row:
+    """One certificate row read from a summary table, with where it came from."""
+
+    place: int
+    cells: Sequence[object]
+    session: ExamSession
+    code: str | None
+    year: int | None
+    exam_type: ExamType | None
+    organisation: str | None
+    institution: str | None
+
+
+class _SummaryReader:
+    """Reads one summary table: header, certificate rows, the total row, into a Dataset."""
+
+    def __init__(self, grid: _Grid, log: ProblemLog) -> None:
+        self.grid = grid
+        self.log = log
+
+    def at(self, row: int, key: str, match: HeaderMatch) -> str:
+        col = match.index.get(key)
+        if col is None:
+            return self.grid.where(row)
+        return self.grid.where(row, col, match.header(col))
+
+    def header(self) -> tuple[int, HeaderMatch]:
+        found = find_header(self.grid.rows, SUMMARY_COLUMNS)
+        if found is None:
+            first = next((cells for _, cells, _ in self.grid.rows if any(cells)), ())
+            shown = ", ".join(repr(str(c)) for c in first if not _blank(c)) or "nothing"
+            self.log.add(
+                self.grid.where(self.grid.rows[0][0] if self.grid.rows else 1),
+                "no header row found: expected columns such as 证书名称/certificate, "
+                f"考证人数/candidates, 通过人数/passed; the first row holds {shown}",
+            )
+            self.log.check()
+            raise AssertionError("unreachable")  # pragma: no cover
+        pos, match = found
+        row = self.grid.rows[pos][0]
+        for spec in SUMMARY_COLUMNS:
+            if spec.required and spec.key not in match.index:
+                self.log.add(self.grid.where(row), f"missing column {spec.label}")
+        for key, earlier, second in match.duplicates:
+            self.log.add(
+                self.grid.where(row, second, match.header(second)),
+                f"column {match.header(second)!r} repeats {match.header(earlier)!r} ({key})",
+            )
+        for col in match.unknown:
+            self.log.warn(
+                self.grid.where(row, col, match.header(col)),
+                f"unknown column {match.header(col)!r} ignored",
+            )
+        self.log.check()
+        return pos, match
+
+    def parse(
+        self, key: str, row: int, cells: Sequence[object], match: HeaderMatch, kind: str
+    ) -> object:
+        value, col = _cell(cells, match, key)
+        if value is None:
+            return None
+        try:
+            if kind == "count":
+                return parse_count(value)
+            if kind == "level":
+                return parse_level(value)
+            if kind == "date":
+                return parse_date(value)
+            if kind == "year":
+                text = str(value).strip().removesuffix("年")
+                year = parse_count(text)
+                if not 1990 <= year <= 2100:
+                    raise ValueError(f"expected a year between 1990 and 2100, got {year}")
+                return year
+            if kind == "type":
+                found = _EXAM_TYPES.get(header_key(value))
+                if found is None:
+                    valid = "、".join(t.value for t in ExamType)
+                    raise ValueError(f"unknown exam type {str(value)!r}; valid: {valid}")
+                return found
+        except ValueError as exc:
+            assert col is not None
+            self.log.add(self.grid.where(row, col, match.header(col)), str(exc))
+            return None
+        return str(value).strip()
+
+    def total(self, row: int, cells: Sequence[object], match: HeaderMatch) -> StatedTotals:
+        values = {k: self.parse(k, row, cells, match, "count") for k in ("candidates", "passed")}
+        rate_value, col = _cell(cells, match, "rate")
+        rate = None
+        if rate_value is not None and col is not None:
+            rate = self._rate(row, col, rate_value, match)
+        try:
+            return StatedTotals(
+                candidates=values["candidates"],  # type: ignore[arg-type]
+                passed=values["passed"],  # type: ignore[arg-type]
+                rate=rate,
+            )
+        except FieldError as exc:
+            self.log.add(self.grid.where(row), exc.message)
+            return StatedTotals()
+
+    def _rate(self, row: int, col: int, value: object, match: HeaderMatch) -> str | None:
+        formats = next((f for r, _, f in self.grid.rows if r == row), ())
+        number_format = formats[col] if col < len(formats) else ""
+        text = _printed_rate(value, number_format)
+        try:
+            PrintedRate.parse(text)
+        except ValueError:
+            self.log.add(
+                self.grid.where(row, col, match.header(col)),
+                f"cannot read {str(value).strip()!r} as a rate; expected e.g. 80.12% or 96%",
+            )
+            return None
+        return text
+
+    def certificate_row(self, row: int, cells: Sequence[object], match: HeaderMatch) -> _Row | None:
+        name = self.parse("certificate", row, cells, match, "text")
+        seq = self.parse("seq", row, cells, match, "count")
+        level = self.parse("level", row, cells, match, "level")
+        candidates = self.parse("candidates", row, cells, match, "count")
+        passed = self.parse("passed", row, cells, match, "count")
+        date = self.parse("date", row, cells, match, "date")
+        year = self.parse("year", row, cells, match, "year")
+        exam_type = self.parse("type", row, cells, match, "type")
+        rate_value, rate_col = _cell(cells, match, "rate")
+        rate = None
+        if rate_value is not None and rate_col is not None:
+            rate = self._rate(row, rate_col, rate_value, match)
+        failed = len(self.log.problems)
+        if name is None:
+            filled = [
+                f"{match.header(c)}={str(v).strip()!r}"
+                for c, v in enumerate(cells)
+                if not _blank(v) and c < len(match.headers)
+            ]
+            self.log.add(
+                self.at(row, "certificate", match),
+                "no certificate name"
+                + (f" (the row holds only {', '.join(filled)})" if filled else ""),
+            )
+            return None
+        for key in ("candidates", "passed"):
+            value, col = _cell(cells, match, key)
+            if value is None and col is not None:
+                self.log.add(self.at(row, key, match), f"no {key} count for {name!r}")
+        if len(self.log.problems) > failed or candidates is None or passed is None:
+            return None
+        try:
+            session = ExamSession(
+                certificate=str(name),
+                level=level,  # type: ignore[arg-type]
+                date=date,  # type: ignore[arg-type]
+                site=self.parse("site", row, cells, match, "text"),  # type: ignore[arg-type]
+                candidates=candidates,  # type: ignore[arg-type]
+                passed=passed,  # type: ignore[arg-type]
+                rate_printed=rate,
+                note=self.parse("note", row, cells, match, "text"),  # type: ignore[arg-type]
+                seq=seq,  # type: ignore[arg-type]
+            )
+        except FieldError as exc:
+            key = _FIELD_COLUMN.get(exc.field, "certificate")
+            self.log.add(self.at(row, key, match), exc.message)
+            return None
+        return _Row(
+            place=row,
+            cells=cells,
+            session=session,
+            code=self.parse("code", row, cells, match, "text"),  # type: ignore[arg-type]
+            year=year,  # type: ignore[arg-type]
+            exam_type=exam_type,  # type: ignore[arg-type]
+            organisation=self.parse("organisation", row, cells, match, "text"),  # type: ignore[arg-type]
+            institution=self.parse("institution", row, cells, match, "text"),  # type: ignore[arg-type]
+        )
+
+    def read(self) -> tuple[list[_Row], StatedTotals, HeaderMatch]:
+        pos, match = self.header()
+        rows: list[_Row] = []
+        stated: StatedTotals | None = None
+        stated_at = 0
+        for row, cells, _ in self.grid.rows[pos + 1 :]:
+            if all(_blank(c) for c in cells):
+                continue
+            label = next(
+                (
+                    header_key(v)
+                    for v in (_cell(cells, match, "certificate")[0], _cell(cells, match, "seq")[0])
+                    if v is not None
+                ),
+                "",
+            )
+            if label in _TOTAL_KEYS:
+                if stated is not None:
+                    self.log.add(
+                        self.grid.where(row),
+                        f"a second total row (the first is at {self.grid.where(stated_at)})",
+                    )
+                    continue
+                stated, stated_at = self.total(row, cells, match), row
+            elif label in _SUBTOTAL_KEYS:
+                self.log.warn(self.grid.where(row), "subtotal row skipped")
+            else:
+                found = self.certificate_row(row, cells, match)
+                if found is not None:
+                    rows.append(found)
+        if not rows and not self.log.problems:
+            self.log.add(
+                self.grid.where(self.grid.rows[pos][0]), "no certificate rows under the header"
+            )
+        self.log.check()
+        return rows, stated or StatedTotals(), match
+
+
+def _certificates(
+    rows: list[_Row],
+    known: Sequence[Certificate],
+    log: ProblemLog,
+    grid: _Grid,
+    match: HeaderMatch,
+) -> tuple[Certificate, ...]:
+    """The certificates the rows name: the known ones they refer to, else built from names."""
+    by_key = {name_key(n): c for c in known for n in (*c.names, c.code)}
+    if known:
+        used: dict[str, Certificate] = {}
+        for r in rows:
+            cert = by_key.get(name_key(r.session.certificate))
+            if cert is None:
+                close = closest_names(r.session.certificate, [n for c in known for n in c.names])
+                hint = f"; closest known: {', '.join(close)}" if close else ""
+                col = match.index["certificate"]
+                log.add(
+                    grid.where(r.place, col, match.header(col)),
+                    f"unknown certificate {r.session.certificate!r}{hint}",
+                )
+                continue
+            used.setdefault(cert.code, cert)
+        log.check()
+        return tuple(c for c in known if c.code in used)
+    groups: dict[str, list[_Row]] = {}
+    for r in rows:
+        groups.setdefault(name_key(r.session.certificate), []).append(r)
+    built: list[Certificate] = []
+    for group in groups.values():
+        first = group[0]
+        levels = {r.session.level for r in group} - {None}
+        types = {r.exam_type for r in group} - {None}
+        orgs = {r.organisation for r in group} - {None}
+        for label, values in (("exam type", types), ("organisation", orgs)):
+            if len(values) > 1:
+                shown = ", ".join(sorted(str(getattr(v, "value", v)) for v in values))
+                log.add(
+                    grid.where(first.place),
+                    f"{first.session.certificate!r} has several values for {label}: {shown}",
+                )
+        try:
+            built.append(
+                Certificate(
+                    code=first.code or certificate_code(first.session.certificate),
+                    name=first.session.certificate,
+                    levels=tuple(lv for lv in Level if lv in levels),
+                    exam_type=next(iter(types)) if len(types) == 1 else None,
+                    organisation=next(iter(orgs)) if len(orgs) == 1 else None,
+                )
+            )
+        except FieldError as exc:
+            col = match.index.get("code", match.index["certificate"])
+            log.add(grid.where(first.place, col, match.header(col)), exc.message)
+    log.check()
+    return tuple(built)
+
+
+def read_exam_table(
+    path: Readable,
+    *,
+    sheet: str | None = None,
+    institution: str | None = None,
+    year: int | None = None,
+    certificates: Iterable[Certificate] | Dataset = (),
+    max_problems: int = DEFAULT_PROBLEM_LIMIT,
+) -> TableImport:
+    """Read a summary exam table (CSV or XLSX) into a Dataset of exam sessions.
+
+    ``certificates`` (or a Dataset's) resolves printed names to known certificates; without
+    them, one certificate is made per distinct name, coded by :func:`certificate_code`. The
+    year comes from ``year``, the 年度 column, the exam dates or the file name; the institution
+    from ``institution``, the 院校 column, else :data:`PLACEHOLDER_INSTITUTION` (with a warning).
+
+    Raises :class:`~onex.DataError` listing every problem (up to ``max_problems``) with its line
+    or cell; returns a :class:`TableImport` whose ``warnings`` list what was ignored.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"{p}: no such file")
+    log = ProblemLog(str(p), max_problems)
+    grid = _load_grid(p, sheet, log)
+    if not grid.rows:
+        raise DataError([Problem("", "the table is empty")], source=str(p))
+    rows, stated, match = _SummaryReader(grid, log).read()
+    known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
+    certs = _certificates(rows, known, log, grid, match)
+    seen_names: dict[str, int] = {}
+    for r in rows:
+        key = (name_key(r.session.certificate), r.session.level, r.session.date)
+        k = repr(key)
+        if k in seen_names:
+            log.warn(
+                grid.where(r.place),
+                f"{r.session.certificate!r} is listed again (also {grid.where(seen_names[k])})",
+            )
+        seen_names.setdefault(k, r.place)
+    header_row = grid.rows[0][0]
+    the_year = dataset_year(
+        ((r.year, r.place) for r in rows if r.year is not None),
+        (r.session.date.year for r in rows if r.session.date is not None),
+        p,
+        year,
+        log,
+        grid.where(header_row),
+    )
+    the_institution = dataset_institution(
+        (r.institution for r in rows if r.institution), institution, log, grid.where(header_row)
+    )
+    try:
+        dataset = Dataset(
+            institution=the_institution,
+            year=the_year,
+            source=f"imported from {p.name}",
+            certificates=certs,
+            exams=tuple(r.session for r in rows),
+            stated=stated,
+        )
+    except DataError as exc:
+        raise exc.with_source(str(p)) from None
+    return TableImport(
+        kind="summary",
+        dataset=dataset,
+        source=str(p),
+        warnings=log.all_warnings(),
+        rows=len(rows),
+        encoding=grid.encoding,
+        delimiter=grid.delimiter,
+        sheet=grid.sheet,
+    )

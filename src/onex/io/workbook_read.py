@@ -1,0 +1,460 @@
+"""Reading a filled input workbook back into a Dataset, every problem located by sheet and cell."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from onex.errors import DataError, Problem
+from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal, parse_level
+from onex.io.tabular import DEFAULT_PROBLEM_LIMIT, ProblemLog, column_letter, match_header
+from onex.io.workbook_layout import (
+    ALIASES,
+    BREAKDOWN,
+    CERTIFICATES,
+    COURSES,
+    ENUMS,
+    EXAMS,
+    EXPENSES,
+    FUND_RULES,
+    HOURS,
+    INFO,
+    INFO_ITEMS,
+    INTEGRATIONS,
+    LEVEL_SEPARATORS,
+    NARRATIVE,
+    SHEETS,
+    STATED,
+    STATED_ITEMS,
+    TARGETS,
+    TEACHERS,
+    TRAINING,
+    TRANSFERS,
+    Field,
+    Sheet,
+)
+from onex.io.xlsxread import open_workbook
+from onex.model import (
+    Certificate,
+    CohortHours,
+    Course,
+    CourseIntegration,
+    CreditPolicy,
+    CreditTransfer,
+    Dataset,
+    DateWindow,
+    ExamSession,
+    Expense,
+    FundGuidance,
+    FundRule,
+    LevelResult,
+    NarrativeSection,
+    PassRule,
+    StatedTotals,
+    Target,
+    TrainingRecord,
+    WorkloadPolicy,
+)
+from onex.model.values import FieldError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+Readable = str | os.PathLike[str]
+
+
+__all__ = [
+    "read_workbook",
+    "read_workbook_with_warnings",
+]
+
+
+@attrs.define
+class _Record:
+    """One row read from a record sheet: its values by field key, and where it is."""
+
+    sheet: Sheet
+    row: int
+    values: dict[str, object]
+    cols: dict[str, int]
+
+    def where(self, key: str | None = None) -> str:
+        col = self.cols.get(key) if key else None
+        if col is None:
+            return f"sheet {self.sheet.name}, row {self.row}"
+        field = next((f for f in self.sheet.fields if f.key == key), None)
+        label = f" ({field.zh})" if field else ""
+        return f"sheet {self.sheet.name}, cell {column_letter(col)}{self.row}{label}"
+
+
+def _parse(kind: str, value: object) -> object:
+    if kind in ("text", "certificate", "list"):
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return value if isinstance(value, str) else str(value)
+    if kind in ("int", "intlist"):
+        return parse_count(value)
+    if kind in ("decimal", "money"):
+        return parse_decimal(value)
+    if kind == "date":
+        return parse_date(value)
+    if kind == "bool":
+        return parse_bool(value)
+    if kind == "level":
+        return parse_level(value)
+    if kind == "levels":
+        parts = [p for p in LEVEL_SEPARATORS.split(str(value).strip()) if p]
+        return tuple(parse_level(p) for p in parts)
+    enum = ENUMS[kind]
+    text = str(value).strip()
+    for member in enum:
+        if text == member.value or text.casefold() == member.name.casefold():
+            return member
+    valid = "、".join(str(m.value) for m in enum)
+    raise ValueError(f"unknown {kind.replace('_', ' ')} {text!r}; valid: {valid}")
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class _Reader:
+    """Reads the sheets of a filled workbook into records, collecting located problems."""
+
+    def __init__(self, wb: Any, log: ProblemLog) -> None:
+        self.log = log
+        self.sheets: dict[str, Worksheet] = {}
+        for ws in wb.worksheets:
+            self.sheets[ws.title.strip().casefold()] = ws
+
+    def worksheet(self, sheet: Sheet) -> Worksheet | None:
+        return self.sheets.get(sheet.name.casefold()) or self.sheets.get(sheet.key.casefold())
+
+    def records(self, sheet: Sheet) -> list[_Record]:
+        ws = self.worksheet(sheet)
+        if ws is None:
+            return []
+        grid = list(ws.iter_rows(values_only=True))
+        if not grid:
+            return []
+        match = match_header(grid[0], sheet.spec())
+        for f in sheet.fields:
+            if f.required and f.key not in match.index:
+                self.log.add(f"sheet {sheet.name}, row 1", f"missing column {f.zh} ({f.key})")
+        for col in match.unknown:
+            self.log.warn(
+                f"sheet {sheet.name}, cell {column_letter(col)}1",
+                f"unknown column {match.header(col)!r} ignored",
+            )
+        out = []
+        kinds = {f.key: f for f in sheet.fields}
+        for r, cells in enumerate(grid[1:], start=2):
+            if all(_blank(c) for c in cells):
+                continue
+            record = _Record(sheet, r, {}, dict(match.index))
+            for key, col in match.index.items():
+                value = cells[col] if col < len(cells) else None
+                if _blank(value):
+                    if kinds[key].required:
+                        self.log.add(record.where(key), f"{kinds[key].zh} is required")
+                    continue
+                try:
+                    record.values[key] = _parse(kinds[key].kind, value)
+                except ValueError as exc:
+                    self.log.add(record.where(key), str(exc))
+            out.append(record)
+        return out
+
+    def keyvalues(self, sheet: Sheet, items: Sequence[Field]) -> dict[str, Any]:
+        ws = self.worksheet(sheet)
+        if ws is None:
+            if sheet is INFO:
+                self.log.add("", f"no sheet {sheet.name} ({sheet.key}): not an onex workbook")
+            return {}
+        by_key = {f.key: f for f in items}
+        by_zh = {f.zh: f for f in items}
+        values: dict[str, Any] = {}
+        for r, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+            if r == 1:
+                continue
+            cells = (*cells, None, None, None)
+            label, value, key = cells[0], cells[1], cells[2]
+            field = by_key.get(str(key).strip()) if not _blank(key) else None
+            field = field or (by_zh.get(str(label).strip()) if not _blank(label) else None)
+            where = f"sheet {sheet.name}, cell B{r}"
+            if field is None:
+                if not _blank(value) or not _blank(label):
+                    self.log.warn(f"sheet {sheet.name}, row {r}", f"unknown item {label!r} ignored")
+                continue
+            if _blank(value):
+                continue
+            try:
+                parsed = _parse(field.kind, value)
+            except ValueError as exc:
+                self.log.add(f"{where} ({field.zh})", str(exc))
+                continue
+            if field.kind in ("list", "intlist"):
+                values[field.key] = (*values.get(field.key, ()), parsed)
+            elif field.key in values:
+                self.log.add(f"{where} ({field.zh})", f"{field.zh} is given twice")
+            else:
+                values[field.key] = parsed
+        return values
+
+
+def _build(
+    log: ProblemLog, record: _Record, make: Callable[..., Any], prefix: str = "", **kwargs: Any
+) -> Any:
+    """``make(**kwargs)``; a field error is logged at the cell of that field."""
+    try:
+        return make(**kwargs)
+    except FieldError as exc:
+        log.add(record.where(prefix + exc.field), exc.message)
+    except (TypeError, ValueError) as exc:
+        log.add(record.where(), str(exc))
+    return None
+
+
+def _fields(record: _Record, *keys: str) -> dict[str, Any]:
+    return {k: record.values[k] for k in keys if k in record.values}
+
+
+def _children(
+    log: ProblemLog, records: list[_Record], key: str, parents: dict[Any, _Record]
+) -> dict[Any, list[_Record]]:
+    out: dict[Any, list[_Record]] = {}
+    for rec in records:
+        ref = rec.values.get(key)
+        if ref is None:
+            continue
+        if ref not in parents:
+            shown = ", ".join(str(p) for p in list(parents)[:10]) or "none"
+            log.add(rec.where(key), f"{ref!r} names no parent row; known: {shown}")
+            continue
+        out.setdefault(ref, []).append(rec)
+    return out
+
+
+def _window(log: ProblemLog, rec: _Record, prefix: str) -> DateWindow | None:
+    start, end = rec.values.get(f"{prefix}.start"), rec.values.get(f"{prefix}.end")
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        missing = f"{prefix}.start" if start is None else f"{prefix}.end"
+        log.add(rec.where(missing), "give both the start and the end date, or neither")
+        return None
+    result: DateWindow | None = _build(log, rec, DateWindow, f"{prefix}.", start=start, end=end)
+    return result
+
+
+def _kwargs(record: _Record, *drop: str) -> dict[str, Any]:
+    """The record's values that are constructor arguments as they stand (no dotted keys)."""
+    return {k: v for k, v in record.values.items() if "." not in k and k not in drop}
+
+
+def _certificates(log: ProblemLog, recs: dict[str, list[_Record]]) -> list[Certificate]:
+    by_code = {r.values.get("code"): r for r in recs[CERTIFICATES.key]}
+    aliases = _children(log, recs[ALIASES.key], "certificate", by_code)
+    out = []
+    for rec in recs[CERTIFICATES.key]:
+        rule_values = {
+            k.split(".")[1]: v for k, v in rec.values.items() if k.startswith("pass_rule.")
+        }
+        rule = _build(log, rec, PassRule, "pass_rule.", **rule_values) if rule_values else None
+        names = tuple(str(a.values["alias"]) for a in aliases.get(rec.values.get("code"), []))
+        out.append(_build(log, rec, Certificate, **_kwargs(rec), aliases=names, pass_rule=rule))
+    return out
+
+
+def _records(log: ProblemLog, recs: dict[str, list[_Record]]) -> dict[str, Any]:
+    """The Dataset's record lists (and fund rules), each built from its sheet and children."""
+    breakdowns = _children(
+        log, recs[BREAKDOWN.key], "exam_row", {r.row: r for r in recs[EXAMS.key]}
+    )
+    rosters = _children(
+        log, recs[TEACHERS.key], "training_row", {r.row: r for r in recs[TRAINING.key]}
+    )
+    hours = _children(
+        log, recs[HOURS.key], "course", {r.values.get("name"): r for r in recs[COURSES.key]}
+    )
+
+    def plain(sheet: Sheet, make: Callable[..., Any]) -> tuple[Any, ...]:
+        return tuple(_build(log, rec, make, **_kwargs(rec)) for rec in recs[sheet.key])
+
+    return {
+        "certificates": tuple(_certificates(log, recs)),
+        "exams": tuple(
+            _build(
+                log,
+                rec,
+                ExamSession,
+                **_kwargs(rec),
+                breakdown=tuple(
+                    _build(log, b, LevelResult, **_kwargs(b, "exam_row"))
+                    for b in breakdowns.get(rec.row, [])
+                ),
+            )
+            for rec in recs[EXAMS.key]
+        ),
+        "training": tuple(
+            _build(
+                log,
+                rec,
+                TrainingRecord,
+                **_kwargs(rec),
+                period=_window(log, rec, "period"),
+                teachers=tuple(str(t.values["teacher"]) for t in rosters.get(rec.row, [])),
+            )
+            for rec in recs[TRAINING.key]
+        ),
+        "rules": tuple(
+            _build(log, rec, FundRule, **_kwargs(rec), window=_window(log, rec, "window"))
+            for rec in recs[FUND_RULES.key]
+        ),
+        "expenses": plain(EXPENSES, Expense),
+        "courses": tuple(
+            _build(
+                log,
+                rec,
+                Course,
+                **_kwargs(rec),
+                hours=tuple(
+                    _build(log, h, CohortHours, **_kwargs(h, "course"))
+                    for h in hours.get(rec.values.get("name"), [])
+                ),
+            )
+            for rec in recs[COURSES.key]
+        ),
+        "credit_transfers": plain(TRANSFERS, CreditTransfer),
+        "integrations": plain(INTEGRATIONS, CourseIntegration),
+        "narrative": tuple(_narrative(log, recs[NARRATIVE.key])),
+        "targets": plain(TARGETS, Target),
+    }
+
+
+def _documents(log: ProblemLog, info: dict[str, Any], rules: tuple[Any, ...]) -> dict[str, Any]:
+    """Workload policy, fund guidance and credit policy from the 基本信息 sheet, each present
+    when any of its items is given (the fund guidance also when fund rules are)."""
+    record = _Record(INFO, 1, info, {})
+    where = f"sheet {INFO.name}"
+    out: dict[str, Any] = {"workload": None, "fund_guidance": None, "credit_policy": None}
+    parts: list[tuple[str, str, Callable[..., Any], dict[str, Any]]] = [
+        ("workload", "points_per_certificate", WorkloadPolicy, {}),
+        ("fund_guidance", "document", FundGuidance, {"rules": rules}),
+        ("credit_policy", "document", CreditPolicy, {}),
+    ]
+    for prefix, required, make, extra in parts:
+        given = _sub(info, prefix)
+        if not given and not (prefix == "fund_guidance" and rules):
+            continue
+        if required not in given:
+            field = next(f for f in INFO_ITEMS if f.key == f"{prefix}.{required}")
+            log.add(where, f"{prefix}.{required} ({field.zh}) is required")
+            continue
+        out[prefix] = _build(log, record, make, **given, **extra)
+    return out
+
+
+def _dataset(reader: _Reader, log: ProblemLog) -> Dataset | None:
+    info = reader.keyvalues(INFO, INFO_ITEMS)
+    stated_values = reader.keyvalues(STATED, STATED_ITEMS)
+    recs = {s.key: reader.records(s) for s in SHEETS if not s.keyvalue}
+    log.check()
+    records = _records(log, recs)
+    documents = _documents(log, info, records.pop("rules"))
+    stated = _build(log, _Record(STATED, 1, stated_values, {}), StatedTotals, **stated_values)
+    for key in ("institution", "year"):
+        if key not in info:
+            log.add(f"sheet {INFO.name}", f"{key} is required")
+    log.check()
+    top = {k: v for k, v in info.items() if "." not in k}
+    try:
+        return Dataset(**top, **records, **documents, stated=stated or StatedTotals())
+    except FieldError as exc:
+        log.add(f"sheet {INFO.name}", f"{exc.field}: {exc.message}")
+    except DataError as exc:
+        for problem in exc.problems:
+            log.add(_locate(problem.where, recs), problem.message)
+    return None
+
+
+def _sub(info: dict[str, Any], prefix: str) -> dict[str, Any]:
+    return {k.split(".", 1)[1]: v for k, v in info.items() if k.startswith(prefix + ".")}
+
+
+def _narrative(log: ProblemLog, records: list[_Record]) -> list[NarrativeSection]:
+    sections: dict[str, tuple[_Record, str | None, list[str]]] = {}
+    order: list[str] = []
+    last: str | None = None
+    for rec in records:
+        key = str(rec.values.get("key", ""))
+        title = rec.values.get("title")
+        if key in sections and key != last:
+            log.add(rec.where("key"), f"section {key!r} continues after another section")
+            continue
+        if key not in sections:
+            sections[key] = (rec, str(title) if title is not None else None, [])
+            order.append(key)
+        elif title is not None and title != sections[key][1]:
+            log.add(rec.where("title"), f"section {key!r} has another title above")
+        if "paragraph" in rec.values:
+            sections[key][2].append(str(rec.values["paragraph"]))
+        last = key
+    out = []
+    for key in order:
+        first, title, paragraphs = sections[key]
+        if title is None:
+            log.add(first.where("title"), f"section {key!r} has no title")
+            continue
+        made = _build(
+            log, first, NarrativeSection, key=key, title=title, paragraphs=tuple(paragraphs)
+        )
+        if made is not None:
+            out.append(made)
+    return out
+
+
+_PATH = re.compile(r"^\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+)(?:\[(\d+)\])?)?(?:\.(\w+))?")
+
+
+def _locate(path: str, recs: dict[str, list[_Record]]) -> str:
+    """The sheet and cell a Dataset problem path such as ``$.exams[3].certificate`` points at."""
+    m = _PATH.match(path)
+    if not m:
+        return path
+    top, index, field, sub_index, sub_field = m.groups()
+    if top == "fund_guidance" and field == "rules" and sub_index is not None:
+        top, index, field = FUND_RULES.key, sub_index, sub_field
+    records = recs.get(top)
+    if records is None or index is None or int(index) >= len(records):
+        return path
+    return records[int(index)].where(field)
+
+
+def read_workbook(path: Readable, *, max_problems: int = DEFAULT_PROBLEM_LIMIT) -> Dataset:
+    """Read a filled input workbook into a Dataset.
+
+    Raises :class:`~onex.DataError` listing every problem with its sheet and cell.
+    """
+    return read_workbook_with_warnings(path, max_problems=max_problems)[0]
+
+
+def read_workbook_with_warnings(
+    path: Readable, *, max_problems: int = DEFAULT_PROBLEM_LIMIT
+) -> tuple[Dataset, tuple[Problem, ...]]:
+    """:func:`read_workbook`, with the warnings (unknown columns and items) it collected."""
+    p = Path(path)
+    log = ProblemLog(str(p), max_problems)
+    wb = open_workbook(p, read_only=False)
+    try:
+        dataset = _dataset(_Reader(wb, log), log)
+    finally:
+        wb.close()
+    log.check()
+    assert dataset is not None
+    return dataset, log.all_warnings()

@@ -1,0 +1,88 @@
+"""Reading .xlsx files with openpyxl (the optional ``xlsx`` extra).
+
+Formulas give their cached value; merged cells give their value to every cell they cover; a
+damaged file or a missing openpyxl gives a clear error naming what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from onex.errors import DataError, MissingDependencyError, Problem
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
+
+__all__ = [
+    "XLSX_HINT",
+    "SheetGrid",
+    "open_workbook",
+    "read_sheet_grid",
+]
+
+
+XLSX_HINT = "reading .xlsx files needs openpyxl: pip install 'onex[xlsx]'"
+
+
+def open_workbook(path: Path, *, read_only: bool) -> Workbook:
+    """Open an .xlsx file with cached formula values; clear errors for a damaged file or no
+    openpyxl."""
+    import zipfile
+
+    try:
+        import openpyxl
+    except ImportError:
+        raise MissingDependencyError(XLSX_HINT) from None
+    try:
+        return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise DataError(
+            [Problem("", f"not a readable .xlsx workbook (truncated or damaged?): {exc}")],
+            source=str(path),
+        ) from None
+
+
+@attrs.frozen
+class SheetGrid:
+    """One sheet's used cells as rows of values (merged cells repeated), with number formats."""
+
+    name: str
+    rows: tuple[tuple[object, ...], ...]
+    formats: tuple[tuple[str, ...], ...]
+
+
+def read_sheet_grid(path: Path, sheet: str | None) -> tuple[SheetGrid, tuple[str, ...]]:
+    """The named sheet (or the first) of a workbook as a grid, and every sheet name."""
+    wb = open_workbook(path, read_only=False)
+    try:
+        names = tuple(wb.sheetnames)
+        if sheet is None:
+            ws = wb.worksheets[0]
+        elif sheet in names:
+            ws = wb[sheet]
+        else:
+            raise DataError(
+                [Problem("", f"no sheet named {sheet!r}; sheets: {', '.join(names)}")],
+                source=str(path),
+            )
+        fill: dict[tuple[int, int], object] = {}
+        for rng in ws.merged_cells.ranges:
+            value = ws.cell(rng.min_row, rng.min_col).value
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    fill[(r, c)] = value
+        rows: list[tuple[object, ...]] = []
+        formats: list[tuple[str, ...]] = []
+        for r, row in enumerate(ws.iter_rows(), start=1):
+            values = tuple(fill.get((r, c), cell.value) for c, cell in enumerate(row, start=1))
+            rows.append(values)
+            formats.append(tuple(str(cell.number_format or "") for cell in row))
+        return SheetGrid(ws.title, tuple(rows), tuple(formats)), names
+    finally:
+        wb.close()

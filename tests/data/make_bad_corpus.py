@@ -1,0 +1,285 @@
+"""Write the malformed-input corpus in tests/data/bad/: each NAME.csv/.xlsx with NAME.expected.
+
+Every line of NAME.expected must appear in the DataError that reading NAME gives (lines starting
+with ``warning:`` must instead appear among the warnings of a read that succeeds). Run it from
+the repository root after changing a case; the files are committed so the corpus is plain data.
+
+    python tests/data/make_bad_corpus.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+import xlsxwriter
+
+OUT = Path(__file__).parent / "bad"
+SUMMARY = "序号,证书名称,考证人数,通过人数,通过率,备注,年度"
+RESULTS = "学号,姓名,身份证号,证书名称,等级,考核日期,理论成绩,实操成绩,是否通过"
+GOOD_ID = "11010519491231002X"
+ROW = f"1,张三,{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过"
+
+CSV_CASES: dict[str, tuple[str | bytes, str]] = {
+    "summary_missing_passed_column": (
+        "证书名称,考证人数,年度\n物流管理,120,2020\n",
+        "line 1: missing column 通过人数/passed",
+    ),
+    "summary_missing_certificate_column": (
+        "考证人数,通过人数,年度\n120,115,2020\n",
+        "line 1: missing column 证书名称/certificate",
+    ),
+    "summary_non_numeric_count": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2020\n2,老年照护,三十,18,60%,,2020\n",
+        "line 3, column 3 (考证人数): expected a whole number, got '三十'",
+    ),
+    "summary_fractional_count": (
+        f"{SUMMARY}\n1,物流管理,120.5,115,96%,,2020\n",
+        "line 2, column 3 (考证人数): expected a whole number, got '120.5'",
+    ),
+    "summary_negative_count": (
+        f"{SUMMARY}\n1,物流管理,-3,0,,,2020\n",
+        "line 2, column 3 (考证人数): expected a whole number, got '-3'",
+    ),
+    "summary_passed_exceeds_candidates": (
+        f"{SUMMARY}\n1,物流管理,100,120,120%,,2020\n",
+        "line 2, column 4 (通过人数): 120 passed exceeds 100 candidates",
+    ),
+    "summary_unknown_level": (
+        "证书名称,等级,考证人数,通过人数,年度\n物流管理,专家级,10,8,2020\n",
+        "line 2, column 2 (等级): unknown level '专家级'; valid: 初级/junior, 中级/intermediate, "
+        "高级/senior",
+    ),
+    "summary_impossible_date": (
+        "证书名称,考核日期,考证人数,通过人数\n物流管理,2020-02-30,10,8\n",
+        "line 2, column 2 (考核日期): '2020-02-30' is not a calendar date",
+    ),
+    "summary_not_a_date": (
+        "证书名称,考核日期,考证人数,通过人数\n物流管理,下周三,10,8\n",
+        "line 2, column 2 (考核日期): expected a date such as 2020-11-05, got '下周三'",
+    ),
+    "summary_bad_rate": (
+        f"{SUMMARY}\n1,物流管理,120,115,很高,,2020\n",
+        "line 2, column 5 (通过率): cannot read '很高' as a rate; expected e.g. 80.12% or 96%",
+    ),
+    "summary_two_total_rows": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2020\n,合计,120,115,96%,,\n,总计,120,115,96%,,\n",
+        "line 4: a second total row (the first is at line 3)",
+    ),
+    "summary_total_not_a_number": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2020\n,合计,一百二十,115,,,\n",
+        "line 3, column 3 (考证人数): expected a whole number, got '一百二十'",
+    ),
+    "summary_no_header": (
+        "物流管理,120,115\n老年照护,30,18\n",
+        "line 1: no header row found: expected columns such as 证书名称/certificate, "
+        "考证人数/candidates, 通过人数/passed; the first row holds '物流管理', '120', '115'",
+    ),
+    "summary_empty": ("", "the table is empty"),
+    "summary_only_header": (
+        f"{SUMMARY}\n",
+        "line 1: no certificate rows under the header",
+    ),
+    "summary_row_without_name": (
+        f"{SUMMARY}\n16,BIM 建筑信息模型,71,11,15.5%,(初级: 10/47)、(中,2020\n,,,,,级:1/24),\n",
+        "line 3, column 2 (证书名称): no certificate name (the row holds only 备注='级:1/24)')",
+    ),
+    "summary_missing_count_cell": (
+        f"{SUMMARY}\n1,物流管理,,115,96%,,2020\n",
+        "line 2, column 3 (考证人数): no candidates count for '物流管理'",
+    ),
+    "summary_several_years": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2019\n2,老年照护,30,18,60%,,2020\n",
+        "line 1: the 年度 column holds several years (2019, 2020); a dataset covers one year",
+    ),
+    "summary_no_year": (
+        "证书名称,考证人数,通过人数\n物流管理,120,115\n",
+        "line 1: no year: add a 年度/year column, put the year in the file name, or pass the year",
+    ),
+    "summary_year_out_of_range": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,1890\n",
+        "line 2, column 7 (年度): expected a year between 1990 and 2100, got 1890",
+    ),
+    "summary_repeated_column": (
+        "证书名称,考证人数,参加人数,通过人数,年度\n物流管理,120,120,115,2020\n",
+        "line 1, column 3 (参加人数): column '参加人数' repeats '考证人数' (candidates)",
+    ),
+    "summary_unknown_exam_type": (
+        "证书名称,类型,考证人数,通过人数,年度\n物流管理,口试,120,115,2020\n",
+        "line 2, column 2 (类型): unknown exam type '口试'; valid: 笔试、机考、一般实操、特殊实操",
+    ),
+    "summary_truncated_in_quotes": (
+        f'{SUMMARY}\n1,物流管理,120,115,96%,"备注没有写完,2020\n',
+        "line 2: the file ends inside a quoted value (truncated?)",
+    ),
+    "summary_not_text": (
+        b"\xd6\xa4\xca\xe9,\x80\x80\x80\xff\n",
+        "the text is neither UTF-8 nor GB18030/GBK; save it from Excel as 'CSV UTF-8'",
+    ),
+    "summary_many_problems": (
+        SUMMARY + "\n" + "".join(f"{i},物流{i},x,1,,,2020\n" for i in range(1, 61)),
+        "line 51, column 3 (考证人数): expected a whole number, got 'x'\n"
+        "stopped after 50 problems; fix these and read again",
+    ),
+    "results_missing_certificate_column": (
+        "学号,姓名,是否通过\n1,张三,通过\n",
+        "line 1: missing column 证书名称/certificate",
+    ),
+    "results_missing_result_columns": (
+        "学号,证书名称,理论成绩\n1,物流管理,80\n",
+        "line 1: missing column 是否通过/passed, or both 理论成绩/theory and 实操成绩/practical",
+    ),
+    "results_score_out_of_range": (
+        f"{RESULTS}\n{ROW}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,105,70,通过\n",
+        "line 3, column 7 (理论成绩): expected a score between 0 and 100, got '105'",
+    ),
+    "results_score_not_a_number": (
+        f"{RESULTS}\n{ROW}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,80,缺考,通过\n",
+        "line 3, column 8 (实操成绩): expected a number, got '缺考'",
+    ),
+    "results_bad_pass_value": (
+        f"{RESULTS}\n{ROW}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,80,70,待定\n",
+        "line 3, column 9 (是否通过): expected yes or no (是/否, 通过/未通过, pass/fail), "
+        "got '待定'",
+    ),
+    "results_truncated_last_row": (
+        f"{RESULTS}\n{ROW}\n2,李四,{GOOD_ID},物流",
+        "line 3: the row has 4 values but the header has 9 columns (truncated or shifted?)",
+    ),
+    "results_extra_values": (
+        f"{RESULTS}\n{ROW},多余,又一个\n",
+        "line 2: the row has 11 values but the header has 9 columns",
+    ),
+    "results_unknown_level": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,四级,2020-11-05,80,70,通过\n",
+        "line 2, column 5 (等级): unknown level '四级'",
+    ),
+    "results_bad_date": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-13-01,80,70,通过\n",
+        "line 2, column 6 (考核日期): '2020-13-01' is not a calendar date",
+    ),
+    "results_no_student_number": (
+        f"{RESULTS}\n,李四,{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 1 (学号): no 学号 (student number)",
+    ),
+    "results_no_result": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,,,\n",
+        "line 2, column 9 (是否通过): no result: give 是否通过 (passed) or both 理论成绩 and "
+        "实操成绩 scores",
+    ),
+    "results_no_certificate_name": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): no certificate name",
+    ),
+    "results_truncated_in_quotes": (
+        f'{RESULTS}\n{ROW}\n2,"李四,{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n',
+        "line 3: the file ends inside a quoted value (truncated?)",
+    ),
+    "results_bad_id_number_warning": (
+        f"{RESULTS}\n2,李四,110105194912310021,物流管理,初级,2020-11-05,80,70,通过\n"
+        f"3,王五,44010119990101,物流管理,初级,2020-11-05,80,70,通过\n",
+        "warning: line 2, column 3 (身份证号): wrong check character (expected X): "
+        "'1101**********0021'\n"
+        "warning: line 3, column 3 (身份证号): a 身份证号 has 18 characters, this one 14: "
+        "'4401******0101'",
+    ),
+}
+
+
+def _xlsx(build: object) -> bytes:
+    buffer = io.BytesIO()
+    options = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False}
+    with xlsxwriter.Workbook(buffer, options) as wb:
+        wb.set_properties({"created": dt.datetime(2020, 1, 1)})
+        build(wb)  # type: ignore[operator]
+    return buffer.getvalue()
+
+
+def _rows(ws: object, rows: list[list[object]]) -> None:
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                ws.write(r, c, value)  # type: ignore[attr-defined]
+
+
+def _summary_sheet(wb: object) -> None:
+    ws = wb.add_worksheet("考证")  # type: ignore[attr-defined]
+    _rows(ws, [["年度", "证书名称", "考证人数", "通过人数"], [2020, "物流管理", "一百", 115]])
+
+
+def _workbook(changes: dict[tuple[str, str], object]) -> bytes:
+    sys.path.insert(0, str(Path(__file__).parents[2] / "src"))
+    import openpyxl
+
+    import onex
+
+    buffer = io.BytesIO()
+    onex.dump(onex.samples.load("gzcvc-2020"), OUT / "_tmp.xlsx")
+    wb = openpyxl.load_workbook(OUT / "_tmp.xlsx")
+    (OUT / "_tmp.xlsx").unlink()
+    for (sheet, cell), value in changes.items():
+        wb[sheet][cell] = value
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+XLSX_CASES: dict[str, tuple[object, str]] = {
+    "xlsx_summary_bad_count": (
+        lambda: _xlsx(_summary_sheet),
+        "sheet 考证, cell C2 (考证人数): expected a whole number, got '一百'",
+    ),
+    "xlsx_truncated": (
+        lambda: _xlsx(_summary_sheet)[:700],
+        "not a readable .xlsx workbook (truncated or damaged?)",
+    ),
+    "xlsx_results_bad_pass": (
+        lambda: _xlsx(
+            lambda wb: _rows(
+                wb.add_worksheet("成绩"),
+                [
+                    ["学号", "证书名称", "考核日期", "是否通过"],
+                    [1, "物流管理", "2020-11-05", "也许"],
+                ],
+            )
+        ),
+        "sheet 成绩, cell D2 (是否通过): expected yes or no",
+    ),
+    "xlsx_workbook_passed_exceeds": (
+        lambda: _workbook({("考核", "H2"): 999}),
+        "sheet 考核, cell H2 (通过人数): 999 passed exceeds 100 candidates",
+    ),
+    "xlsx_workbook_unknown_certificate": (
+        lambda: _workbook({("考核", "B4"): "物流管"}),
+        "sheet 考核, cell B4 (证书名称): unknown certificate '物流管'; closest known: 物流管理",
+    ),
+    "xlsx_workbook_bad_breakdown_level": (
+        lambda: _workbook({("分级结果", "B2"): "超级"}),
+        "sheet 分级结果, cell B2 (等级): unknown level '超级'",
+    ),
+    "xlsx_workbook_breakdown_names_no_row": (
+        lambda: _workbook({("分级结果", "A2"): 99}),
+        "sheet 分级结果, cell A2 (考核行): 99 names no parent row",
+    ),
+    "xlsx_workbook_missing_year": (
+        lambda: _workbook({("基本信息", "B3"): None}),
+        "sheet 基本信息: year is required",
+    ),
+}
+
+
+def main() -> None:
+    """Write every case."""
+    OUT.mkdir(exist_ok=True)
+    for name, (content, expected) in CSV_CASES.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (OUT / f"{name}.csv").write_bytes(data)
+        (OUT / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+    for name, (make, expected) in XLSX_CASES.items():
+        (OUT / f"{name}.xlsx").write_bytes(make())  # type: ignore[operator]
+        (OUT / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

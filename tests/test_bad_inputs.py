@@ -1,0 +1,41 @@
+"""The malformed-input corpus: each file in tests/data/bad/ gives the message beside it.
+
+``NAME.expected`` holds lines that must each appear in the one DataError reading ``NAME`` gives;
+lines starting with ``warning:`` must instead appear among the warnings of a successful read.
+The corpus is written by ``tests/data/make_bad_corpus.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import onex
+
+BAD = Path(__file__).parent / "data" / "bad"
+CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".csv", ".xlsx"))
+
+
+def test_the_corpus_is_large_enough() -> None:
+    """At least 30 malformed files, each with its expected message."""
+    assert len(CASES) >= 30
+    assert [] == [p.name for p in CASES if not p.with_suffix(".expected").is_file()]
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_bad_file_gives_its_message(path: Path) -> None:
+    """Reading the file reports the expected, located message."""
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    warnings = [line.removeprefix("warning: ") for line in expected if line.startswith("warning:")]
+    errors = [line for line in expected if not line.startswith("warning:")]
+    if warnings:
+        result = onex.read_table(path)
+        shown = [str(w) for w in result.warnings]
+        assert [] == [w for w in warnings if w not in shown], shown
+        return
+    with pytest.raises(onex.DataError) as err:
+        onex.read_table(path)
+    text = str(err.value)
+    assert [] == [e for e in errors if e not in text], text
+    assert text.startswith(str(path)), text

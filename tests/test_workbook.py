@@ -1,0 +1,293 @@
+"""The input workbook: the template's shape, round trips, and errors located by sheet and cell."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import onex
+from onex.io.workbook_layout import SHEETS
+from onex.io.workbook_read import read_workbook_with_warnings
+from onex.testing import datasets
+
+
+def test_template_has_a_sheet_per_record_type_with_notes(tmp_path: Path) -> None:
+    """Instructions first, then one sheet per record type; headers are Chinese, notes English."""
+    path = tmp_path / "template.xlsx"
+    onex.write_template(path)
+    wb = openpyxl.load_workbook(path)
+    assert ["说明", *[s.name for s in SHEETS]] == wb.sheetnames
+    exams = wb["考核"]
+    headers = [c.value for c in exams[1]]
+    assert ["序号", "证书名称", "等级", "考核日期", "考点", "借考", "考证人数", "通过人数"] == (
+        headers[:8]
+    )
+    assert exams["G1"].comment.text.startswith("candidates (required)")
+
+
+def test_template_dropdowns_and_formats(tmp_path: Path) -> None:
+    """Levels and yes/no are lists; certificate names come from the 证书 sheet; dates formatted."""
+    path = tmp_path / "template.xlsx"
+    onex.write_template(path)
+    ws = openpyxl.load_workbook(path)["考核"]
+    sources = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert '"初级,中级,高级"' == sources["C2:C1000"]
+    assert "'证书'!$B$2:$B$1000" == sources["B2:B1000"]
+    assert '"是,否"' == sources["F2:F1000"]
+    assert "yyyy-mm-dd" == ws.column_dimensions["D"].number_format
+
+
+def test_template_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    """The same template twice gives the same bytes (fixed document date)."""
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    onex.write_template(a)
+    onex.write_template(b)
+    assert hashlib.sha256(a.read_bytes()).hexdigest() == hashlib.sha256(b.read_bytes()).hexdigest()
+
+
+def test_empty_template_needs_institution_and_year(tmp_path: Path) -> None:
+    """Reading the empty template says what is missing, by sheet."""
+    path = tmp_path / "template.xlsx"
+    onex.write_template(path)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(path)
+    assert "sheet 基本信息: institution is required" in str(err.value)
+    assert "sheet 基本信息: year is required" in str(err.value)
+
+
+def test_sample_round_trips(tmp_path: Path, sample: onex.Dataset) -> None:
+    """dump then load gives the same dataset for the gzcvc-2020 sample."""
+    path = tmp_path / "gzcvc.xlsx"
+    onex.dump(sample, path)
+    assert sample == onex.load(path)
+    assert "workbook" == onex.detect_table_kind(path)
+
+
+def _everything() -> onex.Dataset:
+    """A dataset with every optional field and nested list filled."""
+    date = pendulum.Date(2020, 11, 5)
+    window = onex.DateWindow(start=pendulum.Date(2020, 3, 1), end=pendulum.Date(2020, 12, 31))
+    return onex.Dataset(
+        institution="示范学院",
+        year=2020,
+        title="示范学院 2020 年试点报告",
+        fictional=True,
+        source="手工录入",
+        certificates=(
+            onex.Certificate(
+                code="log",
+                name="物流管理",
+                aliases=("物流管理（中级）", "物流"),
+                organisation="北京中物联",
+                levels=(onex.Level.JUNIOR, onex.Level.INTERMEDIATE),
+                exam_type=onex.ExamType.COMPUTER,
+                pass_rule=onex.PassRule(
+                    theory_weight=Decimal("0.3"),
+                    practical_weight=Decimal("0.7"),
+                    pass_mark=Decimal("62.5"),
+                ),
+            ),
+            onex.Certificate(code="web", name="WEB 前端开发", pilot=False),
+        ),
+        exams=(
+            onex.ExamSession(
+                certificate="物流",
+                date=date,
+                site="=外校考点",
+                borrowed_site=True,
+                candidates=160,
+                passed=158,
+                rate_printed="99%",
+                note="第一行\n第二行",
+                seq=2,
+                breakdown=(
+                    onex.LevelResult(level=onex.Level.INTERMEDIATE, candidates=60, passed=60),
+                    onex.LevelResult(level=onex.Level.JUNIOR, candidates=100, passed=98),
+                ),
+            ),
+            onex.ExamSession(certificate="log", level=onex.Level.SENIOR, candidates=0, passed=0),
+        ),
+        training=(
+            onex.TrainingRecord(
+                certificate="WEB 前端开发",
+                teachers=("张老师", "李老师"),
+                assessors=1,
+                period=window,
+                provider="评价组织",
+                seq=10,
+            ),
+            onex.TrainingRecord(certificate="物流管理", trained=3, seq=10),
+        ),
+        stated=onex.StatedTotals(
+            certificates=2, candidates=160, passed=158, rate="超过95%", trained=5, assessors=1
+        ),
+        workload=onex.WorkloadPolicy(
+            points_per_certificate=15, document="方案", document_number="1号"
+        ),
+        fund_guidance=onex.FundGuidance(
+            document="指导意见",
+            issuer="教务处",
+            summary="摘要",
+            principles=("原则一", "原则二"),
+            rules=(
+                onex.FundRule(
+                    category="考核费",
+                    certificate="log",
+                    cap=Decimal("12345.67"),
+                    window=window,
+                    principle="按实支出",
+                    fee_per_candidate=Decimal("300"),
+                    exam_type=onex.ExamType.PAPER,
+                ),
+            ),
+        ),
+        expenses=(
+            onex.Expense(
+                category="考核费",
+                amount=Decimal("0.10"),
+                date=date,
+                certificate="物流管理",
+                description="考核费",
+                voucher="007",
+                candidates=160,
+            ),
+            onex.Expense(category="资料费", amount=Decimal("123456789012.345678"), date=date),
+        ),
+        courses=(
+            onex.Course(
+                name="认知障碍综合照顾",
+                code="K001",
+                programme="社区管理与服务",
+                kind=onex.CourseKind.CORE,
+                required=False,
+                credits=Decimal("2.5"),
+                hours=(
+                    onex.CohortHours(cohort=2019, hours=27, credits=Decimal(2)),
+                    onex.CohortHours(cohort=2020, hours=54),
+                ),
+            ),
+        ),
+        credit_policy=onex.CreditPolicy(
+            document="学分办法",
+            document_number="47 号",
+            summary="摘要",
+            cap_per_certificate=Decimal(8),
+            match_level_to_course_kind=True,
+            required_only=True,
+            programmes=("社区管理与服务", "物流管理"),
+            cohorts=(2019, 2020),
+            validity_years=3,
+        ),
+        credit_transfers=(
+            onex.CreditTransfer(
+                certificate="log", level=onex.Level.JUNIOR, course="K001", credits=Decimal("3.5")
+            ),
+        ),
+        integrations=(
+            onex.CourseIntegration(certificate="log", course="认知障碍综合照顾", note="翻倍"),
+        ),
+        narrative=(
+            onex.NarrativeSection(key="mechanism", title="工作机制", paragraphs=("甲", "乙")),
+            onex.NarrativeSection(key="empty", title="空节"),
+        ),
+        targets=(
+            onex.Target(text="多培训", metric=onex.Metric.TRAINED, goal=100),
+            onex.Target(text="继续申报"),
+        ),
+    )
+
+
+def test_every_field_round_trips(tmp_path: Path) -> None:
+    """Every field, nested lists and ordering included, survives dump and load."""
+    ds = _everything()
+    path = tmp_path / "all.xlsx"
+    onex.dump(ds, path)
+    assert ds == onex.load(path)
+
+
+def test_dump_is_byte_identical(tmp_path: Path) -> None:
+    """The same dataset gives the same bytes."""
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    onex.dump(_everything(), a)
+    onex.dump(_everything(), b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ds=datasets())
+def test_generated_datasets_round_trip(ds: onex.Dataset, tmp_path: Path) -> None:
+    """load(dump(ds)) == ds for generated datasets (hostile text included)."""
+    path = tmp_path / "g.xlsx"
+    onex.dump(ds, path)
+    assert ds == onex.load(path)
+
+
+def _filled(tmp_path: Path) -> openpyxl.Workbook:
+    path = tmp_path / "t.xlsx"
+    onex.dump(_everything(), path)
+    return openpyxl.load_workbook(path)
+
+
+def test_errors_are_located_by_sheet_and_cell(tmp_path: Path) -> None:
+    """Bad cells are reported with sheet, cell and header, all at once."""
+    wb = _filled(tmp_path)
+    wb["考核"]["H2"] = 999
+    wb["考核"]["D3"] = "下周"
+    wb["证书"]["D2"] = "专家"
+    path = tmp_path / "bad.xlsx"
+    wb.save(path)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(path)
+    lines = str(err.value).splitlines()
+    assert [
+        f"{path}: sheet 证书, cell D2 (等级): unknown level '专家'; valid: "
+        "初级/junior, 中级/intermediate, 高级/senior",
+        f"{path}: sheet 考核, cell D3 (考核日期): expected a date such as 2020-11-05, got '下周'",
+    ] == lines
+
+
+def test_cross_reference_errors_point_at_the_cell(tmp_path: Path) -> None:
+    """An unknown certificate name is located at its cell, with the closest known names."""
+    wb = _filled(tmp_path)
+    wb["考核"]["B3"] = "物流管"
+    wb["考核"]["H2"] = 999
+    path = tmp_path / "bad.xlsx"
+    wb.save(path)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(path)
+    assert "sheet 考核, cell H2 (通过人数): 999 passed exceeds 160 candidates" in str(err.value)
+    wb["考核"]["H2"] = 158
+    wb.save(path)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(path)
+    assert (
+        f"{path}: sheet 考核, cell B3 (证书名称): unknown certificate '物流管'; "
+        "closest known: 物流管理, 物流, 物流管理（中级）" == str(err.value)
+    )
+
+
+def test_unknown_columns_are_warnings(tmp_path: Path) -> None:
+    """A column the sheet does not know is ignored with a warning."""
+    wb = _filled(tmp_path)
+    wb["考核"]["Z1"] = "审核人"
+    path = tmp_path / "extra.xlsx"
+    wb.save(path)
+    _, warnings = read_workbook_with_warnings(path)
+    assert ["sheet 考核, cell Z1: unknown column '审核人' ignored"] == [str(w) for w in warnings]
+    assert 1 == len(onex.read_table(path).warnings)
+
+
+def test_instructions_explain_every_sheet(tmp_path: Path) -> None:
+    """The 说明 sheet has a Chinese and an English line for every record sheet."""
+    path = tmp_path / "template.xlsx"
+    onex.write_template(path)
+    rows = list(openpyxl.load_workbook(path)["说明"].iter_rows(values_only=True))
+    explained = {row[0]: row for row in rows[1:]}
+    assert [] == [s.name for s in SHEETS if s.name not in explained]
+    assert all(explained[s.name][1] and explained[s.name][2] for s in SHEETS)
