@@ -15,4 +15,4 @@ onex.export(english, "markdown", "report-2020-en.md")
 print(report.title)
 for table in report.tables():
     print(f"  {table.title}: {len(table.rows)} rows")
-print(english.title)
+print("English edition:", ", ".join(table.title for table in english.tables()))

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -17,6 +18,8 @@ import onex
 from onex import Dataset, Rate, WorkloadPolicy
 from onex.display import MAX_ROWS, Tabular
 from onex.testing import datasets
+
+TABLE = Path(__file__).resolve().parent / "data" / "tables" / "gzcvc-2020-exams.csv"
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +44,7 @@ def results(sample: Dataset, demo: Dataset) -> dict[str, Tabular]:
         "awards": awards,
         "bank": onex.credit_bank_records(awards),
         "integration": onex.course_integration(sample),
+        "table": onex.read_exam_table(TABLE, institution="广州城市职业学院"),
     }
 
 
@@ -60,6 +64,7 @@ def test_reprs_are_one_short_line(results: dict[str, Tabular]) -> None:
         "awards": "CreditAwards(application_date=2021-12-31, students=35, awards=25, refusals=32)",
         "bank": "CreditBankRecords(rows=25, masked=True)",
         "integration": "CourseIntegrationTable(rows=2)",
+        "table": f"TableImport(kind='summary', source={str(TABLE)!r}, rows=16, warnings=0)",
     }
     assert expected == {name: repr(result) for name, result in results.items()}
 
@@ -72,7 +77,7 @@ def test_every_public_result_class_has_a_short_repr() -> None:
         if isinstance(obj := getattr(onex, name), type) and issubclass(obj, Tabular)
     ]
     long_reprs = [cls.__name__ for cls in classes if cls.__repr__ is not Tabular.__repr__]
-    assert 9 == len(classes)
+    assert 10 == len(classes)
     assert [] == long_reprs
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 
 import attrs
 
+from onex.display import Tabular
 from onex.errors import DataError, Problem
 from onex.model import Dataset
 
@@ -177,8 +178,8 @@ def file_kind(path: Path) -> FileKind:
     )
 
 
-@attrs.frozen(kw_only=True)
-class TableImport:
+@attrs.frozen(kw_only=True, repr=False)
+class TableImport(Tabular):
     """What reading a table gave: the dataset, warnings that did not stop it, and its origin.
 
     ``kind`` is ``"summary"`` (one row per certificate), ``"results"`` (one row per candidate)
@@ -195,6 +196,17 @@ class TableImport:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "source": self.source,
+            "rows": self.rows,
+            "warnings": len(self.warnings),
+        }
+
+    def _display_title(self) -> str:
+        return f"{self.source} ({self.kind})"
 
     def warning_lines(self) -> list[str]:
         """One line per warning, prefixed by the source: ``x.csv: line 5, ...: ...``."""
