@@ -1,11 +1,16 @@
 """onex: verified statistics and ready reports for a college's 1+X certificate pilot.
 
-Everything public is importable from here and listed in ``__all__``.
+Everything public is importable from here and listed in ``__all__``. The data model and the
+errors load with the package; everything else (services, reports, readers, exporters) loads on
+first use, so ``import onex`` stays cheap for command-line runs and for tools that only need
+part of it.
 """
 
 from __future__ import annotations
 
-from onex import exporters, samples
+import importlib
+from typing import TYPE_CHECKING
+
 from onex.errors import (
     DataError,
     MissingDependencyError,
@@ -14,13 +19,6 @@ from onex.errors import (
     UnknownExporterError,
     UnknownNameError,
 )
-from onex.exporters import Exporter, ExporterLoadError, export
-from onex.io.detect import detect_table_kind, read_table
-from onex.io.files import dump, dumps, load
-from onex.io.results import read_results
-from onex.io.tables import read_exam_table
-from onex.io.tabular import TableImport
-from onex.io.workbook import write_template
 from onex.model import (
     CandidateResult,
     Certificate,
@@ -54,55 +52,114 @@ from onex.model import (
     mask_id_number,
     mask_name,
 )
-from onex.report import Report
-from onex.reporting import build_comparison_report, build_report
-from onex.services.audit import audit
-from onex.services.compare import (
-    CertificateChange,
-    Comparison,
-    TargetCheck,
-    TargetStatus,
-    compare,
-)
-from onex.services.credit_bank import CreditBankRecords, CreditBankRow, credit_bank_records
-from onex.services.credits import (
-    CertificateCredits,
-    CourseCredits,
-    CreditAward,
-    CreditAwards,
-    CreditRefusal,
-    RefusalReason,
-    StudentAwards,
-    credit_awards,
-)
-from onex.services.exams import ExamRow, ExamSummary, LevelFigures, exam_summary
-from onex.services.findings import AuditResult, Finding, FindingKind, Severity
-from onex.services.funds import (
-    ExpenseRef,
-    FundCompliance,
-    FundLine,
-    FundViolation,
-    ViolationKind,
-    fund_compliance,
-)
-from onex.services.integration import CourseIntegrationTable, IntegrationRow, course_integration
-from onex.services.rates import percent
-from onex.services.training import TrainingRow, TrainingSummary, training_summary
-from onex.services.workload import TeacherShare, Workload, WorkloadRow, workload
 
+if TYPE_CHECKING:
+    from onex import exporters, samples
+    from onex.exporters import Exporter, ExporterLoadError, export
+    from onex.io.detect import detect_table_kind, read_table
+    from onex.io.files import dump, dumps, load
+    from onex.io.results import read_results
+    from onex.io.tables import read_exam_table
+    from onex.io.tabular import TableImport
+    from onex.io.workbook import write_template
+    from onex.report import Report
+    from onex.reporting import build_comparison_report, build_report
+    from onex.services.audit import audit
+    from onex.services.compare import (
+        CertificateChange,
+        Comparison,
+        TargetCheck,
+        TargetStatus,
+        compare,
+    )
+    from onex.services.credit_bank import CreditBankRecords, CreditBankRow, credit_bank_records
+    from onex.services.credits import (
+        CertificateCredits,
+        CourseCredits,
+        CreditAward,
+        CreditAwards,
+        CreditRefusal,
+        RefusalReason,
+        StudentAwards,
+        credit_awards,
+    )
+    from onex.services.exams import ExamRow, ExamSummary, LevelFigures, exam_summary
+    from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+    from onex.services.funds import (
+        ExpenseRef,
+        FundCompliance,
+        FundLine,
+        FundViolation,
+        ViolationKind,
+        fund_compliance,
+    )
+    from onex.services.integration import CourseIntegrationTable, IntegrationRow, course_integration
+    from onex.services.rates import percent
+    from onex.services.training import TrainingRow, TrainingSummary, training_summary
+    from onex.services.workload import TeacherShare, Workload, WorkloadRow, workload
 
-def __getattr__(name: str) -> str:
-    # ``__version__`` is read from package metadata on first use: importlib.metadata costs tens
-    # of milliseconds, which every ``onex`` command would otherwise pay.
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("onex")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            return "0.0.0"
-    raise AttributeError(f"module 'onex' has no attribute {name!r}")
-
+# Where each lazily loaded public name lives (a submodule is its own module).
+_LAZY: dict[str, str] = {
+    "AuditResult": "onex.services.findings",
+    "CertificateChange": "onex.services.compare",
+    "CertificateCredits": "onex.services.credits",
+    "Comparison": "onex.services.compare",
+    "CourseCredits": "onex.services.credits",
+    "CourseIntegrationTable": "onex.services.integration",
+    "CreditAward": "onex.services.credits",
+    "CreditAwards": "onex.services.credits",
+    "CreditBankRecords": "onex.services.credit_bank",
+    "CreditBankRow": "onex.services.credit_bank",
+    "CreditRefusal": "onex.services.credits",
+    "ExamRow": "onex.services.exams",
+    "ExamSummary": "onex.services.exams",
+    "ExpenseRef": "onex.services.funds",
+    "Exporter": "onex.exporters",
+    "ExporterLoadError": "onex.exporters",
+    "Finding": "onex.services.findings",
+    "FindingKind": "onex.services.findings",
+    "FundCompliance": "onex.services.funds",
+    "FundLine": "onex.services.funds",
+    "FundViolation": "onex.services.funds",
+    "IntegrationRow": "onex.services.integration",
+    "LevelFigures": "onex.services.exams",
+    "RefusalReason": "onex.services.credits",
+    "Report": "onex.report",
+    "Severity": "onex.services.findings",
+    "StudentAwards": "onex.services.credits",
+    "TableImport": "onex.io.tabular",
+    "TargetCheck": "onex.services.compare",
+    "TargetStatus": "onex.services.compare",
+    "TeacherShare": "onex.services.workload",
+    "TrainingRow": "onex.services.training",
+    "TrainingSummary": "onex.services.training",
+    "ViolationKind": "onex.services.funds",
+    "Workload": "onex.services.workload",
+    "WorkloadRow": "onex.services.workload",
+    "audit": "onex.services.audit",
+    "build_comparison_report": "onex.reporting",
+    "build_report": "onex.reporting",
+    "compare": "onex.services.compare",
+    "course_integration": "onex.services.integration",
+    "credit_awards": "onex.services.credits",
+    "credit_bank_records": "onex.services.credit_bank",
+    "detect_table_kind": "onex.io.detect",
+    "dump": "onex.io.files",
+    "dumps": "onex.io.files",
+    "exam_summary": "onex.services.exams",
+    "export": "onex.exporters",
+    "exporters": "onex.exporters",
+    "fund_compliance": "onex.services.funds",
+    "load": "onex.io.files",
+    "percent": "onex.services.rates",
+    "read_exam_table": "onex.io.tables",
+    "read_results": "onex.io.results",
+    "read_table": "onex.io.detect",
+    "samples": "onex.samples",
+    "training_summary": "onex.services.training",
+    "workload": "onex.services.workload",
+    "write_template": "onex.io.workbook",
+}
 
 __all__ = [
     "AuditResult",
@@ -203,3 +260,25 @@ __all__ = [
     "workload",
     "write_template",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        # Read from package metadata on first use: importlib.metadata costs tens of ms.
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("onex")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0.0.0"
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'onex' has no attribute {name!r}")
+    loaded = importlib.import_module(module)
+    value = loaded if module == f"onex.{name}" else getattr(loaded, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

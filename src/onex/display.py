@@ -11,7 +11,6 @@ returns None and the notebook falls back to ``repr``. With ``repr=False`` on its
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -70,6 +69,8 @@ def _columns(records: Sequence[Record]) -> list[str]:
 
 def records_html(records: Sequence[Record], title: str, max_rows: int = MAX_ROWS) -> str:
     """An HTML table of ``records`` (cells escaped), cut at ``max_rows`` with a "n more" line."""
+    import html
+
     cols = _columns(records)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
     body = "".join(
@@ -182,6 +183,8 @@ def _repr_value(value: object) -> str:
 
 def report_html(report: Report, max_rows: int = MAX_ROWS) -> str:
     """The whole report as an HTML fragment: headings, escaped paragraphs, tables."""
+    import html
+
     from onex.report import Paragraph, Section, Table, cell_text
 
     parts = [f"<h3>{html.escape(report.title)}</h3>"]

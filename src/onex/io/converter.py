@@ -23,7 +23,7 @@ from onex.errors import DataError, Problem
 from onex.model import Level
 from onex.model.values import FieldError
 
-__all__ = ["converter", "structure", "unstructure"]
+__all__ = ["converter", "structure", "structure_trusted", "unstructure"]
 
 T = TypeVar("T")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -77,8 +77,10 @@ def _structure_level(value: object, _: type) -> Level:
     return Level.parse(value)
 
 
-def _make() -> cattrs.Converter:
-    conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
+def _make(*, detailed_validation: bool = True) -> cattrs.Converter:
+    conv = make_converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed_validation
+    )
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(pendulum.Date, _structure_date)
@@ -91,6 +93,7 @@ def _make() -> cattrs.Converter:
 
 
 converter: cattrs.Converter = _make()
+_trusted: list[cattrs.Converter] = []
 
 
 def _format(exc: BaseException, type_: type | None) -> str:
@@ -153,3 +156,18 @@ def structure(data: object, cls: type[T], *, source: str | None = None) -> T:
 def unstructure(obj: Any) -> Any:
     """Plain data (dicts, lists, strings, numbers) for ``obj``."""
     return converter.unstructure(obj)
+
+
+def structure_trusted(data: object, cls: type[T], *, source: str | None = None) -> T:
+    """Like :func:`structure`, for data onex ships and its tests check (the embedded samples).
+
+    The same hooks without per-field error collection, whose generated code is cheaper to
+    build (about 5 ms on the first dataset); should the data fail after all, it is structured
+    again by :func:`structure` for the full, located error.
+    """
+    if not _trusted:
+        _trusted.append(_make(detailed_validation=False))
+    try:
+        return _trusted[0].structure(data, cls)
+    except Exception:
+        return structure(data, cls, source=source)

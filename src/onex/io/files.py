@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -69,6 +68,8 @@ def _load_json(path: Path) -> Dataset:
 
 
 def _load_toml(path: Path) -> Dataset:
+    import tomllib
+
     try:
         data: Any = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Iterable
@@ -227,6 +226,8 @@ def check_printed_rate(inst: object, attribute: attrs.Attribute[Any], value: obj
 
 def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
     """The known names closest to ``name``, best first (for "did you mean" messages)."""
+    import difflib  # only error paths pay for it
+
     return difflib.get_close_matches(name, list(known), n=n, cutoff=0.4)
 
 

@@ -6,7 +6,6 @@ from onex.i18n import Lang, label
 from onex.model import Dataset
 from onex.report import Block, Cell, Count, Money, Paragraph, Percent, Section, Table, Text
 from onex.reporting.common import column
-from onex.services.funds import fund_compliance
 from onex.services.integration import course_integration
 
 __all__ = ["credits_section", "funds_section"]
@@ -34,6 +33,9 @@ def funds_section(dataset: Dataset, lang: Lang, precision: int) -> Section | Non
 
 
 def _compliance_blocks(dataset: Dataset, lang: Lang) -> list[Block]:
+    # Loaded only for datasets with a ledger or rules: most reports have neither.
+    from onex.services.funds import fund_compliance
+
     result = fund_compliance(dataset)
 
     def money(value: object) -> Cell:

@@ -36,7 +36,9 @@ def names() -> list[str]:
 def load(name: str) -> Dataset:
     """The embedded sample ``name`` as a Dataset; unknown names raise
     :class:`~onex.UnknownNameError` listing the samples there are."""
-    from onex.io.files import dataset_from_json_text
+    import json
+
+    from onex.io.converter import structure_trusted
 
     if name not in names():
         close = closest_names(name, names()) or names()
@@ -44,7 +46,7 @@ def load(name: str) -> Dataset:
             [Problem("", f"unknown sample {name!r}; known samples: {', '.join(close)}")]
         )
     text = (_HERE / (name + _SUFFIX)).read_text(encoding="utf-8")
-    return dataset_from_json_text(text, source=f"sample {name}")
+    return structure_trusted(json.loads(text), Dataset, source=f"sample {name}")
 
 
 def results(name: str) -> tuple[CandidateResult, ...]:
