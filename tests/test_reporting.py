@@ -104,6 +104,7 @@ def test_english_labels() -> None:
         c.label for c in table.columns
     ]
     assert "1. Certificates examined" == en.sections[0].title
+    assert "广州城市职业学院: 1+X certificate pilot report 2020" == en.title
     first = en.sections[0].blocks[0]
     assert isinstance(first, Paragraph)
     assert "1479 candidates" in first.text

@@ -55,11 +55,11 @@ def build_report(dataset: Dataset, *, lang: str = "zh", precision: int = 2) -> R
         *_narrative_sections(dataset, lg),
         _audit_section(found, lg),
     ]
-    title = dataset.title or (
-        f"{dataset.institution} {dataset.year} 年“1+X”证书制度试点工作报告"
-        if lg == "zh"
-        else f"{dataset.institution}: 1+X certificate pilot report {dataset.year}"
-    )
+    # The data's own title is in the language it was printed in: used for Chinese reports only.
+    if lg == "en":
+        title = f"{dataset.institution}: 1+X certificate pilot report {dataset.year}"
+    else:
+        title = dataset.title or f"{dataset.institution} {dataset.year} 年“1+X”证书制度试点工作报告"
     return Report(
         title=title,
         lang=lg,
