@@ -5,9 +5,10 @@ One table holds both languages so a label cannot exist in one and be missing in 
 
 from __future__ import annotations
 
+import enum
 from typing import Literal
 
-__all__ = ["LABELS", "Lang", "label"]
+__all__ = ["LABELS", "LabelledEnum", "Lang", "check_lang", "label"]
 
 Lang = Literal["zh", "en"]
 
@@ -81,23 +82,45 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.rate_after": ("本年通过率", "Pass rate after"),
     "col.rate_change": ("通过率变化（百分点）", "Rate change (points)"),
     # audit finding kinds
-    "kind.rate_mismatch": ("通过率不符", "rate mismatch"),
-    "kind.rate_out_of_bound": ("通过率超出所述范围", "rate outside its bound"),
-    "kind.rate_uncheckable": ("通过率无法核对", "rate not checkable"),
-    "kind.total_mismatch": ("合计不符", "total mismatch"),
-    "kind.breakdown_mismatch": ("分级数据不符", "level breakdown mismatch"),
-    "kind.name_variant": ("名称别写", "name variant"),
-    "kind.name_spacing": ("名称空格或大小写不同", "name spacing"),
-    "kind.seq_repeated": ("序号重复", "repeated number"),
-    "kind.seq_gap": ("序号跳号", "skipped number"),
-    "kind.seq_out_of_step": ("序号错位", "number out of step"),
+    "FindingKind.rate_mismatch": ("通过率不符", "rate mismatch"),
+    "FindingKind.rate_out_of_bound": ("通过率超出所述范围", "rate outside its bound"),
+    "FindingKind.rate_uncheckable": ("通过率无法核对", "rate not checkable"),
+    "FindingKind.total_mismatch": ("合计不符", "total mismatch"),
+    "FindingKind.breakdown_mismatch": ("分级数据不符", "level breakdown mismatch"),
+    "FindingKind.name_variant": ("名称别写", "name variant"),
+    "FindingKind.name_spacing": ("名称空格或大小写不同", "name spacing"),
+    "FindingKind.seq_repeated": ("序号重复", "repeated number"),
+    "FindingKind.seq_gap": ("序号跳号", "skipped number"),
+    "FindingKind.seq_out_of_step": ("序号错位", "number out of step"),
     # comparison
     "status.added": ("新增", "added"),
     "status.dropped": ("停考", "dropped"),
     "status.kept": ("延续", "kept"),
-    "target.met": ("已完成", "met"),
-    "target.not_met": ("未完成", "not met"),
-    "target.not_checkable": ("无法核对", "not checkable"),
+    "TargetStatus.met": ("已完成", "met"),
+    "TargetStatus.not_met": ("未完成", "not met"),
+    "TargetStatus.not_checkable": ("无法核对", "not checkable"),
+    # audit severities
+    "Severity.error": ("错误", "error"),
+    "Severity.warning": ("警告", "warning"),
+    "Severity.info": ("提示", "info"),
+    # fund rule violations
+    "ViolationKind.not_pilot_certificate": ("非试点证书", "not a pilot certificate"),
+    "ViolationKind.category_not_allowed": ("支出类别不允许", "category not allowed"),
+    "ViolationKind.outside_window": ("超出支出时间", "outside the spending window"),
+    "ViolationKind.not_settled_by_year_end": ("未在当年结算", "not settled by the year's end"),
+    "ViolationKind.fee_above_standard": ("考核费超标准", "fee above the standard"),
+    "ViolationKind.fee_uncheckable": ("未注明考核人次", "candidates not stated"),
+    "ViolationKind.cap_exceeded": ("超出支出额度", "cap exceeded"),
+    # credit refusals
+    "RefusalReason.not_passed": ("未通过考核", "not passed"),
+    "RefusalReason.programme_not_eligible": ("专业不适用", "programme not eligible"),
+    "RefusalReason.cohort_not_eligible": ("年级不适用", "cohort not eligible"),
+    "RefusalReason.outside_validity": ("超出有效期", "outside validity"),
+    "RefusalReason.no_rule": ("无转换规则", "no transfer rule"),
+    "RefusalReason.not_required": ("非必修课", "course not required"),
+    "RefusalReason.level_mismatch": ("等级与课程类型不符", "level does not fit course type"),
+    "RefusalReason.already_recognised": ("课程已认定", "already recognised"),
+    "RefusalReason.cap_reached": ("达到学分上限", "cap reached"),
     # words
     "total": ("合计", "Total"),
     "none": ("无", "none"),
@@ -112,3 +135,19 @@ def label(key: str, lang: Lang = "zh") -> str:
     """The label ``key`` in ``lang``; an unknown key is a programming error (KeyError)."""
     zh, en = LABELS[key]
     return en if lang == "en" else zh
+
+
+def check_lang(lang: str) -> Lang:
+    """``lang`` as a :data:`Lang`; anything but "zh" or "en" is a ``ValueError``."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unknown language {lang!r}; valid: zh, en")
+    return "en" if lang == "en" else "zh"
+
+
+class LabelledEnum(enum.Enum):
+    """An enum whose members have a Chinese and an English label in :data:`LABELS`, under the
+    key ``ClassName.value``."""
+
+    def label(self, lang: str = "zh") -> str:
+        """The member's label in ``lang`` ("zh" or "en")."""
+        return label(f"{type(self).__name__}.{self.value}", check_lang(lang))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onex.i18n import Lang, label
+from onex.i18n import Lang, check_lang, label
 from onex.report import Column, ColumnKind
 
 __all__ = ["check_options", "column", "name_list"]
@@ -10,11 +10,10 @@ __all__ = ["check_options", "column", "name_list"]
 
 def check_options(lang: str, precision: int) -> Lang:
     """``lang`` as a Lang, after checking it and ``precision`` (0 to 6 places)."""
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    checked = check_lang(lang)
     if isinstance(precision, bool) or not isinstance(precision, int) or not 0 <= precision <= 6:
         raise ValueError(f"precision must be a whole number from 0 to 6, got {precision!r}")
-    return "en" if lang == "en" else "zh"
+    return checked
 
 
 def column(

@@ -101,7 +101,7 @@ def build_comparison_report(
                 Text(t.target.text),
                 count(t.goal),
                 count(t.achieved),
-                Text(label(f"target.{t.status.value}", lg)),
+                Text(t.status.label(lg)),
             )
             for t in comparison.targets
         ),

@@ -290,7 +290,7 @@ def _audit_section(found: AuditResult, lang: Lang) -> Section:
         rows=tuple(
             (
                 Text(f.severity.label(lang)),
-                Text(label(f"kind.{f.kind.value}", lang)),
+                Text(f.kind.label(lang)),
                 Text(place(f.where, lang)),
                 Text(f.printed),
                 Text(f.computed),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
+from onex.i18n import check_lang
 from onex.model import Dataset, ExamSession, PrintedRate, Rate
 from onex.model.dataset import name_key
-from onex.services.findings import AuditResult, Finding, FindingKind, Severity, check_lang
+from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 
 __all__ = ["audit", "check_printed_rate"]
 

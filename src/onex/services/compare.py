@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from fractions import Fraction
 
 import attrs
 
 from onex.display import Tabular
+from onex.i18n import LabelledEnum
 from onex.model import Dataset, Metric, Rate, Target
 from onex.model.dataset import name_key
 from onex.model.values import half_up
@@ -76,7 +76,7 @@ def _rate(passed: int | None, candidates: int | None) -> Rate | None:
     return None if passed is None or candidates is None else Rate(passed, candidates)
 
 
-class TargetStatus(enum.Enum):
+class TargetStatus(LabelledEnum):
     """Whether the earlier year's target was reached in the later year."""
 
     MET = "met"

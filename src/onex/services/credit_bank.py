@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
 
 import attrs
 import pendulum
 
 from onex.display import Tabular
+from onex.i18n import Lang
 from onex.model import Level, mask_id_number, mask_name
 from onex.services.credits import CreditAwards
 
 __all__ = ["CreditBankRecords", "CreditBankRow", "credit_bank_records"]
 
-Lang = Literal["zh", "en"]
 
 # (attribute, Chinese header, English header), in upload order.
 _COLUMNS = (

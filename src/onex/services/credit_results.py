@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
-from typing import Literal
 
 import attrs
 import pendulum
 
 from onex.display import Tabular
 from onex.errors import Problem, UnknownNameError
+from onex.i18n import LabelledEnum, Lang
 from onex.model import Level, mask_id_number, mask_name
 from onex.services.money import exact_sum
 
@@ -24,10 +23,8 @@ __all__ = [
     "StudentAwards",
 ]
 
-Lang = Literal["zh", "en"]
 
-
-class RefusalReason(enum.Enum):
+class RefusalReason(LabelledEnum):
     """Why a conversion was refused, in the order the checks run."""
 
     NOT_PASSED = "not_passed"
@@ -39,24 +36,6 @@ class RefusalReason(enum.Enum):
     LEVEL_MISMATCH = "level_mismatch"
     ALREADY_RECOGNISED = "already_recognised"
     CAP_REACHED = "cap_reached"
-
-    def label(self, lang: Lang = "zh") -> str:
-        """A short label in ``lang`` (未通过 / not passed, ...)."""
-        zh, en = _REASON_LABELS[self]
-        return en if lang == "en" else zh
-
-
-_REASON_LABELS = {
-    RefusalReason.NOT_PASSED: ("未通过考核", "not passed"),
-    RefusalReason.PROGRAMME_NOT_ELIGIBLE: ("专业不适用", "programme not eligible"),
-    RefusalReason.COHORT_NOT_ELIGIBLE: ("年级不适用", "cohort not eligible"),
-    RefusalReason.OUTSIDE_VALIDITY: ("超出有效期", "outside validity"),
-    RefusalReason.NO_RULE: ("无转换规则", "no transfer rule"),
-    RefusalReason.NOT_REQUIRED: ("非必修课", "course not required"),
-    RefusalReason.LEVEL_MISMATCH: ("等级与课程类型不符", "level does not fit course type"),
-    RefusalReason.ALREADY_RECOGNISED: ("课程已认定", "already recognised"),
-    RefusalReason.CAP_REACHED: ("达到学分上限", "cap reached"),
-}
 
 
 @attrs.frozen(kw_only=True)

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterator
-from typing import Literal
 
 import attrs
 
 from onex.display import Tabular
+from onex.i18n import LabelledEnum, Lang, check_lang
 
-__all__ = ["AuditResult", "Finding", "FindingKind", "Lang", "Severity", "check_lang"]
-
-Lang = Literal["zh", "en"]
-
-
-def check_lang(lang: str) -> Lang:
-    """``lang`` if it is a language messages are written in ("zh" or "en")."""
-    if lang == "zh":
-        return "zh"
-    if lang == "en":
-        return "en"
-    raise ValueError(f"unknown language {lang!r}; valid: zh, en")
+__all__ = ["AuditResult", "Finding", "FindingKind", "Severity"]
 
 
-class Severity(enum.Enum):
+class Severity(LabelledEnum):
     """How much a finding matters: an error is a wrong figure, a warning a slip to look at
     (a sequence number, a figure that cannot be checked), info a harmless variant."""
 
@@ -33,15 +21,8 @@ class Severity(enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
-    def label(self, lang: str = "zh") -> str:
-        """The label in ``lang``: 错误/警告/提示 or the English value."""
-        return self.value if check_lang(lang) == "en" else _SEVERITY_ZH[self]
 
-
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-
-
-class FindingKind(enum.Enum):
+class FindingKind(LabelledEnum):
     """What a finding is about."""
 
     RATE_MISMATCH = "rate_mismatch"

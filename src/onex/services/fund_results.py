@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
-from typing import Literal
 
 import attrs
 import pendulum
 
 from onex.display import Tabular
+from onex.i18n import LabelledEnum, Lang
 from onex.model import Rate
 from onex.services.money import money_rate
 
 __all__ = ["ExpenseRef", "FundCompliance", "FundLine", "FundViolation", "ViolationKind"]
 
-Lang = Literal["zh", "en"]
 
-
-class ViolationKind(enum.Enum):
+class ViolationKind(LabelledEnum):
     """The kinds of rule a ledger entry can break, in the order violations are listed."""
 
     NOT_PILOT_CERTIFICATE = "not_pilot_certificate"
@@ -28,22 +25,6 @@ class ViolationKind(enum.Enum):
     FEE_ABOVE_STANDARD = "fee_above_standard"
     FEE_UNCHECKABLE = "fee_uncheckable"
     CAP_EXCEEDED = "cap_exceeded"
-
-    def label(self, lang: Lang = "zh") -> str:
-        """A short label in ``lang`` (非试点证书 / not a pilot certificate, ...)."""
-        zh, en = _KIND_LABELS[self]
-        return en if lang == "en" else zh
-
-
-_KIND_LABELS = {
-    ViolationKind.NOT_PILOT_CERTIFICATE: ("非试点证书", "not a pilot certificate"),
-    ViolationKind.CATEGORY_NOT_ALLOWED: ("支出类别不允许", "category not allowed"),
-    ViolationKind.OUTSIDE_WINDOW: ("超出支出时间", "outside the spending window"),
-    ViolationKind.NOT_SETTLED_BY_YEAR_END: ("未在当年结算", "not settled by the year's end"),
-    ViolationKind.FEE_ABOVE_STANDARD: ("考核费超标准", "fee above the standard"),
-    ViolationKind.FEE_UNCHECKABLE: ("未注明考核人次", "candidates not stated"),
-    ViolationKind.CAP_EXCEEDED: ("超出支出额度", "cap exceeded"),
-}
 
 
 @attrs.frozen(kw_only=True)
