@@ -105,6 +105,8 @@ def test_english_labels() -> None:
     ]
     assert "1. Certificates examined" == en.sections[0].title
     assert "广州城市职业学院: 1+X certificate pilot report 2020" == en.title
+    notes = [cell_text(r[5]) for r in table.rows if r[5] is not None]
+    assert ["junior: 98/100, intermediate: 60/60", "junior: 10/47, intermediate: 1/24"] == notes
     first = en.sections[0].blocks[0]
     assert isinstance(first, Paragraph)
     assert "1479 candidates" in first.text

@@ -22,7 +22,7 @@ def funds_section(dataset: Dataset, lang: Lang, precision: int) -> Section | Non
             by = f"{guidance.issuer}发布" if guidance.issuer else "学校制定"
             blocks.append(Paragraph(f"{by}{guidance.document}。" + (guidance.summary or "")))
         else:
-            issuer = f", issued by {guidance.issuer}," if guidance.issuer else ""
+            issuer = f", issued by {guidance.issuer}" if guidance.issuer else ""
             blocks.append(Paragraph(f"The special fund follows {guidance.document}{issuer}."))
             if guidance.summary:
                 blocks.append(Paragraph(guidance.summary))

@@ -26,7 +26,7 @@ from onex.report import (
 from onex.reporting.common import check_options, column, name_list
 from onex.reporting.money import credits_section, funds_section
 from onex.services.audit import audit
-from onex.services.exams import ExamSummary, exam_summary
+from onex.services.exams import ExamRow, ExamSummary, exam_summary
 from onex.services.findings import AuditResult, Severity, place
 from onex.services.training import TrainingSummary, training_summary
 from onex.services.workload import Workload, workload
@@ -101,7 +101,7 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
             Count(row.candidates),
             Count(row.passed),
             Percent(row.rate),
-            Text(row.note) if row.note else None,
+            _level_note(row, lang),
         )
         for i, row in enumerate(exams.rows, 1)
     )
@@ -126,6 +126,14 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
         blocks.append(Paragraph(label("fictional", lang)))
     blocks += [Paragraph(text), table]
     return Section(key="exams", title=label("sec.exams", lang), blocks=tuple(blocks))
+
+
+def _level_note(row: ExamRow, lang: Lang) -> Cell:
+    """The level breakdown in the seed's form (初级: 98/100、中级: 60/60), or in English."""
+    if lang == "zh":
+        return Text(row.note) if row.note else None
+    parts = [f"{f.level.english}: {f.passed}/{f.candidates}" for f in row.levels]
+    return Text(", ".join(parts)) if parts else None
 
 
 def _management_section(
@@ -217,7 +225,8 @@ def _workload_section(dataset: Dataset, result: Workload, lang: Lang) -> Section
             f"本年 {n} 个试点证书共计 {result.total} 分。"
         )
     else:
-        source = " ".join(x for x in (policy.document, policy.document_number) if x)
+        number = f" ({policy.document_number})" if policy.document_number else ""
+        source = f"{policy.document or ''}{number}".strip()
         basis = f"Under {source}, each" if source else "Each"
         text = (
             f"{basis} pilot certificate earns {each} workload points; this year's {n} pilot "
@@ -275,10 +284,14 @@ def _audit_section(found: AuditResult, lang: Lang) -> Section:
             f"提示 {counts[Severity.INFO]} 项。"
         )
     else:
+
+        def many(n: int, word: str) -> str:
+            return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
         text = (
-            f"Every printed figure was recomputed: {len(found)} findings, "
-            f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings and "
-            f"{counts[Severity.INFO]} notes."
+            f"Every printed figure was recomputed: {many(len(found), 'finding')}, "
+            f"{many(counts[Severity.ERROR], 'error')}, {many(counts[Severity.WARNING], 'warning')} "
+            f"and {many(counts[Severity.INFO], 'note')}."
         )
     table = Table(
         key="findings",
