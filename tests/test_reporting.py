@@ -146,3 +146,25 @@ def test_comparison_report() -> None:
     assert Count(1479) == table.total[2]
     targets = _table(report, "targets")
     assert len(before.targets) == len(targets.rows)
+
+
+def test_credit_awards_appear_with_results() -> None:
+    """Given candidate results, the credit section adds awards by course and by certificate."""
+    demo = onex.samples.load("demo-2021")
+    results = onex.samples.results("demo-2021")
+    awards = onex.credit_awards(demo, results)
+    report = build_report(demo, results=results)
+    by_course = _table(report, "credit_by_course")
+    expected = [(c.course, c.students, str(c.credits)) for c in awards.by_course]
+    assert expected == [
+        (cell_text(r[0]), int(cell_text(r[1])), cell_text(r[2])) for r in by_course.rows
+    ]
+    credits = _section(_section(report, "management"), "credits")
+    sentence = next(
+        b
+        for b in credits.blocks
+        if isinstance(b, Paragraph) and "学分" in b.text and "名学生" in b.text
+    )
+    assert f"{awards.total_credits} 学分" in sentence.text
+    without = build_report(demo)
+    assert "credit_by_course" not in [t.key for t in without.tables()]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
-    from onex.model import Dataset
+    from onex.model import CandidateResult, Dataset
     from onex.report import Report
 
 DEFAULT_SAMPLE = "gzcvc-2020"
@@ -180,6 +180,18 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
     raise UsageError(f"{source}: no such file, nor a sample (samples: {known})")
 
 
+def _sample_results(source: str) -> tuple[CandidateResult, ...] | None:
+    """The candidate results stored beside a sample (the fictional demo has some), if any."""
+    import onex
+
+    if Path(source).exists() or source not in onex.samples.names():
+        return None
+    try:
+        return onex.samples.results(source)
+    except onex.UnknownNameError:
+        return None
+
+
 def _emit(report: Report, fmt: str | None, output: str | None, out: TextIO) -> None:
     import onex
     from onex import exporters
@@ -208,7 +220,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
     dataset = load_source(args.source, args)
-    report = onex.build_report(dataset, lang=args.lang, precision=args.precision)
+    results = _sample_results(args.source)
+    report = onex.build_report(dataset, results=results, lang=args.lang, precision=args.precision)
     _emit(report, args.format, args.output, out)
     return EXIT_OK
 

@@ -39,6 +39,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "tbl.fund_summary": ("经费执行情况", "Fund execution"),
     "tbl.fund_violations": ("经费违规事项", "Fund rule violations"),
     "tbl.compare": ("分证书对比", "By certificate"),
+    "tbl.credit_by_course": ("按课程统计的学分认定", "Credits recognised by course"),
+    "tbl.credit_by_certificate": ("按证书统计的学分认定", "Credits recognised by certificate"),
     "tbl.targets": ("目标完成情况", "Targets"),
     "chart.pass_rate": ("各证书通过率", "Pass rate by certificate"),
     # column labels
@@ -56,6 +58,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.cohort": ("年级", "Cohort"),
     "col.hours": ("学时", "Hours"),
     "col.credits": ("学分", "Credits"),
+    "col.students": ("学生人数", "Students"),
+    "col.awards": ("认定门次", "Courses recognised"),
+    "col.refusals": ("未认定", "Refused"),
     "col.severity": ("级别", "Severity"),
     "col.kind": ("类型", "Kind"),
     "col.where": ("位置", "Where"),

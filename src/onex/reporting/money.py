@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+
 from onex.i18n import Lang, label
-from onex.model import Dataset
+from onex.model import CandidateResult, Dataset
 from onex.report import Block, Cell, Count, Money, Paragraph, Percent, Section, Table, Text
 from onex.reporting.common import column
 from onex.services.integration import course_integration
@@ -11,7 +14,7 @@ from onex.services.integration import course_integration
 __all__ = ["credits_section", "funds_section"]
 
 
-def funds_section(dataset: Dataset, lang: Lang, precision: int) -> Section | None:
+def funds_section(dataset: Dataset, lang: Lang) -> Section | None:
     """The fund's guidance in words; with rules or expenses, execution and violation tables."""
     guidance = dataset.fund_guidance
     if guidance is None and not dataset.expenses:
@@ -39,8 +42,6 @@ def _compliance_blocks(dataset: Dataset, lang: Lang) -> list[Block]:
     result = fund_compliance(dataset)
 
     def money(value: object) -> Cell:
-        from decimal import Decimal
-
         return Money(value) if isinstance(value, Decimal) else None
 
     lines = Table(
@@ -110,10 +111,13 @@ def _compliance_blocks(dataset: Dataset, lang: Lang) -> list[Block]:
     return blocks
 
 
-def credits_section(dataset: Dataset, lang: Lang, precision: int) -> Section | None:
-    """The credit regulation in words and the 课证融通 table of course hours per cohort."""
+def credits_section(
+    dataset: Dataset, results: Iterable[CandidateResult] | None, lang: Lang
+) -> Section | None:
+    """The credit regulation in words, the 课证融通 table of course hours per cohort, and with
+    candidate ``results`` the credits awarded per course and per certificate."""
     policy = dataset.credit_policy
-    if policy is None and not dataset.integrations:
+    if policy is None and not dataset.integrations and results is None:
         return None
     blocks: list[Block] = []
     if policy is not None:
@@ -154,4 +158,58 @@ def credits_section(dataset: Dataset, lang: Lang, precision: int) -> Section | N
                 ),
             )
         )
+    if results is not None:
+        blocks += _award_blocks(dataset, results, lang)
     return Section(key="credits", title=label("sec.credits", lang), blocks=tuple(blocks))
+
+
+def _award_blocks(dataset: Dataset, results: Iterable[CandidateResult], lang: Lang) -> list[Block]:
+    from onex.services.credits import credit_awards
+
+    awards = credit_awards(dataset, results)
+    n_students, total = awards.students_awarded, awards.total_credits
+    if lang == "zh":
+        text = (
+            f"按学分转换规则核定，{n_students} 名学生共认定 {len(awards.awards)} 门次课程、"
+            f"{total} 学分；另有 {len(awards.refusals)} 项转换未予认定。"
+        )
+    else:
+        text = (
+            f"Under the transfer rules, {n_students} students had {len(awards.awards)} courses "
+            f"recognised for {total} credits in all; {len(awards.refusals)} conversions were "
+            "refused."
+        )
+    by_course = Table(
+        key="credit_by_course",
+        title=label("tbl.credit_by_course", lang),
+        columns=(
+            column("course", "text", lang),
+            column("students", "count", lang, total="sum"),
+            column("credits", "text", lang),
+        ),
+        rows=tuple(
+            (Text(c.course), Count(c.students), Text(str(c.credits))) for c in awards.by_course
+        ),
+    )
+    by_certificate = Table(
+        key="credit_by_certificate",
+        title=label("tbl.credit_by_certificate", lang),
+        columns=(
+            column("certificate", "text", lang),
+            column("awards", "count", lang),
+            column("students", "count", lang),
+            column("credits", "text", lang),
+            column("refusals", "count", lang),
+        ),
+        rows=tuple(
+            (
+                Text(c.certificate),
+                Count(c.awards),
+                Count(c.students),
+                Text(str(c.credits)),
+                Count(c.refusals),
+            )
+            for c in awards.by_certificate
+        ),
+    )
+    return [Paragraph(text), by_course, by_certificate]

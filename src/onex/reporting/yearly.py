@@ -7,10 +7,10 @@ or by an exporter in a cell).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 
 from onex.i18n import Lang, label
-from onex.model import Dataset, NarrativeSection
+from onex.model import CandidateResult, Dataset, NarrativeSection
 from onex.report import (
     Block,
     Cell,
@@ -37,13 +37,21 @@ _NARRATIVE_OF_MANAGEMENT = ("mechanism", "integration")
 _NARRATIVE_SECTIONS = ("experience", "next_steps")
 
 
-def build_report(dataset: Dataset, *, lang: str = "zh", precision: int = 2) -> Report:
+def build_report(
+    dataset: Dataset,
+    *,
+    results: Iterable[CandidateResult] | None = None,
+    lang: str = "zh",
+    precision: int = 2,
+) -> Report:
     """The year's pilot report for ``dataset``, in Chinese (default) or English.
 
     Sections follow the college's usual report: certificates examined, management (working
     arrangements, programme integration, teacher training, incentives, the fund, credits),
-    practices, next steps, and an appendix listing the audit's findings. Percentages are shown
-    with ``precision`` places, rounded half-up once.
+    practices, next steps, and an appendix listing the audit's findings. The fund and credit
+    sections appear when the dataset has their data; with candidate ``results`` the credit
+    section adds the credits awarded per course and per certificate (:func:`onex.credit_awards`).
+    Percentages are shown with ``precision`` places, rounded half-up once.
     """
     lg = check_options(lang, precision)
     exams = exam_summary(dataset)
@@ -51,7 +59,7 @@ def build_report(dataset: Dataset, *, lang: str = "zh", precision: int = 2) -> R
     found = audit(dataset, lang=lg)
     sections = [
         _exam_section(dataset, exams, lg, precision),
-        _management_section(dataset, exams, training, lg, precision),
+        _management_section(dataset, training, results, lg),
         *_narrative_sections(dataset, lg),
         _audit_section(found, lg),
     ]
@@ -137,7 +145,10 @@ def _level_note(row: ExamRow, lang: Lang) -> Cell:
 
 
 def _management_section(
-    dataset: Dataset, exams: ExamSummary, training: TrainingSummary, lang: Lang, precision: int
+    dataset: Dataset,
+    training: TrainingSummary,
+    results: Iterable[CandidateResult] | None,
+    lang: Lang,
 ) -> Section:
     subsections: list[Section] = []
     for key in _NARRATIVE_OF_MANAGEMENT:
@@ -148,8 +159,7 @@ def _management_section(
         subsections.append(_training_section(dataset, training, lang))
     if dataset.workload is not None:
         subsections.append(_workload_section(dataset, workload(dataset), lang))
-    for build in _OPTIONAL_MANAGEMENT:
-        section = build(dataset, lang, precision)
+    for section in (funds_section(dataset, lang), credits_section(dataset, results, lang)):
         if section is not None:
             subsections.append(section)
     return Section(key="management", title=label("sec.management", lang), blocks=tuple(subsections))
@@ -248,12 +258,6 @@ def _workload_section(dataset: Dataset, result: Workload, lang: Lang) -> Section
     return Section(
         key="workload", title=label("sec.workload", lang), blocks=(Paragraph(text), table)
     )
-
-
-_OPTIONAL_MANAGEMENT: tuple[Callable[[Dataset, Lang, int], Section | None], ...] = (
-    funds_section,
-    credits_section,
-)
 
 
 def _narrative_sections(dataset: Dataset, lang: Lang) -> list[Section]:

@@ -160,6 +160,16 @@ class CreditAwards(Tabular):
         """Every refusal, student by student."""
         return tuple(r for s in self.students for r in s.refusals)
 
+    @property
+    def total_credits(self) -> Decimal:
+        """Credits awarded to all students together, exact."""
+        return exact_sum(a.credits for a in self.awards)
+
+    @property
+    def students_awarded(self) -> int:
+        """How many students had at least one course recognised."""
+        return sum(1 for s in self.students if s.awards)
+
     def student(self, student_id: str) -> StudentAwards:
         """The outcome for one student number; unknown numbers raise UnknownNameError."""
         for s in self.students:
