@@ -216,3 +216,57 @@ def test_template_then_workbook_round_trip(tmp_path: Path) -> None:
     from_book = run("report", str(filled), "-f", "json")
     from_sample = run("report", "-f", "json")
     assert (0, from_sample.stdout) == (from_book.returncode, from_book.stdout)
+
+
+def test_out_of_range_money_is_located(tmp_path: Path) -> None:
+    """An absurd amount is a located input error, not a crash."""
+    path = tmp_path / "m.json"
+    data = {
+        "institution": "示例",
+        "year": 2021,
+        "expenses": [{"category": "考核费", "amount": "1e70", "date": "2021-03-01"}],
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = run("report", str(path))
+    assert 2 == done.returncode
+    assert "$.expenses[0].amount: '1e70' is out of range" in done.stderr
+
+
+def test_damaged_workbook_exits_2(tmp_path: Path) -> None:
+    """A workbook whose sheet XML is cut short is reported as damaged, exit 2."""
+    import zipfile
+
+    good = tmp_path / "good.xlsx"
+    onex.dump(onex.samples.load("gzcvc-2020"), good)
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    done = run("report", str(bad))
+    assert 2 == done.returncode
+    assert f"{bad}: not a readable .xlsx workbook" in done.stderr
+
+
+def test_unwritable_output_exits_2_naming_the_target(tmp_path: Path) -> None:
+    """Writing into a missing folder names the file asked for, exit 2."""
+    target = tmp_path / "nodir" / "report.xlsx"
+    done = run("report", "-o", str(target))
+    assert 2 == done.returncode
+    assert f"cannot write {target}" in done.stderr
+    assert ".tmp" not in done.stderr
+
+
+def test_output_keeps_the_usual_permissions(tmp_path: Path) -> None:
+    """A report file is readable by others like any new file (not 0600), and an overwritten
+    file keeps its mode."""
+    fresh = tmp_path / "new.md"
+    assert 0 == run("report", "-o", str(fresh)).returncode
+    assert fresh.stat().st_mode & 0o044
+    kept = tmp_path / "kept.md"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    assert 0 == run("report", "-o", str(kept)).returncode
+    assert 0o640 == kept.stat().st_mode & 0o777

@@ -187,3 +187,29 @@ def test_any_valid_dataset_round_trips(ds: onex.Dataset) -> None:
     from onex.io.files import dataset_from_json_text
 
     assert ds == dataset_from_json_text(onex.dumps(ds))
+
+
+def test_huge_json_integer_is_a_data_error(tmp_path: Path) -> None:
+    """An integer of thousands of digits is refused as input, not a crash."""
+    path = tmp_path / "big.json"
+    path.write_text('{"institution": "x", "year": ' + "9" * 5000 + "}", encoding="utf-8")
+    (problem,) = _problems(path)
+    assert problem.startswith("not readable JSON")
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("1000000000000", "expected an amount below ¥10^12"),
+        ("1e-30", "out of range"),
+    ],
+)
+def test_money_is_bounded(tmp_path: Path, amount: str, message: str) -> None:
+    """Money is below ¥10^12 with at most 10 decimal places, so every sum stays exact."""
+    data = {
+        **MINIMAL,
+        "expenses": [{"category": "考核费", "amount": amount, "date": "2021-06-01"}],
+    }
+    (problem,) = _problems(_write(tmp_path, data))
+    assert problem.startswith("$.expenses[0].amount: ")
+    assert message in problem

@@ -307,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OnexError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INPUT
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+    except OSError as exc:  # missing files, full disks, bad paths: the user's to fix
         print(f"onex: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 import pendulum
 
 from onex.model import Level
+from onex.model.values import check_decimal_range
 
 __all__ = [
     "parse_bool",
@@ -83,6 +84,7 @@ def parse_decimal(value: object) -> Decimal:
         raise ValueError(f"expected a number, got {_text(value)!r}") from None
     if not result.is_finite():
         raise ValueError(f"expected a finite number, got {_text(value)!r}")
+    check_decimal_range(result, _text(value))
     return result
 
 

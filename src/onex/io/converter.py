@@ -21,7 +21,7 @@ from cattrs.v import format_exception
 
 from onex.errors import DataError, Problem
 from onex.model import Level
-from onex.model.values import FieldError
+from onex.model.values import FieldError, check_decimal_range
 
 __all__ = ["converter", "structure", "structure_trusted", "unstructure"]
 
@@ -38,6 +38,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise ValueError(f'expected a decimal number such as "120.50", got {value!r}') from None
     if not result.is_finite():
         raise ValueError(f"expected a finite number, got {value!r}")
+    check_decimal_range(result, value)
     return result
 
 

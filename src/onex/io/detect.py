@@ -26,7 +26,7 @@ from onex.io.tables import SUMMARY_COLUMNS, TableKind, read_exam_table
 from onex.io.tabular import DEFAULT_PROBLEM_LIMIT, TableImport, file_kind, match_header
 from onex.io.workbook_layout import is_onex_workbook
 from onex.io.workbook_read import read_workbook_with_warnings
-from onex.io.xlsxread import open_workbook
+from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
 from onex.model import Certificate, Dataset
 
 __all__ = ["detect_table_kind", "read_table"]
@@ -57,6 +57,7 @@ def _csv_head(path: Path) -> list[list[Any]]:
         return []
 
 
+@damaged_xlsx_as_data_error
 def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
     """Which kind of table ``path`` holds: ``"summary"``, ``"results"`` or ``"workbook"``."""
     p = Path(path)
@@ -73,6 +74,7 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
     return _kind_of_header(rows)
 
 
+@damaged_xlsx_as_data_error
 def read_table(
     path: Readable,
     *,

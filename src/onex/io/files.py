@@ -23,19 +23,36 @@ def atomic_writer(path: Readable) -> Iterator[BinaryIO]:
     """A binary file to write ``path`` through: a temporary file beside it, moved into place
     with ``os.replace`` when the block ends without error.
 
-    On any error the previous file is untouched and the temporary file is removed.
+    On any error the previous file is untouched and the temporary file is removed. The new file
+    gets the old file's permissions, or the usual ones for a new file (0666 less the umask);
+    an operating-system error names ``path``, not the temporary file.
     """
     import tempfile  # only writers pay for it
 
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".onex-", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write {target}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError | PermissionError):
+            raise OSError(exc.errno, f"cannot write {target}: {exc.strerror}") from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomic(path: Readable, data: bytes | str) -> None:
@@ -60,6 +77,8 @@ def dataset_from_json_text(text: str, *, source: str | None = None) -> Dataset:
             [Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")],
             source=source,
         ) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise DataError([Problem("", f"not readable JSON: {exc}")], source=source) from None
     return structure(data, Dataset, source=source)
 
 

@@ -35,7 +35,7 @@ from onex.io.tabular import (
     file_kind,
     match_header,
 )
-from onex.io.xlsxread import open_workbook
+from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
 from onex.model import Certificate, Dataset
 
 Readable = str | os.PathLike[str]
@@ -244,6 +244,7 @@ def _read_xlsx(
         wb.close()
 
 
+@damaged_xlsx_as_data_error
 def read_results(
     path: Readable,
     *,

@@ -37,7 +37,7 @@ from onex.io.tabular import (
     header_key,
     match_header,
 )
-from onex.io.xlsxread import read_sheet_grid
+from onex.io.xlsxread import damaged_xlsx_as_data_error, read_sheet_grid
 from onex.model import (
     Certificate,
     Dataset,
@@ -464,6 +464,7 @@ def _certificates(
     return tuple(built)
 
 
+@damaged_xlsx_as_data_error
 def read_exam_table(
     path: Readable,
     *,

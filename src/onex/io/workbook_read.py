@@ -38,7 +38,7 @@ from onex.io.workbook_layout import (
     Field,
     Sheet,
 )
-from onex.io.xlsxread import open_workbook
+from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
 from onex.model import (
     Certificate,
     CohortHours,
@@ -436,6 +436,7 @@ def _locate(path: str, recs: dict[str, list[_Record]]) -> str:
     return records[int(index)].where(field)
 
 
+@damaged_xlsx_as_data_error
 def read_workbook(path: Readable, *, max_problems: int = DEFAULT_PROBLEM_LIMIT) -> Dataset:
     """Read a filled input workbook into a Dataset.
 
@@ -444,6 +445,7 @@ def read_workbook(path: Readable, *, max_problems: int = DEFAULT_PROBLEM_LIMIT) 
     return read_workbook_with_warnings(path, max_problems=max_problems)[0]
 
 
+@damaged_xlsx_as_data_error
 def read_workbook_with_warnings(
     path: Readable, *, max_problems: int = DEFAULT_PROBLEM_LIMIT
 ) -> tuple[Dataset, tuple[Problem, ...]]:

@@ -6,12 +6,14 @@ damaged file or a missing openpyxl gives a clear error naming what to do.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import attrs
 
-from onex.errors import DataError, MissingDependencyError, Problem
+from onex.errors import DataError, MissingDependencyError, OnexError, Problem
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -20,12 +22,43 @@ if TYPE_CHECKING:
 __all__ = [
     "XLSX_HINT",
     "SheetGrid",
+    "damaged_xlsx_as_data_error",
     "open_workbook",
     "read_sheet_grid",
 ]
 
 
 XLSX_HINT = "reading .xlsx files needs openpyxl: pip install 'onex[xlsx]'"
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def damaged_xlsx_as_data_error(func: Callable[P, R]) -> Callable[P, R]:
+    """Let a reader report a damaged .xlsx file as a DataError.
+
+    openpyxl raises many kinds of error on a broken workbook (XML parse errors, TypeError,
+    IndexError, AttributeError, ...); when ``func``'s first argument names an .xlsx file, any
+    error that is not already onex's or the operating system's becomes one located message.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except (OnexError, OSError):
+            raise
+        except Exception as exc:
+            path = Path(str(args[0])) if args else None
+            if path is None or path.suffix.lower() != ".xlsx":
+                raise
+            raise DataError(
+                [Problem("", f"not a readable .xlsx workbook (damaged?): {type(exc).__name__}")],
+                source=str(path),
+            ) from None
+
+    return wrapper
 
 
 def open_workbook(path: Path, *, read_only: bool) -> Workbook:

@@ -102,12 +102,38 @@ def check_texts(inst: object, attribute: attrs.Attribute[Any], value: object) ->
             raise FieldError(attribute.name, f"expected non-empty text, got {item!r}")
 
 
+_DECIMAL_LIMIT = Decimal(10) ** 15
+
+
+def check_decimal_range(result: Decimal, written: object) -> None:
+    """Reject numbers no record needs (|x| >= 10^15, or more than 10 decimal places): exact
+    arithmetic on them would need unbounded precision."""
+    exponent = result.as_tuple().exponent
+    if abs(result) >= _DECIMAL_LIMIT or (isinstance(exponent, int) and exponent < -10):
+        raise ValueError(
+            f"{written!r} is out of range: "
+            "numbers must be below 10^15 with at most 10 decimal places"
+        )
+
+
+MONEY_LIMIT = Decimal(10) ** 12
+"""Amounts must stay below ¥1,000,000,000,000: larger figures are typing errors, and keeping them
+bounded keeps every sum exact."""
+
+
 def check_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a finite, non-negative ``Decimal`` amount in CNY."""
+    """Validator: a finite, non-negative ``Decimal`` amount in CNY below :data:`MONEY_LIMIT`
+    (and, like every decimal onex reads, with at most 10 decimal places)."""
     if not isinstance(value, Decimal) or not value.is_finite():
         raise FieldError(attribute.name, f"expected an amount as Decimal, got {value!r}")
     if value < 0:
         raise FieldError(attribute.name, f"must not be negative, got {value}")
+    if value >= MONEY_LIMIT:
+        raise FieldError(attribute.name, f"expected an amount below ¥10^12, got {value}")
+    try:
+        check_decimal_range(value, str(value))
+    except ValueError as exc:
+        raise FieldError(attribute.name, str(exc)) from None
 
 
 def check_optional_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
