@@ -25,6 +25,7 @@ from onex.model import (
     PassRule,
     ResultTally,
     closest_names,
+    looks_like_id_number,
     mask_id_number,
     mask_name,
     name_key,
@@ -106,6 +107,8 @@ class ResultIngest:
         text = raw.strip()
         if not text:
             raise ValueError("no certificate name")
+        if looks_like_id_number(text):
+            raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
         key = name_key(text)
         if self.known:
             cert = self.known_by_key.get(key)

@@ -123,11 +123,13 @@ def _find_header(
         if len(seen) >= _HEADER_SCAN:
             break
     first = next((c for _, c in seen if any(x.strip() for x in c)), [])
-    shown = ", ".join(repr(c) for c in first if c.strip()) or "nothing"
+    filled = sum(1 for c in first if c.strip())
+    # A results file's first row may be a candidate's: its values (names, ID numbers) are not
+    # quoted back.
     log.add(
         where(seen[0][0] if seen else 1),
         "no header row found: expected columns such as 学号/student id, 证书名称/certificate, "
-        f"是否通过/passed; the first row holds {shown}",
+        f"是否通过/passed; the first row has {filled} filled cells and none of these headers",
     )
     log.check()
     raise AssertionError("unreachable")  # pragma: no cover
@@ -273,7 +275,7 @@ def read_results(
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
     kind = file_kind(p)
-    log = ProblemLog(str(p), max_problems)
+    log = ProblemLog(str(p), max_problems, unmask=unmask)
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     report, bar = choose_progress(progress, quiet, p.stat().st_size, f"reading {p.name}")
     encoding = delimiter = sheet_name = None

@@ -17,6 +17,7 @@ import attrs
 from onex.display import Tabular
 from onex.errors import DataError, Problem
 from onex.model import Dataset
+from onex.model.values import mask_id_tokens
 
 __all__ = [
     "DEFAULT_PROBLEM_LIMIT",
@@ -42,10 +43,14 @@ class ProblemLog:
     line saying that reading stopped, so a file with a million bad rows fails fast and readably.
     """
 
-    def __init__(self, source: str, limit: int = DEFAULT_PROBLEM_LIMIT) -> None:
+    def __init__(
+        self, source: str, limit: int = DEFAULT_PROBLEM_LIMIT, *, unmask: bool = False
+    ) -> None:
         if limit < 1:
             raise ValueError(f"the problem limit must be at least 1, got {limit}")
         self.source = source
+        # Messages quote raw cells; any 身份证号 among them is masked unless asked otherwise.
+        self._shown = (lambda text: text) if unmask else mask_id_tokens
         self.limit = limit
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
@@ -53,7 +58,7 @@ class ProblemLog:
 
     def add(self, where: str, message: str) -> None:
         """Record a problem; raises DataError when the limit is reached."""
-        self.problems.append(Problem(where, message))
+        self.problems.append(Problem(where, self._shown(message)))
         if len(self.problems) >= self.limit:
             stop = Problem("", f"stopped after {self.limit} problems; fix these and read again")
             raise DataError([*self.problems, stop], source=self.source)
@@ -61,7 +66,7 @@ class ProblemLog:
     def warn(self, where: str, message: str) -> None:
         """Record a warning (not fatal); past the limit they are only counted."""
         if len(self.warnings) < self.limit:
-            self.warnings.append(Problem(where, message))
+            self.warnings.append(Problem(where, self._shown(message)))
         else:
             self.warnings_dropped += 1
 

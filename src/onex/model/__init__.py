@@ -21,6 +21,7 @@ from onex.model.values import (
     academic_year_of,
     closest_names,
     half_up,
+    looks_like_id_number,
     mask_id_number,
     mask_name,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "academic_year_of",
     "closest_names",
     "half_up",
+    "looks_like_id_number",
     "mask_id_number",
     "mask_name",
     "name_key",

@@ -20,7 +20,9 @@ __all__ = [
     "academic_year_of",
     "closest_names",
     "half_up",
+    "looks_like_id_number",
     "mask_id_number",
+    "mask_id_tokens",
     "mask_name",
 ]
 
@@ -262,6 +264,19 @@ def mask_id_number(value: str) -> str:
     if len(value) <= 8:
         return "*" * len(value)
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+
+
+def looks_like_id_number(text: str) -> bool:
+    """Whether ``text`` is shaped like a 身份证号 (18 characters, or the old 15 digits)."""
+    return _ID_TOKEN.fullmatch(text.strip()) is not None
+
+
+def mask_id_tokens(text: str) -> str:
+    """``text`` with every 身份证号-shaped token masked, for messages that quote raw input."""
+    return _ID_TOKEN.sub(lambda m: mask_id_number(m.group(0)), text)
 
 
 def mask_name(value: str) -> str:
