@@ -212,7 +212,11 @@ def _training_section(dataset: Dataset, training: TrainingSummary, lang: Lang) -
         rows.append(tuple(cells))
     total: list[Cell] = [None, Text(label("total", lang)), Count(training.trained_total)]
     if with_assessors:
-        total.append(Count(training.assessors_from_rows) if training.assessors_from_rows else None)
+        # A total only when every row states its assessors; otherwise the paragraph gives the
+        # stated total and the column's sum would mislead.
+        complete = training.assessors_source == "records"
+        stated = training.assessors_total
+        total.append(Count(stated) if complete and stated is not None else None)
     table = Table(
         key="training",
         title=label("tbl.training", lang),

@@ -7,6 +7,7 @@ from fractions import Fraction
 import attrs
 
 from onex.display import Tabular
+from onex.errors import DataError, Problem
 from onex.i18n import LabelledEnum
 from onex.model import Dataset, Metric, Rate, Target
 from onex.model.dataset import name_key
@@ -178,7 +179,21 @@ def compare(before: Dataset, after: Dataset) -> Comparison:
     the dropped certificates in the earlier year's order. Each of ``before.targets`` is checked
     against the later year's figure for its metric; the assessors figure is each year's
     :attr:`~onex.TrainingSummary.assessors_total`.
+
+    ``before`` must not be later than ``after`` (two versions of one year may be compared): the
+    wrong order raises :class:`~onex.DataError`, since last year's targets would be checked
+    against the year before.
     """
+    if before.year > after.year:
+        raise DataError(
+            [
+                Problem(
+                    "",
+                    f"compare needs the earlier year first: got {before.year} "
+                    f"({before.institution}) then {after.year} ({after.institution})",
+                )
+            ]
+        )
     summary_before, summary_after = exam_summary(before), exam_summary(after)
     remaining = {r.code or "": r for r in summary_before.rows}
     rows: list[CertificateChange] = []
