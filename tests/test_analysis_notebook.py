@@ -65,7 +65,8 @@ def test_notebook_runs_without_errors_or_warnings(kernel_env: Path) -> None:
         "ExamSummary(by='certificate', rows=16, total=1185/1479)",
         "total: 1185 / 1479 = 80.12%",
         "WEB 前端开发: 33 / 62 = 53.2%",
-        "Exam table, row 14 (WEB 前端开发): pass rate printed as 56.8%, but 33/62 gives 53.2%.",
+        "Source exam table, row 14 (WEB 前端开发): pass rate printed as 56.8%, "
+        "but 33/62 gives 53.2%.",
         "Comparison(year_before=2020, year_after=2021, rows=16, added=0, dropped=1)",
         "WEB 前端开发 +19.35 percentage points",
         "BIM 建筑信息模型 dropped",

@@ -53,18 +53,21 @@ def test_sample_findings_are_exactly_the_known_four() -> None:
 def test_sample_messages_in_chinese_and_english() -> None:
     """Each finding explains itself in one line, Chinese by default, English on request."""
     assert [
-        "考证表第 14 行（WEB 前端开发）：通过率印为 56.8%，按 33/62 计算为 53.2%。",
-        "培训表第 12 行（网络系统建设与运维）：序号 10 与第 10 行重复，按行序应为 12。",
-        "培训表第 13 行（跨境电商 B2B 数据运营）：序号 11 与第 11 行重复，按行序应为 13。",
-        "培训表第 15 行：证书名称印为“财务智能数字化应用”，是“财务数字化应用”的别名。",
+        "原考证表第 14 行（WEB 前端开发）：通过率印为 56.8%，按 33/62 计算为 53.2%。",
+        "原培训表第 12 行（网络系统建设与运维）：序号 10 与第 10 行重复，按行序应为 12。",
+        "原培训表第 13 行（跨境电商 B2B 数据运营）：序号 11 与第 11 行重复，按行序应为 13。",
+        "原培训表第 15 行：证书名称印为“财务智能数字化应用”，是“财务数字化应用”的别名。",
     ] == onex.audit(SAMPLE).messages()
     assert [
-        "Exam table, row 14 (WEB 前端开发): pass rate printed as 56.8%, but 33/62 gives 53.2%.",
-        "Training table, row 12 (网络系统建设与运维): sequence number 10 repeats row 10's; "
+        "Source exam table, row 14 (WEB 前端开发): pass rate printed as 56.8%, "
+        "but 33/62 gives 53.2%.",
+        "Source training table, row 12 (网络系统建设与运维): "
+        "sequence number 10 repeats row 10's; "
         "counting rows it would be 12.",
-        "Training table, row 13 (跨境电商 B2B 数据运营): sequence number 11 repeats row 11's; "
+        "Source training table, row 13 (跨境电商 B2B 数据运营): "
+        "sequence number 11 repeats row 11's; "
         "counting rows it would be 13.",
-        "Training table, row 15: certificate printed as '财务智能数字化应用', "
+        "Source training table, row 15: certificate printed as '财务智能数字化应用', "
         "an alias of '财务数字化应用'.",
     ] == onex.audit(SAMPLE, lang="en").messages()
 
@@ -86,7 +89,7 @@ def test_sample_result_is_not_ok_and_records_are_plain() -> None:
         "printed": "56.8%",
         "computed": "53.2%",
         "basis": "33/62",
-        "message": "考证表第 14 行（WEB 前端开发）：通过率印为 56.8%，按 33/62 计算为 53.2%。",
+        "message": "原考证表第 14 行（WEB 前端开发）：通过率印为 56.8%，按 33/62 计算为 53.2%。",
     } == result.to_records()[0]
 
 
@@ -276,9 +279,10 @@ def test_sequence_numbers(seqs: tuple[int | None, ...], expected: list[tuple[obj
 def test_first_number_message() -> None:
     """A table starting at 3 says so in both languages."""
     (finding,) = onex.audit(_with_seqs(3, 4))
-    assert "考证表第 1 行（WEB 前端开发）：序号从 3 开始，按行序应为 1。" == finding.message()
+    assert "原考证表第 1 行（WEB 前端开发）：序号从 3 开始，按行序应为 1。" == finding.message()
     assert (
-        "Exam table, row 1 (WEB 前端开发): numbering starts at 3; counting rows it would be 1."
+        "Source exam table, row 1 (WEB 前端开发): numbering starts at 3; "
+        "counting rows it would be 1."
     ) == finding.message("en")
 
 

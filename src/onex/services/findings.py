@@ -110,7 +110,10 @@ _FIRST_SEQ = (
     "序号从 {printed} 开始，按行序应为 {computed}",
     "numbering starts at {printed}; counting rows it would be {computed}",
 )
-_TABLES = {"exams": ("考证表", "exam table"), "training": ("培训表", "training table")}
+_TABLES = {
+    "exams": ("原考证表", "source exam table"),
+    "training": ("原培训表", "source training table"),
+}
 _TOTAL_LABELS = {
     "certificates": ("试点证书数", "the number of certificates"),
     "candidates": ("合计考证人数", "total candidates"),
@@ -123,8 +126,9 @@ _ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training)\[(?P<index>\d+)\]")
 
 
 def place(where: str, lang: str = "zh") -> str:
-    """A clerk's name for a path: ``$.training[11].seq`` is 培训表第 12 行 (training table,
-    row 12); ``$.stated.*`` is 合计 (totals)."""
+    """A clerk's name for a path: ``$.training[11].seq`` is 原培训表第 12 行 (row 12 of the
+    source's training table as printed; reports renumber their tables), and ``$.stated.*`` is
+    合计 (totals)."""
     en = check_lang(lang) == "en"
     match = _ROW_PATH.match(where)
     if match:
