@@ -168,3 +168,29 @@ def test_credit_awards_appear_with_results() -> None:
     assert f"{awards.total_credits} 学分" in sentence.text
     without = build_report(demo)
     assert "credit_by_course" not in [t.key for t in without.tables()]
+
+
+def test_exam_notes_and_borrowed_sites_reach_the_report() -> None:
+    """备注 carries the level breakdown, a 借考 mark and the session's own note."""
+    report = build_report(onex.samples.load("demo-2021"))
+    notes = {cell_text(r[1]): cell_text(r[5]) for r in _table(report, "exams").rows}
+    assert "中级: 14/18；借考；本校缺少考核设备，借用兄弟院校考点" == notes["工业机器人应用编程"]
+
+
+def test_fund_table_total_is_the_whole_fund() -> None:
+    """The last line of the fund table is the whole fund, labelled so, not a column sum."""
+    table = _table(build_report(onex.samples.load("demo-2021")), "fund_execution")
+    assert table.total is not None
+    assert Text("经费总额") == table.total[0]
+
+
+def test_negative_money_puts_the_sign_first() -> None:
+    """An overspent remainder reads -¥18,640.00."""
+    from decimal import Decimal
+
+    from onex.report import Money
+
+    assert ("-¥18,640.00", "¥0.00") == (
+        cell_text(Money(Decimal("-18640"))),
+        cell_text(Money(Decimal("-0.001"))),
+    )

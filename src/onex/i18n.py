@@ -128,6 +128,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "RefusalReason.cap_reached": ("达到学分上限", "cap reached"),
     # words
     "total": ("合计", "Total"),
+    "borrowed_site": ("借考", "borrowed exam site"),
+    "fund_total": ("经费总额", "Whole fund"),
     "none": ("无", "none"),
     "fictional": (
         "本报告所用数据为虚构示例，不代表任何真实院校。",

@@ -14,7 +14,7 @@ from typing import Literal
 import attrs
 import pendulum
 
-from onex.model.values import Rate, half_up
+from onex.model.values import Rate, money_text
 
 __all__ = [
     "Block",
@@ -227,7 +227,7 @@ def cell_text(cell: Cell, precision: int = 2, undefined: str = "—") -> str:
         case Percent(rate, places):
             return rate.text(precision if places is None else places, undefined)
         case Money(amount):
-            return f"¥{half_up(amount, 2):,}"
+            return money_text(amount)
         case DateCell(value):
             return value.to_date_string()
         case Text(value):

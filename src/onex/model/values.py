@@ -24,6 +24,7 @@ __all__ = [
     "mask_id_number",
     "mask_id_tokens",
     "mask_name",
+    "money_text",
 ]
 
 
@@ -298,6 +299,13 @@ def half_up(value: Decimal | Fraction | int, places: int = 2) -> Decimal:
         else:
             exact = Decimal(value)
         return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def money_text(amount: Decimal) -> str:
+    """An amount as people read it: two places, half-up, thousands separated, the sign before
+    the currency (¥1,234.50, -¥18,640.00)."""
+    shown = half_up(amount, 2)
+    return f"-¥{-shown:,}" if shown < 0 else f"¥{abs(shown):,}"  # abs: no "-0.00"
 
 
 @attrs.frozen

@@ -65,7 +65,7 @@ def _compliance_blocks(dataset: Dataset, lang: Lang) -> list[Block]:
             for line in result.by_category
         ),
         total=(
-            Text(label("total", lang)),
+            Text(label("fund_total", lang)),
             money(result.total.allocated),
             Money(result.total.spent),
             money(result.total.remaining),

@@ -137,11 +137,17 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
 
 
 def _level_note(row: ExamRow, lang: Lang) -> Cell:
-    """The level breakdown in the seed's form (初级: 98/100、中级: 60/60), or in English."""
+    """备注: the level breakdown in the seed's form (初级: 98/100、中级: 60/60, or in English),
+    a borrowed-site mark, and the sessions' own notes."""
     if lang == "zh":
-        return Text(row.note) if row.note else None
-    parts = [f"{f.level.english}: {f.passed}/{f.candidates}" for f in row.levels]
-    return Text(", ".join(parts)) if parts else None
+        parts = [row.note] if row.note else []
+    else:
+        levels = ", ".join(f"{f.level.english}: {f.passed}/{f.candidates}" for f in row.levels)
+        parts = [levels] if levels else []
+    if row.borrowed_site:
+        parts.append(label("borrowed_site", lang))
+    parts += row.remarks
+    return Text(("；" if lang == "zh" else "; ").join(parts)) if parts else None
 
 
 def _management_section(

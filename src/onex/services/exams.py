@@ -45,7 +45,8 @@ class ExamRow:
     which of them are set depends on the grouping. In a per-level grouping a row with ``level``
     None holds the candidates whose level no source stated (未分级). ``levels`` is the per-level
     breakdown known for the row and ``note`` the same as text in the seed's form,
-    ``初级: 98/100、中级: 60/60``.
+    ``初级: 98/100、中级: 60/60``. Per certificate, ``remarks`` are the notes its sessions
+    printed (备注) and ``borrowed_site`` says whether any was held at a borrowed site (借考).
     """
 
     certificate: str | None = None
@@ -54,6 +55,8 @@ class ExamRow:
     candidates: int
     passed: int
     levels: tuple[LevelFigures, ...] = ()
+    remarks: tuple[str, ...] = ()
+    borrowed_site: bool = False
 
     @property
     def rate(self) -> Rate:
@@ -204,6 +207,22 @@ def _rows_by_level(parts: list[Part], cert: Certificate | None = None) -> list[E
     ]
 
 
+def _with_remarks(row: ExamRow, dataset: Dataset) -> ExamRow:
+    """``row`` with its sessions' printed notes and whether any was held at a borrowed site.
+
+    A note printed beside a level breakdown describes that breakdown (the seed's ``(初级:
+    98/100)``), which the row already carries, so only other sessions' notes are kept, once
+    each and sorted, so the order of the sessions does not matter.
+    """
+    sessions = [s for s in dataset.exams if dataset.certificate(s.certificate).code == row.code]
+    notes = (s.note for s in sessions if s.note and not s.breakdown)
+    return attrs.evolve(
+        row,
+        remarks=tuple(sorted(set(notes))),
+        borrowed_site=any(s.borrowed_site for s in sessions),
+    )
+
+
 def exam_summary(dataset: Dataset, *, by: ExamGrouping = "certificate") -> ExamSummary:
     """Candidates, passes and exact pass rates of the year's exams, with a total row.
 
@@ -225,7 +244,7 @@ def exam_summary(dataset: Dataset, *, by: ExamGrouping = "certificate") -> ExamS
         key=lambda item: _rate_order(item[0]),
     )
     if by == "certificate":
-        rows = [row for row, _, _ in ranked]
+        rows = [_with_remarks(row, dataset) for row, _, _ in ranked]
     elif by == "level":
         rows = _rows_by_level(all_parts)
     else:

@@ -15,6 +15,7 @@ import attrs
 import pendulum
 
 from onex.model import Certificate, Dataset, Expense, FundRule, FundScope, name_key
+from onex.model.values import money_text
 from onex.services.fund_results import (
     ExpenseRef,
     FundCompliance,
@@ -22,7 +23,7 @@ from onex.services.fund_results import (
     FundViolation,
     ViolationKind,
 )
-from onex.services.money import exact_difference, exact_product, exact_sum, money_text
+from onex.services.money import exact_difference, exact_product, exact_sum
 
 __all__ = [
     "ExpenseRef",

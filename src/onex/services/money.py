@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal, Inexact, Rounded, localcontext
 
-from onex.model.values import Rate, half_up
+from onex.model.values import Rate
 
-__all__ = ["exact_difference", "exact_product", "exact_sum", "money_rate", "money_text"]
+__all__ = ["exact_difference", "exact_product", "exact_sum", "money_rate"]
 
 # Enough digits for any ledger a college keeps; Inexact and Rounded are trapped, so a sum that
 # could not be held exactly raises instead of rounding silently.
@@ -64,8 +64,3 @@ def _scaled(value: Decimal, places: int) -> int:
         ctx.traps[Inexact] = True
         ctx.traps[Rounded] = True
         return int(value.scaleb(places))
-
-
-def money_text(amount: Decimal) -> str:
-    """An amount as people read it: two places, half-up, thousands separated (¥1,234.50)."""
-    return f"¥{half_up(amount, 2):,}"
