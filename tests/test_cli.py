@@ -270,3 +270,13 @@ def test_output_keeps_the_usual_permissions(tmp_path: Path) -> None:
     kept.chmod(0o640)
     assert 0 == run("report", "-o", str(kept)).returncode
     assert 0o640 == kept.stat().st_mode & 0o777
+
+
+def test_folder_source_and_wrong_template_suffix_exit_2(tmp_path: Path) -> None:
+    """A folder as SOURCE and a template not named .xlsx are usage errors."""
+    folder = run("report", str(tmp_path))
+    template = run("template", str(tmp_path / "t.txt"))
+    assert (2, 2) == (folder.returncode, template.returncode)
+    assert "is a folder" in folder.stderr
+    assert "name it *.xlsx" in template.stderr
+    assert not (tmp_path / "t.txt").exists()

@@ -160,6 +160,8 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
     import onex
 
     path = Path(source)
+    if path.is_dir():
+        raise UsageError(f"{source}: is a folder; give a data file or a sample name")
     if path.exists():
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path)
@@ -275,6 +277,8 @@ def _formats(args: argparse.Namespace, out: TextIO) -> int:
 def _template(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
+    if Path(args.path).suffix.lower() != ".xlsx":
+        raise UsageError(f"{args.path}: the template is an Excel workbook; name it *.xlsx")
     onex.write_template(args.path)
     out.write(f"{args.path}\n")
     return EXIT_OK
