@@ -375,3 +375,20 @@ def test_exam_table_round_trip_matches_rates():
     got = [ws.cell(row=i + 2, column=5).value for i in range(len(table.rows))]
     rates = [row[4].rate.ratio(4) for row in table.rows]  # type: ignore[union-attr]
     assert [float(r) if r is not None else "—" for r in rates] == got
+
+
+def test_credits_and_changes_are_numbers() -> None:
+    """Credits and percentage-point changes reach Excel as numbers with their shown places."""
+    demo = onex.samples.load("demo-2021")
+    report = onex.build_report(demo, results=onex.samples.results("demo-2021"))
+    book = openpyxl.load_workbook(io.BytesIO(onex.export(report, "excel")))
+    sheet = next(ws for ws in book.worksheets if ws.title.startswith("按课程"))
+    credits = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    awards = onex.credit_awards(demo, onex.samples.results("demo-2021"))
+    assert [Decimal(c.credits) for c in awards.by_course] == [Decimal(str(v)) for v in credits]
+    change = onex.build_comparison_report(onex.compare(onex.samples.load("gzcvc-2020"), demo))
+    sheet = openpyxl.load_workbook(io.BytesIO(onex.export(change, "excel"))).worksheets[1]
+    cell = next(
+        c for row in sheet.iter_rows(min_row=2) for c in row[-1:] if isinstance(c.value, float)
+    )
+    assert "+0.00;-0.00;0.00" == cell.number_format

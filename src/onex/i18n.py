@@ -79,6 +79,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.change": ("变化", "Change"),
     "col.target": ("目标", "Target"),
     "col.status": ("完成情况", "Status"),
+    "col.cert_status": ("证书状态", "Status"),
     "col.candidates_before": ("上年考证人数", "Candidates before"),
     "col.passed_before": ("上年通过人数", "Passed before"),
     "col.rate_before": ("上年通过率", "Pass rate before"),

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 import attrs
 import pendulum
 
-from onex.model.values import Rate, money_text
+from onex.model.values import Rate, half_up, money_text
 
 __all__ = [
     "Block",
@@ -25,6 +26,7 @@ __all__ = [
     "Count",
     "DateCell",
     "Money",
+    "Number",
     "Paragraph",
     "Percent",
     "Report",
@@ -34,7 +36,7 @@ __all__ = [
     "cell_text",
 ]
 
-ColumnKind = Literal["count", "percent", "money", "date", "text"]
+ColumnKind = Literal["count", "number", "percent", "money", "date", "text"]
 
 
 @attrs.frozen
@@ -42,6 +44,28 @@ class Count:
     """A whole number of things (people, certificates, points)."""
 
     value: int
+
+
+@attrs.frozen
+class Number:
+    """A figure that is neither a count nor money (credits, percentage points), kept exact.
+
+    Shown rounded half-up to ``places``; when ``places`` is None a Decimal is shown exactly as
+    it is (credits of ``4.5``) and a Fraction at the report's precision. ``signed`` shows a
+    ``+`` before positive values (a change).
+    """
+
+    value: Decimal | Fraction
+    places: int | None = None
+    signed: bool = False
+
+    def shown(self, precision: int = 2) -> Decimal:
+        """The value as displayed, rounded once."""
+        if self.places is not None:
+            return half_up(self.value, self.places)
+        if isinstance(self.value, Decimal):
+            return self.value
+        return half_up(self.value, precision)
 
 
 @attrs.frozen
@@ -73,7 +97,7 @@ class Text:
     value: str
 
 
-Cell = Count | Percent | Money | DateCell | Text | None
+Cell = Count | Number | Percent | Money | DateCell | Text | None
 
 
 @attrs.frozen(kw_only=True)
@@ -98,7 +122,7 @@ class Column:
         return "right" if self.kind in _FIGURE_KINDS else "left"
 
 
-_FIGURE_KINDS = frozenset({"count", "percent", "money"})
+_FIGURE_KINDS = frozenset({"count", "number", "percent", "money"})
 
 
 @attrs.frozen(kw_only=True)
@@ -224,6 +248,10 @@ def cell_text(cell: Cell, precision: int = 2, undefined: str = "—") -> str:
             return ""
         case Count(value):
             return str(value)
+        case Number():
+            shown = cell.shown(precision)
+            sign = "+" if cell.signed and shown > 0 else ""
+            return f"{sign}{abs(shown) if shown == 0 else shown}"
         case Percent(rate, places):
             return rate.text(precision if places is None else places, undefined)
         case Money(amount):

@@ -35,6 +35,7 @@ from onex.report import (
     Count,
     DateCell,
     Money,
+    Number,
     Paragraph,
     Percent,
     Report,
@@ -198,6 +199,7 @@ class _Book:
         self._texts: dict[str, tuple[str, int, Any]] = {}
         self._writers: dict[type, Callable[[_Sheet, int, int, object], int]] = {
             Count: self._write_count,
+            Number: self._write_plain_number,
             Text: self._write_text,
             Percent: self._write_percent,
             Money: self._write_money,
@@ -343,6 +345,17 @@ class _Book:
         value = cast(Count, cell).value
         ws.write_number(row, col, value, self.count_format)
         return len(str(value))
+
+    def _write_plain_number(self, ws: _Sheet, row: int, col: int, cell: object) -> int:
+        number = cast(Number, cell)
+        shown = number.shown(self.report.precision)
+        exponent = shown.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        digits = "0." + "0" * places if places else "0"
+        fmt = f"+{digits};-{digits};{digits}" if number.signed else digits
+        # A float only in the cell XML, from the displayed Decimal: Excel shows the same digits.
+        ws.write_number(row, col, float(shown), self.format(num_format=fmt))
+        return len(cell_text(number, self.report.precision))
 
     def _write_text(self, ws: _Sheet, row: int, col: int, cell: object) -> int:
         value = cast(Text, cell).value

@@ -20,6 +20,7 @@ from onex.report import (
     Count,
     DateCell,
     Money,
+    Number,
     Paragraph,
     Percent,
     Report,
@@ -56,6 +57,8 @@ def _cell(cell: Cell, precision: int) -> JsonValue:
             }
         case Money(amount):
             return {"amount": str(amount), "currency": "CNY", "text": cell_text(cell, precision)}
+        case Number():
+            return {"number": str(cell.shown(precision)), "text": cell_text(cell, precision)}
         case DateCell(value):
             return {"date": value.to_date_string()}
     raise TypeError(f"not a report cell: {cell!r}")  # pragma: no cover

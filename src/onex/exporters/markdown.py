@@ -16,7 +16,18 @@ from typing import ClassVar
 import attrs
 import wcwidth
 
-from onex.report import Block, Cell, Count, Money, Paragraph, Percent, Report, Section, Table
+from onex.report import (
+    Block,
+    Cell,
+    Count,
+    Money,
+    Number,
+    Paragraph,
+    Percent,
+    Report,
+    Section,
+    Table,
+)
 from onex.report import cell_text as _cell_text
 
 __all__ = ["MarkdownExporter", "escape_cell", "escape_inline"]
@@ -136,7 +147,7 @@ def _chart_label(text: str) -> str:
 
 def _chart_number(cell: Cell, precision: int) -> Decimal | None:
     """The number a bar shows, read from the cell's displayed text (never recomputed)."""
-    if not isinstance(cell, Count | Percent | Money):
+    if not isinstance(cell, Count | Number | Percent | Money):
         return None
     shown = _cell_text(cell, precision).removeprefix("¥").removesuffix("%").replace(",", "")
     try:

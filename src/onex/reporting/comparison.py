@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from onex.i18n import label
 from onex.model.values import Rate
-from onex.report import Cell, Column, Count, Paragraph, Percent, Report, Section, Table, Text
+from onex.report import (
+    Cell,
+    Column,
+    Count,
+    Number,
+    Paragraph,
+    Percent,
+    Report,
+    Section,
+    Table,
+    Text,
+)
 from onex.reporting.common import check_options, column, name_list
 from onex.services.compare import CertificateChange, Comparison
 
@@ -28,7 +39,7 @@ def build_comparison_report(
 
     columns = (
         column("certificate", "text", lg),
-        column("status", "text", lg),
+        column("cert_status", "text", lg),
         column("candidates_before", "count", lg, total="sum"),
         column("passed_before", "count", lg, total="sum"),
         column(
@@ -47,7 +58,7 @@ def build_comparison_report(
             total="ratio",
             ratio_of=("passed_after", "candidates_after"),
         ),
-        column("rate_change", "text", lg),
+        column("rate_change", "number", lg),
     )
 
     def row(r: CertificateChange) -> tuple[Cell, ...]:
@@ -60,7 +71,7 @@ def build_comparison_report(
             count(r.candidates_after),
             count(r.passed_after),
             pct(r.rate_after),
-            Text(r.change_text(precision)),
+            None if r.change_points is None else Number(r.change_points, signed=True),
         )
 
     total = (Text(label("total", lg)), None, *row(comparison.total)[2:])

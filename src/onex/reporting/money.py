@@ -7,7 +7,18 @@ from decimal import Decimal
 
 from onex.i18n import Lang, label
 from onex.model import CandidateResult, Dataset
-from onex.report import Block, Cell, Count, Money, Paragraph, Percent, Section, Table, Text
+from onex.report import (
+    Block,
+    Cell,
+    Count,
+    Money,
+    Number,
+    Paragraph,
+    Percent,
+    Section,
+    Table,
+    Text,
+)
 from onex.reporting.common import column
 from onex.services.integration import course_integration
 
@@ -143,7 +154,7 @@ def credits_section(
                     column("programme", "text", lang),
                     column("cohort", "count", lang),
                     column("hours", "count", lang),
-                    column("credits", "text", lang),
+                    column("credits", "number", lang),
                 ),
                 rows=tuple(
                     (
@@ -152,7 +163,7 @@ def credits_section(
                         Text(r.programme) if r.programme else None,
                         Count(r.cohort) if r.cohort is not None else None,
                         Count(r.hours) if r.hours is not None else None,
-                        Text(str(r.credits)) if r.credits is not None else None,
+                        Number(r.credits) if r.credits is not None else None,
                     )
                     for r in table.rows
                 ),
@@ -185,10 +196,10 @@ def _award_blocks(dataset: Dataset, results: Iterable[CandidateResult], lang: La
         columns=(
             column("course", "text", lang),
             column("students", "count", lang, total="sum"),
-            column("credits", "text", lang),
+            column("credits", "number", lang),
         ),
         rows=tuple(
-            (Text(c.course), Count(c.students), Text(str(c.credits))) for c in awards.by_course
+            (Text(c.course), Count(c.students), Number(c.credits)) for c in awards.by_course
         ),
     )
     by_certificate = Table(
@@ -198,7 +209,7 @@ def _award_blocks(dataset: Dataset, results: Iterable[CandidateResult], lang: La
             column("certificate", "text", lang),
             column("awards", "count", lang),
             column("students", "count", lang),
-            column("credits", "text", lang),
+            column("credits", "number", lang),
             column("refusals", "count", lang),
         ),
         rows=tuple(
@@ -206,7 +217,7 @@ def _award_blocks(dataset: Dataset, results: Iterable[CandidateResult], lang: La
                 Text(c.certificate),
                 Count(c.awards),
                 Count(c.students),
-                Text(str(c.credits)),
+                Number(c.credits),
                 Count(c.refusals),
             )
             for c in awards.by_certificate
