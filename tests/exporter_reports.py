@@ -18,6 +18,7 @@ from onex.report import (
     Count,
     DateCell,
     Money,
+    Number,
     Paragraph,
     Percent,
     Report,
@@ -198,7 +199,7 @@ hostile_text = st.one_of(
     st.lists(st.one_of(st.sampled_from(HOSTILE), _PLAIN), min_size=2, max_size=3).map("".join),
 )
 
-_KINDS = ("count", "percent", "money", "date", "text")
+_KINDS = ("count", "number", "percent", "money", "date", "text")
 
 
 def _cell(kind: str) -> st.SearchStrategy[Cell]:
@@ -210,6 +211,13 @@ def _cell(kind: str) -> st.SearchStrategy[Cell]:
                 Percent,
                 st.builds(Rate, st.integers(0, 10**6), st.integers(0, 10**6)),
                 st.one_of(st.none(), st.integers(0, 4)),
+            )
+        case "number":
+            exact = st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False)
+            fractions = st.fractions(min_value=-100, max_value=100, max_denominator=1000)
+            return st.one_of(
+                st.builds(Number, exact),
+                st.builds(Number, fractions, st.none() | st.integers(0, 3), st.booleans()),
             )
         case "money":
             return st.builds(

@@ -14,7 +14,18 @@ import onex
 from exporter_reports import one_line_breaks, parse_pipe_tables, reports
 from onex.exporters.excel import MONEY_FORMAT, percent_format
 from onex.model.values import half_up
-from onex.report import Cell, Count, DateCell, Money, Percent, Report, Table, Text, cell_text
+from onex.report import (
+    Cell,
+    Count,
+    DateCell,
+    Money,
+    Number,
+    Percent,
+    Report,
+    Table,
+    Text,
+    cell_text,
+)
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -49,6 +60,8 @@ def _json_cell(cell: Cell, precision: int) -> object:
             return (rate.numerator, rate.denominator, cell_text(cell, precision))
         case Money(amount):
             return amount
+        case Number():
+            return (cell.shown(precision), cell_text(cell, precision))
         case DateCell(value):
             return value.to_date_string()
     return None
@@ -60,6 +73,8 @@ def _read_json_cell(value: object) -> object:
             return (value["numerator"], value["denominator"], value["text"])
         if "amount" in value:
             return Decimal(value["amount"])
+        if "number" in value:
+            return (Decimal(value["number"]), value["text"])
         return value["date"]
     return value
 
@@ -110,6 +125,13 @@ def _excel_expected(cell: Cell, precision: int) -> tuple[object, str | None]:
             return ("—", "@") if ratio is None else (ratio, percent_format(p))
         case Money(amount):
             return (half_up(amount, 2), MONEY_FORMAT)
+        case Number():
+            shown = cell.shown(precision)
+            exponent = shown.as_tuple().exponent
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            digits = "0." + "0" * places if places else "0"
+            fmt = f"+{digits};-{digits};{digits}" if cell.signed else digits
+            return (shown.normalize() if shown else Decimal(0), fmt)
         case DateCell(value):
             return (value.to_date_string(), "yyyy-mm-dd")
     raise AssertionError(cell)
