@@ -75,3 +75,13 @@ def test_every_page_is_linked_from_the_index() -> None:
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     missing = [p.name for p in ROOT.joinpath("docs").glob("*.md") if p.name != "index.md"]
     assert [] == [name for name in missing if f"({name})" not in index]
+
+
+def test_every_local_link_resolves() -> None:
+    """Relative links in the README and docs point at files that exist."""
+    missing = []
+    for page in PAGES:
+        for target in re.findall(r"\]\(([^)#:]+)\)", page.read_text(encoding="utf-8")):
+            if not (page.parent / target).exists():
+                missing.append(f"{page.name} -> {target}")
+    assert [] == missing
