@@ -15,7 +15,7 @@ from typing import Literal
 import attrs
 import pendulum
 
-from onex.model.values import Rate, half_up, money_text
+from onex.model.values import Rate, half_up, money_text, signed_text
 
 __all__ = [
     "Block",
@@ -250,8 +250,7 @@ def cell_text(cell: Cell, precision: int = 2, undefined: str = "—") -> str:
             return str(value)
         case Number():
             shown = cell.shown(precision)
-            sign = "+" if cell.signed and shown > 0 else ""
-            return f"{sign}{abs(shown) if shown == 0 else shown}"
+            return signed_text(shown) if cell.signed else f"{abs(shown) if shown == 0 else shown}"
         case Percent(rate, places):
             return rate.text(precision if places is None else places, undefined)
         case Money(amount):

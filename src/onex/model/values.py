@@ -25,6 +25,7 @@ __all__ = [
     "mask_id_tokens",
     "mask_name",
     "money_text",
+    "signed_text",
 ]
 
 
@@ -299,6 +300,14 @@ def half_up(value: Decimal | Fraction | int, places: int = 2) -> Decimal:
         else:
             exact = Decimal(value)
         return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def signed_text(shown: Decimal) -> str:
+    """A displayed change with its sign: "+3.26", "-0.50", and "0.00" for no change (never
+    "-0.00")."""
+    if shown > 0:
+        return f"+{shown}"
+    return f"{abs(shown)}" if shown == 0 else f"{shown}"
 
 
 def money_text(amount: Decimal) -> str:

@@ -11,7 +11,7 @@ from onex.errors import DataError, Problem
 from onex.i18n import LabelledEnum
 from onex.model import Dataset, Metric, Rate, Target
 from onex.model.dataset import name_key
-from onex.model.values import half_up
+from onex.model.values import half_up, signed_text
 from onex.services.exams import ExamRow, exam_summary
 from onex.services.training import training_summary
 
@@ -62,8 +62,7 @@ class CertificateChange:
         points = self.change_points
         if points is None:
             return undefined
-        shown = half_up(points, places)
-        return f"+{shown}" if shown > 0 else f"{abs(shown) if shown == 0 else shown}"
+        return signed_text(half_up(points, places))
 
     @property
     def status(self) -> str:

@@ -207,14 +207,13 @@ def _rows_by_level(parts: list[Part], cert: Certificate | None = None) -> list[E
     ]
 
 
-def _with_remarks(row: ExamRow, dataset: Dataset) -> ExamRow:
+def _with_remarks(row: ExamRow, sessions: list[ExamSession]) -> ExamRow:
     """``row`` with its sessions' printed notes and whether any was held at a borrowed site.
 
     A note printed beside a level breakdown describes that breakdown (the seed's ``(初级:
     98/100)``), which the row already carries, so only other sessions' notes are kept, once
     each and sorted, so the order of the sessions does not matter.
     """
-    sessions = [s for s in dataset.exams if dataset.certificate(s.certificate).code == row.code]
     notes = (s.note for s in sessions if s.note and not s.breakdown)
     return attrs.evolve(
         row,
@@ -244,7 +243,10 @@ def exam_summary(dataset: Dataset, *, by: ExamGrouping = "certificate") -> ExamS
         key=lambda item: _rate_order(item[0]),
     )
     if by == "certificate":
-        rows = [_with_remarks(row, dataset) for row, _, _ in ranked]
+        by_code: dict[str, list[ExamSession]] = {}
+        for session in dataset.exams:
+            by_code.setdefault(dataset.certificate(session.certificate).code, []).append(session)
+        rows = [_with_remarks(row, by_code[cert.code]) for row, cert, _ in ranked]
     elif by == "level":
         rows = _rows_by_level(all_parts)
     else:
