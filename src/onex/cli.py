@@ -42,6 +42,12 @@ def _precision(text: str) -> int:
     return int(text)
 
 
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 64, got {text!r}")
+    return int(text)
+
+
 class _VersionAction(argparse.Action):
     """``--version``, reading package metadata only when asked (it is slow to import)."""
 
@@ -117,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
         tables.add_argument(
             "--unmask", action="store_true", help="keep names and ID numbers unmasked"
         )
+        tables.add_argument(
+            "--workers",
+            type=_workers,
+            metavar="N",
+            help="processes reading a large results CSV (default: up to 2, one per CPU)",
+        )
 
     template = command("template", "Write an Excel workbook for filling in a year's data.")
     template.add_argument("path", metavar="PATH", help="the .xlsx file to write")
@@ -172,6 +184,7 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
             institution=args.institution,
             unmask=args.unmask,
             quiet=args.quiet,
+            workers=args.workers,
         )
         for line in imported.warning_lines():
             print(line, file=sys.stderr)

@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import repeat
 from operator import contains
-from typing import IO
+from typing import IO, BinaryIO
 
 from onex.io.tabular import ProblemLog
 
 __all__ = [
     "Block",
+    "NeedsCsvModule",
+    "byte_chunks",
     "csv_blocks",
     "csv_records",
     "split_block",
+    "text_chunks",
 ]
 
 
-_BLOCK_CHARS = 1 << 20
+_BLOCK_CHARS = 1 << 17
 
 
 class Block:
@@ -103,11 +106,11 @@ def split_block(text: str, delimiter: str, ncols: int, line: int) -> Block | Non
     newline = "\r\n" if "\r" in text else "\n"
     if not text.endswith("\n"):
         text += newline
-    n = text.count(newline)
-    if newline == "\r\n" and not (n == text.count("\n") == text.count("\r")):
+    n = text.count("\n")
+    if newline == "\r\n" and text.count("\r") != n:
         return None
-    if newline == "\n" and "\r" in text:
-        return None
+    # With as many CRs as LFs, the proof below that each line ends in one joint holding CR LF
+    # also proves that every CR is followed by an LF.
     if ncols > 1:
         flat = text.split(delimiter)
         joints = flat[:: ncols - 1]
@@ -121,41 +124,85 @@ def split_block(text: str, delimiter: str, ncols: int, line: int) -> Block | Non
             cols += [flat[j :: ncols - 1] for j in range(1, ncols - 1)]
             cols.append(ends[1 : 2 * n : 2])
             return Block(first=line, text=text, newline=newline, delimiter=delimiter, cols=cols)
+    if newline == "\r\n" and text.count("\r\n") != n:
+        return None  # a CR and an LF apart
     return Block(first=line, text=text, newline=newline, delimiter=delimiter)
 
 
+def text_chunks(stream: IO[str]) -> Iterator[str]:
+    """A text stream in chunks of about a megabyte, each ending at a line break outside
+    quotes (or at the end of the text)."""
+    while True:
+        text = stream.read(_BLOCK_CHARS)
+        if not text:
+            return
+        if not text.endswith("\n"):
+            text += stream.readline()
+        if '"' in text:
+            while text.count('"') % 2:
+                more = stream.readline()
+                if not more:
+                    break
+                text += more
+        yield text
+
+
+def byte_chunks(
+    raw: BinaryIO, end: int, encoding: str, done: Callable[[int], None] | None = None
+) -> Iterator[str]:
+    """The bytes of ``raw`` from where it stands up to ``end``, decoded strictly in chunks of
+    about a megabyte that each end at a line break. ``end`` must follow a line feed (or be the
+    end of the file), and the encoding must keep ASCII bytes to themselves (UTF-8, GB18030):
+    then a chunk cut after a line feed never cuts a character. ``done`` is told the bytes read.
+    """
+    pos = raw.tell()
+    read = 0
+    while pos < end:
+        data = raw.read(min(_BLOCK_CHARS, end - pos))
+        if not data:
+            return
+        if not data.endswith(b"\n") and pos + len(data) < end:
+            data += raw.readline()
+        pos += len(data)
+        read += len(data)
+        if done is not None:
+            done(read)
+        yield data.decode(encoding)
+
+
+class NeedsCsvModule(Exception):
+    """Raised by :func:`csv_blocks` when told the text is plain lines and it is not: a quote,
+    or a bare carriage return."""
+
+
 def csv_blocks(
-    stream: IO[str],
+    chunks: Iterator[str],
     delimiter: str,
     ncols: int,
     first_line: int,
     log: ProblemLog,
     encoding: str,
+    *,
+    plain: bool = False,
 ) -> Iterator[Block]:
-    """Blocks of about a megabyte of records. Text without quotes whose every line has the
+    """Blocks of records from chunks of CSV text that each end between records (see
+    :func:`text_chunks`, :func:`byte_chunks`). Text without quotes whose every line has the
     header's number of cells is split into columns in one go; anything else goes row by row
-    (through the csv module when there are quotes)."""
+    (through the csv module when there are quotes). With ``plain``, text that needs the csv
+    module raises :class:`NeedsCsvModule` instead."""
     line = first_line
     while True:
         try:
-            text = stream.read(_BLOCK_CHARS)
-            if not text:
-                return
-            if not text.endswith("\n"):
-                text += stream.readline()
-            quoted = '"' in text
-            while quoted and text.count('"') % 2:
-                more = stream.readline()
-                if not more:
-                    break
-                text += more
+            text = next(chunks, "")
         except UnicodeDecodeError:
             log.add(
                 f"after line {line - 1}",
                 f"bytes that are not valid {encoding} text (damaged, or mixed encodings)",
             )
             return
-        if not quoted:
+        if not text:
+            return
+        if '"' not in text:
             block = split_block(text, delimiter, ncols, line)
             if block is not None:
                 line += len(block)
@@ -163,6 +210,8 @@ def csv_blocks(
                 yield block
                 del block
                 continue
+        if plain:
+            raise NeedsCsvModule(f"line {line} onwards is not plain lines")
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         rows: list[list[str]] = []
         numbers: list[int] = []

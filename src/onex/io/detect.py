@@ -86,6 +86,7 @@ def read_table(
     quiet: bool = False,
     progress: ProgressCallback | None = None,
     max_problems: int = DEFAULT_PROBLEM_LIMIT,
+    workers: int | None = None,
 ) -> TableImport:
     """Read a CSV or XLSX file of whichever kind it is (see :func:`detect_table_kind`).
 
@@ -111,6 +112,7 @@ def read_table(
             quiet=quiet,
             progress=progress,
             max_problems=max_problems,
+            workers=workers,
         )
     return read_exam_table(
         p,

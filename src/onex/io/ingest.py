@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from itertools import repeat
+from itertools import islice, repeat
 
+import attrs
 import pendulum
 
+from onex.errors import Problem
 from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.io.csvblocks import Block
 from onex.io.identity import certificate_code
@@ -32,11 +34,25 @@ from onex.model import (
 )
 
 __all__ = [
+    "IngestPart",
     "ResultIngest",
 ]
 
 
 _CACHE_LIMIT = 100_000
+
+
+@attrs.frozen(kw_only=True)
+class IngestPart:
+    """What one read of part of a file counted and found (sent back by a worker process)."""
+
+    totals: dict[tuple[str, Level | None, pendulum.Date | None], list[int]]
+    names: dict[str, str]
+    rows: int
+    years: set[int]
+    problems: list[Problem]
+    warnings: list[Problem]
+    warnings_dropped: int
 
 
 class ResultIngest:
@@ -74,12 +90,20 @@ class ResultIngest:
         self.rules: dict[str, PassRule] = {}
         self.default_rule = PassRule()
         self.key_cache: dict[tuple[str, str, str, object], tuple[list[int], bool] | None] = {}
-        self.bad_keys: set[tuple[str, str, str, object]] = set()
         self.score_cache: dict[str, Decimal] = {}
         self.triple_cache: dict[tuple[str, str, str], bool] = {}
         self.totals: dict[tuple[str, Level | None, pendulum.Date | None], list[int]] = {}
         self.rows = 0
         self.dates_years: set[int] = set()
+        self.counts: Counter[tuple[str, str, str, object]] = Counter()
+        self.checked: dict[int, set[str]] = {}
+
+    @classmethod
+    def like(cls, other: ResultIngest) -> ResultIngest:
+        """A new read with ``other``'s header, certificates and masking, and an empty log."""
+        return cls(
+            other.source, other.match, other.log.fresh(), other.known, other.unmask, other.sheet
+        )
 
     # -- places and values shown -----------------------------------------------------------
 
@@ -145,22 +169,20 @@ class ResultIngest:
         key = (cert_raw, level_raw, date_raw, pass_raw)
         if key in self.key_cache:
             return self.key_cache[key]
-        resolved: tuple[list[int], bool] | None = None
         try:
             cert = self.certificate(cert_raw)
             level = parse_level(level_raw) if level_raw.strip() else None
             date = parse_date(date_raw) if date_raw.strip() else None
             passed = pass_raw if isinstance(pass_raw, bool) else parse_bool(pass_raw)
         except ValueError:
-            self.bad_keys.add(key)
-        else:
-            if date is not None:
-                self.dates_years.add(date.year)
-            slot = self.totals.get((cert, level, date))
-            if slot is None:
-                slot = self.totals[(cert, level, date)] = [0, 0]
-            resolved = (slot, passed)
-        self.key_cache[key] = resolved
+            self.key_cache[key] = None
+            return None
+        if date is not None:
+            self.dates_years.add(date.year)
+        slot = self.totals.get((cert, level, date))
+        if slot is None:
+            slot = self.totals[(cert, level, date)] = [0, 0]
+        resolved = self.key_cache[key] = (slot, passed)
         return resolved
 
     def passes_by_scores(self, cert_raw: str, theory_raw: str, practical_raw: str) -> bool:
@@ -203,13 +225,9 @@ class ResultIngest:
         try:
             for col in (self.i_theory, self.i_practical):
                 if col is not None:
-                    for raw in set(cols[col]):
-                        if raw or self.i_pass is None:
-                            self.score(raw)
+                    self._check_distinct(col, cols[col], self.score, self.i_pass is None)
             if self.i_cohort is not None:
-                for raw in set(cols[self.i_cohort]):
-                    if raw:
-                        parse_count(raw)
+                self._check_distinct(self.i_cohort, cols[self.i_cohort], parse_count, False)
             if self.i_pass is not None:
                 passes: Iterable[object] = cols[self.i_pass]
             elif self.i_theory is not None and self.i_practical is not None:
@@ -225,17 +243,18 @@ class ResultIngest:
                 return False
         except ValueError:
             return False
-        grouped = Counter(zip(certs, levels, dates, passes, strict=False))
-        cache = self.key_cache
-        for key in grouped.keys() - cache.keys():
-            self.resolve_key(*key)
-        if self.bad_keys and not self.bad_keys.isdisjoint(grouped):
-            return False
-        for key, count in grouped.items():
-            slot, passed = cache[key]  # type: ignore[misc]
-            slot[0] += count
-            if passed:
-                slot[1] += count
+        # Counted straight into the running counter; keys it has not held before are the
+        # last ones in it (a dict keeps insertion order), resolved here in first-seen order.
+        counts = self.counts
+        before = len(counts)
+        counts.update(zip(certs, levels, dates, passes, strict=False))
+        if len(counts) > before:
+            new = list(islice(reversed(counts), len(counts) - before))[::-1]
+            if any(self.resolve_key(*key) is None for key in new):
+                counts.subtract(zip(certs, levels, dates, passes, strict=False))
+                for key in new:
+                    del counts[key]
+                return False
         self.rows += n
         if self.i_id is not None and not ids_valid(cols[self.i_id]):
             for i, value in enumerate(cols[self.i_id]):
@@ -246,6 +265,30 @@ class ResultIngest:
                         f"{why}: {self.shown(self.i_id, value)}",
                     )
         return True
+
+    def _check_distinct(
+        self, col: int, values: list[str], parse: Callable[[str], object], blank_too: bool
+    ) -> None:
+        """Parse each value of column ``col`` not parsed before (blank ones only if
+        ``blank_too``); ValueError if one is invalid."""
+        checked = self.checked.setdefault(col, set())
+        new = set(values) - checked
+        for raw in new:
+            if raw or blank_too:
+                parse(raw)
+        if len(checked) >= _CACHE_LIMIT:
+            checked.clear()
+        checked |= new
+
+    def _settle(self) -> None:
+        """Fold the running counter into the per-session totals."""
+        cache = self.key_cache
+        for key, count in self.counts.items():
+            slot, passed = cache[key]  # type: ignore[misc]
+            slot[0] += count
+            if passed:
+                slot[1] += count
+        self.counts.clear()
 
     # -- one row, slowly, saying what is wrong ---------------------------------------------
 
@@ -328,11 +371,50 @@ class ResultIngest:
         found[0][1] += 1 if found[1] else 0
         self.rows += 1
 
+    # -- reading in parts -------------------------------------------------------------------
+
+    def part(self) -> IngestPart:
+        """What this read counted and found, to be merged into the read of an earlier part of
+        the same file (see :meth:`merge`)."""
+        self._settle()
+        return IngestPart(
+            totals=self.totals,
+            names=self.names,
+            rows=self.rows,
+            years=self.dates_years,
+            problems=self.log.problems,
+            warnings=self.log.warnings,
+            warnings_dropped=self.log.warnings_dropped,
+        )
+
+    def merge(self, part: IngestPart) -> None:
+        """Add the counts and findings of a later part of the file, read by another ingest
+        with the same header and certificates. Names, problems and warnings stay in file order,
+        and a name printed two ways counts under the spelling seen first, as in one read."""
+        self._settle()
+        for key, name in part.names.items():
+            if key not in self.names:
+                self.names[key] = name
+                self.rules[name] = self.default_rule
+        for (cert, level, date), (n, p) in part.totals.items():
+            if not n:
+                continue
+            name = cert if self.known else self.names[name_key(cert)]
+            slot = self.totals.get((name, level, date))
+            if slot is None:
+                slot = self.totals[(name, level, date)] = [0, 0]
+            slot[0] += n
+            slot[1] += p
+        self.rows += part.rows
+        self.dates_years |= part.years
+        self.log.extend(part.problems, part.warnings, part.warnings_dropped)
+
     # -- the result ------------------------------------------------------------------------
 
     def certificates(self) -> tuple[Certificate, ...]:
         """The certificates counted: the known ones used, else one per name, in first-seen
         order."""
+        self._settle()
         used = {cert for (cert, _, _), (n, _) in self.totals.items() if n}
         if self.known:
             return tuple(c for c in self.known if c.name in used)
@@ -345,6 +427,7 @@ class ResultIngest:
     def tally(self) -> ResultTally:
         """The counts as a ResultTally (keys resolved by a block later read row by row may
         hold nothing; they are left out)."""
+        self._settle()
         tally = ResultTally()
         for (cert, level, date), (n, p) in self.totals.items():
             if n:

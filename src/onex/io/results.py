@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from onex.errors import DataError, Problem
-from onex.io.csvblocks import Block, csv_blocks, csv_records
+from onex.io.csvblocks import Block, csv_blocks, csv_records, text_chunks
 from onex.io.csvtext import open_csv_text
 from onex.io.identity import dataset_institution, dataset_year
 from onex.io.ingest import ResultIngest
@@ -35,6 +35,7 @@ from onex.io.tabular import (
     file_kind,
     match_header,
 )
+from onex.io.workers import choose_workers, count_blocks, read_ranges, splittable_body
 from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
 from onex.model import Certificate, Dataset
 
@@ -141,7 +142,8 @@ def _read_csv(
     known: Sequence[Certificate],
     unmask: bool,
     progress: ProgressCallback | None,
-) -> tuple[ResultIngest, str, str]:
+    workers: int | None,
+) -> tuple[ResultIngest, str, str, int]:
     stream, encoding, delimiter = open_csv_text(path)
     total = path.stat().st_size
     with stream:
@@ -182,14 +184,25 @@ def _read_csv(
                 f"unknown column {match.header(col)!r} ignored",
             )
         ingest = ResultIngest(str(path), match, log, known, unmask, None)
-        blocks = csv_blocks(stream, delimiter, len(match.headers), lines_used + 1, log, encoding)
+        body = stream.tell()
+        if splittable_body(path, body, encoding):
+            n = choose_workers(workers, total - body)
+            used = read_ranges(
+                ingest, path, (body, lines_used + 1), encoding, delimiter, n, progress
+            )
+            if used:
+                return ingest, encoding, delimiter, used
+            stream.seek(body)  # not plain lines after all: read it the ordinary way
+        chunks = text_chunks(stream)
+        blocks = csv_blocks(chunks, delimiter, ingest.ncols, lines_used + 1, log, encoding)
         raw = stream.buffer
-        for block in blocks:
-            ingest.block(block)
-            del block  # let it go before the next one is read
+
+        def report() -> None:
             if progress is not None:
                 progress(min(raw.tell(), total), total)  # type: ignore[attr-defined]
-    return ingest, encoding, delimiter
+
+        count_blocks(ingest, blocks, report)
+    return ingest, encoding, delimiter, 1
 
 
 def _read_xlsx(
@@ -258,6 +271,7 @@ def read_results(
     quiet: bool = False,
     progress: ProgressCallback | None = None,
     max_problems: int = DEFAULT_PROBLEM_LIMIT,
+    workers: int | None = None,
 ) -> TableImport:
     """Stream candidate results from a CSV or XLSX file and tally them into exam sessions.
 
@@ -270,7 +284,13 @@ def read_results(
     is large and stderr is a terminal. ``quiet`` turns every progress report off. Problems are
     collected up to ``max_problems`` and raised as one :class:`~onex.DataError`; bad 身份证号
     are warnings, masked unless ``unmask``.
+
+    A large CSV body with no quote character is read in parts by ``workers`` processes (by
+    default up to two, one per CPU and per 8 MB), forked on Linux when no other thread runs;
+    ``workers=1`` reads in this process only. The result is the same either way.
     """
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
@@ -279,13 +299,14 @@ def read_results(
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     report, bar = choose_progress(progress, quiet, p.stat().st_size, f"reading {p.name}")
     encoding = delimiter = sheet_name = None
+    used = 1
     # The rows make no reference cycles; pausing the cycle collector spares it from walking
     # millions of short-lived lists and tuples (a third of the time on large files).
     collecting = gc.isenabled()
     gc.disable()
     try:
         if kind == "csv":
-            ingest, encoding, delimiter = _read_csv(p, log, known, unmask, report)
+            ingest, encoding, delimiter, used = _read_csv(p, log, known, unmask, report, workers)
         else:
             ingest, sheet_name = _read_xlsx(p, sheet, log, known, unmask, report)
     finally:
@@ -318,4 +339,5 @@ def read_results(
         encoding=encoding,
         delimiter=delimiter,
         sheet=sheet_name,
+        workers=used,
     )

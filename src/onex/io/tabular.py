@@ -49,6 +49,7 @@ class ProblemLog:
         if limit < 1:
             raise ValueError(f"the problem limit must be at least 1, got {limit}")
         self.source = source
+        self.unmask = unmask
         # Messages quote raw cells; any 身份证号 among them is masked unless asked otherwise.
         self._shown = (lambda text: text) if unmask else mask_id_tokens
         self.limit = limit
@@ -56,9 +57,16 @@ class ProblemLog:
         self.warnings: list[Problem] = []
         self.warnings_dropped = 0
 
+    def fresh(self) -> ProblemLog:
+        """An empty log with this one's source, limit and masking."""
+        return ProblemLog(self.source, self.limit, unmask=self.unmask)
+
     def add(self, where: str, message: str) -> None:
         """Record a problem; raises DataError when the limit is reached."""
-        self.problems.append(Problem(where, self._shown(message)))
+        self._record(Problem(where, self._shown(message)))
+
+    def _record(self, problem: Problem) -> None:
+        self.problems.append(problem)
         if len(self.problems) >= self.limit:
             stop = Problem("", f"stopped after {self.limit} problems; fix these and read again")
             raise DataError([*self.problems, stop], source=self.source)
@@ -69,6 +77,17 @@ class ProblemLog:
             self.warnings.append(Problem(where, self._shown(message)))
         else:
             self.warnings_dropped += 1
+
+    def extend(
+        self, problems: Sequence[Problem], warnings: Sequence[Problem], warnings_dropped: int
+    ) -> None:
+        """Add what another log of a later part of the same input recorded (already shown as
+        this log shows it), as if recorded here in that order; raises like :meth:`add`."""
+        room = self.limit - len(self.warnings)
+        self.warnings.extend(warnings[: max(room, 0)])
+        self.warnings_dropped += warnings_dropped + max(len(warnings) - max(room, 0), 0)
+        for problem in problems:
+            self._record(problem)
 
     def check(self) -> None:
         """Raise one DataError listing every problem recorded, if any."""
@@ -190,7 +209,7 @@ class TableImport(Tabular):
     ``kind`` is ``"summary"`` (one row per certificate), ``"results"`` (one row per candidate)
     or ``"workbook"`` (an onex input workbook). ``warnings`` are located like errors (unknown
     columns, bad 身份证号, a placeholder institution); the CLI prints them to stderr.
-    ``rows`` counts the data rows read.
+    ``rows`` counts the data rows read; ``workers`` the processes that read them.
     """
 
     kind: Literal["summary", "results", "workbook"]
@@ -201,6 +220,7 @@ class TableImport(Tabular):
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    workers: int = 1
 
     def _repr_fields(self) -> dict[str, object]:
         return {

@@ -1,0 +1,264 @@
+"""Results read in parts by forked worker processes give exactly what one process gives."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import onex
+from onex.io import workers
+from onex.io.ingest import ResultIngest
+from onex.io.results import RESULT_COLUMNS
+from onex.io.tabular import ProblemLog, match_header
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+import gen_results
+
+FORKS = workers.can_fork()
+HEADER = ",".join(gen_results.HEADER)
+VALID_ID = "11010519491231002X"
+BAD_ID = "110105194912310021"
+
+
+def _outcome(path: Path, n: int | None, **options: object) -> tuple[object, ...]:
+    """What a read gives: the dataset, rows and warnings, or the problems it raised."""
+    try:
+        got = onex.read_results(path, institution="测试学院", workers=n, **options)  # type: ignore[arg-type]
+    except onex.DataError as exc:
+        return ("error", tuple(str(p) for p in exc.problems))
+    return ("ok", got.dataset, got.rows, tuple(str(w) for w in got.warnings))
+
+
+def _workers_used(path: Path, n: int | None) -> int:
+    return onex.read_results(path, institution="测试学院", workers=n).workers
+
+
+def _lines(rows: int, tmp_path: Path) -> list[str]:
+    path = tmp_path / "gen.csv"
+    gen_results.write(path, rows)
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _write(path: Path, lines: list[str], newline: str = "\n", encoding: str = "utf-8") -> Path:
+    path.write_bytes(newline.join(lines).encode(encoding) + newline.encode())
+    return path
+
+
+def test_two_workers_count_what_one_counts(tmp_path: Path) -> None:
+    """40,000 rows: the same sessions, rows and certificate order with 1, 2 and 3 workers."""
+    path = tmp_path / "results.csv"
+    gen_results.write(path, 40_000)
+    one = _outcome(path, 1)
+    assert one == _outcome(path, 2) == _outcome(path, 3)
+    assert 40_000 == one[2]
+    assert (2 if FORKS else 1) == _workers_used(path, 2)
+    assert 1 == _workers_used(path, 1)
+
+
+def test_certificate_order_is_first_seen_order(tmp_path: Path) -> None:
+    """Certificates come in the order the file first names them, whatever the hash seed."""
+    lines = _lines(3_000, tmp_path)
+    path = _write(tmp_path / "r.csv", lines)
+    seen: list[str] = []
+    for line in lines[1:]:
+        name = line.split(",")[3]
+        if name not in seen:
+            seen.append(name)
+    for n in (1, 2):
+        got = onex.read_results(path, institution="测试学院", workers=n)
+        assert seen == [c.name for c in got.dataset.certificates]
+
+
+def test_problems_in_the_second_half_keep_their_line_numbers(tmp_path: Path) -> None:
+    """Bad rows on both sides of the cut are reported with the lines one read gives."""
+    lines = _lines(20_000, tmp_path)
+    for number in (101, 15_001, 19_990):  # 1-based file lines
+        cells = lines[number - 1].split(",")
+        cells[4] = "特级"
+        lines[number - 1] = ",".join(cells)
+    lines[17_999] = lines[17_999].rsplit(",", 2)[0]  # line 18,000 loses two cells
+    path = _write(tmp_path / "bad.csv", lines)
+    one = _outcome(path, 1)
+    assert "error" == one[0]
+    assert one == _outcome(path, 2) == _outcome(path, 4)
+    text = "\n".join(one[1])  # type: ignore[arg-type]
+    for where in ("line 101, column 5", "line 15001, column 5", "line 18000:", "line 19990"):
+        assert where in text
+
+
+def test_problem_limit_is_the_same(tmp_path: Path) -> None:
+    """With more bad rows than the limit, the same first problems and the stop line."""
+    lines = _lines(20_000, tmp_path)
+    for number in range(2, 20_000, 997):
+        cells = lines[number - 1].split(",")
+        cells[6] = "一百"
+        lines[number - 1] = ",".join(cells)
+    path = _write(tmp_path / "bad.csv", lines)
+    for limit in (1, 5, 12):
+        one = _outcome(path, 1, max_problems=limit)
+        assert one == _outcome(path, 2, max_problems=limit)
+        assert limit + 1 == len(one[1])  # type: ignore[arg-type]
+
+
+def test_id_warnings_merge_in_file_order_up_to_the_limit(tmp_path: Path) -> None:
+    """Bad 身份证号 warnings from every part, in file order; past the limit only counted."""
+    lines = _lines(20_000, tmp_path)
+    for number in range(500, 20_000, 800):
+        cells = lines[number - 1].split(",")
+        cells[2] = BAD_ID
+        lines[number - 1] = ",".join(cells)
+    path = _write(tmp_path / "ids.csv", lines)
+    for limit in (3, 100):
+        one = _outcome(path, 1, max_problems=limit)
+        assert "ok" == one[0]
+        assert one == _outcome(path, 2, max_problems=limit)
+    warnings = _outcome(path, 2, max_problems=3)[3]
+    assert "22 more warnings not shown" in warnings[-1]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("newline", "encoding"),
+    [("\r\n", "utf-8"), ("\n", "utf-8-sig"), ("\r\n", "gb18030"), ("\n", "gb18030")],
+)
+def test_line_endings_and_encodings(tmp_path: Path, newline: str, encoding: str) -> None:
+    """CR LF, a BOM and GB18030 read alike in parts."""
+    lines = _lines(20_000, tmp_path)
+    lines[12_344] = lines[12_344].replace("初级", "初 级 级")
+    path = _write(tmp_path / "r.csv", lines, newline, encoding)
+    one = _outcome(path, 1)
+    assert one == _outcome(path, 2)
+    assert "line 12345, column 5" in "\n".join(one[1])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("odd", ['"quoted, with a comma"', "a\rbare CR"])
+def test_text_that_needs_the_csv_module_falls_back(tmp_path: Path, odd: str) -> None:
+    """A quote or a bare carriage return late in the file: read the ordinary way, by one."""
+    lines = _lines(20_000, tmp_path)
+    cells = lines[18_000].split(",")
+    cells[1] = odd
+    lines[18_000] = ",".join(cells)
+    path = _write(tmp_path / "r.csv", lines)
+    one = _outcome(path, 1)
+    assert one == _outcome(path, 2)
+    if "\r" in odd:  # the CR ends a line for the csv module: line 18001 is cut in two
+        assert "line 18001: the row has 2 values" in one[1][0]  # type: ignore[index]
+    else:
+        assert 1 == _workers_used(path, 2)
+
+
+def test_a_name_spelled_two_ways_counts_under_the_first(tmp_path: Path) -> None:
+    """A later part's spelling of a name the earlier part has seen joins the earlier one."""
+    rows = [
+        f"2020{i:08d},张三,{VALID_ID},{name},初级,2020-07-20,70,80,通过"
+        for i, name in enumerate(["老年照护"] * 3000 + ["老年 照护"] * 3000 + ["幼儿照护"] * 10)
+    ]
+    path = _write(tmp_path / "r.csv", [HEADER, *rows])
+    one = _outcome(path, 1)
+    assert one == _outcome(path, 2) == _outcome(path, 5)
+    dataset = one[1]
+    assert isinstance(dataset, onex.Dataset)
+    assert ["老年照护", "幼儿照护"] == [c.name for c in dataset.certificates]
+    assert {"老年照护": 6000, "幼儿照护": 10} == {
+        e.certificate: e.candidates for e in dataset.exams
+    }
+
+
+def test_progress_reaches_the_end(tmp_path: Path) -> None:
+    """The progress callback sees both parts' bytes and ends at the file's size."""
+    path = tmp_path / "r.csv"
+    gen_results.write(path, 20_000)
+    seen: list[tuple[int, int]] = []
+    onex.read_results(path, institution="x", workers=2, progress=lambda d, t: seen.append((d, t)))
+    size = path.stat().st_size
+    assert seen[-1] == (size, size)
+    assert all(t == size for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_workers_must_be_positive(tmp_path: Path) -> None:
+    path = _write(tmp_path / "r.csv", [HEADER])
+    with pytest.raises(ValueError, match="at least 1"):
+        onex.read_results(path, workers=0)
+
+
+def test_auto_workers_split_only_large_bodies() -> None:
+    """By default a small body is read by one process and a large one by up to two."""
+    assert 1 == workers.choose_workers(None, workers.MIN_PART_BYTES - 1)
+    expected = min(2, len(os.sched_getaffinity(0))) if FORKS else 1
+    assert expected == workers.choose_workers(None, 100 * workers.MIN_PART_BYTES)
+    assert (3 if FORKS else 1) == workers.choose_workers(3, 10)
+
+
+@pytest.mark.skipif(not FORKS, reason="forks only on Linux")
+def test_a_worker_that_dies_is_replaced(tmp_path: Path) -> None:
+    """A child that exits without a result gives None, and its range reads again here."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os._exit(3)
+    os.close(write_fd)
+    try:
+        assert [None] == workers._collect([(pid, read_fd)], set(), None)
+    finally:
+        os.close(read_fd)
+
+    path = tmp_path / "r.csv"
+    gen_results.write(path, 2_000)
+    body = len(path.read_bytes().split(b"\n", 1)[0]) + 1
+    match = match_header(gen_results.HEADER, RESULT_COLUMNS)
+    log = ProblemLog(str(path))
+    ingest = ResultIngest(str(path), match, log, (), False, None)
+    cut = workers._cuts(path, body, path.stat().st_size, 2)[1]
+    part = workers._read_part(
+        ingest, path, (body, 2), (cut, path.stat().st_size), "utf-8", ",", None
+    )
+    assert part is not None
+    whole = onex.read_results(path, institution="x", workers=1)
+    line_of_cut = path.read_bytes()[:cut].count(b"\n") + 1
+    assert whole.rows - (line_of_cut - 2) == part.rows
+
+
+_LEVELS = ("初级", "中级", "高级", "", "特级")
+_DATES = ("2020-07-20", "2020-11-12", "", "2020-13-40")
+_PASSES = ("通过", "未通过", "通过", "未通过", "也许")
+
+
+@st.composite
+def _files(draw: st.DrawFn) -> tuple[list[str], str, int]:
+    n = draw(st.integers(min_value=0, max_value=60))
+    rows = []
+    for i in range(n):
+        kind = draw(st.integers(0, 19))
+        cells = [
+            "" if kind == 0 else f"S{i}",
+            "李四",
+            BAD_ID if kind == 1 else VALID_ID,
+            draw(st.sampled_from(("老年照护", "智能财税", "幼儿 照护", "幼儿照护"))),
+            _LEVELS[draw(st.integers(0, 4 if kind == 2 else 3))],
+            _DATES[draw(st.integers(0, 3 if kind == 3 else 2))],
+            "101" if kind == 4 else "70",
+            "80",
+            _PASSES[draw(st.integers(0, 4 if kind == 5 else 3))],
+        ]
+        if kind == 6:
+            cells = cells[:5]
+        if kind == 7 and draw(st.booleans()):
+            cells[1] = '"王,五"'
+        rows.append(",".join(cells))
+    return [HEADER, *rows], draw(st.sampled_from(("\n", "\r\n"))), draw(st.integers(1, 6))
+
+
+@settings(max_examples=40)
+@given(_files(), st.integers(min_value=2, max_value=4))
+def test_any_file_reads_alike_in_parts(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[list[str], str, int], n: int
+) -> None:
+    """Valid and invalid rows, quotes, CR LF, any problem limit: parts give what one gives."""
+    lines, newline, limit = case
+    path = _write(tmp_path_factory.mktemp("parts") / "r.csv", lines, newline)
+    assert _outcome(path, 1, max_problems=limit) == _outcome(path, n, max_problems=limit)
