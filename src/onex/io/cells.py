@@ -1,7 +1,8 @@
 """Cell values as spreadsheets hold them: counts, decimals, dates, levels, yes or no.
 
 Each parser accepts what Excel and clerks write (numbers stored as text, ``1,234``, ``12人``,
-2020/11/5, 2020年11月5日, 通过/未通过) and raises ValueError saying what would be valid.
+2020/11/5, 2020年11月5日, 通过/未通过, digits typed in full width: ``１２``) and raises ValueError
+saying what would be valid.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ _COUNT_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
 
 
 _DATE_RES = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", re.ASCII),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII),
 )
 
 
@@ -48,6 +49,19 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else str(value)
 
 
+# What a Chinese input method types in full width: digits, the marks numbers and dates use, and
+# the ideographic space.
+_HALF_WIDTH = str.maketrans(
+    {chr(0xFF10 + d): str(d) for d in range(10)}
+    | {"．": ".", "，": ",", "－": "-", "＋": "+", "／": "/", "\u3000": " "}
+)
+
+
+def _number_text(value: object) -> str:
+    """A cell's text for a number or date: stripped, full-width digits and marks made ASCII."""
+    return _text(value).translate(_HALF_WIDTH).strip()
+
+
 def parse_count(value: object) -> int:
     """A whole, non-negative number from a cell: ``12``, ``12.0``, ``"12"``, ``"1,234"``,
     ``"12人"``. Raises ValueError saying what is valid."""
@@ -58,7 +72,7 @@ def parse_count(value: object) -> int:
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     else:
-        text = _text(value).removesuffix("人次").removesuffix("人").strip()
+        text = _number_text(value).removesuffix("人次").removesuffix("人").strip()
         if _COUNT_RE.match(text):
             text = text.replace(",", "")
         if not text.isascii() or not text.isdigit():
@@ -77,8 +91,10 @@ def parse_decimal(value: object) -> Decimal:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
-    text = _text(value).replace(",", "")
+    text = _number_text(value).replace(",", "")
     try:
+        if not text.isascii():  # Decimal would take digits of any script
+            raise InvalidOperation
         result = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"expected a number, got {_text(value)!r}") from None
@@ -97,15 +113,15 @@ def parse_date(value: object) -> pendulum.Date:
         return pendulum.Date(value.year, value.month, value.day)
     if isinstance(value, dt.date):
         return pendulum.Date(value.year, value.month, value.day)
-    text = _text(value)
+    text = _number_text(value)
     for pattern in _DATE_RES:
         m = pattern.match(text)
         if m:
             try:
                 return pendulum.Date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
-                raise ValueError(f"{text!r} is not a calendar date") from None
-    raise ValueError(f"expected a date such as 2020-11-05, got {text!r}")
+                raise ValueError(f"{_text(value)!r} is not a calendar date") from None
+    raise ValueError(f"expected a date such as 2020-11-05, got {_text(value)!r}")
 
 
 def parse_level(value: object) -> Level:
