@@ -17,8 +17,10 @@ def test_summary_table_is_detected_and_loaded(tmp_path: Path) -> None:
     path = tmp_path / "2020年考证情况.csv"
     path.write_bytes(SEED_TABLE.read_bytes())
     assert "summary" == onex.detect_table_kind(path)
-    ds = onex.load(path)
+    with pytest.warns(onex.DataWarning, match="no institution named") as caught:
+        ds = onex.load(path)
     assert (2020, 16, 1479) == (ds.year, len(ds.exams), ds.stated.candidates)
+    assert [__file__] == [w.filename for w in caught]  # it points at the call of onex.load
 
 
 def test_results_header_with_a_title_row_is_detected(tmp_path: Path) -> None:

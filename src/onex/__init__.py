@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from onex.errors import (
     DataError,
+    DataWarning,
     MissingDependencyError,
     OnexError,
     Problem,
@@ -182,6 +183,7 @@ __all__ = [
     "CreditRefusal",
     "CreditTransfer",
     "DataError",
+    "DataWarning",
     "Dataset",
     "DateWindow",
     "ExamRow",

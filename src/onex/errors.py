@@ -13,6 +13,7 @@ import attrs
 
 __all__ = [
     "DataError",
+    "DataWarning",
     "MissingDependencyError",
     "OnexError",
     "Problem",
@@ -57,6 +58,12 @@ class DataError(OnexError, ValueError):
     def with_source(self, source: str) -> DataError:
         """The same problems, attributed to ``source`` (a file name)."""
         return DataError(self.problems, source=source)
+
+
+class DataWarning(UserWarning):
+    """Something in input data that did not stop reading: an unknown column ignored, a bad
+    身份证号, a placeholder institution. :func:`onex.load` issues one per spreadsheet that has
+    any, listing them; :func:`onex.read_table` returns them instead (``TableImport.warnings``)."""
 
 
 class UnknownNameError(DataError, LookupError):

@@ -91,8 +91,8 @@ def read_table(
     """Read a CSV or XLSX file of whichever kind it is (see :func:`detect_table_kind`).
 
     Options that do not apply to the kind found are ignored (a workbook names its own
-    institution and year). ``onex.load`` calls this for ``.csv`` and ``.xlsx`` files and keeps
-    only the dataset; callers that show warnings call it directly.
+    institution and year). ``onex.load`` calls this for ``.csv`` and ``.xlsx`` files, keeps
+    the dataset and issues the warnings as one :class:`~onex.DataWarning`.
     """
     p = Path(path)
     if not p.is_file():

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from onex.errors import DataError, Problem
+from onex.errors import DataError, DataWarning, Problem
 from onex.io.converter import structure, unstructure
 from onex.model import Dataset
 
@@ -112,7 +113,11 @@ def _dump_json(dataset: Dataset, path: Path) -> None:
 def _load_table(path: Path) -> Dataset:
     from onex.io.detect import read_table  # imported on first use: ``import onex`` stays light
 
-    return read_table(path).dataset
+    imported = read_table(path)
+    if imported.warnings:
+        # stacklevel 3: the warning points at the caller of onex.load.
+        warnings.warn(DataWarning("\n".join(imported.warning_lines())), stacklevel=3)
+    return imported.dataset
 
 
 def _dump_workbook(dataset: Dataset, path: Path) -> None:
@@ -130,7 +135,9 @@ DUMPERS[".xlsx"] = _dump_workbook
 
 def load(path: Readable) -> Dataset:
     """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``; ``.csv``, ``.tsv``
-    and ``.xlsx`` tables through :func:`onex.read_table`, which also returns its warnings).
+    and ``.xlsx`` tables through :func:`onex.read_table`). A table's warnings (unknown columns,
+    bad 身份证号) are issued as one :class:`~onex.DataWarning`; ``read_table`` returns them
+    instead.
 
     Raises :class:`~onex.DataError` naming the file and every bad spot, and
     ``FileNotFoundError`` when there is no such file.
