@@ -381,10 +381,12 @@ def test_any_valid_dataset_is_audited_with_readable_findings(dataset: Dataset) -
     result = onex.audit(dataset)
     tables = {"exams": dataset.exams, "training": dataset.training}
     for finding in result:
-        match = re.match(r"^\$\.(exams|training)\[(\d+)\]\.(\w+)$", finding.where)
+        match = re.match(r"^\$\.(exams|training)\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$", finding.where)
         if match:
             record = tables[match[1]][int(match[2])]
             assert match[3] in attrs.fields_dict(type(record))
+            if match[4] is not None:  # an item of a tuple field: a roster's teacher
+                assert int(match[4]) < len(getattr(record, match[3]))
         else:
             assert finding.where.startswith("$.stated.")
         assert finding.message("zh").endswith("。")
@@ -399,3 +401,42 @@ def test_severity_labels() -> None:
         [s.label() for s in Severity],
         [s.label("en") for s in Severity],
     )
+
+
+def _rosters(*records: tuple[str, tuple[str, ...]]) -> onex.Dataset:
+    return onex.Dataset(
+        institution="测试学院",
+        year=2021,
+        certificates=(
+            onex.Certificate(code="a", name="物流管理", aliases=("物流",)),
+            onex.Certificate(code="b", name="老年照护"),
+        ),
+        training=tuple(onex.TrainingRecord(certificate=c, teachers=t) for c, t in records),
+    )
+
+
+def test_a_teacher_named_twice_on_a_certificates_rosters_is_a_warning() -> None:
+    """Named twice for one certificate (in one record or two, under an alias too): one warning
+    at the second naming; the same teacher on another certificate's roster is fine."""
+    ds = _rosters(
+        ("物流管理", ("张三", "李四")),
+        ("老年照护", ("张三",)),
+        ("物流", ("王五", "张三", "张三")),
+    )
+    (finding,) = [f for f in onex.audit(ds).findings if f.kind is FindingKind.ROSTER_REPEAT]
+    assert ("$.training[2].teachers[1]", "张三", "3", "物流管理") == (
+        finding.where,
+        finding.printed,
+        finding.computed,
+        finding.subject,
+    )
+    assert Severity.WARNING == finding.severity
+    assert finding.message().startswith(
+        "原培训表第 3 行（物流管理）：教师“张三”在该证书的培训名单上出现 3 次（首见于第 1 行）"
+    )
+    assert finding.message("en").startswith(
+        "Source training table, row 3 (物流管理): teacher '张三' is named 3 times on this "
+        "certificate's training rosters (first in row 1)"
+    )
+    assert 6 == onex.training_summary(ds).trained_total
+    assert () == onex.audit(_rosters(("物流管理", ("张三", "李四")))).findings

@@ -98,6 +98,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "FindingKind.seq_repeated": ("序号重复", "repeated number"),
     "FindingKind.seq_gap": ("序号跳号", "skipped number"),
     "FindingKind.seq_out_of_step": ("序号错位", "number out of step"),
+    "FindingKind.roster_repeat": ("培训名单重名", "teacher named twice"),
     # comparison
     "status.added": ("新增", "added"),
     "status.dropped": ("停考", "dropped"),

@@ -24,7 +24,8 @@ def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
     record gives them) against the rows; level breakdowns against their certificate's figures;
     certificate names in the exam and training tables printed as an alias or with other spacing
     or letter case (a reference by code is not a printed name); and the hand-typed sequence
-    numbers (序号) of the exam and training tables, for repeats, gaps and numbers out of step.
+    numbers (序号) of the exam and training tables, for repeats, gaps and numbers out of step;
+    and teachers named more than once on one certificate's training rosters.
     ``lang`` ("zh" or "en") is the language of the result's messages.
     """
     findings = [
@@ -35,6 +36,7 @@ def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
             dataset, "training", [(t.certificate, t.seq) for t in dataset.training]
         ),
         *_stated_findings(dataset),
+        *_roster_findings(dataset),
     ]
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
@@ -135,6 +137,32 @@ def _name_findings(dataset: Dataset) -> list[Finding]:
             Finding(kind=kind, where=where, subject=cert.name, printed=printed, computed=cert.name)
         )
     return findings
+
+
+def _roster_findings(dataset: Dataset) -> list[Finding]:
+    """A teacher named more than once on one certificate's rosters, at the second naming."""
+    first: dict[tuple[str, str], str] = {}
+    repeats: dict[tuple[str, str], list[str]] = {}
+    for i, record in enumerate(dataset.training):
+        code = dataset.certificate(record.certificate).code
+        for j, teacher in enumerate(record.teachers):
+            where = f"$.training[{i}].teachers[{j}]"
+            key = (code, teacher.strip())
+            if key in first:
+                repeats.setdefault(key, []).append(where)
+            else:
+                first[key] = where
+    return [
+        Finding(
+            kind=FindingKind.ROSTER_REPEAT,
+            where=later[0],
+            subject=dataset.certificate(code).name,
+            printed=teacher,
+            computed=str(len(later) + 1),
+            basis=first[(code, teacher)],
+        )
+        for (code, teacher), later in repeats.items()
+    ]
 
 
 def _sequence_findings(

@@ -45,6 +45,9 @@ class FindingKind(LabelledEnum):
     """Sequence numbers that jump over some numbers."""
     SEQ_OUT_OF_STEP = "seq_out_of_step"
     """A sequence number that follows on from neither neighbour."""
+    ROSTER_REPEAT = "roster_repeat"
+    """A teacher named more than once on one certificate's training rosters: counted each time
+    among teachers trained, but given one workload share."""
 
 
 _SEVERITY_OF = {
@@ -58,6 +61,7 @@ _SEVERITY_OF = {
     FindingKind.SEQ_REPEATED: Severity.WARNING,
     FindingKind.SEQ_GAP: Severity.WARNING,
     FindingKind.SEQ_OUT_OF_STEP: Severity.WARNING,
+    FindingKind.ROSTER_REPEAT: Severity.WARNING,
 }
 
 _BODIES: dict[FindingKind, tuple[str, str]] = {
@@ -103,6 +107,14 @@ _BODIES: dict[FindingKind, tuple[str, str]] = {
         "序号 {printed} 与前后行都不衔接，按行序应为 {computed}",
         "sequence number {printed} follows on from neither neighbour; counting rows it would be "
         "{computed}",
+    ),
+    FindingKind.ROSTER_REPEAT: (
+        "教师“{printed}”在该证书的培训名单上出现 {computed} 次（首见于{basis}）："
+        "培训人数按 {computed} 人计，工作量积分却只分一份；"
+        "如是同名教师，请加以区分（如“{printed}（二）”），否则删去重复",
+        "teacher '{printed}' is named {computed} times on this certificate's training rosters "
+        "(first in {basis}): counted {computed} times among teachers trained but given one "
+        "workload share; tell namesakes apart (say '{printed} (2)') or remove the repeat",
     ),
 }
 
