@@ -225,6 +225,20 @@ def _workbook(changes: dict[tuple[str, str], object]) -> bytes:
     return buffer.getvalue()
 
 
+def _openpyxl_sheet(title: str, rows: list[list[object]]) -> bytes:
+    """A sheet as openpyxl writes it: formulas without saved values."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
 XLSX_CASES: dict[str, tuple[object, str]] = {
     "xlsx_summary_bad_count": (
         lambda: _xlsx(_summary_sheet),
@@ -265,6 +279,17 @@ XLSX_CASES: dict[str, tuple[object, str]] = {
     "xlsx_workbook_missing_year": (
         lambda: _workbook({("基本信息", "B3"): None}),
         "sheet 基本信息: year is required",
+    ),
+    "xlsx_workbook_uncached_formula": (
+        lambda: _workbook({("考核", "H2"): "=G2-1"}),
+        "sheet 考核, cell H2: the formula =G2-1 has no saved value",
+    ),
+    "xlsx_summary_uncached_formula": (
+        lambda: _openpyxl_sheet(
+            "考证", [["年度", "证书名称", "考证人数", "通过人数"], [2020, "物流管理", 120, "=C2-5"]]
+        ),
+        "sheet 考证, cell D2: the formula =C2-5 has no saved value (the file was written by a "
+        "program, which does not compute formulas): open it in Excel or LibreOffice, save it",
     ),
 }
 

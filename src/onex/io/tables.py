@@ -135,6 +135,8 @@ class _Grid:
 def _load_grid(path: Path, sheet: str | None, log: ProblemLog) -> _Grid:
     if file_kind(path) == "xlsx":
         grid, _ = read_sheet_grid(path, sheet)
+        for problem in grid.uncached:
+            log.add(problem.where, problem.message)
         return _Grid(
             str(path),
             grid.name,

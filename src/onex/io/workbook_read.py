@@ -38,7 +38,11 @@ from onex.io.workbook_layout import (
     Field,
     Sheet,
 )
-from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
+from onex.io.xlsxread import (
+    damaged_xlsx_as_data_error,
+    open_workbook,
+    uncached_formula_problems,
+)
 from onex.model import (
     Certificate,
     CohortHours,
@@ -454,6 +458,8 @@ def read_workbook_with_warnings(
     log = ProblemLog(str(p), max_problems)
     wb = open_workbook(p, read_only=False)
     try:
+        for problem in uncached_formula_problems(p, wb):
+            log.add(problem.where, problem.message)
         dataset = _dataset(_Reader(wb, log), log)
     finally:
         wb.close()

@@ -1,13 +1,14 @@
 """Reading .xlsx files with openpyxl (the optional ``xlsx`` extra).
 
-Formulas give their cached value; merged cells give their value to every cell they cover; a
+Formulas give their cached value (a formula with none, in a file a program wrote, is an error
+saying to save the file in Excel); merged cells give their value to every cell they cover; a
 damaged file or a missing openpyxl gives a clear error naming what to do.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
@@ -25,6 +26,7 @@ __all__ = [
     "damaged_xlsx_as_data_error",
     "open_workbook",
     "read_sheet_grid",
+    "uncached_formula_problems",
 ]
 
 
@@ -81,6 +83,53 @@ def open_workbook(path: Path, *, read_only: bool) -> Workbook:
         ) from None
 
 
+UNCACHED_FORMULA = (
+    "the formula {formula} has no saved value (the file was written by a program, which does "
+    "not compute formulas): open it in Excel or LibreOffice, save it, and read it again"
+)
+
+
+def uncached_formula_problems(
+    path: Path, values: Workbook, sheets: Sequence[str] | None = None
+) -> list[Problem]:
+    """A located problem for each formula cell with no saved value, which would otherwise read
+    as empty: ``values`` is the workbook opened with saved values, ``sheets`` the titles to look
+    at (default: all). Opens the file once more, formulas and all."""
+    import openpyxl
+
+    titles = list(values.sheetnames if sheets is None else sheets)
+    empty: dict[str, set[tuple[int, int]]] = {}
+    for title in titles:
+        ws = values[title]
+        empty[title] = {
+            (r, c)
+            for r, row in enumerate(ws.iter_rows(values_only=True), start=1)
+            for c, value in enumerate(row, start=1)
+            if value is None
+        }
+    if not any(empty.values()):
+        return []
+    formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    problems = []
+    try:
+        for title in titles:
+            for r, row in enumerate(formulas[title].iter_rows(values_only=True), start=1):
+                for c, value in enumerate(row, start=1):
+                    text = getattr(value, "text", value)  # an ArrayFormula keeps its text
+                    if isinstance(text, str) and text.startswith("=") and (r, c) in empty[title]:
+                        where = f"sheet {title}, cell {_letter(c)}{r}"
+                        problems.append(Problem(where, UNCACHED_FORMULA.format(formula=text)))
+    finally:
+        formulas.close()
+    return problems
+
+
+def _letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(col))
+
+
 @attrs.frozen
 class SheetGrid:
     """One sheet's used cells as rows of values (merged cells repeated), with number formats."""
@@ -88,6 +137,7 @@ class SheetGrid:
     name: str
     rows: tuple[tuple[object, ...], ...]
     formats: tuple[tuple[str, ...], ...]
+    uncached: tuple[Problem, ...] = ()
 
 
 def read_sheet_grid(path: Path, sheet: str | None) -> tuple[SheetGrid, tuple[str, ...]]:
@@ -116,6 +166,7 @@ def read_sheet_grid(path: Path, sheet: str | None) -> tuple[SheetGrid, tuple[str
             values = tuple(fill.get((r, c), cell.value) for c, cell in enumerate(row, start=1))
             rows.append(values)
             formats.append(tuple(str(cell.number_format or "") for cell in row))
-        return SheetGrid(ws.title, tuple(rows), tuple(formats)), names
+        uncached = tuple(uncached_formula_problems(path, wb, [ws.title]))
+        return SheetGrid(ws.title, tuple(rows), tuple(formats), uncached), names
     finally:
         wb.close()
