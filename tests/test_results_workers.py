@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from pathlib import Path
@@ -262,3 +263,108 @@ def test_any_file_reads_alike_in_parts(
     lines, newline, limit = case
     path = _write(tmp_path_factory.mktemp("parts") / "r.csv", lines, newline)
     assert _outcome(path, 1, max_problems=limit) == _outcome(path, n, max_problems=limit)
+
+
+def _bad_bytes_at(lines: list[str], number: int) -> bytes:
+    """The lines as UTF-8 with a BOM (so the encoding is settled without reading them all),
+    with a byte that is not UTF-8 on line ``number``."""
+    data = [line.encode("utf-8") for line in lines]
+    data[number - 1] = data[number - 1].replace(b",", b",\xff", 1)
+    return codecs.BOM_UTF8 + b"\n".join(data) + b"\n"
+
+
+@pytest.mark.parametrize("quote_at", [None, 5, 900, 15_000])
+def test_bad_bytes_are_located_and_end_the_read_alike(tmp_path: Path, quote_at: int | None) -> None:
+    """Bytes that are not text: the line they are on; rows before them are checked; rows after
+    them are not, in any part; a quote before or after them changes nothing of that."""
+    lines = _lines(20_000, tmp_path)
+    cells = lines[2].split(",")
+    cells[5] = "2020-13-45"  # line 3: a bad date before the bad bytes
+    lines[2] = ",".join(cells)
+    cells = lines[17_999].split(",")
+    cells[4] = "特级"  # line 18000: after the bad bytes, never reached
+    lines[17_999] = ",".join(cells)
+    if quote_at is not None:
+        cells = lines[quote_at - 1].split(",")
+        cells[1] = f'"{cells[1]}"'
+        lines[quote_at - 1] = ",".join(cells)
+    path = tmp_path / "bad.csv"
+    path.write_bytes(_bad_bytes_at(lines, 1_234))
+    one = _outcome(path, 1)
+    assert (
+        "error",
+        (
+            "line 3, column 6 (考核日期): '2020-13-45' is not a calendar date",
+            "line 1234: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",
+        ),
+    ) == one
+    assert one == _outcome(path, 2) == _outcome(path, 5)
+
+
+def test_bad_bytes_after_a_quoted_line_break(tmp_path: Path) -> None:
+    """A quoted value spanning lines 10 and 11, bad bytes on line 12: the quoted record is
+    read whole, and line 12 is named."""
+    lines = _lines(50, tmp_path)
+    cells = lines[9].split(",")
+    cells[1] = '"名\n字"'
+    lines[9] = ",".join(cells)
+    path = tmp_path / "q.csv"
+    path.write_bytes(_bad_bytes_at("\n".join(lines).split("\n"), 12))
+    one = _outcome(path, 1)
+    assert one == _outcome(path, 2)
+    assert (
+        "error",
+        ("line 12: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",),
+    ) == one
+
+
+def test_a_blank_student_number_is_a_problem_on_every_path(tmp_path: Path) -> None:
+    """A 学号 of spaces is missing, whichever way its block is read."""
+    lines = _lines(20_000, tmp_path)
+    for number, blank in ((3_001, " "), (15_001, "\u3000")):
+        cells = lines[number - 1].split(",")
+        cells[0] = blank
+        lines[number - 1] = ",".join(cells)
+    path = _write(tmp_path / "r.csv", lines)
+    one = _outcome(path, 1)
+    assert (
+        "error",
+        (
+            "line 3001, column 1 (学号): no 学号 (student number)",
+            "line 15001, column 1 (学号): no 学号 (student number)",
+        ),
+    ) == one
+    assert one == _outcome(path, 2)
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_progress_never_goes_back_when_the_read_starts_again(tmp_path: Path, n: int) -> None:
+    """A quote in the last row sends the read back to the start; the bar holds, then ends."""
+    lines = _lines(20_000, tmp_path)
+    cells = lines[-1].split(",")
+    cells[1] = '"王五"'
+    lines[-1] = ",".join(cells)
+    path = _write(tmp_path / "r.csv", lines)
+    seen: list[int] = []
+    onex.read_results(path, institution="x", workers=n, progress=lambda d, t: seen.append(d))
+    assert seen == sorted(seen)
+    assert path.stat().st_size == seen[-1]
+
+
+@pytest.mark.skipif(not FORKS, reason="forks only on Linux")
+def test_workers_with_a_thousand_files_open(tmp_path: Path) -> None:
+    """Pipes numbered above 1024 (a caller holding many files) are waited on all the same."""
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip("cannot open 1100 files here")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = [open(os.devnull, "rb") for _ in range(1100)]  # noqa: SIM115
+    try:
+        path = tmp_path / "r.csv"
+        gen_results.write(path, 5_000)
+        assert 5_000 == onex.read_results(path, institution="x", workers=2).rows
+    finally:
+        for fh in held:
+            fh.close()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

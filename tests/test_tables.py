@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import sys
 from pathlib import Path
@@ -253,3 +254,19 @@ def test_dates_in_excel_cells(tmp_path: Path) -> None:
     ds = onex.read_exam_table(_xlsx(tmp_path / "d.xlsx", build)).dataset
     assert "2020-11-05" == ds.exams[0].date.to_date_string()  # type: ignore[union-attr]
     assert 2020 == ds.year
+
+
+@pytest.mark.parametrize("at", [3, 400])
+def test_bytes_that_are_not_text_are_located_on_their_line(tmp_path: Path, at: int) -> None:
+    """A summary table with a byte that is not UTF-8: the message names its line, whether it
+    is within the first few kilobytes or further on."""
+    rows = [f"证书{i},初级,{100 + i},{90 + i}" for i in range(500)]
+    data = [line.encode("utf-8") for line in ["证书名称,等级,考证人数,通过人数", *rows]]
+    data[at - 1] = data[at - 1].replace(b",", b",\xff", 1)
+    path = tmp_path / "考证.csv"
+    path.write_bytes(codecs.BOM_UTF8 + b"\r\n".join(data) + b"\r\n")
+    with pytest.raises(onex.DataError) as caught:
+        onex.read_exam_table(path, institution="测试学院", year=2020)
+    assert [
+        f"line {at}: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)"
+    ] == [str(p) for p in caught.value.problems]

@@ -12,13 +12,18 @@ import io
 from collections.abc import Callable, Iterator
 from itertools import repeat
 from operator import contains
+from pathlib import Path
 from typing import IO, BinaryIO
 
+from onex.errors import Problem
+from onex.io.csvtext import undecodable, undecodable_message
 from onex.io.tabular import ProblemLog
 
 __all__ = [
+    "BadBytes",
     "Block",
     "NeedsCsvModule",
+    "ReadingStopped",
     "byte_chunks",
     "csv_blocks",
     "csv_records",
@@ -130,7 +135,7 @@ def split_block(text: str, delimiter: str, ncols: int, line: int) -> Block | Non
 
 
 def text_chunks(stream: IO[str]) -> Iterator[str]:
-    """A text stream in chunks of about a megabyte, each ending at a line break outside
+    """A text stream in chunks of about 128K characters, each ending at a line break outside
     quotes (or at the end of the text)."""
     while True:
         text = stream.read(_BLOCK_CHARS)
@@ -148,12 +153,19 @@ def text_chunks(stream: IO[str]) -> Iterator[str]:
 
 
 def byte_chunks(
-    raw: BinaryIO, end: int, encoding: str, done: Callable[[int], None] | None = None
+    raw: BinaryIO,
+    end: int,
+    encoding: str,
+    done: Callable[[int], None] | None = None,
+    *,
+    quotes: bool = False,
 ) -> Iterator[str]:
     """The bytes of ``raw`` from where it stands up to ``end``, decoded strictly in chunks of
-    about a megabyte that each end at a line break. ``end`` must follow a line feed (or be the
-    end of the file), and the encoding must keep ASCII bytes to themselves (UTF-8, GB18030):
-    then a chunk cut after a line feed never cuts a character. ``done`` is told the bytes read.
+    about 128K bytes that each end at a line break (with ``quotes``, one outside quotes; else
+    the text must hold none). ``end`` must follow a line feed (or be the end of the file), and
+    the encoding must keep ASCII bytes to themselves (UTF-8, GB18030): then a chunk cut after a
+    line feed never cuts a character. ``done`` is told the bytes read. Before bytes that are not
+    valid text, the whole lines before them are given, then :class:`BadBytes` raised.
     """
     pos = raw.tell()
     read = 0
@@ -163,11 +175,36 @@ def byte_chunks(
             return
         if not data.endswith(b"\n") and pos + len(data) < end:
             data += raw.readline()
+        if quotes:
+            while data.count(b'"') % 2 and pos + len(data) < end:
+                more = raw.readline()
+                if not more:
+                    break
+                data += more
         pos += len(data)
         read += len(data)
         if done is not None:
             done(read)
-        yield data.decode(encoding)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            good = data.rfind(b"\n", 0, exc.start) + 1
+            while quotes and good and data.count(b'"', 0, good) % 2:
+                good = data.rfind(b"\n", 0, good - 1) + 1  # that line break is inside quotes
+            if good:
+                yield data[:good].decode(encoding)  # the lines before the bad bytes
+            raise BadBytes from None
+        yield text
+
+
+class BadBytes(Exception):
+    """Raised by :func:`byte_chunks` after the last whole line before bytes that are not valid
+    text: they are on the next line."""
+
+
+class ReadingStopped(Exception):
+    """Raised by :func:`csv_blocks` once it has logged a problem that ends the reading (bytes
+    that are not text, a quote left open)."""
 
 
 class NeedsCsvModule(Exception):
@@ -184,22 +221,31 @@ def csv_blocks(
     encoding: str,
     *,
     plain: bool = False,
+    path: Path | None = None,
 ) -> Iterator[Block]:
     """Blocks of records from chunks of CSV text that each end between records (see
     :func:`text_chunks`, :func:`byte_chunks`). Text without quotes whose every line has the
     header's number of cells is split into columns in one go; anything else goes row by row
     (through the csv module when there are quotes). With ``plain``, text that needs the csv
-    module raises :class:`NeedsCsvModule` instead."""
+    module raises :class:`NeedsCsvModule` instead. A problem that ends the reading is logged,
+    then :class:`ReadingStopped` raised; ``path``, the file the text stream reads, lets bytes
+    that are not text be located on their line."""
     line = first_line
     while True:
         try:
             text = next(chunks, "")
+        except BadBytes:
+            log.add(f"line {line}", undecodable_message(encoding))
+            raise ReadingStopped from None
         except UnicodeDecodeError:
-            log.add(
-                f"after line {line - 1}",
-                f"bytes that are not valid {encoding} text (damaged, or mixed encodings)",
+            # A text stream decodes ahead of the lines it gives: look for the bytes' line.
+            problem = (
+                undecodable(path, encoding)
+                if path is not None
+                else Problem(f"after line {line - 1}", undecodable_message(encoding))
             )
-            return
+            log.add(problem.where, problem.message)
+            raise ReadingStopped from None
         if not text:
             return
         if '"' not in text:
@@ -228,6 +274,6 @@ def csv_blocks(
                 log.add(where, "the file ends inside a quoted value (truncated?)")
             else:
                 log.add(where, f"not valid CSV: {exc}")
-            return
+            raise ReadingStopped from None
         yield Block(first=line, rows=rows, numbers=numbers)
         line += reader.line_num

@@ -22,6 +22,8 @@ __all__ = [
     "detect_delimiter",
     "detect_encoding",
     "open_csv_text",
+    "undecodable",
+    "undecodable_message",
 ]
 
 
@@ -63,6 +65,34 @@ def detect_encoding(path: Path) -> str:
     return "utf-8"
 
 
+def undecodable_message(encoding: str) -> str:
+    """What is said of bytes that are not valid text in ``encoding``."""
+    return f"bytes that are not valid {encoding} text (damaged, or mixed encodings)"
+
+
+def undecodable(path: Path, encoding: str) -> Problem:
+    """The problem of a file holding bytes that are not valid text in ``encoding``, located on
+    the line of the first such bytes (line breaks counted as the csv module counts them)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    pending_cr = False
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                good = bytes(exc.object[: exc.start])
+                text = good.decode(encoding.removesuffix("-sig"), errors="ignore")
+                chunk = b""
+            if pending_cr and text.startswith("\n"):
+                line -= 1
+            line += text.count("\n") + text.count("\r") - text.count("\r\n")
+            pending_cr = text.endswith("\r")
+            if not chunk:
+                break
+    return Problem(f"line {line}", undecodable_message(encoding))
+
+
 def detect_delimiter(first_line: str) -> str:
     """The delimiter Excel used: the most frequent of comma, semicolon and tab in the header."""
     counts = {d: first_line.count(d) for d in (",", ";", "\t")}
@@ -87,9 +117,7 @@ def open_csv_text(path: Path) -> tuple[io.TextIOWrapper, str, str]:
         stream.seek(0)
     except UnicodeDecodeError:
         stream.close()
-        raise DataError(
-            [Problem("line 1", f"bytes that are not valid {encoding} text")], source=str(path)
-        ) from None
+        raise DataError([undecodable(path, encoding)], source=str(path)) from None
     return stream, encoding, detect_delimiter(first)
 
 
@@ -109,10 +137,8 @@ def csv_rows(
     except csv.Error as exc:
         log.add(f"line {reader.line_num}", f"{_csv_message(exc)}")
     except UnicodeDecodeError:
-        log.add(
-            f"after line {reader.line_num}",
-            f"bytes that are not valid {encoding} text (damaged, or mixed encodings)",
-        )
+        problem = undecodable(Path(stream.name), encoding)
+        log.add(problem.where, problem.message)
 
 
 def _csv_message(exc: csv.Error) -> str:

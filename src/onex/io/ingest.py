@@ -53,6 +53,7 @@ class IngestPart:
     problems: list[Problem]
     warnings: list[Problem]
     warnings_dropped: int
+    stopped: bool
 
 
 class ResultIngest:
@@ -96,6 +97,7 @@ class ResultIngest:
         self.rows = 0
         self.dates_years: set[int] = set()
         self.counts: Counter[tuple[str, str, str, object]] = Counter()
+        self.stopped = False  # a problem ended the reading before the end of the text
         self.checked: dict[int, set[str]] = {}
 
     @classmethod
@@ -217,7 +219,8 @@ class ResultIngest:
                 return False
             cols = [list(c) for c in zip(*rows, strict=True)]
         n = len(cols[self.i_cert])
-        if not all(cols[self.i_sid]):
+        sids = cols[self.i_sid]
+        if not all(sids) or any(map(str.isspace, sids)):
             return False
         certs = cols[self.i_cert]
         levels = cols[self.i_level] if self.i_level is not None else repeat("", n)
@@ -385,6 +388,7 @@ class ResultIngest:
             problems=self.log.problems,
             warnings=self.log.warnings,
             warnings_dropped=self.log.warnings_dropped,
+            stopped=self.stopped,
         )
 
     def merge(self, part: IngestPart) -> None:
@@ -407,6 +411,7 @@ class ResultIngest:
             slot[1] += p
         self.rows += part.rows
         self.dates_years |= part.years
+        self.stopped = part.stopped
         self.log.extend(part.problems, part.warnings, part.warnings_dropped)
 
     # -- the result ------------------------------------------------------------------------

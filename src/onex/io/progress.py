@@ -11,6 +11,7 @@ __all__ = [
     "ProgressBar",
     "ProgressCallback",
     "choose_progress",
+    "monotonic",
 ]
 
 
@@ -62,3 +63,16 @@ def choose_progress(
         bar = ProgressBar(label)
         return bar, bar
     return None, None
+
+
+def monotonic(progress: ProgressCallback) -> ProgressCallback:
+    """``progress``, never told less done than before (a read that starts again, the ordinary
+    way after a quick way gave up, holds the bar where it was until it passes it)."""
+    best = 0
+
+    def report(done: int, total: int) -> None:
+        nonlocal best
+        best = max(best, done)
+        progress(best, total)
+
+    return report

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from onex.errors import DataError, Problem
 from onex.io.csvblocks import Block, csv_blocks, csv_records, text_chunks
-from onex.io.csvtext import open_csv_text
+from onex.io.csvtext import open_csv_text, undecodable
 from onex.io.identity import dataset_institution, dataset_year
 from onex.io.ingest import ResultIngest
-from onex.io.progress import ProgressCallback, choose_progress
+from onex.io.progress import ProgressCallback, choose_progress, monotonic
 from onex.io.tabular import (
     DEFAULT_PROBLEM_LIMIT,
     ColumnSpec,
@@ -35,7 +35,7 @@ from onex.io.tabular import (
     file_kind,
     match_header,
 )
-from onex.io.workers import choose_workers, count_blocks, read_ranges, splittable_body
+from onex.io.workers import body_kind, choose_workers, count_blocks, read_ranges
 from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
 from onex.model import Certificate, Dataset
 
@@ -159,8 +159,12 @@ def _read_csv(
                     break
                 if number >= _HEADER_SCAN:
                     break
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except csv.Error as exc:
             log.add("line 1", f"cannot read the header: {exc}")
+            log.check()
+        except UnicodeDecodeError:
+            problem = undecodable(path, encoding)
+            log.add(problem.where, problem.message)
             log.check()
         if match is None:
             log.add(
@@ -185,16 +189,21 @@ def _read_csv(
             )
         ingest = ResultIngest(str(path), match, log, known, unmask, None)
         body = stream.tell()
-        if splittable_body(path, body, encoding):
+        kind = body_kind(path, body, encoding)
+        start = (body, lines_used + 1)
+        if kind == "plain":
             n = choose_workers(workers, total - body)
-            used = read_ranges(
-                ingest, path, (body, lines_used + 1), encoding, delimiter, n, progress
-            )
+            used = read_ranges(ingest, path, start, encoding, delimiter, n, progress)
             if used:
                 return ingest, encoding, delimiter, used
-            stream.seek(body)  # not plain lines after all: read it the ordinary way
+            kind = "bytes"  # not plain lines after all: read it in one piece, quotes and all
+        if kind == "bytes":
+            read_ranges(ingest, path, start, encoding, delimiter, 1, progress, plain=False)
+            return ingest, encoding, delimiter, 1
         chunks = text_chunks(stream)
-        blocks = csv_blocks(chunks, delimiter, ingest.ncols, lines_used + 1, log, encoding)
+        blocks = csv_blocks(
+            chunks, delimiter, ingest.ncols, lines_used + 1, log, encoding, path=path
+        )
         raw = stream.buffer
 
         def report() -> None:
@@ -298,6 +307,8 @@ def read_results(
     log = ProblemLog(str(p), max_problems, unmask=unmask)
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     report, bar = choose_progress(progress, quiet, p.stat().st_size, f"reading {p.name}")
+    if report is not None:
+        report = monotonic(report)
     encoding = delimiter = sheet_name = None
     used = 1
     # The rows make no reference cycles; pausing the cycle collector spares it from walking

@@ -9,8 +9,10 @@ dataset, the problems (up to the same limit) and the warnings are what one proce
 whole file gives.
 
 Whether the body is plain is found while reading: a range that meets a quote or a bare carriage
-return stops, and the caller reads the file the ordinary way. If a worker dies without a result
-(killed, say), its range is read again here.
+return stops, and the body is read again in one piece, quotes and all (:func:`read_ranges` with
+``plain=False``). A range that ends on bytes that are not text (or an open quote) ends the read
+there, as it would end one read, and later ranges are not merged. If a worker dies without a
+result (killed, say), its range is read again here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import logging
 import mmap
 import os
 import pickle
-import select
+import selectors
 import signal
 import struct
 import sys
@@ -29,19 +31,20 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 
 from onex.errors import DataError
-from onex.io.csvblocks import Block, NeedsCsvModule, byte_chunks, csv_blocks
+from onex.io.csvblocks import Block, NeedsCsvModule, ReadingStopped, byte_chunks, csv_blocks
 from onex.io.ingest import IngestPart, ResultIngest
 from onex.io.progress import ProgressCallback
 
 __all__ = [
     "AUTO_WORKERS",
     "MIN_PART_BYTES",
+    "body_kind",
     "choose_workers",
     "count_blocks",
     "read_ranges",
-    "splittable_body",
 ]
 
 
@@ -87,16 +90,20 @@ def choose_workers(requested: int | None, body_bytes: int) -> int:
 _HEAD_BYTES = 1 << 16
 
 
-def splittable_body(path: Path, start: int, encoding: str) -> bool:
-    """Whether the body from byte ``start`` may be read in byte ranges: an encoding that keeps
-    ASCII bytes to themselves, and plain lines at its start (no quote character, no bare
-    carriage return). The rest is checked as it is read."""
+def body_kind(path: Path, start: int, encoding: str) -> Literal["plain", "bytes", "text"]:
+    """How the body from byte ``start`` is read. ``"plain"``: in byte ranges, as it starts with
+    plain lines (no quote character, no bare carriage return; the rest is checked as it is
+    read). ``"bytes"``: as bytes in one range, quotes and all. ``"text"``: through a text
+    stream, for encodings that do not keep ASCII bytes to themselves (UTF-16) and for lines
+    ended by bare carriage returns."""
     if encoding not in ("utf-8", "utf-8-sig", "gb18030"):
-        return False
+        return "text"
     with path.open("rb") as raw:
         raw.seek(start)
         head = raw.read(_HEAD_BYTES)
-    return b'"' not in head and head.count(b"\r") == head.count(b"\r\n")
+    if head.count(b"\r") != head.count(b"\r\n"):
+        return "text"
+    return "bytes" if b'"' in head else "plain"
 
 
 def _cuts(path: Path, start: int, end: int, parts: int) -> list[int]:
@@ -131,12 +138,16 @@ def _line_feeds(path: Path, start: int, end: int) -> int:
 def count_blocks(
     ingest: ResultIngest, blocks: Iterator[Block], after_block: Callable[[], None] | None
 ) -> None:
-    """Check and count every block, letting each go before the next is read."""
-    for block in blocks:
-        ingest.block(block)
-        del block
-        if after_block is not None:
-            after_block()
+    """Check and count every block, letting each go before the next is read; a problem that
+    ends the reading (logged already) marks the ingest ``stopped``."""
+    try:
+        for block in blocks:
+            ingest.block(block)
+            del block
+            if after_block is not None:
+                after_block()
+    except ReadingStopped:
+        ingest.stopped = True
 
 
 def _read_range(
@@ -148,13 +159,15 @@ def _read_range(
     delimiter: str,
     done: Callable[[int], None] | None,
     after_block: Callable[[], None] | None,
+    *,
+    plain: bool = True,
 ) -> None:
     body_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     with path.open("rb") as raw:
         raw.seek(span[0])
-        chunks = byte_chunks(raw, span[1], body_encoding, done)
+        chunks = byte_chunks(raw, span[1], body_encoding, done, quotes=not plain)
         blocks = csv_blocks(
-            chunks, delimiter, ingest.ncols, first_line, ingest.log, encoding, plain=True
+            chunks, delimiter, ingest.ncols, first_line, ingest.log, encoding, plain=plain
         )
         count_blocks(ingest, blocks, after_block)
 
@@ -214,17 +227,18 @@ def _collect(
     """Each child's payload (None when it ended without one), reporting progress while
     waiting."""
     buffers = {fd: bytearray() for _, fd in children}
-    open_fds = set(buffers)
-    while open_fds:
-        ready, _, _ = select.select(list(open_fds), [], [], _POLL_SECONDS)
-        for fd in ready:
-            data = os.read(fd, 1 << 16)
-            if data:
-                buffers[fd] += data
-            else:
-                open_fds.discard(fd)
-        if report is not None:
-            report()
+    with selectors.DefaultSelector() as waiting:  # not select(): any descriptor number works
+        for fd in buffers:
+            waiting.register(fd, selectors.EVENT_READ)
+        while waiting.get_map():
+            for key, _ in waiting.select(_POLL_SECONDS):
+                data = os.read(key.fd, 1 << 16)
+                if data:
+                    buffers[key.fd] += data
+                else:
+                    waiting.unregister(key.fd)
+            if report is not None:
+                report()
     out: list[bytes | None] = []
     for pid, fd in children:
         _, status = os.waitpid(pid, 0)
@@ -241,11 +255,24 @@ def read_ranges(
     delimiter: str,
     workers: int,
     progress: ProgressCallback | None,
+    *,
+    plain: bool = True,
 ) -> int:
     """Read the body that starts at byte ``body[0]`` on line ``body[1]`` into ``ingest``, in
-    up to ``workers`` processes; returns how many read it, or 0 (``ingest`` untouched) when
-    the body turned out not to be plain lines."""
+    up to ``workers`` processes when it is ``plain``; returns how many read it, or 0
+    (``ingest`` untouched) when the body turned out not to be plain lines. Not ``plain``, it is
+    read here, in one range, quotes and all."""
     size = path.stat().st_size
+    if not plain:
+
+        def done(n: int) -> None:
+            if progress is not None:
+                progress(min(body[0] + n, size), size)
+
+        span = (body[0], size)
+        _read_range(ingest, path, span, body[1], encoding, delimiter, done, None, plain=False)
+        done(size)
+        return 1
     cuts = _cuts(path, body[0], size, workers) if workers > 1 else [body[0], size]
     spans = list(itertools.pairwise(cuts))
     shared = mmap.mmap(-1, _SLOT.size * len(spans))
@@ -261,10 +288,16 @@ def read_ranges(
     first = ResultIngest.like(ingest)
     children: list[tuple[int, int]] = []
     reaped: set[int] = set()
+    payloads: list[bytes | None] = []
     try:
         for i, span in enumerate(spans[1:], start=1):
             rfd, wfd = os.pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except BaseException:
+                os.close(rfd)
+                os.close(wfd)
+                raise
             if pid == 0:  # pragma: no cover - the child
                 os.close(rfd)
                 _child(ingest, path, body, span, encoding, delimiter, done_setter(i), wfd)
@@ -274,16 +307,19 @@ def read_ranges(
             _read_range(first, path, spans[0], body[1], encoding, delimiter, done_setter(0), report)
         except NeedsCsvModule:
             return 0
-        payloads = _collect(children, reaped, report)
+        if not first.stopped:  # when it stopped, the later parts are never reached
+            payloads = _collect(children, reaped, report)
     finally:
         for pid, fd in children:
-            if pid not in reaped:  # stopped early (too many problems, an interrupt)
+            if pid not in reaped:  # not needed, or stopped early (too many problems, an interrupt)
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
             os.close(fd)
         shared.close()
     parts = [first.part()]
-    for span, payload in zip(spans[1:], payloads, strict=True):
+    for i, (span, payload) in enumerate(zip(spans[1:], payloads, strict=False), start=1):
+        if parts[-1].stopped:
+            break  # one read stops there too: later parts and their quotes do not count
         found: IngestPart | None
         if payload is None:
             log.warning("a worker reading %s ended without a result; reading its part here", path)
@@ -292,7 +328,8 @@ def read_ranges(
             found, seconds, peak = pickle.loads(payload)
             if found is not None:
                 log.debug(
-                    "worker read %s bytes %d-%d: %d rows in %.2f s",
+                    "worker %d read %s bytes %d-%d: %d rows in %.2f s",
+                    i,
                     path,
                     span[0],
                     span[1],
@@ -305,4 +342,6 @@ def read_ranges(
         parts.append(found)
     for part in parts:
         ingest.merge(part)
+    if progress is not None:
+        progress(size, size)
     return len(spans)
