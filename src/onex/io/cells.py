@@ -17,6 +17,7 @@ from onex.model import Level
 from onex.model.values import check_decimal_range
 
 __all__ = [
+    "is_blank",
     "parse_bool",
     "parse_count",
     "parse_date",
@@ -43,6 +44,11 @@ _TRUE = frozenset({"是", "true", "yes", "y", "1", "通过", "合格", "pass", "
 _FALSE = frozenset(
     {"否", "false", "no", "n", "0", "未通过", "不通过", "不合格", "fail", "failed", "×", "✗"}
 )
+
+
+def is_blank(value: object) -> bool:
+    """Whether a cell is empty: None, or text of nothing but spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _text(value: object) -> str:

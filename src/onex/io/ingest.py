@@ -20,7 +20,7 @@ from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal, pa
 from onex.io.csvblocks import Block
 from onex.io.identity import certificate_code
 from onex.io.idnumbers import id_number_problem, ids_valid
-from onex.io.tabular import HeaderMatch, ProblemLog, column_letter
+from onex.io.tabular import HeaderMatch, ProblemLog, place
 from onex.model import (
     Certificate,
     Level,
@@ -110,13 +110,7 @@ class ResultIngest:
     # -- places and values shown -----------------------------------------------------------
 
     def where(self, number: int, col: int | None = None) -> str:
-        header = self.match.header(col) if col is not None else ""
-        label = f" ({header})" if header else ""
-        if self.sheet is None:
-            return f"line {number}" + ("" if col is None else f", column {col + 1}{label}")
-        if col is None:
-            return f"sheet {self.sheet}, row {number}"
-        return f"sheet {self.sheet}, cell {column_letter(col)}{number}{label}"
+        return place(self.sheet, number, col, self.match.header(col) if col is not None else "")
 
     def shown(self, col: int, value: str) -> str:
         """A cell's value as messages show it: personal data masked unless unmasked."""

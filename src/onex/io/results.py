@@ -31,9 +31,9 @@ from onex.io.tabular import (
     HeaderMatch,
     ProblemLog,
     TableImport,
-    column_letter,
     file_kind,
     match_header,
+    place,
 )
 from onex.io.workers import body_kind, choose_workers, count_blocks, read_ranges
 from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
@@ -89,6 +89,10 @@ def _cell_text(value: object) -> str:
         text: str = value.isoformat()
         return text.removesuffix("T00:00:00")
     return str(value)
+
+
+def _header_place(sheet: str | None, row: int, match: HeaderMatch, col: int | None) -> str:
+    return place(sheet, row, col, match.header(col) if col is not None else "")
 
 
 def _header_problems(
@@ -174,17 +178,10 @@ def _read_csv(
             )
             log.check()
             raise AssertionError("unreachable")  # pragma: no cover
-        _header_problems(
-            match,
-            log,
-            lambda col: (
-                f"line {header_line}"
-                + ("" if col is None else f", column {col + 1} ({match.header(col)})")
-            ),
-        )
+        _header_problems(match, log, lambda col: _header_place(None, header_line, match, col))
         for col in match.unknown:
             log.warn(
-                f"line {header_line}, column {col + 1} ({match.header(col)})",
+                _header_place(None, header_line, match, col),
                 f"unknown column {match.header(col)!r} ignored",
             )
         ingest = ResultIngest(str(path), match, log, known, unmask, None)
@@ -238,9 +235,7 @@ def _read_xlsx(
         header_row, match, _ = _find_header(records, log, lambda n: f"sheet {title}, row {n}")
 
         def where(col: int | None) -> str:
-            if col is None:
-                return f"sheet {title}, row {header_row}"
-            return f"sheet {title}, cell {column_letter(col)}{header_row} ({match.header(col)})"
+            return _header_place(title, header_row, match, col)
 
         _header_problems(match, log, where)
         for col in match.unknown:

@@ -19,7 +19,7 @@ from typing import Literal
 import attrs
 
 from onex.errors import DataError, Problem
-from onex.io.cells import parse_count, parse_date, parse_level
+from onex.io.cells import is_blank, parse_count, parse_date, parse_level
 from onex.io.csvtext import csv_rows, open_csv_text
 from onex.io.identity import (
     certificate_code,
@@ -32,10 +32,10 @@ from onex.io.tabular import (
     HeaderMatch,
     ProblemLog,
     TableImport,
-    column_letter,
     file_kind,
     header_key,
     match_header,
+    place,
 )
 from onex.io.xlsxread import damaged_xlsx_as_data_error, read_sheet_grid
 from onex.model import (
@@ -124,12 +124,7 @@ class _Grid:
     delimiter: str | None = None
 
     def where(self, row: int, col: int | None = None, header: str = "") -> str:
-        label = f" ({header})" if header else ""
-        if self.sheet is None:
-            return f"line {row}" + ("" if col is None else f", column {col + 1}{label}")
-        if col is None:
-            return f"sheet {self.sheet}, row {row}"
-        return f"sheet {self.sheet}, cell {column_letter(col)}{row}{label}"
+        return place(self.sheet, row, col, header)
 
 
 def _load_grid(path: Path, sheet: str | None, log: ProblemLog) -> _Grid:
@@ -154,10 +149,6 @@ def _load_grid(path: Path, sheet: str | None, log: ProblemLog) -> _Grid:
     return _Grid(str(path), None, rows, encoding, delimiter)
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def find_header(
     grid_rows: Sequence[tuple[int, Sequence[object], Sequence[str]]],
     specs: Sequence[ColumnSpec],
@@ -176,7 +167,7 @@ def _cell(cells: Sequence[object], match: HeaderMatch, key: str) -> tuple[object
     if col is None or col >= len(cells):
         return None, col
     value = cells[col]
-    return (None if _blank(value) else value), col
+    return (None if is_blank(value) else value), col
 
 
 def _printed_rate(value: object, number_format: str) -> str:
@@ -224,7 +215,7 @@ class _SummaryReader:
         found = find_header(self.grid.rows, SUMMARY_COLUMNS)
         if found is None:
             first = next((cells for _, cells, _ in self.grid.rows if any(cells)), ())
-            shown = ", ".join(repr(str(c)) for c in first if not _blank(c)) or "nothing"
+            shown = ", ".join(repr(str(c)) for c in first if not is_blank(c)) or "nothing"
             self.log.add(
                 self.grid.where(self.grid.rows[0][0] if self.grid.rows else 1),
                 "no header row found: expected columns such as 证书名称/certificate, "
@@ -329,7 +320,7 @@ class _SummaryReader:
             filled = [
                 f"{match.header(c)}={str(v).strip()!r}"
                 for c, v in enumerate(cells)
-                if not _blank(v) and c < len(match.headers)
+                if not is_blank(v) and c < len(match.headers)
             ]
             self.log.add(
                 self.at(row, "certificate", match),
@@ -376,7 +367,7 @@ class _SummaryReader:
         stated: StatedTotals | None = None
         stated_at = 0
         for row, cells, _ in self.grid.rows[pos + 1 :]:
-            if all(_blank(c) for c in cells):
+            if all(is_blank(c) for c in cells):
                 continue
             label = next(
                 (

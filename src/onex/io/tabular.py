@@ -30,6 +30,7 @@ __all__ = [
     "file_kind",
     "header_key",
     "match_header",
+    "place",
 ]
 
 
@@ -169,6 +170,17 @@ def match_header(cells: Sequence[object], specs: Iterable[ColumnSpec]) -> Header
         else:
             index[key] = col
     return HeaderMatch(index, headers, tuple(unknown), tuple(duplicates))
+
+
+def place(sheet: str | None, row: int, col: int | None = None, header: str = "") -> str:
+    """Where a cell is, as messages say it: ``line 5, column 3 (考证人数)`` in a CSV (``sheet``
+    None), ``sheet 考证, cell C5 (考证人数)`` in a workbook; without ``col``, the line or row."""
+    label = f" ({header})" if header else ""
+    if sheet is None:
+        return f"line {row}" + ("" if col is None else f", column {col + 1}{label}")
+    if col is None:
+        return f"sheet {sheet}, row {row}"
+    return f"sheet {sheet}, cell {column_letter(col)}{row}{label}"
 
 
 def column_letter(col: int) -> str:

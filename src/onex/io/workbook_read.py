@@ -11,8 +11,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onex.errors import DataError, Problem
-from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal, parse_level
-from onex.io.tabular import DEFAULT_PROBLEM_LIMIT, ProblemLog, column_letter, match_header
+from onex.io.cells import is_blank, parse_bool, parse_count, parse_date, parse_decimal, parse_level
+from onex.io.tabular import (
+    DEFAULT_PROBLEM_LIMIT,
+    ProblemLog,
+    column_letter,
+    match_header,
+    place,
+)
 from onex.io.workbook_layout import (
     ALIASES,
     BREAKDOWN,
@@ -89,11 +95,8 @@ class _Record:
 
     def where(self, key: str | None = None) -> str:
         col = self.cols.get(key) if key else None
-        if col is None:
-            return f"sheet {self.sheet.name}, row {self.row}"
         field = next((f for f in self.sheet.fields if f.key == key), None)
-        label = f" ({field.zh})" if field else ""
-        return f"sheet {self.sheet.name}, cell {column_letter(col)}{self.row}{label}"
+        return place(self.sheet.name, self.row, col, field.zh if field and col is not None else "")
 
 
 def _parse(kind: str, value: object) -> object:
@@ -121,10 +124,6 @@ def _parse(kind: str, value: object) -> object:
             return member
     valid = "、".join(str(m.value) for m in enum)
     raise ValueError(f"unknown {kind.replace('_', ' ')} {text!r}; valid: {valid}")
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class _Reader:
@@ -158,12 +157,12 @@ class _Reader:
         out = []
         kinds = {f.key: f for f in sheet.fields}
         for r, cells in enumerate(grid[1:], start=2):
-            if all(_blank(c) for c in cells):
+            if all(is_blank(c) for c in cells):
                 continue
             record = _Record(sheet, r, {}, dict(match.index))
             for key, col in match.index.items():
                 value = cells[col] if col < len(cells) else None
-                if _blank(value):
+                if is_blank(value):
                     if kinds[key].required:
                         self.log.add(record.where(key), f"{kinds[key].zh} is required")
                     continue
@@ -188,14 +187,14 @@ class _Reader:
                 continue
             cells = (*cells, None, None, None)
             label, value, key = cells[0], cells[1], cells[2]
-            field = by_key.get(str(key).strip()) if not _blank(key) else None
-            field = field or (by_zh.get(str(label).strip()) if not _blank(label) else None)
+            field = by_key.get(str(key).strip()) if not is_blank(key) else None
+            field = field or (by_zh.get(str(label).strip()) if not is_blank(label) else None)
             where = f"sheet {sheet.name}, cell B{r}"
             if field is None:
-                if not _blank(value) or not _blank(label):
+                if not is_blank(value) or not is_blank(label):
                     self.log.warn(f"sheet {sheet.name}, row {r}", f"unknown item {label!r} ignored")
                 continue
-            if _blank(value):
+            if is_blank(value):
                 continue
             try:
                 parsed = _parse(field.kind, value)
