@@ -291,3 +291,30 @@ def test_instructions_explain_every_sheet(tmp_path: Path) -> None:
     explained = {row[0]: row for row in rows[1:]}
     assert [] == [s.name for s in SHEETS if s.name not in explained]
     assert all(explained[s.name][1] and explained[s.name][2] for s in SHEETS)
+
+
+def test_child_rows_check_their_parents_certificate(tmp_path: Path, sample: onex.Dataset) -> None:
+    """Sorting 考核 alone moves rows under the 分级结果 that name them: reading stops, naming
+    both certificates; a workbook without the check column reads as before."""
+    import openpyxl
+
+    path = tmp_path / "in.xlsx"
+    onex.dump(sample, path)
+    wb = openpyxl.load_workbook(path)
+    exams = wb["考核"]
+    rows = list(exams.iter_rows(min_row=2, values_only=True))
+    for r, values in enumerate(sorted(rows, key=lambda v: str(v[1])), start=2):
+        for c, value in enumerate(values, start=1):
+            exams.cell(r, c, value)
+    wb.save(tmp_path / "sorted.xlsx")
+    with pytest.raises(onex.DataError, match=r"sorted one sheet and not the other") as caught:
+        onex.load(tmp_path / "sorted.xlsx")
+    assert "sheet 分级结果, cell B2 (证书名称): '3D 引擎技术应用', but row 3 of 考核 is" in str(
+        caught.value
+    )
+
+    wb = openpyxl.load_workbook(path)
+    wb["分级结果"].delete_cols(2)
+    wb["培训教师"].delete_cols(2)
+    wb.save(tmp_path / "old.xlsx")
+    assert sample == onex.load(tmp_path / "old.xlsx")

@@ -269,8 +269,13 @@ XLSX_CASES: dict[str, tuple[object, str]] = {
         "sheet 考核, cell B4 (证书名称): unknown certificate '物流管'; closest known: 物流管理",
     ),
     "xlsx_workbook_bad_breakdown_level": (
-        lambda: _workbook({("分级结果", "B2"): "超级"}),
-        "sheet 分级结果, cell B2 (等级): unknown level '超级'",
+        lambda: _workbook({("分级结果", "C2"): "超级"}),
+        "sheet 分级结果, cell C2 (等级): unknown level '超级'",
+    ),
+    "xlsx_workbook_sorted_apart": (
+        lambda: _workbook({("分级结果", "A2"): 2, ("分级结果", "A3"): 2}),
+        "sheet 分级结果, cell B2 (证书名称): '3D 引擎技术应用', but row 2 of 考核 is "
+        "'数字媒体交互设计' (sorted one sheet and not the other?)",
     ),
     "xlsx_workbook_breakdown_names_no_row": (
         lambda: _workbook({("分级结果", "A2"): 99}),

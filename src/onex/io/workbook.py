@@ -259,12 +259,14 @@ def _rows(ds: Dataset) -> dict[str, list[list[Any]]]:
         ALIASES.key: [[c.code, a] for c in ds.certificates for a in c.aliases],
         EXAMS.key: plain(EXAMS, ds.exams),
         BREAKDOWN.key: [
-            [i + 2, b.level, b.candidates, b.passed]
+            [i + 2, e.certificate, b.level, b.candidates, b.passed]
             for i, e in enumerate(ds.exams)
             for b in e.breakdown
         ],
         TRAINING.key: plain(TRAINING, ds.training),
-        TEACHERS.key: [[i + 2, t] for i, rec in enumerate(ds.training) for t in rec.teachers],
+        TEACHERS.key: [
+            [i + 2, rec.certificate, t] for i, rec in enumerate(ds.training) for t in rec.teachers
+        ],
         FUND_RULES.key: plain(FUND_RULES, rules),
         EXPENSES.key: plain(EXPENSES, ds.expenses),
         COURSES.key: plain(COURSES, ds.courses),

@@ -183,11 +183,18 @@ EXAMS = Sheet(
 )
 
 
+_ROW_CHECK_HELP = (
+    "optional: the certificate on that row; if it differs, the sheets were sorted apart and "
+    "reading stops"
+)
+
+
 BREAKDOWN = Sheet(
     "分级结果",
     "breakdown",
     (
         Field("exam_row", "考核行", "int", required=True, help="row number on the 考核 sheet"),
+        Field("certificate", "证书名称", "certificate", width=26, help=_ROW_CHECK_HELP),
         Field("level", "等级", "level", required=True, help=_LEVELS_HELP),
         Field("candidates", "考证人数", "int", required=True),
         Field("passed", "通过人数", "int", required=True),
@@ -218,6 +225,7 @@ TEACHERS = Sheet(
     "teachers",
     (
         Field("training_row", "培训行", "int", required=True, help="row on the 培训 sheet"),
+        Field("certificate", "证书名称", "certificate", width=26, help=_ROW_CHECK_HELP),
         Field("teacher", "教师姓名", required=True),
     ),
     "The roster of teachers trained, one per row.",

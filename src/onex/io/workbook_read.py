@@ -69,6 +69,7 @@ from onex.model import (
     Target,
     TrainingRecord,
     WorkloadPolicy,
+    name_key,
 )
 from onex.model.values import FieldError
 
@@ -227,9 +228,23 @@ def _fields(record: _Record, *keys: str) -> dict[str, Any]:
     return {k: record.values[k] for k in keys if k in record.values}
 
 
+def _differ(stated: object, actual: object) -> bool:
+    """Whether a child's certificate, where given, names another than its parent's."""
+    if stated is None or actual is None:
+        return False
+    return name_key(str(stated)) != name_key(str(actual))
+
+
 def _children(
-    log: ProblemLog, records: list[_Record], key: str, parents: dict[Any, _Record]
+    log: ProblemLog,
+    records: list[_Record],
+    key: str,
+    parents: dict[Any, _Record],
+    parent_sheet: Sheet | None = None,
 ) -> dict[Any, list[_Record]]:
+    """Child records by the parent they name. With ``parent_sheet`` (children naming a row of
+    it), a child's certificate, where given, must be its parent row's: else that sheet or the
+    child sheet was sorted apart from the other."""
     out: dict[Any, list[_Record]] = {}
     for rec in records:
         ref = rec.values.get(key)
@@ -238,6 +253,14 @@ def _children(
         if ref not in parents:
             shown = ", ".join(str(p) for p in list(parents)[:10]) or "none"
             log.add(rec.where(key), f"{ref!r} names no parent row; known: {shown}")
+            continue
+        stated, actual = rec.values.get("certificate"), parents[ref].values.get("certificate")
+        if parent_sheet is not None and _differ(stated, actual):
+            log.add(
+                rec.where("certificate"),
+                f"{stated!r}, but row {ref} of {parent_sheet.name} is {actual!r} "
+                "(sorted one sheet and not the other?)",
+            )
             continue
         out.setdefault(ref, []).append(rec)
     return out
@@ -277,10 +300,10 @@ def _certificates(log: ProblemLog, recs: dict[str, list[_Record]]) -> list[Certi
 def _records(log: ProblemLog, recs: dict[str, list[_Record]]) -> dict[str, Any]:
     """The Dataset's record lists (and fund rules), each built from its sheet and children."""
     breakdowns = _children(
-        log, recs[BREAKDOWN.key], "exam_row", {r.row: r for r in recs[EXAMS.key]}
+        log, recs[BREAKDOWN.key], "exam_row", {r.row: r for r in recs[EXAMS.key]}, EXAMS
     )
     rosters = _children(
-        log, recs[TEACHERS.key], "training_row", {r.row: r for r in recs[TRAINING.key]}
+        log, recs[TEACHERS.key], "training_row", {r.row: r for r in recs[TRAINING.key]}, TRAINING
     )
     hours = _children(
         log, recs[HOURS.key], "course", {r.values.get("name"): r for r in recs[COURSES.key]}
@@ -298,7 +321,7 @@ def _records(log: ProblemLog, recs: dict[str, list[_Record]]) -> dict[str, Any]:
                 ExamSession,
                 **_kwargs(rec),
                 breakdown=tuple(
-                    _build(log, b, LevelResult, **_kwargs(b, "exam_row"))
+                    _build(log, b, LevelResult, **_kwargs(b, "exam_row", "certificate"))
                     for b in breakdowns.get(rec.row, [])
                 ),
             )
