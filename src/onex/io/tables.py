@@ -10,44 +10,34 @@ are kept as printed for the audit. Columns nobody knows are reported as warnings
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-import attrs
-
 from onex.errors import DataError, Problem
 from onex.io.cells import is_blank, parse_count, parse_date, parse_level
-from onex.io.csvtext import csv_rows, open_csv_text
+from onex.io.grid import Grid, cell_value, find_header, load_grid, printed_rate
 from onex.io.identity import (
-    certificate_code,
     dataset_institution,
     dataset_year,
 )
+from onex.io.summary_rows import SummaryRow, table_certificates
 from onex.io.tabular import (
     DEFAULT_PROBLEM_LIMIT,
     ColumnSpec,
     HeaderMatch,
     ProblemLog,
     TableImport,
-    file_kind,
     header_key,
-    match_header,
-    place,
 )
-from onex.io.xlsxread import damaged_xlsx_as_data_error, read_sheet_grid
+from onex.io.xlsxread import damaged_xlsx_as_data_error
 from onex.model import (
     Certificate,
     Dataset,
     ExamSession,
     ExamType,
-    Level,
     PrintedRate,
     StatedTotals,
-    closest_names,
-    half_up,
     name_key,
 )
 from onex.model.values import FieldError
@@ -55,7 +45,6 @@ from onex.model.values import FieldError
 __all__ = [
     "SUMMARY_COLUMNS",
     "TableKind",
-    "find_header",
     "read_exam_table",
 ]
 
@@ -98,7 +87,6 @@ _EXAM_TYPES = {
     "specialpractical": ExamType.SPECIAL_PRACTICAL,
 }
 
-_PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?%")
 _FIELD_COLUMN = {
     "certificate": "certificate",
     "level": "level",
@@ -110,98 +98,12 @@ _FIELD_COLUMN = {
     "note": "note",
     "seq": "seq",
 }
-_HEADER_SCAN = 10
-
-
-@attrs.define
-class _Grid:
-    """Rows of one table with how to name a place in it (line and column, or sheet and cell)."""
-
-    source: str
-    sheet: str | None
-    rows: list[tuple[int, Sequence[object], Sequence[str]]]
-    encoding: str | None = None
-    delimiter: str | None = None
-
-    def where(self, row: int, col: int | None = None, header: str = "") -> str:
-        return place(self.sheet, row, col, header)
-
-
-def _load_grid(path: Path, sheet: str | None, log: ProblemLog) -> _Grid:
-    if file_kind(path) == "xlsx":
-        grid, _ = read_sheet_grid(path, sheet)
-        for problem in grid.uncached:
-            log.add(problem.where, problem.message)
-        return _Grid(
-            str(path),
-            grid.name,
-            [
-                (i, row, fmt)
-                for i, (row, fmt) in enumerate(zip(grid.rows, grid.formats, strict=True), 1)
-            ],
-        )
-    stream, encoding, delimiter = open_csv_text(path)
-    with stream:
-        rows: list[tuple[int, Sequence[object], Sequence[str]]] = [
-            (line, cells, ()) for line, cells in csv_rows(stream, delimiter, encoding, log)
-        ]
-    log.check()
-    return _Grid(str(path), None, rows, encoding, delimiter)
-
-
-def find_header(
-    grid_rows: Sequence[tuple[int, Sequence[object], Sequence[str]]],
-    specs: Sequence[ColumnSpec],
-) -> tuple[int, HeaderMatch] | None:
-    """The position (in ``grid_rows``) and match of the first row that reads as a header: it
-    names at least two known columns. Title rows above it are skipped."""
-    for pos, (_, cells, _) in enumerate(grid_rows[:_HEADER_SCAN]):
-        match = match_header(cells, specs)
-        if len(match.index) >= 2:
-            return pos, match
-    return None
-
-
-def _cell(cells: Sequence[object], match: HeaderMatch, key: str) -> tuple[object, int | None]:
-    col = match.index.get(key)
-    if col is None or col >= len(cells):
-        return None, col
-    value = cells[col]
-    return (None if is_blank(value) else value), col
-
-
-def _printed_rate(value: object, number_format: str) -> str:
-    """The rate as it was printed: text as is; a number in a percent format as Excel shows it;
-    a bare number as a percentage (the column is 通过率(%))."""
-    if isinstance(value, str):
-        text = value.strip()
-        return text if "%" in text else f"{text}%"
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
-    fmt = _PERCENT_FORMAT.search(number_format)
-    if fmt:
-        places = len(fmt.group(1) or "")
-        return f"{half_up(number * 100, places)}%"
-    return f"{number}%"
-
-
-@attrs.define
-class _Row:
-    """One certificate row read from a summary table, with where it came from."""
-
-    place: int
-    cells: Sequence[object]
-    session: ExamSession
-    code: str | None
-    year: int | None
-    exam_type: ExamType | None
-    organisation: str | None
-    institution: str | None
 
 
 class _SummaryReader:
     """Reads one summary table: header, certificate rows, the total row, into a Dataset."""
 
-    def __init__(self, grid: _Grid, log: ProblemLog) -> None:
+    def __init__(self, grid: Grid, log: ProblemLog) -> None:
         self.grid = grid
         self.log = log
 
@@ -244,7 +146,7 @@ class _SummaryReader:
     def parse(
         self, key: str, row: int, cells: Sequence[object], match: HeaderMatch, kind: str
     ) -> object:
-        value, col = _cell(cells, match, key)
+        value, col = cell_value(cells, match, key)
         if value is None:
             return None
         try:
@@ -274,7 +176,7 @@ class _SummaryReader:
 
     def total(self, row: int, cells: Sequence[object], match: HeaderMatch) -> StatedTotals:
         values = {k: self.parse(k, row, cells, match, "count") for k in ("candidates", "passed")}
-        rate_value, col = _cell(cells, match, "rate")
+        rate_value, col = cell_value(cells, match, "rate")
         rate = None
         if rate_value is not None and col is not None:
             rate = self._rate(row, col, rate_value, match)
@@ -291,7 +193,7 @@ class _SummaryReader:
     def _rate(self, row: int, col: int, value: object, match: HeaderMatch) -> str | None:
         formats = next((f for r, _, f in self.grid.rows if r == row), ())
         number_format = formats[col] if col < len(formats) else ""
-        text = _printed_rate(value, number_format)
+        text = printed_rate(value, number_format)
         try:
             PrintedRate.parse(text)
         except ValueError:
@@ -302,7 +204,9 @@ class _SummaryReader:
             return None
         return text
 
-    def certificate_row(self, row: int, cells: Sequence[object], match: HeaderMatch) -> _Row | None:
+    def certificate_row(
+        self, row: int, cells: Sequence[object], match: HeaderMatch
+    ) -> SummaryRow | None:
         name = self.parse("certificate", row, cells, match, "text")
         seq = self.parse("seq", row, cells, match, "count")
         level = self.parse("level", row, cells, match, "level")
@@ -311,7 +215,7 @@ class _SummaryReader:
         date = self.parse("date", row, cells, match, "date")
         year = self.parse("year", row, cells, match, "year")
         exam_type = self.parse("type", row, cells, match, "type")
-        rate_value, rate_col = _cell(cells, match, "rate")
+        rate_value, rate_col = cell_value(cells, match, "rate")
         rate = None
         if rate_value is not None and rate_col is not None:
             rate = self._rate(row, rate_col, rate_value, match)
@@ -329,7 +233,7 @@ class _SummaryReader:
             )
             return None
         for key in ("candidates", "passed"):
-            value, col = _cell(cells, match, key)
+            value, col = cell_value(cells, match, key)
             if value is None and col is not None:
                 self.log.add(self.at(row, key, match), f"no {key} count for {name!r}")
         if len(self.log.problems) > failed or candidates is None or passed is None:
@@ -350,7 +254,7 @@ class _SummaryReader:
             key = _FIELD_COLUMN.get(exc.field, "certificate")
             self.log.add(self.at(row, key, match), exc.message)
             return None
-        return _Row(
+        return SummaryRow(
             place=row,
             cells=cells,
             session=session,
@@ -361,9 +265,9 @@ class _SummaryReader:
             institution=self.parse("institution", row, cells, match, "text"),  # type: ignore[arg-type]
         )
 
-    def read(self) -> tuple[list[_Row], StatedTotals, HeaderMatch]:
+    def read(self) -> tuple[list[SummaryRow], StatedTotals, HeaderMatch]:
         pos, match = self.header()
-        rows: list[_Row] = []
+        rows: list[SummaryRow] = []
         stated: StatedTotals | None = None
         stated_at = 0
         for row, cells, _ in self.grid.rows[pos + 1 :]:
@@ -372,7 +276,10 @@ class _SummaryReader:
             label = next(
                 (
                     header_key(v)
-                    for v in (_cell(cells, match, "certificate")[0], _cell(cells, match, "seq")[0])
+                    for v in (
+                        cell_value(cells, match, "certificate")[0],
+                        cell_value(cells, match, "seq")[0],
+                    )
                     if v is not None
                 ),
                 "",
@@ -399,64 +306,6 @@ class _SummaryReader:
         return rows, stated or StatedTotals(), match
 
 
-def _certificates(
-    rows: list[_Row],
-    known: Sequence[Certificate],
-    log: ProblemLog,
-    grid: _Grid,
-    match: HeaderMatch,
-) -> tuple[Certificate, ...]:
-    """The certificates the rows name: the known ones they refer to, else built from names."""
-    by_key = {name_key(n): c for c in known for n in (*c.names, c.code)}
-    if known:
-        used: dict[str, Certificate] = {}
-        for r in rows:
-            cert = by_key.get(name_key(r.session.certificate))
-            if cert is None:
-                close = closest_names(r.session.certificate, [n for c in known for n in c.names])
-                hint = f"; closest known: {', '.join(close)}" if close else ""
-                col = match.index["certificate"]
-                log.add(
-                    grid.where(r.place, col, match.header(col)),
-                    f"unknown certificate {r.session.certificate!r}{hint}",
-                )
-                continue
-            used.setdefault(cert.code, cert)
-        log.check()
-        return tuple(c for c in known if c.code in used)
-    groups: dict[str, list[_Row]] = {}
-    for r in rows:
-        groups.setdefault(name_key(r.session.certificate), []).append(r)
-    built: list[Certificate] = []
-    for group in groups.values():
-        first = group[0]
-        levels = {r.session.level for r in group} - {None}
-        types = {r.exam_type for r in group} - {None}
-        orgs = {r.organisation for r in group} - {None}
-        for label, values in (("exam type", types), ("organisation", orgs)):
-            if len(values) > 1:
-                shown = ", ".join(sorted(str(getattr(v, "value", v)) for v in values))
-                log.add(
-                    grid.where(first.place),
-                    f"{first.session.certificate!r} has several values for {label}: {shown}",
-                )
-        try:
-            built.append(
-                Certificate(
-                    code=first.code or certificate_code(first.session.certificate),
-                    name=first.session.certificate,
-                    levels=tuple(lv for lv in Level if lv in levels),
-                    exam_type=next(iter(types)) if len(types) == 1 else None,
-                    organisation=next(iter(orgs)) if len(orgs) == 1 else None,
-                )
-            )
-        except FieldError as exc:
-            col = match.index.get("code", match.index["certificate"])
-            log.add(grid.where(first.place, col, match.header(col)), exc.message)
-    log.check()
-    return tuple(built)
-
-
 @damaged_xlsx_as_data_error
 def read_exam_table(
     path: Readable,
@@ -481,12 +330,12 @@ def read_exam_table(
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
     log = ProblemLog(str(p), max_problems)
-    grid = _load_grid(p, sheet, log)
+    grid = load_grid(p, sheet, log)
     if not grid.rows:
         raise DataError([Problem("", "the table is empty")], source=str(p))
     rows, stated, match = _SummaryReader(grid, log).read()
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
-    certs = _certificates(rows, known, log, grid, match)
+    certs = table_certificates(rows, known, log, grid, match)
     seen_names: dict[str, int] = {}
     for r in rows:
         key = (name_key(r.session.certificate), r.session.level, r.session.date)

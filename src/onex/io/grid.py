@@ -1,0 +1,104 @@
+"""A table's rows with their places: a CSV file's records or an XLSX sheet's rows, the header
+among them, and cells read by column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+from onex.io.cells import is_blank
+from onex.io.csvtext import csv_rows, open_csv_text
+from onex.io.tabular import ColumnSpec, HeaderMatch, ProblemLog, file_kind, match_header, place
+from onex.io.xlsxread import read_sheet_grid
+from onex.model import half_up
+
+__all__ = [
+    "Grid",
+    "cell_value",
+    "find_header",
+    "load_grid",
+    "printed_rate",
+]
+
+
+_PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?%")
+_HEADER_SCAN = 10
+
+
+@attrs.define
+class Grid:
+    """Rows of one table with how to name a place in it (line and column, or sheet and cell)."""
+
+    source: str
+    sheet: str | None
+    rows: list[tuple[int, Sequence[object], Sequence[str]]]
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    def where(self, row: int, col: int | None = None, header: str = "") -> str:
+        return place(self.sheet, row, col, header)
+
+
+def load_grid(path: Path, sheet: str | None, log: ProblemLog) -> Grid:
+    """A CSV file's records, or an XLSX sheet's rows (the first unless ``sheet``), each with
+    its line or row number (and its cells' number formats, from XLSX)."""
+    if file_kind(path) == "xlsx":
+        grid, _ = read_sheet_grid(path, sheet)
+        for problem in grid.uncached:
+            log.add(problem.where, problem.message)
+        return Grid(
+            str(path),
+            grid.name,
+            [
+                (i, row, fmt)
+                for i, (row, fmt) in enumerate(zip(grid.rows, grid.formats, strict=True), 1)
+            ],
+        )
+    stream, encoding, delimiter = open_csv_text(path)
+    with stream:
+        rows: list[tuple[int, Sequence[object], Sequence[str]]] = [
+            (line, cells, ()) for line, cells in csv_rows(stream, delimiter, encoding, log)
+        ]
+    log.check()
+    return Grid(str(path), None, rows, encoding, delimiter)
+
+
+def find_header(
+    grid_rows: Sequence[tuple[int, Sequence[object], Sequence[str]]],
+    specs: Sequence[ColumnSpec],
+) -> tuple[int, HeaderMatch] | None:
+    """The position (in ``grid_rows``) and match of the first row that reads as a header: it
+    names at least two known columns. Title rows above it are skipped."""
+    for pos, (_, cells, _) in enumerate(grid_rows[:_HEADER_SCAN]):
+        match = match_header(cells, specs)
+        if len(match.index) >= 2:
+            return pos, match
+    return None
+
+
+def cell_value(cells: Sequence[object], match: HeaderMatch, key: str) -> tuple[object, int | None]:
+    """The value in ``key``'s column (None when blank or beyond the row) and the column."""
+    col = match.index.get(key)
+    if col is None or col >= len(cells):
+        return None, col
+    value = cells[col]
+    return (None if is_blank(value) else value), col
+
+
+def printed_rate(value: object, number_format: str) -> str:
+    """The rate as it was printed: text as is; a number in a percent format as Excel shows it;
+    a bare number as a percentage (the column is 通过率(%))."""
+    if isinstance(value, str):
+        text = value.strip()
+        return text if "%" in text else f"{text}%"
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+    fmt = _PERCENT_FORMAT.search(number_format)
+    if fmt:
+        places = len(fmt.group(1) or "")
+        return f"{half_up(number * 100, places)}%"
+    return f"{number}%"

@@ -1,0 +1,88 @@
+"""A summary table's certificate rows, and the certificates they name: the known ones they
+refer to, else built from the rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from onex.io.grid import Grid
+from onex.io.identity import certificate_code
+from onex.io.tabular import HeaderMatch, ProblemLog
+from onex.model import Certificate, ExamSession, ExamType, Level, closest_names, name_key
+from onex.model.values import FieldError
+
+__all__ = ["SummaryRow", "table_certificates"]
+
+
+@attrs.define
+class SummaryRow:
+    """One certificate row read from a summary table, with where it came from."""
+
+    place: int
+    cells: Sequence[object]
+    session: ExamSession
+    code: str | None
+    year: int | None
+    exam_type: ExamType | None
+    organisation: str | None
+    institution: str | None
+
+
+def table_certificates(
+    rows: list[SummaryRow],
+    known: Sequence[Certificate],
+    log: ProblemLog,
+    grid: Grid,
+    match: HeaderMatch,
+) -> tuple[Certificate, ...]:
+    """The certificates the rows name: the known ones they refer to, else built from names."""
+    by_key = {name_key(n): c for c in known for n in (*c.names, c.code)}
+    if known:
+        used: dict[str, Certificate] = {}
+        for r in rows:
+            cert = by_key.get(name_key(r.session.certificate))
+            if cert is None:
+                close = closest_names(r.session.certificate, [n for c in known for n in c.names])
+                hint = f"; closest known: {', '.join(close)}" if close else ""
+                col = match.index["certificate"]
+                log.add(
+                    grid.where(r.place, col, match.header(col)),
+                    f"unknown certificate {r.session.certificate!r}{hint}",
+                )
+                continue
+            used.setdefault(cert.code, cert)
+        log.check()
+        return tuple(c for c in known if c.code in used)
+    groups: dict[str, list[SummaryRow]] = {}
+    for r in rows:
+        groups.setdefault(name_key(r.session.certificate), []).append(r)
+    built: list[Certificate] = []
+    for group in groups.values():
+        first = group[0]
+        levels = {r.session.level for r in group} - {None}
+        types = {r.exam_type for r in group} - {None}
+        orgs = {r.organisation for r in group} - {None}
+        for label, values in (("exam type", types), ("organisation", orgs)):
+            if len(values) > 1:
+                shown = ", ".join(sorted(str(getattr(v, "value", v)) for v in values))
+                log.add(
+                    grid.where(first.place),
+                    f"{first.session.certificate!r} has several values for {label}: {shown}",
+                )
+        try:
+            built.append(
+                Certificate(
+                    code=first.code or certificate_code(first.session.certificate),
+                    name=first.session.certificate,
+                    levels=tuple(lv for lv in Level if lv in levels),
+                    exam_type=next(iter(types)) if len(types) == 1 else None,
+                    organisation=next(iter(orgs)) if len(orgs) == 1 else None,
+                )
+            )
+        except FieldError as exc:
+            col = match.index.get("code", match.index["certificate"])
+            log.add(grid.where(first.place, col, match.header(col)), exc.message)
+    log.check()
+    return tuple(built)
