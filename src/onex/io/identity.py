@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from onex.io.tabular import ProblemLog
-from onex.model import name_key
+from onex.model import Certificate, closest_names, name_key
 
 __all__ = [
     "PLACEHOLDER_INSTITUTION",
+    "KnownCertificates",
     "certificate_code",
     "dataset_institution",
     "dataset_year",
@@ -28,6 +29,26 @@ PLACEHOLDER_INSTITUTION = "未注明院校"
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
+
+
+class KnownCertificates:
+    """Certificates a caller knows, found by any name, alias or code as a table prints it."""
+
+    def __init__(self, known: Iterable[Certificate]) -> None:
+        self.known = tuple(known)
+        self._by_key = {name_key(n): c for c in self.known for n in (*c.names, c.code)}
+
+    def __bool__(self) -> bool:
+        return bool(self.known)
+
+    def find(self, text: str) -> Certificate:
+        """The certificate ``text`` names; ValueError naming the closest known names if none."""
+        cert = self._by_key.get(name_key(text))
+        if cert is None:
+            close = closest_names(text, [n for c in self.known for n in c.names])
+            hint = f"; closest known: {', '.join(close)}" if close else ""
+            raise ValueError(f"unknown certificate {text!r}{hint}")
+        return cert
 
 
 def certificate_code(name: str) -> str:

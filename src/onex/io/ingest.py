@@ -18,7 +18,7 @@ import pendulum
 from onex.errors import Problem
 from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.io.csvblocks import Block
-from onex.io.identity import certificate_code
+from onex.io.identity import KnownCertificates, certificate_code
 from onex.io.idnumbers import id_number_problem, ids_valid
 from onex.io.tabular import HeaderMatch, ProblemLog, place
 from onex.model import (
@@ -26,7 +26,6 @@ from onex.model import (
     Level,
     PassRule,
     ResultTally,
-    closest_names,
     looks_like_id_number,
     mask_id_number,
     mask_name,
@@ -85,7 +84,7 @@ class ResultIngest:
         self.i_id = idx.get("id_number")
         self.i_cohort = idx.get("cohort")
         self.known = tuple(known)
-        self.known_by_key = {name_key(n): c for c in self.known for n in (*c.names, c.code)}
+        self.known_names = KnownCertificates(self.known)
         self.built: dict[str, Certificate] = {}
         self.names: dict[str, str] = {}
         self.rules: dict[str, PassRule] = {}
@@ -129,15 +128,11 @@ class ResultIngest:
             raise ValueError("no certificate name")
         if looks_like_id_number(text):
             raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
-        key = name_key(text)
-        if self.known:
-            cert = self.known_by_key.get(key)
-            if cert is None:
-                close = closest_names(text, [n for c in self.known for n in c.names])
-                hint = f"; closest known: {', '.join(close)}" if close else ""
-                raise ValueError(f"unknown certificate {text!r}{hint}")
+        if self.known_names:
+            cert = self.known_names.find(text)
             self.rules.setdefault(cert.name, cert.pass_rule or self.default_rule)
             return cert.name
+        key = name_key(text)
         name = self.names.get(key)
         if name is None:
             name = self.names[key] = text

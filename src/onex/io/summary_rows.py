@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import attrs
 
 from onex.io.grid import Grid
-from onex.io.identity import certificate_code
+from onex.io.identity import KnownCertificates, certificate_code
 from onex.io.tabular import HeaderMatch, ProblemLog
-from onex.model import Certificate, ExamSession, ExamType, Level, closest_names, name_key
+from onex.model import Certificate, ExamSession, ExamType, Level, name_key
 from onex.model.values import FieldError
 
 __all__ = ["SummaryRow", "table_certificates"]
@@ -38,19 +38,15 @@ def table_certificates(
     match: HeaderMatch,
 ) -> tuple[Certificate, ...]:
     """The certificates the rows name: the known ones they refer to, else built from names."""
-    by_key = {name_key(n): c for c in known for n in (*c.names, c.code)}
     if known:
+        names = KnownCertificates(known)
         used: dict[str, Certificate] = {}
         for r in rows:
-            cert = by_key.get(name_key(r.session.certificate))
-            if cert is None:
-                close = closest_names(r.session.certificate, [n for c in known for n in c.names])
-                hint = f"; closest known: {', '.join(close)}" if close else ""
+            try:
+                cert = names.find(r.session.certificate)
+            except ValueError as exc:
                 col = match.index["certificate"]
-                log.add(
-                    grid.where(r.place, col, match.header(col)),
-                    f"unknown certificate {r.session.certificate!r}{hint}",
-                )
+                log.add(grid.where(r.place, col, match.header(col)), str(exc))
                 continue
             used.setdefault(cert.code, cert)
         log.check()
