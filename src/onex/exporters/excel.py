@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import IO, Any, ClassVar, cast
@@ -28,10 +27,18 @@ import xlsxwriter  # type: ignore[import-untyped]
 from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
 
 from onex.errors import DataError, Problem
+from onex.exporters.excel_text import (
+    MAX_CELL_TEXT,
+    cell_chunks,
+    display_width,
+    not_a_reference,
+    plain,
+    sheet_name,
+    table_headers,
+)
 from onex.model.values import Rate, half_up
 from onex.report import (
     Cell,
-    Column,
     Count,
     DateCell,
     Money,
@@ -62,11 +69,8 @@ MONEY_FORMAT = "[$¥-804]#,##0.00"
 
 COUNT_FORMAT = "0"
 DATE_FORMAT = "yyyy-mm-dd"
-MAX_CELL_TEXT = 32_767
 MAX_ROWS = 1_048_576
 
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _NOT_NAME = re.compile(r"[^\w.]")
 _CR = re.compile(r"\r\n?")
 _REPORT_SHEET = {"zh": "报告", "en": "Report"}
@@ -77,71 +81,6 @@ _UNDEFINED = "—"
 def percent_format(places: int) -> str:
     """The Excel number format showing a ratio as a percentage with ``places`` decimals."""
     return "0%" if places <= 0 else f"0.{'0' * places}%"
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def sheet_name(title: str, taken: set[str]) -> str:
-    """A valid, unused worksheet name for ``title``; adds it to ``taken`` (lower-cased).
-
-    Excel's rules: at most 31 characters (UTF-16), none of ``[]:*?/\\``, no leading or trailing
-    apostrophe, unique ignoring case; ``History`` is reserved.
-    """
-    base = _SHEET_FORBIDDEN.sub("_", title).strip().strip("'").strip() or "Sheet"
-    if base.lower() == "history":
-        base += "_"
-    name = _fit(base, "")
-    n = 1
-    while name.lower() in taken:
-        n += 1
-        name = _fit(base, f"~{n}")
-    taken.add(name.lower())
-    return name
-
-
-def _fit(base: str, suffix: str) -> str:
-    room = 31 - _utf16_len(suffix)
-    while _utf16_len(base) > room:
-        base = base[:-1]
-    return base.rstrip("'") + suffix
-
-
-def _display_width(text: str) -> int:
-    """Columns ``text`` takes in Excel: East Asian wide, full-width and ambiguous characters
-    (which CJK fonts draw wide) count two; the widest line counts."""
-    if text.isascii():
-        return max(map(len, text.split("\n"))) if "\n" in text else len(text)
-    return max(
-        sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
-        for line in text.split("\n")
-    )
-
-
-def _plain(text: str) -> str:
-    """Text for places that must not hold control characters (names, titles, properties)."""
-    return _CONTROL.sub(" ", text).strip()
-
-
-def _not_a_reference(text: str) -> str:
-    """Chart titles starting with ``=`` are read by xlsxwriter as cell references."""
-    return f" {text}" if text.startswith("=") else text
-
-
-def _headers(columns: tuple[Column, ...]) -> list[str]:
-    """Column labels as Excel table headers: one line, non-empty, unique ignoring case."""
-    seen: set[str] = set()
-    headers = []
-    for i, column in enumerate(columns, start=1):
-        base = _plain(column.label)[:250] or f"Column{i}"
-        header, n = base, 1
-        while header.lower() in seen:
-            n += 1
-            header = f"{base} ({n})"
-        seen.add(header.lower())
-        headers.append(header)
-    return headers
 
 
 @attrs.frozen(kw_only=True)
@@ -227,10 +166,10 @@ class _Book:
         )
         self.wb.set_properties(
             {
-                "title": _plain(report.title),
+                "title": plain(report.title),
                 "subject": "1+X",
                 "author": "onex",
-                "company": _plain(report.institution or ""),
+                "company": plain(report.institution or ""),
                 "created": created,
                 "comments": "onex",
             }
@@ -240,31 +179,31 @@ class _Book:
         )
         ws.set_column(0, 0, 100)
         title = self.format(bold=True, font_size=16)
-        ws.write_string(0, 0, _plain(report.title)[:MAX_CELL_TEXT], title)
+        ws.write_string(0, 0, plain(report.title)[:MAX_CELL_TEXT], title)
         row = 1
         facts = [str(x) for x in (report.institution, report.year) if x]
         if report.fictional:
             facts.append(_FICTIONAL.get(report.lang, _FICTIONAL["en"]))
         if facts:
-            ws.write_string(row, 0, _plain(" · ".join(facts))[:MAX_CELL_TEXT], self.text_format)
+            ws.write_string(row, 0, plain(" · ".join(facts))[:MAX_CELL_TEXT], self.text_format)
             row += 1
         for section in report.sections:
             row = self._section(ws, row + 1, section, 1)
 
     def _section(self, ws: _Sheet, row: int, section: Section, depth: int) -> int:
         heading = self.format(bold=True, font_size=14 if depth == 1 else 12)
-        ws.write_string(row, 0, _plain(section.title)[:MAX_CELL_TEXT], heading)
+        ws.write_string(row, 0, plain(section.title)[:MAX_CELL_TEXT], heading)
         row += 1
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                for chunk in _chunks(_CR.sub("\n", block.text)):
+                for chunk in cell_chunks(_CR.sub("\n", block.text)):
                     ws.write_string(row, 0, chunk, self.wrap_format)
                     row += 1
             elif isinstance(block, Table):
                 sheet = self._table_sheet(block)
                 link = self.format(font_color="blue", underline=1)
                 target = "internal:'" + sheet.replace("'", "''") + "'!A1"
-                title = _plain(block.title)
+                title = plain(block.title)
                 shown = title if title == sheet else f"{title} → {sheet}"
                 ws.write_url(row, 0, target, link, string=shown[:255])
                 row += 1
@@ -278,12 +217,12 @@ class _Book:
             raise DataError(
                 [Problem(f"table {table.key!r}", f"{nrows} rows exceed Excel's {MAX_ROWS - 2}")]
             )
-        name = sheet_name(_plain(table.title) or table.key, self.sheets)
+        name = sheet_name(plain(table.title) or table.key, self.sheets)
         ws = self.wb.add_worksheet(name)
         widths = [0] * len(table.columns)
         self._write_rows(ws, table, widths)
         last_data = max(nrows, 1)
-        headers = _headers(table.columns)
+        headers = table_headers(table.columns)
         columns: list[dict[str, object]] = [{"header": h} for h in headers]
         late: list[tuple[int, Cell]] = []
         if table.total is not None:
@@ -292,7 +231,7 @@ class _Book:
                     late.append((c, cell))
                 if cell is not None:
                     widths[c] = max(
-                        widths[c], _display_width(cell_text(cell, self.report.precision))
+                        widths[c], display_width(cell_text(cell, self.report.precision))
                     )
         result = ws.add_table(
             0,
@@ -313,7 +252,7 @@ class _Book:
             self._write_cell(ws, last_data + 1, c, cell)
         ws.freeze_panes(1, 0)
         for c, header in enumerate(headers):
-            fit = max(widths[c], _display_width(header) + 3) + 2
+            fit = max(widths[c], display_width(header) + 3) + 2
             ws.set_column(c, c, min(fit, self.options.max_column_width))
         if self.options.charts and table.chart is not None and nrows:
             self._chart(ws, name, table)
@@ -367,7 +306,7 @@ class _Book:
                 raise DataError([Problem(where, problem)])
             # Excel breaks lines at "\n"; a "\r" would not survive XML parsing anyway.
             text = _CR.sub("\n", value)
-            width = _display_width(text)
+            width = display_width(text)
             wrap = width > self.options.max_column_width or "\n" in text
             found = (text, width, self.wrap_format if wrap else self.text_format)
             self._texts[value] = found
@@ -446,7 +385,7 @@ class _Book:
         cat = table.column_index(table.chart.category)
         val = table.column_index(table.chart.value)
         n = len(table.rows)
-        title = _not_a_reference(_plain(table.chart.title)) or " "
+        title = not_a_reference(plain(table.chart.title)) or " "
         labels: dict[str, object] = {"value": True}
         axis: dict[str, object] = {}
         if table.columns[val].kind == "percent":
@@ -479,11 +418,3 @@ class _Book:
 
 def _range(col: int, last_data: int) -> str:
     return f"{xl_rowcol_to_cell(1, col)}:{xl_rowcol_to_cell(last_data, col)}"
-
-
-def _chunks(text: str) -> Iterator[str]:
-    """A paragraph in pieces that fit an Excel cell (one piece unless it is huge)."""
-    if not text:
-        return
-    for start in range(0, len(text), MAX_CELL_TEXT):
-        yield text[start : start + MAX_CELL_TEXT]
