@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from onex.errors import DataError, Problem
-from onex.io.cells import is_blank, parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.io.tabular import (
     DEFAULT_PROBLEM_LIMIT,
     ProblemLog,
-    column_letter,
-    match_header,
-    place,
 )
 from onex.io.workbook_layout import (
     ALIASES,
     BREAKDOWN,
     CERTIFICATES,
     COURSES,
-    ENUMS,
     EXAMS,
     EXPENSES,
     FUND_RULES,
@@ -32,7 +25,6 @@ from onex.io.workbook_layout import (
     INFO,
     INFO_ITEMS,
     INTEGRATIONS,
-    LEVEL_SEPARATORS,
     NARRATIVE,
     SHEETS,
     STATED,
@@ -41,9 +33,9 @@ from onex.io.workbook_layout import (
     TEACHERS,
     TRAINING,
     TRANSFERS,
-    Field,
     Sheet,
 )
+from onex.io.workbook_sheets import SheetReader, SheetRecord
 from onex.io.xlsxread import (
     damaged_xlsx_as_data_error,
     open_workbook,
@@ -74,7 +66,7 @@ from onex.model import (
 from onex.model.values import FieldError
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+    pass
 
 Readable = str | os.PathLike[str]
 
@@ -85,134 +77,8 @@ __all__ = [
 ]
 
 
-@attrs.define
-class _Record:
-    """One row read from a record sheet: its values by field key, and where it is."""
-
-    sheet: Sheet
-    row: int
-    values: dict[str, object]
-    cols: dict[str, int]
-
-    def where(self, key: str | None = None) -> str:
-        col = self.cols.get(key) if key else None
-        field = next((f for f in self.sheet.fields if f.key == key), None)
-        return place(self.sheet.name, self.row, col, field.zh if field and col is not None else "")
-
-
-def _parse(kind: str, value: object) -> object:
-    if kind in ("text", "certificate", "list"):
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return value if isinstance(value, str) else str(value)
-    if kind in ("int", "intlist"):
-        return parse_count(value)
-    if kind in ("decimal", "money"):
-        return parse_decimal(value)
-    if kind == "date":
-        return parse_date(value)
-    if kind == "bool":
-        return parse_bool(value)
-    if kind == "level":
-        return parse_level(value)
-    if kind == "levels":
-        parts = [p for p in LEVEL_SEPARATORS.split(str(value).strip()) if p]
-        return tuple(parse_level(p) for p in parts)
-    enum = ENUMS[kind]
-    text = str(value).strip()
-    for member in enum:
-        if text == member.value or text.casefold() == member.name.casefold():
-            return member
-    valid = "、".join(str(m.value) for m in enum)
-    raise ValueError(f"unknown {kind.replace('_', ' ')} {text!r}; valid: {valid}")
-
-
-class _Reader:
-    """Reads the sheets of a filled workbook into records, collecting located problems."""
-
-    def __init__(self, wb: Any, log: ProblemLog) -> None:
-        self.log = log
-        self.sheets: dict[str, Worksheet] = {}
-        for ws in wb.worksheets:
-            self.sheets[ws.title.strip().casefold()] = ws
-
-    def worksheet(self, sheet: Sheet) -> Worksheet | None:
-        return self.sheets.get(sheet.name.casefold()) or self.sheets.get(sheet.key.casefold())
-
-    def records(self, sheet: Sheet) -> list[_Record]:
-        ws = self.worksheet(sheet)
-        if ws is None:
-            return []
-        grid = list(ws.iter_rows(values_only=True))
-        if not grid:
-            return []
-        match = match_header(grid[0], sheet.spec())
-        for f in sheet.fields:
-            if f.required and f.key not in match.index:
-                self.log.add(f"sheet {sheet.name}, row 1", f"missing column {f.zh} ({f.key})")
-        for col in match.unknown:
-            self.log.warn(
-                f"sheet {sheet.name}, cell {column_letter(col)}1",
-                f"unknown column {match.header(col)!r} ignored",
-            )
-        out = []
-        kinds = {f.key: f for f in sheet.fields}
-        for r, cells in enumerate(grid[1:], start=2):
-            if all(is_blank(c) for c in cells):
-                continue
-            record = _Record(sheet, r, {}, dict(match.index))
-            for key, col in match.index.items():
-                value = cells[col] if col < len(cells) else None
-                if is_blank(value):
-                    if kinds[key].required:
-                        self.log.add(record.where(key), f"{kinds[key].zh} is required")
-                    continue
-                try:
-                    record.values[key] = _parse(kinds[key].kind, value)
-                except ValueError as exc:
-                    self.log.add(record.where(key), str(exc))
-            out.append(record)
-        return out
-
-    def keyvalues(self, sheet: Sheet, items: Sequence[Field]) -> dict[str, Any]:
-        ws = self.worksheet(sheet)
-        if ws is None:
-            if sheet is INFO:
-                self.log.add("", f"no sheet {sheet.name} ({sheet.key}): not an onex workbook")
-            return {}
-        by_key = {f.key: f for f in items}
-        by_zh = {f.zh: f for f in items}
-        values: dict[str, Any] = {}
-        for r, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-            if r == 1:
-                continue
-            cells = (*cells, None, None, None)
-            label, value, key = cells[0], cells[1], cells[2]
-            field = by_key.get(str(key).strip()) if not is_blank(key) else None
-            field = field or (by_zh.get(str(label).strip()) if not is_blank(label) else None)
-            where = f"sheet {sheet.name}, cell B{r}"
-            if field is None:
-                if not is_blank(value) or not is_blank(label):
-                    self.log.warn(f"sheet {sheet.name}, row {r}", f"unknown item {label!r} ignored")
-                continue
-            if is_blank(value):
-                continue
-            try:
-                parsed = _parse(field.kind, value)
-            except ValueError as exc:
-                self.log.add(f"{where} ({field.zh})", str(exc))
-                continue
-            if field.kind in ("list", "intlist"):
-                values[field.key] = (*values.get(field.key, ()), parsed)
-            elif field.key in values:
-                self.log.add(f"{where} ({field.zh})", f"{field.zh} is given twice")
-            else:
-                values[field.key] = parsed
-        return values
-
-
 def _build(
-    log: ProblemLog, record: _Record, make: Callable[..., Any], prefix: str = "", **kwargs: Any
+    log: ProblemLog, record: SheetRecord, make: Callable[..., Any], prefix: str = "", **kwargs: Any
 ) -> Any:
     """``make(**kwargs)``; a field error is logged at the cell of that field."""
     try:
@@ -224,7 +90,7 @@ def _build(
     return None
 
 
-def _fields(record: _Record, *keys: str) -> dict[str, Any]:
+def _fields(record: SheetRecord, *keys: str) -> dict[str, Any]:
     return {k: record.values[k] for k in keys if k in record.values}
 
 
@@ -237,15 +103,15 @@ def _differ(stated: object, actual: object) -> bool:
 
 def _children(
     log: ProblemLog,
-    records: list[_Record],
+    records: list[SheetRecord],
     key: str,
-    parents: dict[Any, _Record],
+    parents: dict[Any, SheetRecord],
     parent_sheet: Sheet | None = None,
-) -> dict[Any, list[_Record]]:
+) -> dict[Any, list[SheetRecord]]:
     """Child records by the parent they name. With ``parent_sheet`` (children naming a row of
     it), a child's certificate, where given, must be its parent row's: else that sheet or the
     child sheet was sorted apart from the other."""
-    out: dict[Any, list[_Record]] = {}
+    out: dict[Any, list[SheetRecord]] = {}
     for rec in records:
         ref = rec.values.get(key)
         if ref is None:
@@ -266,7 +132,7 @@ def _children(
     return out
 
 
-def _window(log: ProblemLog, rec: _Record, prefix: str) -> DateWindow | None:
+def _window(log: ProblemLog, rec: SheetRecord, prefix: str) -> DateWindow | None:
     start, end = rec.values.get(f"{prefix}.start"), rec.values.get(f"{prefix}.end")
     if start is None and end is None:
         return None
@@ -278,12 +144,12 @@ def _window(log: ProblemLog, rec: _Record, prefix: str) -> DateWindow | None:
     return result
 
 
-def _kwargs(record: _Record, *drop: str) -> dict[str, Any]:
+def _kwargs(record: SheetRecord, *drop: str) -> dict[str, Any]:
     """The record's values that are constructor arguments as they stand (no dotted keys)."""
     return {k: v for k, v in record.values.items() if "." not in k and k not in drop}
 
 
-def _certificates(log: ProblemLog, recs: dict[str, list[_Record]]) -> list[Certificate]:
+def _certificates(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> list[Certificate]:
     by_code = {r.values.get("code"): r for r in recs[CERTIFICATES.key]}
     aliases = _children(log, recs[ALIASES.key], "certificate", by_code)
     out = []
@@ -297,7 +163,7 @@ def _certificates(log: ProblemLog, recs: dict[str, list[_Record]]) -> list[Certi
     return out
 
 
-def _records(log: ProblemLog, recs: dict[str, list[_Record]]) -> dict[str, Any]:
+def _records(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> dict[str, Any]:
     """The Dataset's record lists (and fund rules), each built from its sheet and children."""
     breakdowns = _children(
         log, recs[BREAKDOWN.key], "exam_row", {r.row: r for r in recs[EXAMS.key]}, EXAMS
@@ -366,7 +232,7 @@ def _records(log: ProblemLog, recs: dict[str, list[_Record]]) -> dict[str, Any]:
 def _documents(log: ProblemLog, info: dict[str, Any], rules: tuple[Any, ...]) -> dict[str, Any]:
     """Workload policy, fund guidance and credit policy from the 基本信息 sheet, each present
     when any of its items is given (the fund guidance also when fund rules are)."""
-    record = _Record(INFO, 1, info, {})
+    record = SheetRecord(INFO, 1, info, {})
     where = f"sheet {INFO.name}"
     out: dict[str, Any] = {"workload": None, "fund_guidance": None, "credit_policy": None}
     parts: list[tuple[str, str, Callable[..., Any], dict[str, Any]]] = [
@@ -386,14 +252,14 @@ def _documents(log: ProblemLog, info: dict[str, Any], rules: tuple[Any, ...]) ->
     return out
 
 
-def _dataset(reader: _Reader, log: ProblemLog) -> Dataset | None:
+def _dataset(reader: SheetReader, log: ProblemLog) -> Dataset | None:
     info = reader.keyvalues(INFO, INFO_ITEMS)
     stated_values = reader.keyvalues(STATED, STATED_ITEMS)
     recs = {s.key: reader.records(s) for s in SHEETS if not s.keyvalue}
     log.check()
     records = _records(log, recs)
     documents = _documents(log, info, records.pop("rules"))
-    stated = _build(log, _Record(STATED, 1, stated_values, {}), StatedTotals, **stated_values)
+    stated = _build(log, SheetRecord(STATED, 1, stated_values, {}), StatedTotals, **stated_values)
     for key in ("institution", "year"):
         if key not in info:
             log.add(f"sheet {INFO.name}", f"{key} is required")
@@ -413,8 +279,8 @@ def _sub(info: dict[str, Any], prefix: str) -> dict[str, Any]:
     return {k.split(".", 1)[1]: v for k, v in info.items() if k.startswith(prefix + ".")}
 
 
-def _narrative(log: ProblemLog, records: list[_Record]) -> list[NarrativeSection]:
-    sections: dict[str, tuple[_Record, str | None, list[str]]] = {}
+def _narrative(log: ProblemLog, records: list[SheetRecord]) -> list[NarrativeSection]:
+    sections: dict[str, tuple[SheetRecord, str | None, list[str]]] = {}
     order: list[str] = []
     last: str | None = None
     for rec in records:
@@ -448,7 +314,7 @@ def _narrative(log: ProblemLog, records: list[_Record]) -> list[NarrativeSection
 _PATH = re.compile(r"^\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+)(?:\[(\d+)\])?)?(?:\.(\w+))?")
 
 
-def _locate(path: str, recs: dict[str, list[_Record]]) -> str:
+def _locate(path: str, recs: dict[str, list[SheetRecord]]) -> str:
     """The sheet and cell a Dataset problem path such as ``$.exams[3].certificate`` points at."""
     m = _PATH.match(path)
     if not m:
@@ -482,7 +348,7 @@ def read_workbook_with_warnings(
     try:
         for problem in uncached_formula_problems(p, wb):
             log.add(problem.where, problem.message)
-        dataset = _dataset(_Reader(wb, log), log)
+        dataset = _dataset(SheetReader(wb, log), log)
     finally:
         wb.close()
     log.check()

@@ -1,0 +1,144 @@
+"""The input workbook's sheets read into records: each row's values by field, and where it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from onex.io.cells import is_blank, parse_bool, parse_count, parse_date, parse_decimal, parse_level
+from onex.io.tabular import ProblemLog, column_letter, match_header, place
+from onex.io.workbook_layout import ENUMS, INFO, LEVEL_SEPARATORS, Field, Sheet
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["SheetReader", "SheetRecord", "parse_cell"]
+
+
+@attrs.define
+class SheetRecord:
+    """One row read from a record sheet: its values by field key, and where it is."""
+
+    sheet: Sheet
+    row: int
+    values: dict[str, object]
+    cols: dict[str, int]
+
+    def where(self, key: str | None = None) -> str:
+        col = self.cols.get(key) if key else None
+        field = next((f for f in self.sheet.fields if f.key == key), None)
+        return place(self.sheet.name, self.row, col, field.zh if field and col is not None else "")
+
+
+def parse_cell(kind: str, value: object) -> object:
+    """A cell's value as a field of ``kind`` takes it; ValueError saying what is valid."""
+    if kind in ("text", "certificate", "list"):
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return value if isinstance(value, str) else str(value)
+    if kind in ("int", "intlist"):
+        return parse_count(value)
+    if kind in ("decimal", "money"):
+        return parse_decimal(value)
+    if kind == "date":
+        return parse_date(value)
+    if kind == "bool":
+        return parse_bool(value)
+    if kind == "level":
+        return parse_level(value)
+    if kind == "levels":
+        parts = [p for p in LEVEL_SEPARATORS.split(str(value).strip()) if p]
+        return tuple(parse_level(p) for p in parts)
+    enum = ENUMS[kind]
+    text = str(value).strip()
+    for member in enum:
+        if text == member.value or text.casefold() == member.name.casefold():
+            return member
+    valid = "、".join(str(m.value) for m in enum)
+    raise ValueError(f"unknown {kind.replace('_', ' ')} {text!r}; valid: {valid}")
+
+
+class SheetReader:
+    """Reads the sheets of a filled workbook into records, collecting located problems."""
+
+    def __init__(self, wb: Any, log: ProblemLog) -> None:
+        self.log = log
+        self.sheets: dict[str, Worksheet] = {}
+        for ws in wb.worksheets:
+            self.sheets[ws.title.strip().casefold()] = ws
+
+    def worksheet(self, sheet: Sheet) -> Worksheet | None:
+        return self.sheets.get(sheet.name.casefold()) or self.sheets.get(sheet.key.casefold())
+
+    def records(self, sheet: Sheet) -> list[SheetRecord]:
+        ws = self.worksheet(sheet)
+        if ws is None:
+            return []
+        grid = list(ws.iter_rows(values_only=True))
+        if not grid:
+            return []
+        match = match_header(grid[0], sheet.spec())
+        for f in sheet.fields:
+            if f.required and f.key not in match.index:
+                self.log.add(f"sheet {sheet.name}, row 1", f"missing column {f.zh} ({f.key})")
+        for col in match.unknown:
+            self.log.warn(
+                f"sheet {sheet.name}, cell {column_letter(col)}1",
+                f"unknown column {match.header(col)!r} ignored",
+            )
+        out = []
+        kinds = {f.key: f for f in sheet.fields}
+        for r, cells in enumerate(grid[1:], start=2):
+            if all(is_blank(c) for c in cells):
+                continue
+            record = SheetRecord(sheet, r, {}, dict(match.index))
+            for key, col in match.index.items():
+                value = cells[col] if col < len(cells) else None
+                if is_blank(value):
+                    if kinds[key].required:
+                        self.log.add(record.where(key), f"{kinds[key].zh} is required")
+                    continue
+                try:
+                    record.values[key] = parse_cell(kinds[key].kind, value)
+                except ValueError as exc:
+                    self.log.add(record.where(key), str(exc))
+            out.append(record)
+        return out
+
+    def keyvalues(self, sheet: Sheet, items: Sequence[Field]) -> dict[str, Any]:
+        ws = self.worksheet(sheet)
+        if ws is None:
+            if sheet is INFO:
+                self.log.add("", f"no sheet {sheet.name} ({sheet.key}): not an onex workbook")
+            return {}
+        by_key = {f.key: f for f in items}
+        by_zh = {f.zh: f for f in items}
+        values: dict[str, Any] = {}
+        for r, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+            if r == 1:
+                continue
+            cells = (*cells, None, None, None)
+            label, value, key = cells[0], cells[1], cells[2]
+            field = by_key.get(str(key).strip()) if not is_blank(key) else None
+            field = field or (by_zh.get(str(label).strip()) if not is_blank(label) else None)
+            where = f"sheet {sheet.name}, cell B{r}"
+            if field is None:
+                if not is_blank(value) or not is_blank(label):
+                    self.log.warn(f"sheet {sheet.name}, row {r}", f"unknown item {label!r} ignored")
+                continue
+            if is_blank(value):
+                continue
+            try:
+                parsed = parse_cell(field.kind, value)
+            except ValueError as exc:
+                self.log.add(f"{where} ({field.zh})", str(exc))
+                continue
+            if field.kind in ("list", "intlist"):
+                values[field.key] = (*values.get(field.key, ()), parsed)
+            elif field.key in values:
+                self.log.add(f"{where} ({field.zh})", f"{field.zh} is given twice")
+            else:
+                values[field.key] = parsed
+        return values
