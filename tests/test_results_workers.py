@@ -368,3 +368,93 @@ def test_workers_with_a_thousand_files_open(tmp_path: Path) -> None:
         for fh in held:
             fh.close()
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_lines_ended_by_bare_carriage_returns(tmp_path: Path, bom: bytes) -> None:
+    """Old Mac line ends, header included: read as text, by one process, alike."""
+    lines = _lines(3_000, tmp_path)
+    path = tmp_path / "cr.csv"
+    path.write_bytes(bom + ("\r".join(lines) + "\r").encode("utf-8"))
+    one = _outcome(path, 1)
+    assert "ok" == one[0]
+    assert 3_000 == one[2]
+    assert one == _outcome(path, 2)
+
+
+def _located(tmp_path: Path, data: bytes, **options: object) -> tuple[object, ...]:
+    path = tmp_path / "f.csv"
+    path.write_bytes(data)
+    one = _outcome(path, 1, **options)
+    assert one == _outcome(path, 3, **options)
+    return one
+
+
+def test_bad_bytes_after_a_quote_in_the_middle_of_a_value(tmp_path: Path) -> None:
+    """A quote inside an unquoted value (张三") is a character: it does not swallow the rest
+    of the file, rows are checked, and bad bytes further on are located."""
+    lines = _lines(20_000, tmp_path)
+    cells = lines[4].split(",")
+    cells[1] += '"'
+    lines[4] = ",".join(cells)
+    cells = lines[9].split(",")
+    cells[5] = "2020-13-45"
+    lines[9] = ",".join(cells)
+    one = _located(tmp_path, _bad_bytes_at(lines, 15_000))
+    assert (
+        "line 10, column 6 (考核日期): '2020-13-45' is not a calendar date",
+        "line 15000: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",
+    ) == one[1]
+
+
+def test_bad_bytes_on_the_second_line_of_a_quoted_value(tmp_path: Path) -> None:
+    """Bad bytes on the second physical line of a quoted value: that line is named."""
+    lines = _lines(200, tmp_path)
+    cells = lines[99].split(",")
+    cells[1] = '"名\n\udcff字"'
+    lines[99] = ",".join(cells)
+    data = "\n".join(lines).encode("utf-8", errors="surrogateescape") + b"\n"
+    one = _located(tmp_path, codecs.BOM_UTF8 + data)
+    assert ("line 101: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",) == (
+        one[1]
+    )
+
+
+def test_bare_carriage_returns_after_the_start_and_bad_bytes(tmp_path: Path) -> None:
+    """Lines ended by LF, then by bare CRs from line 2000 on: bad bytes on line 2006 are
+    located on it (each bare CR ends a line)."""
+    lines = _lines(3_000, tmp_path)
+    text = "\n".join(lines[:1999]) + "\n" + "\r".join(lines[1999:]) + "\r"
+    raw = text.encode("utf-8").split(b"\r")
+    raw[6] = raw[6].replace(b",", b",\xff", 1)  # the 7th CR-ended piece: line 2006
+    one = _located(tmp_path, codecs.BOM_UTF8 + b"\r".join(raw))
+    assert (
+        "line 2006: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",
+    ) == one[1]
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_utf16_bad_bytes_are_located_in_either_byte_order(tmp_path: Path, order: str) -> None:
+    """UTF-16 with a lone surrogate far into the file: its line, in either byte order."""
+    lines = _lines(12_000, tmp_path)
+    bom = codecs.BOM_UTF16_LE if order == "utf-16-le" else codecs.BOM_UTF16_BE
+    head = "\n".join(lines[:9000]).encode(order)
+    tail = "\n".join(lines[9000:]).encode(order) + "\n".encode(order)
+    lone = "\ud800".encode(order, errors="surrogatepass")
+    data = bom + head + "\n".encode(order) + lone + tail
+    one = _located(tmp_path, data)
+    assert ("line 9001: bytes that are not valid utf-16 text (damaged, or mixed encodings)",) == (
+        one[1]
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_bad_bytes_early_in_a_file_without_a_bom(tmp_path: Path, encoding: str) -> None:
+    """Before the encoding is settled, bytes that fit neither are located all the same."""
+    lines = _lines(300, tmp_path)
+    data = [line.encode(encoding) for line in lines]
+    data[55] = data[55].replace(b",", b",\xff\xff", 1)
+    one = _located(tmp_path, b"\n".join(data) + b"\n")
+    assert one[1][0].startswith(  # type: ignore[index]
+        "line 56: bytes that are neither UTF-8 nor GB18030/GBK text"
+    )

@@ -116,7 +116,8 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
     ),
     "summary_not_text": (
         b"\xd6\xa4\xca\xe9,\x80\x80\x80\xff\n",
-        "the text is neither UTF-8 nor GB18030/GBK; save it from Excel as 'CSV UTF-8'",
+        "bytes that are neither UTF-8 nor GB18030/GBK text (damaged, or another encoding); "
+        "save the file from Excel as 'CSV UTF-8'",
     ),
     "summary_many_problems": (
         SUMMARY + "\n" + "".join(f"{i},物流{i},x,1,,,2020\n" for i in range(1, 61)),

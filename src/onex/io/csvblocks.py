@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from itertools import repeat
 from operator import contains
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, AnyStr, BinaryIO
 
 from onex.errors import Problem
 from onex.io.csvtext import undecodable, undecodable_message
@@ -134,7 +134,37 @@ def split_block(text: str, delimiter: str, ncols: int, line: int) -> Block | Non
     return Block(first=line, text=text, newline=newline, delimiter=delimiter)
 
 
-def text_chunks(stream: IO[str]) -> Iterator[str]:
+def _inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether the csv module ends ``text`` inside a quoted value (a quote in the middle of an
+    unquoted value is only a character, so an odd number of quotes alone does not tell)."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _whole_records(
+    text: AnyStr,
+    quote: AnyStr,
+    more: Callable[[], AnyStr],
+    delimiter: str,
+    as_text: Callable[[AnyStr], str],
+) -> AnyStr:
+    """``text`` extended line by line (``more``) until it ends outside quotes; ``as_text``
+    gives the text to judge by (bytes decoded)."""
+    odd = text.count(quote) % 2
+    while odd and _inside_quotes(as_text(text), delimiter):
+        extra = more()
+        if not extra:
+            break
+        text += extra
+        odd ^= extra.count(quote) % 2
+    return text
+
+
+def text_chunks(stream: IO[str], delimiter: str) -> Iterator[str]:
     """A text stream in chunks of about 128K characters, each ending at a line break outside
     quotes (or at the end of the text)."""
     while True:
@@ -144,11 +174,7 @@ def text_chunks(stream: IO[str]) -> Iterator[str]:
         if not text.endswith("\n"):
             text += stream.readline()
         if '"' in text:
-            while text.count('"') % 2:
-                more = stream.readline()
-                if not more:
-                    break
-                text += more
+            text = _whole_records(text, '"', stream.readline, delimiter, str)
         yield text
 
 
@@ -158,29 +184,31 @@ def byte_chunks(
     encoding: str,
     done: Callable[[int], None] | None = None,
     *,
-    quotes: bool = False,
+    quotes: str | None = None,
 ) -> Iterator[str]:
     """The bytes of ``raw`` from where it stands up to ``end``, decoded strictly in chunks of
-    about 128K bytes that each end at a line break (with ``quotes``, one outside quotes; else
-    the text must hold none). ``end`` must follow a line feed (or be the end of the file), and
-    the encoding must keep ASCII bytes to themselves (UTF-8, GB18030): then a chunk cut after a
-    line feed never cuts a character. ``done`` is told the bytes read. Before bytes that are not
-    valid text, the whole lines before them are given, then :class:`BadBytes` raised.
+    about 128K bytes that each end at a line break (with ``quotes``, the delimiter, one outside
+    quotes; without, the text must hold none). ``end`` must follow a line feed (or be the end of
+    the file), and the encoding must keep ASCII bytes to themselves (UTF-8, GB18030): then a
+    chunk cut after a line feed never cuts a character. ``done`` is told the bytes read. Before
+    bytes that are not valid text, the whole records before them are given, then
+    :class:`BadBytes` raised, saying how many line breaks lie between those records and the bad
+    bytes.
     """
     pos = raw.tell()
     read = 0
+
+    def as_text(data: bytes) -> str:
+        return data.decode(encoding, errors="replace")
+
     while pos < end:
         data = raw.read(min(_BLOCK_CHARS, end - pos))
         if not data:
             return
         if not data.endswith(b"\n") and pos + len(data) < end:
             data += raw.readline()
-        if quotes:
-            while data.count(b'"') % 2 and pos + len(data) < end:
-                more = raw.readline()
-                if not more:
-                    break
-                data += more
+        if quotes is not None and b'"' in data:
+            data = _whole_records(data, b'"', raw.readline, quotes, as_text)
         pos += len(data)
         read += len(data)
         if done is not None:
@@ -189,17 +217,23 @@ def byte_chunks(
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             good = data.rfind(b"\n", 0, exc.start) + 1
-            while quotes and good and data.count(b'"', 0, good) % 2:
+            while quotes is not None and good and _inside_quotes(as_text(data[:good]), quotes):
                 good = data.rfind(b"\n", 0, good - 1) + 1  # that line break is inside quotes
             if good:
-                yield data[:good].decode(encoding)  # the lines before the bad bytes
-            raise BadBytes from None
+                yield data[:good].decode(encoding)  # the records before the bad bytes
+            between = data[good : exc.start]
+            breaks = between.count(b"\n") + between.count(b"\r") - between.count(b"\r\n")
+            raise BadBytes(breaks) from None
         yield text
 
 
 class BadBytes(Exception):
-    """Raised by :func:`byte_chunks` after the last whole line before bytes that are not valid
-    text: they are on the next line."""
+    """Raised by :func:`byte_chunks` after the last whole records before bytes that are not
+    valid text: ``breaks`` line breaks further on."""
+
+    def __init__(self, breaks: int) -> None:
+        super().__init__(breaks)
+        self.breaks = breaks
 
 
 class ReadingStopped(Exception):
@@ -234,8 +268,8 @@ def csv_blocks(
     while True:
         try:
             text = next(chunks, "")
-        except BadBytes:
-            log.add(f"line {line}", undecodable_message(encoding))
+        except BadBytes as exc:
+            log.add(f"line {line + exc.breaks}", undecodable_message(encoding))
             raise ReadingStopped from None
         except UnicodeDecodeError:
             # A text stream decodes ahead of the lines it gives: look for the bytes' line.

@@ -46,18 +46,22 @@ def detect_encoding(path: Path) -> str:
         while chunk := fh.read(_CHUNK):
             if chunk.isascii():
                 continue
+            reach: dict[str, int] = {}
             for encoding in ("utf-8", "gb18030"):
                 try:
                     codecs.getincrementaldecoder(encoding)().decode(chunk, final=False)
-                except UnicodeDecodeError:
+                except UnicodeDecodeError as exc:
+                    reach[encoding] = exc.start
                     continue
                 return encoding
+            # Located as the encoding that read furthest would have it.
+            where = undecodable(path, max(reach, key=lambda e: reach[e])).where
             raise DataError(
                 [
                     Problem(
-                        "",
-                        "the text is neither UTF-8 nor GB18030/GBK; "
-                        "save it from Excel as 'CSV UTF-8' and read it again",
+                        where,
+                        "bytes that are neither UTF-8 nor GB18030/GBK text (damaged, or another "
+                        "encoding); save the file from Excel as 'CSV UTF-8' and read it again",
                     )
                 ],
                 source=str(path),
@@ -77,12 +81,18 @@ def undecodable(path: Path, encoding: str) -> Problem:
     line = 1
     pending_cr = False
     with path.open("rb") as fh:
+        # The bytes before the bad ones are decoded again by themselves: in the file's byte
+        # order, as the BOM (read by the incremental decoder) said.
+        plain = encoding.removesuffix("-sig")
+        if encoding == "utf-16":
+            plain = "utf-16-be" if fh.read(2) == codecs.BOM_UTF16_BE else "utf-16-le"
+            fh.seek(0)
         while chunk := fh.read(_CHUNK):
             try:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError as exc:
                 good = bytes(exc.object[: exc.start])
-                text = good.decode(encoding.removesuffix("-sig"), errors="ignore")
+                text = good.decode(plain, errors="ignore")
                 chunk = b""
             if pending_cr and text.startswith("\n"):
                 line -= 1

@@ -185,8 +185,10 @@ def _read_csv(
                 f"unknown column {match.header(col)!r} ignored",
             )
         ingest = ResultIngest(str(path), match, log, known, unmask, None)
+        # tell() is an opaque cookie: a byte offset only when the decoder holds nothing back
+        # (after a header ended by a bare CR, it holds the CR: read on as text).
         body = stream.tell()
-        kind = body_kind(path, body, encoding)
+        kind = body_kind(path, body, encoding) if 0 <= body <= total else "text"
         start = (body, lines_used + 1)
         if kind == "plain":
             n = choose_workers(workers, total - body)
@@ -197,7 +199,7 @@ def _read_csv(
         if kind == "bytes":
             read_ranges(ingest, path, start, encoding, delimiter, 1, progress, plain=False)
             return ingest, encoding, delimiter, 1
-        chunks = text_chunks(stream)
+        chunks = text_chunks(stream, delimiter)
         blocks = csv_blocks(
             chunks, delimiter, ingest.ncols, lines_used + 1, log, encoding, path=path
         )

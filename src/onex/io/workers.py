@@ -165,7 +165,8 @@ def _read_range(
     body_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     with path.open("rb") as raw:
         raw.seek(span[0])
-        chunks = byte_chunks(raw, span[1], body_encoding, done, quotes=not plain)
+        quotes = None if plain else delimiter
+        chunks = byte_chunks(raw, span[1], body_encoding, done, quotes=quotes)
         blocks = csv_blocks(
             chunks, delimiter, ingest.ncols, first_line, ingest.log, encoding, plain=plain
         )
@@ -273,6 +274,24 @@ def read_ranges(
         _read_range(ingest, path, span, body[1], encoding, delimiter, done, None, plain=False)
         done(size)
         return 1
+    used = _read_plain(ingest, path, body, encoding, delimiter, workers, progress, size)
+    if used < 0:  # no process could be started: one reads it all
+        used = _read_plain(ingest, path, body, encoding, delimiter, 1, progress, size)
+    return used
+
+
+def _read_plain(
+    ingest: ResultIngest,
+    path: Path,
+    body: tuple[int, int],
+    encoding: str,
+    delimiter: str,
+    workers: int,
+    progress: ProgressCallback | None,
+    size: int,
+) -> int:
+    """:func:`read_ranges` of a plain body; -1 (``ingest`` untouched) when a process could not
+    be started."""
     cuts = _cuts(path, body[0], size, workers) if workers > 1 else [body[0], size]
     spans = list(itertools.pairwise(cuts))
     shared = mmap.mmap(-1, _SLOT.size * len(spans))
@@ -289,20 +308,27 @@ def read_ranges(
     children: list[tuple[int, int]] = []
     reaped: set[int] = set()
     payloads: list[bytes | None] = []
+    forked = True
     try:
         for i, span in enumerate(spans[1:], start=1):
             rfd, wfd = os.pipe()
             try:
                 pid = os.fork()
-            except BaseException:
+            except BaseException as exc:
                 os.close(rfd)
                 os.close(wfd)
-                raise
+                if not isinstance(exc, OSError):
+                    raise
+                forked = False  # no room for another process: read it all here instead
+                break
             if pid == 0:  # pragma: no cover - the child
                 os.close(rfd)
                 _child(ingest, path, body, span, encoding, delimiter, done_setter(i), wfd)
             os.close(wfd)
             children.append((pid, rfd))
+        if not forked:
+            log.warning("cannot start a process to read %s; reading it in one", path)
+            return -1
         try:
             _read_range(first, path, spans[0], body[1], encoding, delimiter, done_setter(0), report)
         except NeedsCsvModule:
