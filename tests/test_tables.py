@@ -270,3 +270,55 @@ def test_bytes_that_are_not_text_are_located_on_their_line(tmp_path: Path, at: i
     assert [
         f"line {at}: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)"
     ] == [str(p) for p in caught.value.problems]
+
+
+def _saved_by_excel(path: Path) -> Path:
+    """The workbook as Excel saves it: formulas computed, so no request to compute them on
+    opening (xlsxwriter and openpyxl write one)."""
+    import re
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            parts[name] = archive.read(name)
+    parts["xl/workbook.xml"] = re.sub(rb' fullCalcOnLoad="1"', b"", parts["xl/workbook.xml"])
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _formula_table(wb: xlsxwriter.Workbook) -> None:
+    ws = wb.add_worksheet("考证")
+    for c, h in enumerate(["证书名称", "考证人数", "通过人数", "通过率", "草稿"]):
+        ws.write_string(0, c, h)
+    ws.write_string(1, 0, "物流管理")
+    ws.write_number(1, 1, 120)
+    ws.write_formula(1, 2, "=B2-5")  # xlsxwriter stores 0 unless given the value
+    ws.write_formula(1, 3, '=IF(B2=0,"",C2/B2)', None, "")
+    ws.write_formula(1, 4, "=B2*2")  # a column nobody reads
+
+
+def test_formulas_a_program_never_computed_are_errors(tmp_path: Path) -> None:
+    """Written by a program that computes nothing, a formula read as 0 or empty is an error
+    naming it; one in a column nobody reads is not."""
+    path = _xlsx(tmp_path / "program.xlsx", _formula_table)
+    with pytest.raises(onex.DataError) as caught:
+        onex.read_exam_table(path, institution="测试学院", year=2020)
+    assert [
+        "sheet 考证, cell C2 (通过人数): the formula =B2-5 was never computed (the file was "
+        "written by a program, which leaves formulas to Excel): open it in Excel or "
+        "LibreOffice, save it, and read it again",
+        'sheet 考证, cell D2 (通过率): the formula =IF(B2=0,"",C2/B2) was never computed (the '
+        "file was written by a program, which leaves formulas to Excel): open it in Excel or "
+        "LibreOffice, save it, and read it again",
+    ] == [str(p) for p in caught.value.problems]
+
+
+def test_formulas_excel_computed_are_read_by_their_value(tmp_path: Path) -> None:
+    """Saved by Excel, a formula's stored value is read, an empty text result as empty."""
+    path = _saved_by_excel(_xlsx(tmp_path / "excel.xlsx", _formula_table))
+    table = onex.read_exam_table(path, institution="测试学院", year=2020)
+    exam = table.dataset.exams[0]
+    assert (120, 0, None) == (exam.candidates, exam.passed, exam.rate_printed)

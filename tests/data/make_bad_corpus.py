@@ -288,14 +288,15 @@ XLSX_CASES: dict[str, tuple[object, str]] = {
     ),
     "xlsx_workbook_uncached_formula": (
         lambda: _workbook({("考核", "H2"): "=G2-1"}),
-        "sheet 考核, cell H2: the formula =G2-1 has no saved value",
+        "sheet 考核, cell H2 (通过人数): the formula =G2-1 was never computed",
     ),
     "xlsx_summary_uncached_formula": (
         lambda: _openpyxl_sheet(
             "考证", [["年度", "证书名称", "考证人数", "通过人数"], [2020, "物流管理", 120, "=C2-5"]]
         ),
-        "sheet 考证, cell D2: the formula =C2-5 has no saved value (the file was written by a "
-        "program, which does not compute formulas): open it in Excel or LibreOffice, save it",
+        "sheet 考证, cell D2 (通过人数): the formula =C2-5 was never computed (the file was "
+        "written by a program, which leaves formulas to Excel): open it in Excel or LibreOffice, "
+        "save it",
     ),
 }
 

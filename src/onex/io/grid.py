@@ -14,7 +14,7 @@ import attrs
 from onex.io.cells import is_blank
 from onex.io.csvtext import csv_rows, open_csv_text
 from onex.io.tabular import ColumnSpec, HeaderMatch, ProblemLog, file_kind, match_header, place
-from onex.io.xlsxread import read_sheet_grid
+from onex.io.xlsxread import UNCOMPUTED_FORMULA, no_computed_value, read_sheet_grid
 from onex.model import half_up
 
 __all__ = [
@@ -39,9 +39,22 @@ class Grid:
     rows: list[tuple[int, Sequence[object], Sequence[str]]]
     encoding: str | None = None
     delimiter: str | None = None
+    formulas: dict[tuple[int, int], str] = attrs.field(factory=dict)
+    """Formulas never computed, by (row, column): an error where a reader reads one."""
 
     def where(self, row: int, col: int | None = None, header: str = "") -> str:
         return place(self.sheet, row, col, header)
+
+    def check_formulas(self, log: ProblemLog, header_row: int, match: HeaderMatch) -> None:
+        """Log each formula never computed in a column the header matched, below it."""
+        wanted = set(match.index.values())
+        stored = {number: cells for number, cells, _ in self.rows}
+        for (row, col), formula in sorted(self.formulas.items()):
+            cells = stored.get(row, ())
+            value = cells[col] if col < len(cells) else None
+            if row > header_row and col in wanted and no_computed_value(value):
+                where = self.where(row, col, match.header(col))
+                log.add(where, UNCOMPUTED_FORMULA.format(formula=formula))
 
 
 def load_grid(path: Path, sheet: str | None, log: ProblemLog) -> Grid:
@@ -49,8 +62,6 @@ def load_grid(path: Path, sheet: str | None, log: ProblemLog) -> Grid:
     its line or row number (and its cells' number formats, from XLSX)."""
     if file_kind(path) == "xlsx":
         grid, _ = read_sheet_grid(path, sheet)
-        for problem in grid.uncached:
-            log.add(problem.where, problem.message)
         return Grid(
             str(path),
             grid.name,
@@ -58,6 +69,7 @@ def load_grid(path: Path, sheet: str | None, log: ProblemLog) -> Grid:
                 (i, row, fmt)
                 for i, (row, fmt) in enumerate(zip(grid.rows, grid.formats, strict=True), 1)
             ],
+            formulas=grid.formulas,
         )
     stream, encoding, delimiter = open_csv_text(path)
     with stream:

@@ -127,6 +127,7 @@ class _SummaryReader:
             raise AssertionError("unreachable")  # pragma: no cover
         pos, match = found
         row = self.grid.rows[pos][0]
+        self.grid.check_formulas(self.log, row, match)
         for spec in SUMMARY_COLUMNS:
             if spec.required and spec.key not in match.index:
                 self.log.add(self.grid.where(row), f"missing column {spec.label}")

@@ -39,7 +39,7 @@ from onex.io.workbook_sheets import SheetReader, SheetRecord
 from onex.io.xlsxread import (
     damaged_xlsx_as_data_error,
     open_workbook,
-    uncached_formula_problems,
+    uncomputed_formulas,
 )
 from onex.model import (
     Certificate,
@@ -346,9 +346,8 @@ def read_workbook_with_warnings(
     log = ProblemLog(str(p), max_problems)
     wb = open_workbook(p, read_only=False)
     try:
-        for problem in uncached_formula_problems(p, wb):
-            log.add(problem.where, problem.message)
-        dataset = _dataset(SheetReader(wb, log), log)
+        formulas = uncomputed_formulas(p, wb.sheetnames)
+        dataset = _dataset(SheetReader(wb, log, formulas), log)
     finally:
         wb.close()
     log.check()

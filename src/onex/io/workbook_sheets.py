@@ -10,6 +10,7 @@ import attrs
 from onex.io.cells import is_blank, parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.io.tabular import ProblemLog, column_letter, match_header, place
 from onex.io.workbook_layout import ENUMS, INFO, LEVEL_SEPARATORS, Field, Sheet
+from onex.io.xlsxread import UNCOMPUTED_FORMULA, no_computed_value
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -63,11 +64,22 @@ def parse_cell(kind: str, value: object) -> object:
 class SheetReader:
     """Reads the sheets of a filled workbook into records, collecting located problems."""
 
-    def __init__(self, wb: Any, log: ProblemLog) -> None:
+    def __init__(
+        self, wb: Any, log: ProblemLog, formulas: dict[str, dict[tuple[int, int], str]]
+    ) -> None:
         self.log = log
+        self.formulas = formulas  # never computed, by sheet title: see uncomputed_formulas
         self.sheets: dict[str, Worksheet] = {}
         for ws in wb.worksheets:
             self.sheets[ws.title.strip().casefold()] = ws
+
+    def _formula(self, ws: Worksheet, row: int, col: int, value: object, where: str) -> bool:
+        """Whether the cell holds a formula never computed (logged at ``where``)."""
+        formula = self.formulas.get(ws.title, {}).get((row, col))
+        if formula is None or not no_computed_value(value):
+            return False
+        self.log.add(where, UNCOMPUTED_FORMULA.format(formula=formula))
+        return True
 
     def worksheet(self, sheet: Sheet) -> Worksheet | None:
         return self.sheets.get(sheet.name.casefold()) or self.sheets.get(sheet.key.casefold())
@@ -96,6 +108,8 @@ class SheetReader:
             record = SheetRecord(sheet, r, {}, dict(match.index))
             for key, col in match.index.items():
                 value = cells[col] if col < len(cells) else None
+                if self._formula(ws, r, col, value, record.where(key)):
+                    continue
                 if is_blank(value):
                     if kinds[key].required:
                         self.log.add(record.where(key), f"{kinds[key].zh} is required")
@@ -128,7 +142,7 @@ class SheetReader:
                 if not is_blank(value) or not is_blank(label):
                     self.log.warn(f"sheet {sheet.name}, row {r}", f"unknown item {label!r} ignored")
                 continue
-            if is_blank(value):
+            if self._formula(ws, r, 1, value, f"{where} ({field.zh})") or is_blank(value):
                 continue
             try:
                 parsed = parse_cell(field.kind, value)

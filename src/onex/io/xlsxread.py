@@ -1,13 +1,15 @@
 """Reading .xlsx files with openpyxl (the optional ``xlsx`` extra).
 
-Formulas give their cached value (a formula with none, in a file a program wrote, is an error
-saying to save the file in Excel); merged cells give their value to every cell they cover; a
-damaged file or a missing openpyxl gives a clear error naming what to do.
+Formulas give their cached value; in a file a program wrote, whose formulas were never computed,
+a formula among the cells read is an error saying to save the file in Excel. Merged cells give
+their value to every cell they cover; a damaged file or a missing openpyxl gives a clear error
+naming what to do.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -21,12 +23,13 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "UNCOMPUTED_FORMULA",
     "XLSX_HINT",
     "SheetGrid",
     "damaged_xlsx_as_data_error",
     "open_workbook",
     "read_sheet_grid",
-    "uncached_formula_problems",
+    "uncomputed_formulas",
 ]
 
 
@@ -83,51 +86,53 @@ def open_workbook(path: Path, *, read_only: bool) -> Workbook:
         ) from None
 
 
-UNCACHED_FORMULA = (
-    "the formula {formula} has no saved value (the file was written by a program, which does "
-    "not compute formulas): open it in Excel or LibreOffice, save it, and read it again"
+UNCOMPUTED_FORMULA = (
+    "the formula {formula} was never computed (the file was written by a program, which leaves "
+    "formulas to Excel): open it in Excel or LibreOffice, save it, and read it again"
 )
 
+_FULL_CALC = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
 
-def uncached_formula_problems(
-    path: Path, values: Workbook, sheets: Sequence[str] | None = None
-) -> list[Problem]:
-    """A located problem for each formula cell with no saved value, which would otherwise read
-    as empty: ``values`` is the workbook opened with saved values, ``sheets`` the titles to look
-    at (default: all). Opens the file once more, formulas and all."""
+
+def _never_computed(path: Path) -> bool:
+    """Whether the workbook asks to have its formulas computed when opened: programs such as
+    openpyxl and xlsxwriter say so, for they store no values (or zeros); Excel and LibreOffice
+    compute and store every value when they save, and drop the request."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if n.endswith("workbook.xml")]
+        return any(_FULL_CALC.search(archive.read(name)) for name in names)
+
+
+def uncomputed_formulas(path: Path, titles: Sequence[str]) -> dict[str, dict[tuple[int, int], str]]:
+    """The formulas of the named sheets by (1-based row, 0-based column), when the file says
+    its formulas were never computed; else none. Readers report those among the cells they read
+    whose stored value is :func:`no_computed_value` (:data:`UNCOMPUTED_FORMULA`); a value the
+    writing program stored itself is taken."""
+    if not titles or not _never_computed(path):
+        return {}
     import openpyxl
 
-    titles = list(values.sheetnames if sheets is None else sheets)
-    empty: dict[str, set[tuple[int, int]]] = {}
-    for title in titles:
-        ws = values[title]
-        empty[title] = {
-            (r, c)
-            for r, row in enumerate(ws.iter_rows(values_only=True), start=1)
-            for c, value in enumerate(row, start=1)
-            if value is None
-        }
-    if not any(empty.values()):
-        return []
     formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    problems = []
+    found: dict[str, dict[tuple[int, int], str]] = {}
     try:
         for title in titles:
-            for r, row in enumerate(formulas[title].iter_rows(values_only=True), start=1):
-                for c, value in enumerate(row, start=1):
-                    text = getattr(value, "text", value)  # an ArrayFormula keeps its text
-                    if isinstance(text, str) and text.startswith("=") and (r, c) in empty[title]:
-                        where = f"sheet {title}, cell {_letter(c)}{r}"
-                        problems.append(Problem(where, UNCACHED_FORMULA.format(formula=text)))
+            cells = found.setdefault(title, {})
+            for r, row in enumerate(formulas[title].iter_rows(), start=1):
+                for c, cell in enumerate(row):
+                    if getattr(cell, "data_type", None) == "f":  # not text that starts with =
+                        value = cell.value
+                        cells[(r, c)] = str(getattr(value, "text", value))  # an ArrayFormula
     finally:
         formulas.close()
-    return problems
+    return found
 
 
-def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(col))
+def no_computed_value(stored: object) -> bool:
+    """Whether a formula's stored value, in a file whose formulas were never computed, is a
+    placeholder: none (openpyxl) or 0 (xlsxwriter, unless given a value)."""
+    return stored is None or (stored == 0 and not isinstance(stored, bool))
 
 
 @attrs.frozen
@@ -137,7 +142,8 @@ class SheetGrid:
     name: str
     rows: tuple[tuple[object, ...], ...]
     formats: tuple[tuple[str, ...], ...]
-    uncached: tuple[Problem, ...] = ()
+    formulas: dict[tuple[int, int], str] = attrs.field(factory=dict)
+    """Formulas never computed, by (row, column): see :func:`uncomputed_formulas`."""
 
 
 def read_sheet_grid(path: Path, sheet: str | None) -> tuple[SheetGrid, tuple[str, ...]]:
@@ -166,7 +172,7 @@ def read_sheet_grid(path: Path, sheet: str | None) -> tuple[SheetGrid, tuple[str
             values = tuple(fill.get((r, c), cell.value) for c, cell in enumerate(row, start=1))
             rows.append(values)
             formats.append(tuple(str(cell.number_format or "") for cell in row))
-        uncached = tuple(uncached_formula_problems(path, wb, [ws.title]))
-        return SheetGrid(ws.title, tuple(rows), tuple(formats), uncached), names
+        formulas = uncomputed_formulas(path, [ws.title]).get(ws.title, {})
+        return SheetGrid(ws.title, tuple(rows), tuple(formats), formulas), names
     finally:
         wb.close()
