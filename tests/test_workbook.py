@@ -318,3 +318,29 @@ def test_child_rows_check_their_parents_certificate(tmp_path: Path, sample: onex
     wb["培训教师"].delete_cols(2)
     wb.save(tmp_path / "old.xlsx")
     assert sample == onex.load(tmp_path / "old.xlsx")
+
+
+def test_child_rows_may_name_the_certificate_another_way(tmp_path: Path) -> None:
+    """A training row naming an alias or the code, its teachers' rows the canonical name (what
+    the dropdown offers): the same certificate, read as it was written."""
+    import attrs
+    import openpyxl
+
+    ds = onex.samples.load("gzcvc-2020")
+    first = ds.certificates[0]
+    ds = attrs.evolve(
+        ds,
+        certificates=(attrs.evolve(first, aliases=("数媒交互",)), *ds.certificates[1:]),
+        training=(
+            *ds.training,
+            onex.TrainingRecord(certificate="数媒交互", teachers=("张三", "李四")),
+            onex.TrainingRecord(certificate=first.code, teachers=("王五",)),
+        ),
+    )
+    path = tmp_path / "in.xlsx"
+    onex.dump(ds, path)
+    wb = openpyxl.load_workbook(path)
+    for row in wb["培训教师"].iter_rows(min_row=2):
+        row[1].value = first.name
+    wb.save(path)
+    assert ds == onex.load(path)

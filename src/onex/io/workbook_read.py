@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onex.errors import DataError, Problem
+from onex.io.identity import KnownCertificates
 from onex.io.tabular import (
     DEFAULT_PROBLEM_LIMIT,
     ProblemLog,
@@ -94,11 +95,19 @@ def _fields(record: SheetRecord, *keys: str) -> dict[str, Any]:
     return {k: record.values[k] for k in keys if k in record.values}
 
 
-def _differ(stated: object, actual: object) -> bool:
-    """Whether a child's certificate, where given, names another than its parent's."""
+def _differ(stated: object, actual: object, known: KnownCertificates) -> bool:
+    """Whether a child's certificate, where given, is another than its parent's (each may be
+    printed as a name, an alias or a code)."""
     if stated is None or actual is None:
         return False
-    return name_key(str(stated)) != name_key(str(actual))
+
+    def key(text: object) -> str:
+        try:
+            return known.find(str(text)).code
+        except ValueError:  # unknown: reported where the parent names it
+            return name_key(str(text))
+
+    return key(stated) != key(actual)
 
 
 def _children(
@@ -107,6 +116,7 @@ def _children(
     key: str,
     parents: dict[Any, SheetRecord],
     parent_sheet: Sheet | None = None,
+    known: KnownCertificates | None = None,
 ) -> dict[Any, list[SheetRecord]]:
     """Child records by the parent they name. With ``parent_sheet`` (children naming a row of
     it), a child's certificate, where given, must be its parent row's: else that sheet or the
@@ -121,7 +131,7 @@ def _children(
             log.add(rec.where(key), f"{ref!r} names no parent row; known: {shown}")
             continue
         stated, actual = rec.values.get("certificate"), parents[ref].values.get("certificate")
-        if parent_sheet is not None and _differ(stated, actual):
+        if parent_sheet is not None and _differ(stated, actual, known or KnownCertificates(())):
             log.add(
                 rec.where("certificate"),
                 f"{stated!r}, but row {ref} of {parent_sheet.name} is {actual!r} "
@@ -165,12 +175,12 @@ def _certificates(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> list[C
 
 def _records(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> dict[str, Any]:
     """The Dataset's record lists (and fund rules), each built from its sheet and children."""
-    breakdowns = _children(
-        log, recs[BREAKDOWN.key], "exam_row", {r.row: r for r in recs[EXAMS.key]}, EXAMS
-    )
-    rosters = _children(
-        log, recs[TEACHERS.key], "training_row", {r.row: r for r in recs[TRAINING.key]}, TRAINING
-    )
+    certificates = tuple(c for c in _certificates(log, recs) if c is not None)
+    known = KnownCertificates(certificates)
+    exam_rows = {r.row: r for r in recs[EXAMS.key]}
+    breakdowns = _children(log, recs[BREAKDOWN.key], "exam_row", exam_rows, EXAMS, known)
+    training_rows = {r.row: r for r in recs[TRAINING.key]}
+    rosters = _children(log, recs[TEACHERS.key], "training_row", training_rows, TRAINING, known)
     hours = _children(
         log, recs[HOURS.key], "course", {r.values.get("name"): r for r in recs[COURSES.key]}
     )
@@ -179,7 +189,7 @@ def _records(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> dict[str, A
         return tuple(_build(log, rec, make, **_kwargs(rec)) for rec in recs[sheet.key])
 
     return {
-        "certificates": tuple(_certificates(log, recs)),
+        "certificates": certificates,
         "exams": tuple(
             _build(
                 log,
