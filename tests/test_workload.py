@@ -164,3 +164,20 @@ def test_any_dataset_shares_every_certificates_points_exactly(dataset: Dataset) 
     assert sum(result.by_teacher().values(), Decimal(0)) == sum(
         (Decimal(r.points) for r in result.rows if r.shares), Decimal(0)
     )
+
+
+def test_a_teacher_spelled_with_spaces_shares_once() -> None:
+    """'张三', '张三 ' and '张 三' on one certificate's rosters are one teacher: one share (as
+    the audit says), named as first printed; a weight finds them by any spelling."""
+    (row,) = onex.workload(_team("张三", "张三 ", "张 三", "李四")).rows
+    assert [("张三", Decimal("7.50")), ("李四", Decimal("7.50"))] == [
+        (s.teacher, s.points) for s in row.shares
+    ]
+    (row,) = onex.workload(_team("张三", "张 三", "李四"), weights={"张三 ": 2}).rows
+    assert [("张三", Decimal("10.00")), ("李四", Decimal("5.00"))] == [
+        (s.teacher, s.points) for s in row.shares
+    ]
+    findings = onex.audit(_team("张三", "张三 ", "张 三", "李四")).findings
+    assert [("张三", "4")] == [  # the second record repeats the first's second teacher
+        (f.printed, f.computed) for f in findings if f.kind is onex.FindingKind.ROSTER_REPEAT
+    ]

@@ -140,29 +140,25 @@ def _name_findings(dataset: Dataset) -> list[Finding]:
 
 
 def _roster_findings(dataset: Dataset) -> list[Finding]:
-    """A teacher named more than once on one certificate's rosters, at the second naming."""
-    first: dict[tuple[str, str], str] = {}
-    repeats: dict[tuple[str, str], list[str]] = {}
-    for i, record in enumerate(dataset.training):
-        code = dataset.certificate(record.certificate).code
-        for j, teacher in enumerate(record.teachers):
-            where = f"$.training[{i}].teachers[{j}]"
-            key = (code, teacher.strip())
-            if key in first:
-                repeats.setdefault(key, []).append(where)
-            else:
-                first[key] = where
-    return [
-        Finding(
-            kind=FindingKind.ROSTER_REPEAT,
-            where=later[0],
-            subject=dataset.certificate(code).name,
-            printed=teacher,
-            computed=str(len(later) + 1),
-            basis=first[(code, teacher)],
-        )
-        for (code, teacher), later in repeats.items()
-    ]
+    """A teacher named more than once on one certificate's rosters (names compared without
+    spaces or case, as the workload shares them), at the second naming."""
+    from onex.services.workload import roster_namings
+
+    findings = []
+    for code, teachers in roster_namings(dataset).items():
+        for namings in teachers.values():
+            if len(namings) > 1:
+                findings.append(
+                    Finding(
+                        kind=FindingKind.ROSTER_REPEAT,
+                        where=namings[1][1],
+                        subject=dataset.certificate(code).name,
+                        printed=namings[0][0],
+                        computed=str(len(namings)),
+                        basis=namings[0][1],
+                    )
+                )
+    return findings
 
 
 def _sequence_findings(

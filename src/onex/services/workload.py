@@ -10,7 +10,7 @@ import attrs
 
 from onex.display import Tabular
 from onex.errors import DataError, Problem
-from onex.model import Dataset, WorkloadPolicy
+from onex.model import Dataset, WorkloadPolicy, name_key
 from onex.model.values import closest_names
 
 __all__ = ["TeacherShare", "Workload", "WorkloadRow", "share_points", "workload"]
@@ -127,10 +127,11 @@ def workload(
 
     The pilot certificates are those examined this year, in the order the dataset lists them;
     each earns ``policy.points_per_certificate``. Where training records give a roster of
-    teachers for a certificate, its points are shared among them (a teacher named twice counts
-    once): equally, or in proportion to ``weights`` (teacher name to weight; teachers not named
-    weigh 1). Shares are Decimal hundredths adding up exactly to the certificate's points, the
-    remainder placed by largest remainder (see :func:`share_points`).
+    teachers for a certificate, its points are shared among them (a teacher named twice, even
+    spaced differently, counts once): equally, or in proportion to ``weights`` (teacher name
+    to weight; teachers not named weigh 1). Shares are Decimal hundredths adding up exactly to
+    the certificate's points, the remainder placed by largest remainder (see
+    :func:`share_points`).
 
     Raises :class:`~onex.DataError` when there is no policy, or when a weight names nobody on
     any roster or is not a non-negative int or Decimal.
@@ -148,7 +149,7 @@ def workload(
         if cert.code not in examined:
             continue
         roster = rosters.get(cert.code, [])
-        row_weights = [checked.get(t, Decimal(1)) for t in roster]
+        row_weights = [checked.get(name_key(t), Decimal(1)) for t in roster]
         shares: tuple[TeacherShare, ...] = ()
         if roster:
             if sum(row_weights) <= 0:
@@ -171,23 +172,36 @@ def workload(
     return Workload(policy=policy, rows=tuple(rows))
 
 
+def roster_namings(dataset: Dataset) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Each certificate's teachers (by code, then by name compared without spaces or case, in
+    order of first naming), with every naming on its training rosters: (as printed, path)."""
+    out: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for i, record in enumerate(dataset.training):
+        teachers = out.setdefault(dataset.certificate(record.certificate).code, {})
+        for j, teacher in enumerate(record.teachers):
+            naming = (teacher.strip(), f"$.training[{i}].teachers[{j}]")
+            teachers.setdefault(name_key(teacher), []).append(naming)
+    return out
+
+
 def _rosters(dataset: Dataset) -> dict[str, list[str]]:
-    rosters: dict[str, list[str]] = {}
-    for record in dataset.training:
-        roster = rosters.setdefault(dataset.certificate(record.certificate).code, [])
-        roster.extend(t for t in record.teachers if t not in roster)
-    return rosters
+    """Each certificate's teachers, once each, as first printed."""
+    return {
+        code: [namings[0][0] for namings in teachers.values()]
+        for code, teachers in roster_namings(dataset).items()
+    }
 
 
 def _check_weights(
     weights: Mapping[str, Decimal | int], rosters: dict[str, list[str]]
 ) -> dict[str, Decimal]:
     known = {t for roster in rosters.values() for t in roster}
+    known_keys = {name_key(t) for t in known}
     problems: list[Problem] = []
     checked: dict[str, Decimal] = {}
     for teacher, weight in weights.items():
         where = f"weights[{teacher!r}]"
-        if teacher not in known:
+        if name_key(teacher) not in known_keys:
             close = closest_names(teacher, sorted(known))
             hint = f"; closest on a roster: {', '.join(close)}" if close else ""
             problems.append(Problem(where, f"{teacher!r} is on no training roster{hint}"))
@@ -196,7 +210,7 @@ def _check_weights(
         elif not Decimal(weight).is_finite() or weight < 0:
             problems.append(Problem(where, f"expected a non-negative weight, got {weight}"))
         else:
-            checked[teacher] = Decimal(weight)
+            checked[name_key(teacher)] = Decimal(weight)
     if problems:
         raise DataError(problems)
     return checked
