@@ -41,9 +41,16 @@ class Grid:
     delimiter: str | None = None
     formulas: dict[tuple[int, int], str] = attrs.field(factory=dict)
     """Formulas never computed, by (row, column): an error where a reader reads one."""
+    _formats: dict[int, Sequence[str]] | None = attrs.field(default=None, init=False)
 
     def where(self, row: int, col: int | None = None, header: str = "") -> str:
         return place(self.sheet, row, col, header)
+
+    def formats(self, row: int) -> Sequence[str]:
+        """The number formats of a row's cells (none from CSV)."""
+        if self._formats is None:
+            self._formats = {number: formats for number, _, formats in self.rows}
+        return self._formats.get(row, ())
 
     def check_formulas(self, log: ProblemLog, header_row: int, match: HeaderMatch) -> None:
         """Log each formula never computed in a column the header matched, below it."""

@@ -192,7 +192,7 @@ class _SummaryReader:
             return StatedTotals()
 
     def _rate(self, row: int, col: int, value: object, match: HeaderMatch) -> str | None:
-        formats = next((f for r, _, f in self.grid.rows if r == row), ())
+        formats = self.grid.formats(row)
         number_format = formats[col] if col < len(formats) else ""
         text = printed_rate(value, number_format)
         try:
