@@ -61,9 +61,12 @@ def test_empty_template_needs_institution_and_year(tmp_path: Path) -> None:
     assert "sheet 基本信息: year is required" in str(err.value)
 
 
-def test_sample_round_trips(tmp_path: Path, sample: onex.Dataset) -> None:
-    """dump then load gives the same dataset for the gzcvc-2020 sample."""
-    path = tmp_path / "gzcvc.xlsx"
+@pytest.mark.parametrize("name", onex.samples.names())
+def test_samples_round_trip(tmp_path: Path, name: str) -> None:
+    """dump then load gives the same dataset for every embedded sample (demo-2021's expense
+    exam dates, year-end settlement rules and transfer clauses included)."""
+    sample = onex.samples.load(name)
+    path = tmp_path / f"{name}.xlsx"
     onex.dump(sample, path)
     assert sample == onex.load(path)
     assert "workbook" == onex.detect_table_kind(path)
@@ -144,6 +147,7 @@ def _everything() -> onex.Dataset:
                     principle="按实支出",
                     fee_per_candidate=Decimal("300"),
                     exam_type=onex.ExamType.PAPER,
+                    settle_by_year_end=True,
                 ),
             ),
         ),
@@ -156,6 +160,7 @@ def _everything() -> onex.Dataset:
                 description="考核费",
                 voucher="007",
                 candidates=160,
+                exam_date=date,
             ),
             onex.Expense(category="资料费", amount=Decimal("123456789012.345678"), date=date),
         ),
@@ -186,7 +191,11 @@ def _everything() -> onex.Dataset:
         ),
         credit_transfers=(
             onex.CreditTransfer(
-                certificate="log", level=onex.Level.JUNIOR, course="K001", credits=Decimal("3.5")
+                certificate="log",
+                level=onex.Level.JUNIOR,
+                course="K001",
+                credits=Decimal("3.5"),
+                basis="第十二条",
             ),
         ),
         integrations=(

@@ -244,6 +244,12 @@ FUND_RULES = Sheet(
         Field("principle", "原则", width=30),
         Field("fee_per_candidate", "每人每次收费", "money"),
         Field("exam_type", "考核方式", "exam_type"),
+        Field(
+            "settle_by_year_end",
+            "当年结算",
+            "bool",
+            help="是: matching expenses must be paid by 31 December (default 否)",
+        ),
     ),
     "Rules of the special fund's guidance (专项经费): categories, caps, windows, fees.",
 )
@@ -260,6 +266,7 @@ EXPENSES = Sheet(
         Field("description", "说明", width=30),
         Field("voucher", "凭证号"),
         Field("candidates", "人数", "int"),
+        Field("exam_date", "考核日期", "date", help="the exam an assessment fee pays for"),
     ),
     "The fund's expense ledger, one payment per row, in yuan.",
 )
@@ -301,6 +308,7 @@ TRANSFERS = Sheet(
         Field("level", "等级", "level", help="empty for any level"),
         Field("course", "课程", required=True, width=24),
         Field("credits", "学分", "decimal", required=True),
+        Field("basis", "依据", width=30, help="the clause that allows it"),
     ),
     "Which certificate (and level) may replace which course, for how many credits.",
 )
