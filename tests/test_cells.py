@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import onex
-from onex.io.cells import parse_count, parse_date, parse_decimal
+from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal
 
 _FULL = str.maketrans("0123456789.,-/", "０１２３４５６７８９．，－／")
 
@@ -66,3 +67,32 @@ def test_summary_table_with_full_width_counts(tmp_path: Path) -> None:
     table = onex.read_exam_table(path, institution="测试学院", year=2020)
     exam = table.dataset.exams[0]
     assert (120, 96) == (exam.candidates, exam.passed)
+
+
+def test_full_width_rates_and_yes_no() -> None:
+    """Printed rates and 是否通过 typed in full width read as their ASCII forms; the rate keeps
+    its text as printed; other scripts' digits are refused."""
+    rate = onex.PrintedRate.parse("９５．０％")
+    assert (Decimal("95.0"), 1, "９５．０％") == (rate.percent, rate.places, rate.text)
+    assert ">" == onex.PrintedRate.parse("超过９５％").relation
+    with pytest.raises(ValueError, match="cannot read '٩٥%' as a printed rate"):
+        onex.PrintedRate.parse("٩٥%")
+    assert parse_bool("１") is True
+    assert parse_bool("０") is False
+
+
+def test_json_amounts_and_dates_take_ascii_digits_only(tmp_path: Path) -> None:
+    """In a JSON dataset, an amount in another script's digits or a full-width date is refused
+    with its path."""
+    path = tmp_path / "d.json"
+    onex.dump(onex.samples.load("demo-2021"), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["expenses"][0]["amount"] = "٧٢٠٠"
+    data["expenses"][1]["date"] = "２０２１-０６-３０"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(onex.DataError) as caught:
+        onex.load(path)
+    assert [
+        "$.expenses[0].amount: expected a decimal number such as \"120.50\", got '٧٢٠٠'",
+        "$.expenses[1].date: expected a date as YYYY-MM-DD, got '２０２１-０６-３０'",
+    ] == [str(p) for p in caught.value.problems]

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 import pendulum
 
 from onex.model import Level
-from onex.model.values import check_decimal_range
+from onex.model.values import check_decimal_range, half_width
 
 __all__ = [
     "is_blank",
@@ -55,17 +55,9 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else str(value)
 
 
-# What a Chinese input method types in full width: digits, the marks numbers and dates use, and
-# the ideographic space.
-_HALF_WIDTH = str.maketrans(
-    {chr(0xFF10 + d): str(d) for d in range(10)}
-    | {"．": ".", "，": ",", "－": "-", "＋": "+", "／": "/", "\u3000": " "}
-)
-
-
 def _number_text(value: object) -> str:
     """A cell's text for a number or date: stripped, full-width digits and marks made ASCII."""
-    return _text(value).translate(_HALF_WIDTH).strip()
+    return half_width(_text(value)).strip()
 
 
 def parse_count(value: object) -> int:
@@ -143,7 +135,7 @@ def parse_bool(value: object) -> bool:
     """Yes or no from a cell: 是/否, 通过/未通过, 合格/不合格, pass/fail, true/false, 1/0."""
     if isinstance(value, bool):
         return value
-    key = _text(value).casefold()
+    key = half_width(_text(value)).strip().casefold()
     if key in _TRUE:
         return True
     if key in _FALSE:

@@ -26,13 +26,15 @@ from onex.model.values import FieldError, check_decimal_range
 __all__ = ["converter", "structure", "structure_trusted", "unstructure"]
 
 T = TypeVar("T")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise TypeError(f'expected an amount as a string such as "120.50", got {value!r}')
     try:
+        if isinstance(value, str) and not value.isascii():  # Decimal takes any script's digits
+            raise InvalidOperation
         result = Decimal(value)
     except InvalidOperation:
         raise ValueError(f'expected a decimal number such as "120.50", got {value!r}') from None

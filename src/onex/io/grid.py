@@ -16,6 +16,7 @@ from onex.io.csvtext import csv_rows, open_csv_text
 from onex.io.tabular import ColumnSpec, HeaderMatch, ProblemLog, file_kind, match_header, place
 from onex.io.xlsxread import UNCOMPUTED_FORMULA, no_computed_value, read_sheet_grid
 from onex.model import half_up
+from onex.model.values import half_width
 
 __all__ = [
     "Grid",
@@ -114,7 +115,7 @@ def printed_rate(value: object, number_format: str) -> str:
     a bare number as a percentage (the column is 通过率(%))."""
     if isinstance(value, str):
         text = value.strip()
-        return text if "%" in text else f"{text}%"
+        return text if "%" in half_width(text) else f"{text}%"
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
     fmt = _PERCENT_FORMAT.search(number_format)
     if fmt:

@@ -20,6 +20,7 @@ __all__ = [
     "academic_year_of",
     "closest_names",
     "half_up",
+    "half_width",
     "looks_like_id_number",
     "mask_id_number",
     "mask_id_tokens",
@@ -191,9 +192,22 @@ def academic_year_of(day: pendulum.Date) -> int:
     return day.year if day.month >= 9 else day.year - 1
 
 
+_HALF_WIDTH = str.maketrans(
+    {chr(0xFF10 + d): str(d) for d in range(10)}
+    | {"．": ".", "，": ",", "－": "-", "＋": "+", "／": "/", "％": "%", "\u3000": " "}
+)
+
+
+def half_width(text: str) -> str:
+    """``text`` with what a Chinese input method types in full width (digits, the marks of
+    numbers, dates and percentages, the ideographic space) in ASCII."""
+    return text.translate(_HALF_WIDTH)
+
+
 _RATE_RE = re.compile(
     r"^\s*(?P<bound>超过|高于|不低于|至少|不少于|低于|不足|>=|≥|>|<=|≤|<)?\s*"
-    r"(?P<num>\d+(?:\.\d+)?)\s*%\s*(?P<after>以上|以下)?\s*$"
+    r"(?P<num>\d+(?:\.\d+)?)\s*%\s*(?P<after>以上|以下)?\s*$",
+    re.ASCII,
 )
 _BOUND_WORDS: dict[str, Literal[">", ">=", "<", "<="]] = {
     "超过": ">",
@@ -228,8 +242,9 @@ class PrintedRate:
 
     @classmethod
     def parse(cls, text: str) -> PrintedRate:
-        """Parse printed text such as ``"80.12%"``, ``"96%"``, ``"超过95%"`` or ``"90%以上"``."""
-        match = _RATE_RE.match(text) if isinstance(text, str) else None
+        """Parse printed text such as ``"80.12%"``, ``"96%"``, ``"超过95%"`` or ``"90%以上"``
+        (digits and marks typed in full width too: ``"９５．０％"``)."""
+        match = _RATE_RE.match(half_width(text)) if isinstance(text, str) else None
         if match is None:
             raise ValueError(
                 f"cannot read {text!r} as a printed rate; "
