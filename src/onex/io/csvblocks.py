@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, AnyStr, BinaryIO
 
 from onex.errors import Problem
-from onex.io.csvtext import undecodable, undecodable_message
+from onex.io.csvtext import line_breaks, undecodable, undecodable_message
 from onex.io.tabular import ProblemLog
 
 __all__ = [
@@ -88,11 +88,8 @@ def csv_records(stream: IO[str], delimiter: str) -> Iterator[tuple[int, list[str
         text = stream.readline()
         if not text:
             return
-        while text.count('"') % 2:
-            more = stream.readline()
-            if not more:
-                break
-            text += more
+        if '"' in text:
+            text = _whole_records(text, '"', stream.readline, delimiter, str)
         used = text.count("\n") + (0 if text.endswith("\n") else 1)
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
         yield line, (rows[0] if rows else []), used
@@ -221,9 +218,7 @@ def byte_chunks(
                 good = data.rfind(b"\n", 0, good - 1) + 1  # that line break is inside quotes
             if good:
                 yield data[:good].decode(encoding)  # the records before the bad bytes
-            between = data[good : exc.start]
-            breaks = between.count(b"\n") + between.count(b"\r") - between.count(b"\r\n")
-            raise BadBytes(breaks) from None
+            raise BadBytes(line_breaks(data[good : exc.start])) from None
         yield text
 
 

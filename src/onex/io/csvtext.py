@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, AnyStr
 
 from onex.errors import DataError, Problem
 from onex.io.tabular import ProblemLog
@@ -21,6 +21,7 @@ __all__ = [
     "csv_rows",
     "detect_delimiter",
     "detect_encoding",
+    "line_breaks",
     "open_csv_text",
     "undecodable",
     "undecodable_message",
@@ -74,6 +75,13 @@ def undecodable_message(encoding: str) -> str:
     return f"bytes that are not valid {encoding} text (damaged, or mixed encodings)"
 
 
+def line_breaks(text: AnyStr) -> int:
+    """The line breaks in ``text`` as the csv module counts them: CR LF, CR and LF each one."""
+    if isinstance(text, bytes):
+        return text.count(b"\n") + text.count(b"\r") - text.count(b"\r\n")
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
 def undecodable(path: Path, encoding: str) -> Problem:
     """The problem of a file holding bytes that are not valid text in ``encoding``, located on
     the line of the first such bytes (line breaks counted as the csv module counts them)."""
@@ -96,7 +104,7 @@ def undecodable(path: Path, encoding: str) -> Problem:
                 chunk = b""
             if pending_cr and text.startswith("\n"):
                 line -= 1
-            line += text.count("\n") + text.count("\r") - text.count("\r\n")
+            line += line_breaks(text)
             pending_cr = text.endswith("\r")
             if not chunk:
                 break

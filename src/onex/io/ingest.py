@@ -83,9 +83,7 @@ class ResultIngest:
         self.i_pass = idx.get("passed")
         self.i_id = idx.get("id_number")
         self.i_cohort = idx.get("cohort")
-        self.known = tuple(known)
-        self.known_names = KnownCertificates(self.known)
-        self.built: dict[str, Certificate] = {}
+        self.known = KnownCertificates(known)
         self.names: dict[str, str] = {}
         self.rules: dict[str, PassRule] = {}
         self.default_rule = PassRule()
@@ -103,7 +101,12 @@ class ResultIngest:
     def like(cls, other: ResultIngest) -> ResultIngest:
         """A new read with ``other``'s header, certificates and masking, and an empty log."""
         return cls(
-            other.source, other.match, other.log.fresh(), other.known, other.unmask, other.sheet
+            other.source,
+            other.match,
+            other.log.fresh(),
+            other.known.known,
+            other.unmask,
+            other.sheet,
         )
 
     # -- places and values shown -----------------------------------------------------------
@@ -128,8 +131,8 @@ class ResultIngest:
             raise ValueError("no certificate name")
         if looks_like_id_number(text):
             raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
-        if self.known_names:
-            cert = self.known_names.find(text)
+        if self.known:
+            cert = self.known.find(text)
             self.rules.setdefault(cert.name, cert.pass_rule or self.default_rule)
             return cert.name
         key = name_key(text)
@@ -170,9 +173,7 @@ class ResultIngest:
             return None
         if date is not None:
             self.dates_years.add(date.year)
-        slot = self.totals.get((cert, level, date))
-        if slot is None:
-            slot = self.totals[(cert, level, date)] = [0, 0]
+        slot = self.totals.setdefault((cert, level, date), [0, 0])
         resolved = self.key_cache[key] = (slot, passed)
         return resolved
 
@@ -393,9 +394,7 @@ class ResultIngest:
             if not n:
                 continue
             name = cert if self.known else self.names[name_key(cert)]
-            slot = self.totals.get((name, level, date))
-            if slot is None:
-                slot = self.totals[(name, level, date)] = [0, 0]
+            slot = self.totals.setdefault((name, level, date), [0, 0])
             slot[0] += n
             slot[1] += p
         self.rows += part.rows
@@ -411,7 +410,7 @@ class ResultIngest:
         self._settle()
         used = {cert for (cert, _, _), (n, _) in self.totals.items() if n}
         if self.known:
-            return tuple(c for c in self.known if c.name in used)
+            return tuple(c for c in self.known.known if c.name in used)
         out = []
         for name in self.names.values():
             if name in used:
