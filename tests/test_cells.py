@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import onex
-from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal
+from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_decimal
 
 _FULL = str.maketrans("0123456789.,-/", "０１２３４５６７８９．，－／")
 

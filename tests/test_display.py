@@ -6,7 +6,8 @@ import attrs
 
 import onex
 from onex import Rate
-from onex.display import Tabular, records_html, records_markdown
+from onex.display import records_html, records_markdown
+from onex.records import Tabular
 
 
 @attrs.frozen

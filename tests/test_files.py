@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 import onex
-from onex.io.files import atomic_writer
+from onex.io.atomic import atomic_writer
 from onex.testing import datasets
 
 MINIMAL = {

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 
 import onex
 from onex import Dataset, Rate, WorkloadPolicy
-from onex.display import MAX_ROWS, Tabular
+from onex.display import MAX_ROWS
+from onex.records import Tabular
 from onex.testing import datasets
 
 TABLE = Path(__file__).resolve().parent / "data" / "tables" / "gzcvc-2020-exams.csv"

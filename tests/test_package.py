@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from importlib.metadata import version
@@ -59,3 +60,71 @@ def test_api_reference_matches_all() -> None:
     }
     assert (set(), set()) == (public - documented, documented - public)
     assert [] == [name for name, text in rows.items() if not text.strip()]
+
+
+def _init_tree() -> ast.Module:
+    return ast.parse(Path(onex.__file__).read_text(encoding="utf-8"))
+
+
+def test_public_names_come_from_one_table() -> None:
+    """``_LAZY`` is the table: the TYPE_CHECKING imports name exactly its names and modules, and
+    ``__all__`` is exactly its names, the eager imports' names and ``__version__``."""
+    tree = _init_tree()
+    checking = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name)
+        if node.test.id == "TYPE_CHECKING"
+    )
+    typed: dict[str, str] = {}
+    for node in checking.body:
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if node.module == "onex":  # `from onex import exporters, samples`
+                    typed[alias.name] = f"onex.{alias.name}"
+                else:
+                    typed[alias.name] = str(node.module)
+    eager = {
+        alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and str(node.module).startswith("onex.")
+        for alias in node.names
+    }
+    assert onex._LAZY == typed
+    assert sorted({"__version__", *eager, *onex._LAZY}) == onex.__all__
+
+
+_LAYERS = {
+    "model": 0,
+    "errors": 0,
+    "i18n": 0,
+    "records": 1,
+    "io": 2,
+    "samples": 2,
+    "services": 3,
+    "report": 4,
+    "reporting": 4,
+    "display": 5,
+    "exporters": 6,
+    "testing": 7,
+    "cli": 8,
+}
+
+
+def test_imports_point_down() -> None:
+    """No module imports, at its top level, a module of a higher layer: nothing in model,
+    records, io or services imports display or exporters (a notebook's lazy repr hook may)."""
+    src = Path(onex.__file__).parent
+    upward = []
+    for path in sorted(src.rglob("*.py")):
+        parts = path.relative_to(src).with_suffix("").parts
+        if parts == ("__init__",):
+            continue
+        layer = _LAYERS[parts[0]]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and str(node.module).startswith("onex."):
+                target = str(node.module).split(".")[1]
+                if _LAYERS.get(target, -1) > layer:
+                    upward.append(f"{'/'.join(parts)} -> {node.module}")
+    assert [] == upward

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import onex
-from onex.io.idnumbers import id_number_problem, ids_valid
-from onex.io.progress import LARGE_INPUT_BYTES, ProgressBar, choose_progress
+from onex.io.results.idnumbers import id_number_problem, ids_valid
+from onex.io.results.progress import LARGE_INPUT_BYTES, ProgressBar, choose_progress
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import gen_results

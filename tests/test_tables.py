@@ -11,7 +11,7 @@ import pytest
 import xlsxwriter
 
 import onex
-from onex.io.identity import PLACEHOLDER_INSTITUTION, certificate_code
+from onex.io.tables.context import PLACEHOLDER_INSTITUTION, certificate_code
 
 DATA = Path(__file__).parent / "data" / "tables"
 SEED_TABLE = DATA / "gzcvc-2020-exams.csv"

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import onex
-from onex.io.workbook_layout import SHEETS
-from onex.io.workbook_read import read_workbook_with_warnings
+from onex.io.workbook.layout import SHEETS
+from onex.io.workbook.read import read_workbook_with_warnings
 from onex.testing import datasets
 
 

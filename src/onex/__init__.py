@@ -59,10 +59,10 @@ if TYPE_CHECKING:
     from onex.exporters import Exporter, ExporterLoadError, export
     from onex.io.detect import detect_table_kind, read_table
     from onex.io.files import dump, dumps, load
-    from onex.io.results import read_results
-    from onex.io.tables import read_exam_table
-    from onex.io.tabular import TableImport
-    from onex.io.workbook import write_template
+    from onex.io.results.reader import read_results
+    from onex.io.table_import import TableImport
+    from onex.io.tables.summary import read_exam_table
+    from onex.io.workbook.write import write_template
     from onex.report import Report
     from onex.reporting import build_comparison_report, build_report
     from onex.services.audit import audit
@@ -128,7 +128,7 @@ _LAZY: dict[str, str] = {
     "Report": "onex.report",
     "Severity": "onex.services.findings",
     "StudentAwards": "onex.services.credits",
-    "TableImport": "onex.io.tabular",
+    "TableImport": "onex.io.table_import",
     "TargetCheck": "onex.services.compare",
     "TargetStatus": "onex.services.compare",
     "TeacherShare": "onex.services.workload",
@@ -153,13 +153,13 @@ _LAZY: dict[str, str] = {
     "fund_compliance": "onex.services.funds",
     "load": "onex.io.files",
     "percent": "onex.services.rates",
-    "read_exam_table": "onex.io.tables",
-    "read_results": "onex.io.results",
+    "read_exam_table": "onex.io.tables.summary",
+    "read_results": "onex.io.results.reader",
     "read_table": "onex.io.detect",
     "samples": "onex.samples",
     "training_summary": "onex.services.training",
     "workload": "onex.services.workload",
-    "write_template": "onex.io.workbook",
+    "write_template": "onex.io.workbook.write",
 }
 
 __all__ = [

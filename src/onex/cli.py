@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--workers",
             type=_workers,
             metavar="N",
-            help="processes reading a large results CSV (default: up to 2, one per CPU)",
+            help="deprecated and ignored: results are read in one process",
         )
 
     template = command("template", "Write an Excel workbook for filling in a year's data.")
@@ -177,6 +177,8 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
     if path.exists():
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path)
+        if args.workers is not None:
+            print("onex: --workers is deprecated and ignored (one process reads)", file=sys.stderr)
         imported = onex.read_table(
             path,
             sheet=args.sheet,
@@ -184,7 +186,6 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
             institution=args.institution,
             unmask=args.unmask,
             quiet=args.quiet,
-            workers=args.workers,
         )
         for line in imported.warning_lines():
             print(line, file=sys.stderr)

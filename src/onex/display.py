@@ -1,11 +1,8 @@
-"""How result objects show themselves in Jupyter and turn into plain records or DataFrames.
+"""How results and reports show themselves in Jupyter: HTML and Markdown tables.
 
-A result class mixes in :class:`Tabular` and implements ``to_records()``; it then gets
-``_repr_html_`` (an HTML table with escaped cells, at most ``MAX_ROWS`` rows and a "n more" line),
-``_repr_markdown_`` and ``to_pandas()``. A display method never raises: if rendering fails it
-returns None and the notebook falls back to ``repr``. With ``repr=False`` on its attrs decorator
-(attrs would otherwise write a repr of every row) it also gets a one-line ``repr`` built from
-``_repr_fields()``, such as ``ExamSummary(by='certificate', rows=16, total=1185/1479)``.
+:class:`onex.records.Tabular` results call :func:`records_html` and :func:`records_markdown` for
+their ``_repr_html_`` and ``_repr_markdown_`` (at most ``MAX_ROWS`` rows and a "n more" line, cells
+escaped); a report shows through :func:`report_html`. Nothing below this layer imports it.
 """
 
 from __future__ import annotations
@@ -21,18 +18,14 @@ import pendulum
 from onex.model.values import Rate, half_up
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
-
     from onex.report import Report
 
 __all__ = [
     "MAX_ROWS",
-    "Tabular",
     "plain_value",
     "records_html",
     "records_markdown",
     "report_html",
-    "short_repr",
 ]
 
 MAX_ROWS = 50
@@ -108,77 +101,6 @@ def records_markdown(records: Sequence[Record], title: str, max_rows: int = MAX_
     if more > 0:
         lines += ["", f"… {more} more rows"]
     return "\n".join(lines)
-
-
-class Tabular:
-    """Mixin for results that are tables: notebook display and DataFrame export from records."""
-
-    __slots__ = ()
-
-    def to_records(self) -> list[dict[str, object]]:  # pragma: no cover - overridden
-        """The rows as plain dicts."""
-        raise NotImplementedError
-
-    def _display_title(self) -> str:
-        return type(self).__name__
-
-    def _repr_fields(self) -> dict[str, object]:
-        """The few figures the one-line repr shows; by default the number of rows."""
-        return {"rows": len(self.to_records())}
-
-    def __repr__(self) -> str:
-        try:
-            return short_repr(self, **self._repr_fields())
-        except Exception:  # a repr must never raise, whatever state the object is in
-            return f"{type(self).__name__}(...)"
-
-    def _repr_html_(self) -> str | None:
-        try:
-            return records_html(self.to_records(), self._display_title())
-        except Exception:
-            return None
-
-    def _repr_markdown_(self) -> str | None:
-        try:
-            return records_markdown(self.to_records(), self._display_title())
-        except Exception:
-            return None
-
-    def to_pandas(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame (needs the ``pandas`` extra).
-
-        Rates become floats of their exact value only here, for analysis; money stays Decimal.
-        """
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError("to_pandas() needs pandas: pip install 'onex[pandas]'") from None
-        rows = [
-            {
-                k: (float(v.fraction) if isinstance(v, Rate) and v.fraction is not None else v)
-                for k, v in r.items()
-            }
-            for r in self.to_records()
-        ]
-        return pandas.DataFrame(rows)
-
-
-def short_repr(obj: object, **fields: object) -> str:
-    """``Name(a=1, b='x', rate=33/62)``: the one-line repr result objects use.
-
-    Text is quoted; a :class:`~onex.Rate` shows as its exact ``numerator/denominator``, a Decimal
-    and a date as their text, anything else as its ``repr``.
-    """
-    inner = ", ".join(f"{k}={_repr_value(v)}" for k, v in fields.items())
-    return f"{type(obj).__name__}({inner})"
-
-
-def _repr_value(value: object) -> str:
-    if isinstance(value, Rate):
-        return f"{value.numerator}/{value.denominator}"
-    if isinstance(value, Decimal | pendulum.Date):
-        return str(value)
-    return repr(value)
 
 
 def report_html(report: Report, max_rows: int = MAX_ROWS) -> str:

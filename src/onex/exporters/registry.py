@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO, cast, overload, ru
 import attrs
 
 from onex.errors import OnexError, UnknownExporterError
-from onex.io.files import write_atomic
+from onex.io.atomic import write_atomic
 from onex.model.values import closest_names
 from onex.report import Report
 

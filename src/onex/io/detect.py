@@ -19,14 +19,21 @@ import os
 from pathlib import Path
 from typing import Any
 
-from onex.io.csvtext import open_csv_text
-from onex.io.progress import ProgressCallback
-from onex.io.results import RESULT_COLUMNS, RESULT_ONLY_KEYS, read_results
-from onex.io.tables import SUMMARY_COLUMNS, TableKind, read_exam_table
-from onex.io.tabular import DEFAULT_PROBLEM_LIMIT, TableImport, file_kind, match_header
-from onex.io.workbook_layout import is_onex_workbook
-from onex.io.workbook_read import read_workbook_with_warnings
-from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
+from onex.io.problems import DEFAULT_PROBLEM_LIMIT
+from onex.io.results.progress import ProgressCallback
+from onex.io.results.reader import (
+    RESULT_COLUMNS,
+    RESULT_ONLY_KEYS,
+    read_results,
+    warn_workers_deprecated,
+)
+from onex.io.table_import import TableImport, file_kind
+from onex.io.tables.header import match_header
+from onex.io.tables.summary import SUMMARY_COLUMNS, TableKind, read_exam_table
+from onex.io.tables.text import open_csv_text
+from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
+from onex.io.workbook.layout import is_onex_workbook
+from onex.io.workbook.read import read_workbook_with_warnings
 from onex.model import Certificate, Dataset
 
 __all__ = ["detect_table_kind", "read_table"]
@@ -92,8 +99,11 @@ def read_table(
 
     Options that do not apply to the kind found are ignored (a workbook names its own
     institution and year). ``onex.load`` calls this for ``.csv`` and ``.xlsx`` files, keeps
-    the dataset and issues the warnings as one :class:`~onex.DataWarning`.
+    the dataset and issues the warnings as one :class:`~onex.DataWarning`. ``workers`` is
+    deprecated and ignored (see :func:`~onex.read_results`).
     """
+    if workers is not None:
+        warn_workers_deprecated()
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
@@ -112,7 +122,6 @@ def read_table(
             quiet=quiet,
             progress=progress,
             max_problems=max_problems,
-            workers=workers,
         )
     return read_exam_table(
         p,

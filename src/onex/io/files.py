@@ -1,66 +1,22 @@
-"""Load and save datasets by file suffix; atomic writes for every file onex produces."""
+"""Load and save datasets by file suffix: JSON and TOML here, tables and workbooks by dispatch."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from onex.errors import DataError, DataWarning, Problem
+from onex.io.atomic import write_atomic
 from onex.io.converter import structure, unstructure
 from onex.model import Dataset
 
-__all__ = ["atomic_writer", "dataset_from_json_text", "dump", "dumps", "load", "write_atomic"]
+__all__ = ["dataset_from_json_text", "dump", "dumps", "load"]
 
 Readable = str | os.PathLike[str]
-
-
-@contextlib.contextmanager
-def atomic_writer(path: Readable) -> Iterator[BinaryIO]:
-    """A binary file to write ``path`` through: a temporary file beside it, moved into place
-    with ``os.replace`` when the block ends without error.
-
-    On any error the previous file is untouched and the temporary file is removed. The new file
-    gets the old file's permissions, or the usual ones for a new file (0666 less the umask);
-    an operating-system error names ``path``, not the temporary file.
-    """
-    import tempfile  # only writers pay for it
-
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".onex-", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OSError(exc.errno, f"cannot write {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError | PermissionError):
-            raise OSError(exc.errno, f"cannot write {target}: {exc.strerror}") from None
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Readable, data: bytes | str) -> None:
-    """Write ``data`` (text as UTF-8) to ``path`` atomically (see :func:`atomic_writer`)."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    with atomic_writer(path) as fh:
-        fh.write(payload)
 
 
 def dumps(dataset: Dataset) -> str:
@@ -121,7 +77,7 @@ def _load_table(path: Path) -> Dataset:
 
 
 def _dump_workbook(dataset: Dataset, path: Path) -> None:
-    from onex.io.workbook import dump_workbook
+    from onex.io.workbook.write import dump_workbook
 
     dump_workbook(dataset, path)
 

@@ -6,12 +6,12 @@ from fractions import Fraction
 
 import attrs
 
-from onex.display import Tabular
 from onex.errors import DataError, Problem
 from onex.i18n import LabelledEnum
 from onex.model import Dataset, Metric, Rate, Target
 from onex.model.dataset import name_key
 from onex.model.values import half_up, signed_text
+from onex.records import Tabular
 from onex.services.exams import ExamRow, exam_summary
 from onex.services.training import training_summary
 

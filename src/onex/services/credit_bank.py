@@ -7,9 +7,9 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from onex.display import Tabular
 from onex.i18n import Lang
 from onex.model import Level, mask_id_number, mask_name
+from onex.records import Tabular
 from onex.services.credits import CreditAwards
 
 __all__ = ["CreditBankRecords", "CreditBankRow", "credit_bank_records"]

@@ -7,10 +7,10 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from onex.display import Tabular
 from onex.errors import Problem, UnknownNameError
 from onex.i18n import LabelledEnum, Lang
 from onex.model import Level, mask_id_number, mask_name
+from onex.records import Tabular
 from onex.services.money import exact_sum
 
 __all__ = [

@@ -8,10 +8,10 @@ from typing import Literal
 
 import attrs
 
-from onex.display import Tabular
 from onex.errors import Problem, UnknownNameError
 from onex.model import Certificate, Dataset, ExamSession, Level, Rate
 from onex.model.dataset import name_key
+from onex.records import Tabular
 
 __all__ = ["ExamGrouping", "ExamRow", "ExamSummary", "LevelFigures", "exam_summary"]
 

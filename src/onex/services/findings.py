@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from onex.display import Tabular
 from onex.i18n import LabelledEnum, Lang, check_lang
+from onex.records import Tabular
 
 __all__ = ["AuditResult", "Finding", "FindingKind", "Severity"]
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from onex.display import Tabular
 from onex.i18n import LabelledEnum, Lang
 from onex.model import Rate
+from onex.records import Tabular
 from onex.services.money import money_rate
 
 __all__ = ["ExpenseRef", "FundCompliance", "FundLine", "FundViolation", "ViolationKind"]

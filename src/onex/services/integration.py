@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import attrs
 
-from onex.display import Tabular
 from onex.model import Dataset
+from onex.records import Tabular
 
 __all__ = ["CourseIntegrationTable", "IntegrationRow", "course_integration"]
 

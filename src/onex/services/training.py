@@ -7,8 +7,8 @@ from typing import Literal
 
 import attrs
 
-from onex.display import Tabular
 from onex.model import Certificate, Dataset
+from onex.records import Tabular
 
 __all__ = ["AssessorSource", "TrainingRow", "TrainingSummary", "training_summary"]
 

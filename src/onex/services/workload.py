@@ -8,10 +8,10 @@ from fractions import Fraction
 
 import attrs
 
-from onex.display import Tabular
 from onex.errors import DataError, Problem
 from onex.model import Dataset, WorkloadPolicy, name_key
 from onex.model.values import closest_names
+from onex.records import Tabular
 
 __all__ = ["TeacherShare", "Workload", "WorkloadRow", "share_points", "workload"]
 

@@ -15,22 +15,17 @@ from pathlib import Path
 from typing import Literal
 
 from onex.errors import DataError, Problem
-from onex.io.cells import is_blank, parse_count, parse_date, parse_level
-from onex.io.grid import Grid, cell_value, find_header, load_grid, printed_rate
-from onex.io.identity import (
+from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
+from onex.io.table_import import TableImport
+from onex.io.tables.context import (
     dataset_institution,
     dataset_year,
 )
-from onex.io.summary_rows import SummaryRow, table_certificates
-from onex.io.tabular import (
-    DEFAULT_PROBLEM_LIMIT,
-    ColumnSpec,
-    HeaderMatch,
-    ProblemLog,
-    TableImport,
-    header_key,
-)
-from onex.io.xlsxread import damaged_xlsx_as_data_error
+from onex.io.tables.grid import Grid, cell_value, find_header, load_grid, printed_rate
+from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key
+from onex.io.tables.rows import SummaryRow, table_certificates
+from onex.io.tables.values import is_blank, parse_count, parse_date, parse_level
+from onex.io.tables.xlsx import damaged_xlsx_as_data_error
 from onex.model import (
     Certificate,
     Dataset,

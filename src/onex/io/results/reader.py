@@ -16,27 +16,20 @@ from __future__ import annotations
 import csv
 import gc
 import os
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from onex.errors import DataError, Problem
-from onex.io.csvblocks import Block, csv_blocks, csv_records, text_chunks
-from onex.io.csvtext import open_csv_text, undecodable
-from onex.io.identity import dataset_institution, dataset_year
-from onex.io.ingest import ResultIngest
-from onex.io.progress import ProgressCallback, choose_progress, monotonic
-from onex.io.tabular import (
-    DEFAULT_PROBLEM_LIMIT,
-    ColumnSpec,
-    HeaderMatch,
-    ProblemLog,
-    TableImport,
-    file_kind,
-    match_header,
-    place,
-)
-from onex.io.workers import body_kind, choose_workers, count_blocks, read_ranges
-from onex.io.xlsxread import damaged_xlsx_as_data_error, open_workbook
+from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, place
+from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
+from onex.io.results.progress import ProgressCallback, choose_progress, monotonic
+from onex.io.results.tally import ResultIngest
+from onex.io.table_import import TableImport, file_kind
+from onex.io.tables.context import dataset_institution, dataset_year
+from onex.io.tables.header import ColumnSpec, HeaderMatch, match_header
+from onex.io.tables.text import open_csv_text, undecodable
+from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
 from onex.model import Certificate, Dataset
 
 Readable = str | os.PathLike[str]
@@ -46,6 +39,7 @@ __all__ = [
     "RESULT_COLUMNS",
     "RESULT_ONLY_KEYS",
     "read_results",
+    "warn_workers_deprecated",
 ]
 
 
@@ -71,6 +65,29 @@ _BLOCK_ROWS = 5000
 
 
 _HEADER_SCAN = 10
+_HEAD_BYTES = 1 << 16
+
+
+def warn_workers_deprecated(stacklevel: int = 3) -> None:
+    """Say that ``workers=`` no longer does anything (one process reads, on every system)."""
+    warnings.warn(
+        "workers= is deprecated and ignored: results are read in one process; "
+        "it will be removed in the next release",
+        DeprecationWarning,
+        stacklevel=stacklevel,
+    )
+
+
+def _body_as_bytes(path: Path, start: int, encoding: str) -> bool:
+    """Whether the body from byte ``start`` is read as bytes: its encoding keeps ASCII bytes to
+    themselves (UTF-8, GB18030) and its lines end in line feeds (a file whose lines end in bare
+    carriage returns, or UTF-16 text, goes through a text stream)."""
+    if encoding not in ("utf-8", "utf-8-sig", "gb18030"):
+        return False
+    with path.open("rb") as raw:
+        raw.seek(start)
+        head = raw.read(_HEAD_BYTES)
+    return head.count(b"\r") == head.count(b"\r\n")
 
 
 def _cell_text(value: object) -> str:
@@ -146,8 +163,7 @@ def _read_csv(
     known: Sequence[Certificate],
     unmask: bool,
     progress: ProgressCallback | None,
-    workers: int | None,
-) -> tuple[ResultIngest, str, str, int]:
+) -> tuple[ResultIngest, str, str]:
     stream, encoding, delimiter = open_csv_text(path)
     total = path.stat().st_size
     with stream:
@@ -188,29 +204,38 @@ def _read_csv(
         # tell() is an opaque cookie: a byte offset only when the decoder holds nothing back
         # (after a header ended by a bare CR, it holds the CR: read on as text).
         body = stream.tell()
-        kind = body_kind(path, body, encoding) if 0 <= body <= total else "text"
-        start = (body, lines_used + 1)
-        if kind == "plain":
-            n = choose_workers(workers, total - body)
-            used = read_ranges(ingest, path, start, encoding, delimiter, n, progress)
-            if used:
-                return ingest, encoding, delimiter, used
-            kind = "bytes"  # not plain lines after all: read it in one piece, quotes and all
-        if kind == "bytes":
-            read_ranges(ingest, path, start, encoding, delimiter, 1, progress, plain=False)
-            return ingest, encoding, delimiter, 1
-        chunks = text_chunks(stream, delimiter)
+        first_line = lines_used + 1
+
+        def done(n: int) -> None:
+            if progress is not None:
+                progress(min(body + n, total), total)
+
+        if 0 <= body <= total and _body_as_bytes(path, body, encoding):
+            # Bytes decoded in chunks cut at line feeds: no text stream's decoding ahead.
+            with path.open("rb") as raw:
+                raw.seek(body)
+                body_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+                chunks = byte_chunks(raw, total, body_encoding, done, delimiter=delimiter)
+                ingest.count(csv_blocks(chunks, delimiter, ingest.ncols, first_line, log, encoding))
+            done(total)
+            return ingest, encoding, delimiter
         blocks = csv_blocks(
-            chunks, delimiter, ingest.ncols, lines_used + 1, log, encoding, path=path
+            text_chunks(stream, delimiter),
+            delimiter,
+            ingest.ncols,
+            first_line,
+            log,
+            encoding,
+            path=path,
         )
-        raw = stream.buffer
+        raw_text = stream.buffer
 
         def report() -> None:
             if progress is not None:
-                progress(min(raw.tell(), total), total)  # type: ignore[attr-defined]
+                progress(min(raw_text.tell(), total), total)  # type: ignore[attr-defined]
 
-        count_blocks(ingest, blocks, report)
-    return ingest, encoding, delimiter, 1
+        ingest.count(blocks, report)
+    return ingest, encoding, delimiter
 
 
 def _read_xlsx(
@@ -291,12 +316,11 @@ def read_results(
     collected up to ``max_problems`` and raised as one :class:`~onex.DataError`; bad 身份证号
     are warnings, masked unless ``unmask``.
 
-    A large CSV body with no quote character is read in parts by ``workers`` processes (by
-    default up to two, one per CPU and per 8 MB), forked on Linux when no other thread runs;
-    ``workers=1`` reads in this process only. The result is the same either way.
+    ``workers`` is deprecated and ignored: the file is read in this process, on every system
+    (passing it issues a DeprecationWarning; it goes in the next release).
     """
-    if workers is not None and workers < 1:
-        raise ValueError(f"workers must be at least 1, got {workers}")
+    if workers is not None:
+        warn_workers_deprecated()
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
@@ -307,14 +331,13 @@ def read_results(
     if report is not None:
         report = monotonic(report)
     encoding = delimiter = sheet_name = None
-    used = 1
     # The rows make no reference cycles; pausing the cycle collector spares it from walking
     # millions of short-lived lists and tuples (a third of the time on large files).
     collecting = gc.isenabled()
     gc.disable()
     try:
         if kind == "csv":
-            ingest, encoding, delimiter, used = _read_csv(p, log, known, unmask, report, workers)
+            ingest, encoding, delimiter = _read_csv(p, log, known, unmask, report)
         else:
             ingest, sheet_name = _read_xlsx(p, sheet, log, known, unmask, report)
     finally:
@@ -347,5 +370,4 @@ def read_results(
         encoding=encoding,
         delimiter=delimiter,
         sheet=sheet_name,
-        workers=used,
     )

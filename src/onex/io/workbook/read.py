@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onex.errors import DataError, Problem
-from onex.io.identity import KnownCertificates
-from onex.io.tabular import (
-    DEFAULT_PROBLEM_LIMIT,
-    ProblemLog,
+from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
+from onex.io.tables.context import KnownCertificates
+from onex.io.tables.xlsx import (
+    damaged_xlsx_as_data_error,
+    open_workbook,
+    uncomputed_formulas,
 )
-from onex.io.workbook_layout import (
+from onex.io.workbook.layout import (
     ALIASES,
     BREAKDOWN,
     CERTIFICATES,
@@ -36,12 +38,7 @@ from onex.io.workbook_layout import (
     TRANSFERS,
     Sheet,
 )
-from onex.io.workbook_sheets import SheetReader, SheetRecord
-from onex.io.xlsxread import (
-    damaged_xlsx_as_data_error,
-    open_workbook,
-    uncomputed_formulas,
-)
+from onex.io.workbook.sheets import SheetReader, SheetRecord
 from onex.model import (
     Certificate,
     CohortHours,

@@ -7,10 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from onex.io.cells import is_blank, parse_bool, parse_count, parse_date, parse_decimal, parse_level
-from onex.io.tabular import ProblemLog, column_letter, match_header, place
-from onex.io.workbook_layout import ENUMS, INFO, LEVEL_SEPARATORS, Field, Sheet
-from onex.io.xlsxread import UNCOMPUTED_FORMULA, no_computed_value
+from onex.io.problems import ProblemLog, column_letter, place
+from onex.io.tables.header import match_header
+from onex.io.tables.values import (
+    is_blank,
+    parse_bool,
+    parse_count,
+    parse_date,
+    parse_decimal,
+    parse_level,
+)
+from onex.io.tables.xlsx import UNCOMPUTED_FORMULA, no_computed_value
+from onex.io.workbook.layout import ENUMS, INFO, LEVEL_SEPARATORS, Field, Sheet
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

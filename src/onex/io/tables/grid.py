@@ -11,10 +11,12 @@ from pathlib import Path
 
 import attrs
 
-from onex.io.cells import is_blank
-from onex.io.csvtext import csv_rows, open_csv_text
-from onex.io.tabular import ColumnSpec, HeaderMatch, ProblemLog, file_kind, match_header, place
-from onex.io.xlsxread import UNCOMPUTED_FORMULA, no_computed_value, read_sheet_grid
+from onex.io.problems import ProblemLog, place
+from onex.io.table_import import file_kind
+from onex.io.tables.header import ColumnSpec, HeaderMatch, match_header
+from onex.io.tables.text import csv_rows, open_csv_text
+from onex.io.tables.values import is_blank
+from onex.io.tables.xlsx import UNCOMPUTED_FORMULA, no_computed_value, read_sheet_grid
 from onex.model import half_up
 from onex.model.values import half_width
 

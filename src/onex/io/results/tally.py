@@ -8,19 +8,18 @@ which is where each problem gets its line (or cell), column and value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import islice, repeat
 
-import attrs
 import pendulum
 
-from onex.errors import Problem
-from onex.io.cells import parse_bool, parse_count, parse_date, parse_decimal, parse_level
-from onex.io.csvblocks import Block
-from onex.io.identity import KnownCertificates, certificate_code
-from onex.io.idnumbers import id_number_problem, ids_valid
-from onex.io.tabular import HeaderMatch, ProblemLog, place
+from onex.io.problems import ProblemLog, place
+from onex.io.results.blocks import Block, ReadingStopped
+from onex.io.results.idnumbers import id_number_problem, ids_valid
+from onex.io.tables.context import KnownCertificates, certificate_code
+from onex.io.tables.header import HeaderMatch
+from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.model import (
     Certificate,
     Level,
@@ -33,26 +32,11 @@ from onex.model import (
 )
 
 __all__ = [
-    "IngestPart",
     "ResultIngest",
 ]
 
 
 _CACHE_LIMIT = 100_000
-
-
-@attrs.frozen(kw_only=True)
-class IngestPart:
-    """What one read of part of a file counted and found (sent back by a worker process)."""
-
-    totals: dict[tuple[str, Level | None, pendulum.Date | None], list[int]]
-    names: dict[str, str]
-    rows: int
-    years: set[int]
-    problems: list[Problem]
-    warnings: list[Problem]
-    warnings_dropped: int
-    stopped: bool
 
 
 class ResultIngest:
@@ -96,18 +80,6 @@ class ResultIngest:
         self.counts: Counter[tuple[str, str, str, object]] = Counter()
         self.stopped = False  # a problem ended the reading before the end of the text
         self.checked: dict[int, set[str]] = {}
-
-    @classmethod
-    def like(cls, other: ResultIngest) -> ResultIngest:
-        """A new read with ``other``'s header, certificates and masking, and an empty log."""
-        return cls(
-            other.source,
-            other.match,
-            other.log.fresh(),
-            other.known.known,
-            other.unmask,
-            other.sheet,
-        )
 
     # -- places and values shown -----------------------------------------------------------
 
@@ -190,6 +162,18 @@ class ResultIngest:
         return result
 
     # -- a block of rows -------------------------------------------------------------------
+
+    def count(self, blocks: Iterator[Block], after_block: Callable[[], None] | None = None) -> None:
+        """Check and count every block, letting each go before the next is read; a problem that
+        ends the reading (logged already) marks the ingest ``stopped``."""
+        try:
+            for block in blocks:
+                self.block(block)
+                del block
+                if after_block is not None:
+                    after_block()
+        except ReadingStopped:
+            self.stopped = True
 
     def block(self, block: Block) -> None:
         """Check and count a block: the fast way when it is clean, else row by row."""
@@ -363,44 +347,6 @@ class ResultIngest:
         found[0][0] += 1
         found[0][1] += 1 if found[1] else 0
         self.rows += 1
-
-    # -- reading in parts -------------------------------------------------------------------
-
-    def part(self) -> IngestPart:
-        """What this read counted and found, to be merged into the read of an earlier part of
-        the same file (see :meth:`merge`)."""
-        self._settle()
-        return IngestPart(
-            totals=self.totals,
-            names=self.names,
-            rows=self.rows,
-            years=self.dates_years,
-            problems=self.log.problems,
-            warnings=self.log.warnings,
-            warnings_dropped=self.log.warnings_dropped,
-            stopped=self.stopped,
-        )
-
-    def merge(self, part: IngestPart) -> None:
-        """Add the counts and findings of a later part of the file, read by another ingest
-        with the same header and certificates. Names, problems and warnings stay in file order,
-        and a name printed two ways counts under the spelling seen first, as in one read."""
-        self._settle()
-        for key, name in part.names.items():
-            if key not in self.names:
-                self.names[key] = name
-                self.rules[name] = self.default_rule
-        for (cert, level, date), (n, p) in part.totals.items():
-            if not n:
-                continue
-            name = cert if self.known else self.names[name_key(cert)]
-            slot = self.totals.setdefault((name, level, date), [0, 0])
-            slot[0] += n
-            slot[1] += p
-        self.rows += part.rows
-        self.dates_years |= part.years
-        self.stopped = part.stopped
-        self.log.extend(part.problems, part.warnings, part.warnings_dropped)
 
     # -- the result ------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from onex.io.tabular import ColumnSpec
+from onex.io.tables.header import ColumnSpec
 from onex.model import CourseKind, ExamType, Metric
 
 __all__ = [

@@ -1,9 +1,13 @@
-"""Results read in parts by forked worker processes give exactly what one process gives."""
+"""Reading results files of every shape: the byte path and the text path give the same read.
+
+A UTF-8 or GB18030 body is read as bytes cut at line feeds; UTF-16 (and bare-CR) text goes
+through a text stream. The same rows written both ways must give the same dataset, rows,
+warnings and located problems, whatever the quotes, line ends and problem limit.
+"""
 
 from __future__ import annotations
 
 import codecs
-import os
 import sys
 from pathlib import Path
 
@@ -12,31 +16,35 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import onex
-from onex.io import workers
-from onex.io.ingest import ResultIngest
-from onex.io.results import RESULT_COLUMNS
-from onex.io.tabular import ProblemLog, match_header
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import gen_results
 
-FORKS = workers.can_fork()
 HEADER = ",".join(gen_results.HEADER)
 VALID_ID = "11010519491231002X"
 BAD_ID = "110105194912310021"
 
 
-def _outcome(path: Path, n: int | None, **options: object) -> tuple[object, ...]:
+def _outcome(path: Path, **options: object) -> tuple[object, ...]:
     """What a read gives: the dataset, rows and warnings, or the problems it raised."""
     try:
-        got = onex.read_results(path, institution="测试学院", workers=n, **options)  # type: ignore[arg-type]
+        got = onex.read_results(path, institution="测试学院", **options)  # type: ignore[arg-type]
     except onex.DataError as exc:
         return ("error", tuple(str(p) for p in exc.problems))
     return ("ok", got.dataset, got.rows, tuple(str(w) for w in got.warnings))
 
 
-def _workers_used(path: Path, n: int | None) -> int:
-    return onex.read_results(path, institution="测试学院", workers=n).workers
+def _via_text(path: Path, **options: object) -> tuple[object, ...]:
+    """What a read of the same text written as UTF-16 (read through a text stream) gives."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030")
+    copy = path.parent / "utf16" / path.name
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_bytes(text.encode("utf-16"))
+    return _outcome(copy, **options)
 
 
 def _lines(rows: int, tmp_path: Path) -> list[str]:
@@ -50,15 +58,13 @@ def _write(path: Path, lines: list[str], newline: str = "\n", encoding: str = "u
     return path
 
 
-def test_two_workers_count_what_one_counts(tmp_path: Path) -> None:
-    """40,000 rows: the same sessions, rows and certificate order with 1, 2 and 3 workers."""
+def test_bytes_and_text_paths_count_alike(tmp_path: Path) -> None:
+    """40,000 rows: the same sessions, rows and certificate order read as bytes or as text."""
     path = tmp_path / "results.csv"
     gen_results.write(path, 40_000)
-    one = _outcome(path, 1)
-    assert one == _outcome(path, 2) == _outcome(path, 3)
+    one = _outcome(path)
+    assert one == _via_text(path)
     assert 40_000 == one[2]
-    assert (2 if FORKS else 1) == _workers_used(path, 2)
-    assert 1 == _workers_used(path, 1)
 
 
 def test_certificate_order_is_first_seen_order(tmp_path: Path) -> None:
@@ -70,9 +76,8 @@ def test_certificate_order_is_first_seen_order(tmp_path: Path) -> None:
         name = line.split(",")[3]
         if name not in seen:
             seen.append(name)
-    for n in (1, 2):
-        got = onex.read_results(path, institution="测试学院", workers=n)
-        assert seen == [c.name for c in got.dataset.certificates]
+    got = onex.read_results(path, institution="测试学院")
+    assert seen == [c.name for c in got.dataset.certificates]
 
 
 def test_problems_in_the_second_half_keep_their_line_numbers(tmp_path: Path) -> None:
@@ -84,9 +89,9 @@ def test_problems_in_the_second_half_keep_their_line_numbers(tmp_path: Path) -> 
         lines[number - 1] = ",".join(cells)
     lines[17_999] = lines[17_999].rsplit(",", 2)[0]  # line 18,000 loses two cells
     path = _write(tmp_path / "bad.csv", lines)
-    one = _outcome(path, 1)
+    one = _outcome(path)
     assert "error" == one[0]
-    assert one == _outcome(path, 2) == _outcome(path, 4)
+    assert one == _via_text(path)
     text = "\n".join(one[1])  # type: ignore[arg-type]
     for where in ("line 101, column 5", "line 15001, column 5", "line 18000:", "line 19990"):
         assert where in text
@@ -101,8 +106,8 @@ def test_problem_limit_is_the_same(tmp_path: Path) -> None:
         lines[number - 1] = ",".join(cells)
     path = _write(tmp_path / "bad.csv", lines)
     for limit in (1, 5, 12):
-        one = _outcome(path, 1, max_problems=limit)
-        assert one == _outcome(path, 2, max_problems=limit)
+        one = _outcome(path, max_problems=limit)
+        assert one == _via_text(path, max_problems=limit)
         assert limit + 1 == len(one[1])  # type: ignore[arg-type]
 
 
@@ -115,10 +120,10 @@ def test_id_warnings_merge_in_file_order_up_to_the_limit(tmp_path: Path) -> None
         lines[number - 1] = ",".join(cells)
     path = _write(tmp_path / "ids.csv", lines)
     for limit in (3, 100):
-        one = _outcome(path, 1, max_problems=limit)
+        one = _outcome(path, max_problems=limit)
         assert "ok" == one[0]
-        assert one == _outcome(path, 2, max_problems=limit)
-    warnings = _outcome(path, 2, max_problems=3)[3]
+        assert one == _via_text(path, max_problems=limit)
+    warnings = _via_text(path, max_problems=3)[3]
     assert "22 more warnings not shown" in warnings[-1]  # type: ignore[index]
 
 
@@ -131,8 +136,8 @@ def test_line_endings_and_encodings(tmp_path: Path, newline: str, encoding: str)
     lines = _lines(20_000, tmp_path)
     lines[12_344] = lines[12_344].replace("初级", "初 级 级")
     path = _write(tmp_path / "r.csv", lines, newline, encoding)
-    one = _outcome(path, 1)
-    assert one == _outcome(path, 2)
+    one = _outcome(path)
+    assert one == _via_text(path)
     assert "line 12345, column 5" in "\n".join(one[1])  # type: ignore[arg-type]
 
 
@@ -144,12 +149,10 @@ def test_text_that_needs_the_csv_module_falls_back(tmp_path: Path, odd: str) -> 
     cells[1] = odd
     lines[18_000] = ",".join(cells)
     path = _write(tmp_path / "r.csv", lines)
-    one = _outcome(path, 1)
-    assert one == _outcome(path, 2)
+    one = _outcome(path)
+    assert one == _via_text(path)
     if "\r" in odd:  # the CR ends a line for the csv module: line 18001 is cut in two
         assert "line 18001: the row has 2 values" in one[1][0]  # type: ignore[index]
-    else:
-        assert 1 == _workers_used(path, 2)
 
 
 def test_a_name_spelled_two_ways_counts_under_the_first(tmp_path: Path) -> None:
@@ -159,8 +162,8 @@ def test_a_name_spelled_two_ways_counts_under_the_first(tmp_path: Path) -> None:
         for i, name in enumerate(["老年照护"] * 3000 + ["老年 照护"] * 3000 + ["幼儿照护"] * 10)
     ]
     path = _write(tmp_path / "r.csv", [HEADER, *rows])
-    one = _outcome(path, 1)
-    assert one == _outcome(path, 2) == _outcome(path, 5)
+    one = _outcome(path)
+    assert one == _via_text(path)
     dataset = one[1]
     assert isinstance(dataset, onex.Dataset)
     assert ["老年照护", "幼儿照护"] == [c.name for c in dataset.certificates]
@@ -174,54 +177,11 @@ def test_progress_reaches_the_end(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     gen_results.write(path, 20_000)
     seen: list[tuple[int, int]] = []
-    onex.read_results(path, institution="x", workers=2, progress=lambda d, t: seen.append((d, t)))
+    onex.read_results(path, institution="x", progress=lambda d, t: seen.append((d, t)))
     size = path.stat().st_size
     assert seen[-1] == (size, size)
     assert all(t == size for _, t in seen)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-
-
-def test_workers_must_be_positive(tmp_path: Path) -> None:
-    path = _write(tmp_path / "r.csv", [HEADER])
-    with pytest.raises(ValueError, match="at least 1"):
-        onex.read_results(path, workers=0)
-
-
-def test_auto_workers_split_only_large_bodies() -> None:
-    """By default a small body is read by one process and a large one by up to two."""
-    assert 1 == workers.choose_workers(None, workers.MIN_PART_BYTES - 1)
-    expected = min(2, len(os.sched_getaffinity(0))) if FORKS else 1
-    assert expected == workers.choose_workers(None, 100 * workers.MIN_PART_BYTES)
-    assert (3 if FORKS else 1) == workers.choose_workers(3, 10)
-
-
-@pytest.mark.skipif(not FORKS, reason="forks only on Linux")
-def test_a_worker_that_dies_is_replaced(tmp_path: Path) -> None:
-    """A child that exits without a result gives None, and its range reads again here."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        os._exit(3)
-    os.close(write_fd)
-    try:
-        assert [None] == workers._collect([(pid, read_fd)], set(), None)
-    finally:
-        os.close(read_fd)
-
-    path = tmp_path / "r.csv"
-    gen_results.write(path, 2_000)
-    body = len(path.read_bytes().split(b"\n", 1)[0]) + 1
-    match = match_header(gen_results.HEADER, RESULT_COLUMNS)
-    log = ProblemLog(str(path))
-    ingest = ResultIngest(str(path), match, log, (), False, None)
-    cut = workers._cuts(path, body, path.stat().st_size, 2)[1]
-    part = workers._read_part(
-        ingest, path, (body, 2), (cut, path.stat().st_size), "utf-8", ",", None
-    )
-    assert part is not None
-    whole = onex.read_results(path, institution="x", workers=1)
-    line_of_cut = path.read_bytes()[:cut].count(b"\n") + 1
-    assert whole.rows - (line_of_cut - 2) == part.rows
 
 
 _LEVELS = ("初级", "中级", "高级", "", "特级")
@@ -262,7 +222,7 @@ def test_any_file_reads_alike_in_parts(
     """Valid and invalid rows, quotes, CR LF, any problem limit: parts give what one gives."""
     lines, newline, limit = case
     path = _write(tmp_path_factory.mktemp("parts") / "r.csv", lines, newline)
-    assert _outcome(path, 1, max_problems=limit) == _outcome(path, n, max_problems=limit)
+    assert _outcome(path, max_problems=limit) == _via_text(path, max_problems=limit)
 
 
 def _bad_bytes_at(lines: list[str], number: int) -> bytes:
@@ -290,7 +250,7 @@ def test_bad_bytes_are_located_and_end_the_read_alike(tmp_path: Path, quote_at: 
         lines[quote_at - 1] = ",".join(cells)
     path = tmp_path / "bad.csv"
     path.write_bytes(_bad_bytes_at(lines, 1_234))
-    one = _outcome(path, 1)
+    one = _outcome(path)
     assert (
         "error",
         (
@@ -298,7 +258,6 @@ def test_bad_bytes_are_located_and_end_the_read_alike(tmp_path: Path, quote_at: 
             "line 1234: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",
         ),
     ) == one
-    assert one == _outcome(path, 2) == _outcome(path, 5)
 
 
 def test_bad_bytes_after_a_quoted_line_break(tmp_path: Path) -> None:
@@ -310,8 +269,7 @@ def test_bad_bytes_after_a_quoted_line_break(tmp_path: Path) -> None:
     lines[9] = ",".join(cells)
     path = tmp_path / "q.csv"
     path.write_bytes(_bad_bytes_at("\n".join(lines).split("\n"), 12))
-    one = _outcome(path, 1)
-    assert one == _outcome(path, 2)
+    one = _outcome(path)
     assert (
         "error",
         ("line 12: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",),
@@ -326,7 +284,7 @@ def test_a_blank_student_number_is_a_problem_on_every_path(tmp_path: Path) -> No
         cells[0] = blank
         lines[number - 1] = ",".join(cells)
     path = _write(tmp_path / "r.csv", lines)
-    one = _outcome(path, 1)
+    one = _outcome(path)
     assert (
         "error",
         (
@@ -334,40 +292,20 @@ def test_a_blank_student_number_is_a_problem_on_every_path(tmp_path: Path) -> No
             "line 15001, column 1 (学号): no 学号 (student number)",
         ),
     ) == one
-    assert one == _outcome(path, 2)
+    assert one == _via_text(path)
 
 
-@pytest.mark.parametrize("n", [1, 2])
-def test_progress_never_goes_back_when_the_read_starts_again(tmp_path: Path, n: int) -> None:
-    """A quote in the last row sends the read back to the start; the bar holds, then ends."""
+def test_progress_never_goes_back_with_a_quote_at_the_end(tmp_path: Path) -> None:
+    """A quote in the last row: the progress only grows, then ends at the file's size."""
     lines = _lines(20_000, tmp_path)
     cells = lines[-1].split(",")
     cells[1] = '"王五"'
     lines[-1] = ",".join(cells)
     path = _write(tmp_path / "r.csv", lines)
     seen: list[int] = []
-    onex.read_results(path, institution="x", workers=n, progress=lambda d, t: seen.append(d))
+    onex.read_results(path, institution="x", progress=lambda d, t: seen.append(d))
     assert seen == sorted(seen)
     assert path.stat().st_size == seen[-1]
-
-
-@pytest.mark.skipif(not FORKS, reason="forks only on Linux")
-def test_workers_with_a_thousand_files_open(tmp_path: Path) -> None:
-    """Pipes numbered above 1024 (a caller holding many files) are waited on all the same."""
-    resource = pytest.importorskip("resource")
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard != resource.RLIM_INFINITY and hard < 1200:
-        pytest.skip("cannot open 1100 files here")
-    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
-    held = [open(os.devnull, "rb") for _ in range(1100)]  # noqa: SIM115
-    try:
-        path = tmp_path / "r.csv"
-        gen_results.write(path, 5_000)
-        assert 5_000 == onex.read_results(path, institution="x", workers=2).rows
-    finally:
-        for fh in held:
-            fh.close()
-        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 @pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
@@ -376,18 +314,16 @@ def test_lines_ended_by_bare_carriage_returns(tmp_path: Path, bom: bytes) -> Non
     lines = _lines(3_000, tmp_path)
     path = tmp_path / "cr.csv"
     path.write_bytes(bom + ("\r".join(lines) + "\r").encode("utf-8"))
-    one = _outcome(path, 1)
+    one = _outcome(path)
     assert "ok" == one[0]
     assert 3_000 == one[2]
-    assert one == _outcome(path, 2)
+    assert one == _via_text(path)
 
 
 def _located(tmp_path: Path, data: bytes, **options: object) -> tuple[object, ...]:
     path = tmp_path / "f.csv"
     path.write_bytes(data)
-    one = _outcome(path, 1, **options)
-    assert one == _outcome(path, 3, **options)
-    return one
+    return _outcome(path, **options)
 
 
 def test_bad_bytes_after_a_quote_in_the_middle_of_a_value(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from onex.errors import DataError, Problem
-from onex.io.workbook_layout import (
+from onex.io.workbook.layout import (
     ALIASES,
     BREAKDOWN,
     CERTIFICATES,
@@ -320,7 +320,7 @@ def _write(path: Path, ds: Dataset | None) -> None:
                 writer.keyvalue(sheet, STATED_ITEMS, values)
             else:
                 writer.sheet(sheet, rows.get(sheet.key, []))
-    from onex.io.files import write_atomic
+    from onex.io.atomic import write_atomic
 
     write_atomic(path, buffer.getvalue())
 

@@ -1,12 +1,4 @@
-"""Test helpers for onex and for tools that embed it: hypothesis strategies for valid data, and
-the conformance check for exporters.
-
-Importing this module needs ``hypothesis`` (``pip install 'onex[testing]'``). ``datasets()``
-draws datasets that pass every check of :class:`~onex.Dataset`, with Chinese names and hostile
-text (pipes, newlines, formula-like prefixes, emoji) where free text is allowed; ``reports()``
-draws the Reports :func:`~onex.build_report` makes of them. ``check_exporter(exporter)`` checks
-that an exporter (a plugin's, say) keeps the contract every onex exporter keeps.
-"""
+"""Hypothesis strategies for valid data: ``datasets()`` and the ``reports()`` made of them."""
 
 from __future__ import annotations
 
@@ -15,7 +7,6 @@ from decimal import Decimal
 import pendulum
 from hypothesis import strategies as st
 
-from onex.exporters.conformance import check_exporter, conformance_reports, hostile_report
 from onex.model import (
     CohortHours,
     Course,
@@ -48,12 +39,9 @@ from onex.reporting import build_report
 __all__ = [
     "HOSTILE_TEXTS",
     "certificate_names",
-    "check_exporter",
-    "conformance_reports",
     "datasets",
     "dates",
     "free_text",
-    "hostile_report",
     "money",
     "reports",
 ]

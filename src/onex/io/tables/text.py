@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, AnyStr
 
 from onex.errors import DataError, Problem
-from onex.io.tabular import ProblemLog
+from onex.io.problems import ProblemLog
 
 __all__ = [
     "csv_rows",

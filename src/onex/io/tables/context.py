@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from onex.io.tabular import ProblemLog
+from onex.io.problems import ProblemLog
 from onex.model import Certificate, closest_names, name_key
 
 __all__ = [

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import IO, AnyStr, BinaryIO
 
 from onex.errors import Problem
-from onex.io.csvtext import line_breaks, undecodable, undecodable_message
-from onex.io.tabular import ProblemLog
+from onex.io.problems import ProblemLog
+from onex.io.tables.text import line_breaks, undecodable, undecodable_message
 
 __all__ = [
     "BadBytes",
     "Block",
-    "NeedsCsvModule",
     "ReadingStopped",
     "byte_chunks",
     "csv_blocks",
@@ -181,14 +180,14 @@ def byte_chunks(
     encoding: str,
     done: Callable[[int], None] | None = None,
     *,
-    quotes: str | None = None,
+    delimiter: str,
 ) -> Iterator[str]:
     """The bytes of ``raw`` from where it stands up to ``end``, decoded strictly in chunks of
-    about 128K bytes that each end at a line break (with ``quotes``, the delimiter, one outside
-    quotes; without, the text must hold none). ``end`` must follow a line feed (or be the end of
-    the file), and the encoding must keep ASCII bytes to themselves (UTF-8, GB18030): then a
-    chunk cut after a line feed never cuts a character. ``done`` is told the bytes read. Before
-    bytes that are not valid text, the whole records before them are given, then
+    about 128K bytes that each end at a line break outside quotes. ``end`` must follow a line
+    feed (or be the end of the file), and the encoding must keep ASCII bytes to themselves
+    (UTF-8, GB18030): then a chunk cut after a line feed never cuts a character. ``done`` is
+    told the bytes read. Before bytes that are not valid text, the whole records before them
+    are given, then
     :class:`BadBytes` raised, saying how many line breaks lie between those records and the bad
     bytes.
     """
@@ -204,8 +203,8 @@ def byte_chunks(
             return
         if not data.endswith(b"\n") and pos + len(data) < end:
             data += raw.readline()
-        if quotes is not None and b'"' in data:
-            data = _whole_records(data, b'"', raw.readline, quotes, as_text)
+        if b'"' in data:
+            data = _whole_records(data, b'"', raw.readline, delimiter, as_text)
         pos += len(data)
         read += len(data)
         if done is not None:
@@ -214,7 +213,7 @@ def byte_chunks(
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             good = data.rfind(b"\n", 0, exc.start) + 1
-            while quotes is not None and good and _inside_quotes(as_text(data[:good]), quotes):
+            while good and _inside_quotes(as_text(data[:good]), delimiter):
                 good = data.rfind(b"\n", 0, good - 1) + 1  # that line break is inside quotes
             if good:
                 yield data[:good].decode(encoding)  # the records before the bad bytes
@@ -236,11 +235,6 @@ class ReadingStopped(Exception):
     that are not text, a quote left open)."""
 
 
-class NeedsCsvModule(Exception):
-    """Raised by :func:`csv_blocks` when told the text is plain lines and it is not: a quote,
-    or a bare carriage return."""
-
-
 def csv_blocks(
     chunks: Iterator[str],
     delimiter: str,
@@ -249,14 +243,12 @@ def csv_blocks(
     log: ProblemLog,
     encoding: str,
     *,
-    plain: bool = False,
     path: Path | None = None,
 ) -> Iterator[Block]:
     """Blocks of records from chunks of CSV text that each end between records (see
     :func:`text_chunks`, :func:`byte_chunks`). Text without quotes whose every line has the
     header's number of cells is split into columns in one go; anything else goes row by row
-    (through the csv module when there are quotes). With ``plain``, text that needs the csv
-    module raises :class:`NeedsCsvModule` instead. A problem that ends the reading is logged,
+    (through the csv module when there are quotes). A problem that ends the reading is logged,
     then :class:`ReadingStopped` raised; ``path``, the file the text stream reads, lets bytes
     that are not text be located on their line."""
     line = first_line
@@ -285,8 +277,6 @@ def csv_blocks(
                 yield block
                 del block
                 continue
-        if plain:
-            raise NeedsCsvModule(f"line {line} onwards is not plain lines")
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         rows: list[list[str]] = []
         numbers: list[int] = []

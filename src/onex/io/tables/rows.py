@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from onex.io.grid import Grid
-from onex.io.identity import KnownCertificates, certificate_code
-from onex.io.tabular import HeaderMatch, ProblemLog
+from onex.io.problems import ProblemLog
+from onex.io.tables.context import KnownCertificates, certificate_code
+from onex.io.tables.grid import Grid
+from onex.io.tables.header import HeaderMatch
 from onex.model import Certificate, ExamSession, ExamType, Level, name_key
 from onex.model.values import FieldError
 

@@ -1,0 +1,87 @@
+"""What reading a table gave (:class:`TableImport`), and which kind of file a path is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from onex.errors import DataError, Problem
+from onex.model import Dataset
+from onex.records import Tabular
+
+__all__ = ["FileKind", "TableImport", "file_kind"]
+
+
+FileKind = Literal["csv", "xlsx"]
+
+
+def file_kind(path: Path) -> FileKind:
+    """``"csv"`` or ``"xlsx"`` by suffix (``.txt`` and ``.tsv`` read as CSV)."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    raise DataError(
+        [
+            Problem(
+                "",
+                f"cannot read {suffix or 'a file without a suffix'} as a table; use .csv or .xlsx",
+            )
+        ],
+        source=str(path),
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class TableImport(Tabular):
+    """What reading a table gave: the dataset, warnings that did not stop it, and its origin.
+
+    ``kind`` is ``"summary"`` (one row per certificate), ``"results"`` (one row per candidate)
+    or ``"workbook"`` (an onex input workbook). ``warnings`` are located like errors (unknown
+    columns, bad 身份证号, a placeholder institution); the CLI prints them to stderr.
+    ``rows`` counts the data rows read. ``workers`` is deprecated: always 1 (one process reads).
+    """
+
+    kind: Literal["summary", "results", "workbook"]
+    dataset: Dataset
+    source: str
+    warnings: tuple[Problem, ...] = ()
+    rows: int = 0
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    workers: int = 1
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "source": self.source,
+            "rows": self.rows,
+            "warnings": len(self.warnings),
+        }
+
+    def _display_title(self) -> str:
+        return f"{self.source} ({self.kind})"
+
+    def warning_lines(self) -> list[str]:
+        """One line per warning, prefixed by the source: ``x.csv: line 5, ...: ...``."""
+        return [f"{self.source}: warning: {w}" for w in self.warnings]
+
+    def to_records(self) -> list[dict[str, object]]:
+        """The exam sessions read, as plain values (one dict each)."""
+        return [
+            {
+                "certificate": s.certificate,
+                "level": s.level.value if s.level else None,
+                "date": s.date.to_date_string() if s.date else None,
+                "candidates": s.candidates,
+                "passed": s.passed,
+                "rate_printed": s.rate_printed,
+                "seq": s.seq,
+                "note": s.note,
+            }
+            for s in self.dataset.exams
+        ]
