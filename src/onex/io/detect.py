@@ -70,7 +70,7 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
     p = Path(path)
     if file_kind(p) == "csv":
         return _kind_of_header(_csv_head(p))
-    wb = open_workbook(p, read_only=True)
+    wb = open_workbook(p, read_only=True, check_extent=False)  # ten rows only
     try:
         if sheet is None and is_onex_workbook(wb.sheetnames):
             return "workbook"

@@ -29,7 +29,7 @@ from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, match_header
 from onex.io.tables.text import open_csv_text, undecodable
-from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
+from onex.io.tables.xlsx import calamine_rows, damaged_xlsx_as_data_error
 from onex.model import Certificate, Dataset
 
 Readable = str | os.PathLike[str]
@@ -246,48 +246,41 @@ def _read_xlsx(
     unmask: bool,
     progress: ProgressCallback | None,
 ) -> tuple[ResultIngest, str]:
-    wb = open_workbook(path, read_only=True)
-    try:
-        names = list(wb.sheetnames)
-        if sheet is not None and sheet not in names:
-            raise DataError(
-                [Problem("", f"no sheet named {sheet!r}; sheets: {', '.join(names)}")],
-                source=str(path),
-            )
-        ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-        title = ws.title
-        total = ws.max_row or 0
-        rows = ws.iter_rows(values_only=True)
-        records = ((i, [_cell_text(v) for v in row]) for i, row in enumerate(rows, start=1))
-        header_row, match, _ = _find_header(records, log, lambda n: f"sheet {title}, row {n}")
+    sheet_rows = calamine_rows(path, sheet)
+    title, total, rows = sheet_rows.title, sheet_rows.height, sheet_rows.rows
+    records = ((i, _texts(row)) for i, row in enumerate(rows, start=1))
+    header_row, match, _ = _find_header(records, log, lambda n: f"sheet {title}, row {n}")
 
-        def where(col: int | None) -> str:
-            return _header_place(title, header_row, match, col)
+    def where(col: int | None) -> str:
+        return _header_place(title, header_row, match, col)
 
-        _header_problems(match, log, where)
-        for col in match.unknown:
-            log.warn(where(col), f"unknown column {match.header(col)!r} ignored")
-        ingest = ResultIngest(str(path), match, log, known, unmask, title)
-        ncols = len(match.headers)
-        number = header_row + 1
-        batch: list[list[str]] = []
-        for row in rows:
-            cells = [_cell_text(v) for v in row]
-            if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
-                del cells[ncols:]
-            elif len(cells) < ncols:
-                cells += [""] * (ncols - len(cells))
-            batch.append(cells)
-            if len(batch) >= _BLOCK_ROWS:
-                ingest.block(Block(first=number, rows=batch))
-                number += len(batch)
-                batch = []
-                if progress is not None:
-                    progress(number, total)
-        ingest.block(Block(first=number, rows=batch))
-        return ingest, title
-    finally:
-        wb.close()
+    _header_problems(match, log, where)
+    for col in match.unknown:
+        log.warn(where(col), f"unknown column {match.header(col)!r} ignored")
+    ingest = ResultIngest(str(path), match, log, known, unmask, title)
+    ncols = len(match.headers)
+    number = header_row + 1
+    batch: list[list[str]] = []
+    for row in rows:
+        cells = _texts(row)
+        if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
+            del cells[ncols:]
+        elif len(cells) < ncols:
+            cells += [""] * (ncols - len(cells))
+        batch.append(cells)
+        if len(batch) >= _BLOCK_ROWS:
+            ingest.block(Block(first=number, rows=batch))
+            number += len(batch)
+            batch = []
+            if progress is not None:
+                progress(number, total)
+    ingest.block(Block(first=number, rows=batch))
+    return ingest, title
+
+
+def _texts(row: list[object]) -> list[str]:
+    """A sheet row's cells as the text a CSV would hold (most are text already)."""
+    return [v if type(v) is str else _cell_text(v) for v in row]
 
 
 @damaged_xlsx_as_data_error

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import islice, repeat
+from typing import Any, TypeVar
 
 import pendulum
 
@@ -37,6 +38,34 @@ __all__ = [
 
 
 _CACHE_LIMIT = 100_000
+# Joins a row's certificate, level, date and result into its session key (a control character
+# no clean value holds; a value that does hold it makes a key of more than four parts, which
+# sends its block row by row).
+_KEY_SEP = "\x1f"
+
+
+_T = TypeVar("_T")
+
+
+def _cached(cache: dict[str, Any], parse: Callable[[str], _T], raw: str) -> _T:
+    """``parse(raw)``, remembered in ``cache`` (cleared when it grows past the limit); a
+    ValueError is not remembered, so the slow path raises it again where it says where."""
+    if raw in cache:
+        found: _T = cache[raw]
+        return found
+    value = parse(raw)
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[raw] = value
+    return value
+
+
+def _level_or_none(raw: str) -> Level | None:
+    return parse_level(raw) if raw.strip() else None
+
+
+def _date_or_none(raw: str) -> pendulum.Date | None:
+    return parse_date(raw) if raw.strip() else None
 
 
 class ResultIngest:
@@ -71,13 +100,17 @@ class ResultIngest:
         self.names: dict[str, str] = {}
         self.rules: dict[str, PassRule] = {}
         self.default_rule = PassRule()
-        self.key_cache: dict[tuple[str, str, str, object], tuple[list[int], bool] | None] = {}
+        self.key_cache: dict[str, tuple[list[int], bool] | None] = {}
+        # Each part of a session key parsed once (certificates, levels, dates, results): a
+        # file of many sessions has many keys but few distinct values in each column.
+        self.value_cache: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
+        self.date_spellings: dict[str, str] = {}
         self.score_cache: dict[str, Decimal] = {}
         self.triple_cache: dict[tuple[str, str, str], bool] = {}
         self.totals: dict[tuple[str, Level | None, pendulum.Date | None], list[int]] = {}
         self.rows = 0
         self.dates_years: set[int] = set()
-        self.counts: Counter[tuple[str, str, str, object]] = Counter()
+        self.counts: Counter[str] = Counter()
         self.stopped = False  # a problem ended the reading before the end of the text
         self.checked: dict[int, set[str]] = {}
 
@@ -126,20 +159,21 @@ class ResultIngest:
         self.score_cache[raw] = value
         return value
 
-    def resolve_key(
-        self, cert_raw: str, level_raw: str, date_raw: str, pass_raw: object
-    ) -> tuple[list[int], bool] | None:
-        """The tally slot ([candidates, passed]) and the pass for a (certificate, level, date,
-        result) as printed, or None when any part is invalid (the slow path then says which).
-        Cached: there are few distinct keys."""
-        key = (cert_raw, level_raw, date_raw, pass_raw)
+    def resolve_key(self, key: str) -> tuple[list[int], bool] | None:
+        """The tally slot ([candidates, passed]) and the pass for a session key (see
+        :func:`session_key`), or None when any part is invalid (the slow path then says which).
+        Cached: keys are few next to the rows."""
         if key in self.key_cache:
             return self.key_cache[key]
+        parts = key.split(_KEY_SEP)
+        if len(parts) != 4:  # a separator inside a value: the rows are read one by one
+            return None
+        cert_raw, level_raw, date_raw, pass_raw = parts
         try:
-            cert = self.certificate(cert_raw)
-            level = parse_level(level_raw) if level_raw.strip() else None
-            date = parse_date(date_raw) if date_raw.strip() else None
-            passed = pass_raw if isinstance(pass_raw, bool) else parse_bool(pass_raw)
+            cert = _cached(self.value_cache[0], self.certificate, cert_raw)
+            level = _cached(self.value_cache[1], _level_or_none, level_raw)
+            date = _cached(self.value_cache[2], _date_or_none, date_raw)
+            passed = _cached(self.value_cache[3], parse_bool, pass_raw)
         except ValueError:
             self.key_cache[key] = None
             return None
@@ -198,7 +232,14 @@ class ResultIngest:
             return False
         certs = cols[self.i_cert]
         levels = cols[self.i_level] if self.i_level is not None else repeat("", n)
-        dates = cols[self.i_date] if self.i_date is not None else repeat("", n)
+        dates: Iterable[str] = repeat("", n)
+        if self.i_date is not None:
+            # Dates as one spelling each (2020/7/20 and 2020年7月20日 are 2020-07-20), so that
+            # a file writing them several ways has no more session keys than sessions.
+            spelled = self._date_spellings(cols[self.i_date])
+            if spelled is None:
+                return False
+            dates = spelled
         try:
             for col in (self.i_theory, self.i_practical):
                 if col is not None:
@@ -206,29 +247,30 @@ class ResultIngest:
             if self.i_cohort is not None:
                 self._check_distinct(self.i_cohort, cols[self.i_cohort], parse_count, False)
             if self.i_pass is not None:
-                passes: Iterable[object] = cols[self.i_pass]
+                passes: Iterable[str] = cols[self.i_pass]
             elif self.i_theory is not None and self.i_practical is not None:
-                passes = list(
-                    map(
-                        self.passes_by_scores,
-                        certs,
-                        cols[self.i_theory],
-                        cols[self.i_practical],
+                passes = [
+                    "1" if passed else "0"
+                    for passed in map(
+                        self.passes_by_scores, certs, cols[self.i_theory], cols[self.i_practical]
                     )
-                )
+                ]
             else:
                 return False
         except ValueError:
             return False
-        # Counted straight into the running counter; keys it has not held before are the
-        # last ones in it (a dict keeps insertion order), resolved here in first-seen order.
+        # Counted straight into the running counter, one joined string per row (a dict of
+        # short strings stays fast with thousands of sessions, where one of 4-tuples does not);
+        # keys it has not held before are the last ones in it (a dict keeps insertion order),
+        # resolved here in first-seen order.
         counts = self.counts
         before = len(counts)
-        counts.update(zip(certs, levels, dates, passes, strict=False))
+        keys = list(map(_KEY_SEP.join, zip(certs, levels, dates, passes, strict=False)))
+        counts.update(keys)
         if len(counts) > before:
             new = list(islice(reversed(counts), len(counts) - before))[::-1]
-            if any(self.resolve_key(*key) is None for key in new):
-                counts.subtract(zip(certs, levels, dates, passes, strict=False))
+            if any(self.resolve_key(key) is None for key in new):
+                counts.subtract(keys)
                 for key in new:
                     del counts[key]
                 return False
@@ -242,6 +284,23 @@ class ResultIngest:
                         f"{why}: {self.shown(self.i_id, value)}",
                     )
         return True
+
+    def _date_spellings(self, raw: list[str]) -> list[str] | None:
+        """Each date of a column in ISO form ("" for a blank), or None when one is not a date
+        (the slow path then says where)."""
+        spellings = self.date_spellings
+        out = list(map(spellings.get, raw))
+        if None not in out:
+            return out  # type: ignore[return-value]
+        for text in set(raw) - spellings.keys():
+            try:
+                date = _date_or_none(text)
+            except ValueError:
+                return None
+            if len(spellings) >= _CACHE_LIMIT:
+                spellings.clear()
+            spellings[text] = "" if date is None else date.to_date_string()
+        return list(map(spellings.__getitem__, raw))
 
     def _check_distinct(
         self, col: int, values: list[str], parse: Callable[[str], object], blank_too: bool
@@ -342,7 +401,9 @@ class ResultIngest:
             passed = rule.passes(theory, practical)
         level_raw = cells[self.i_level] if self.i_level is not None else ""
         date_raw = cells[self.i_date] if self.i_date is not None else ""
-        found = self.resolve_key(cells[self.i_cert], level_raw, date_raw, bool(passed))
+        found = self.resolve_key(
+            _KEY_SEP.join((cells[self.i_cert], level_raw, date_raw, "1" if passed else "0"))
+        )
         assert found is not None
         found[0][0] += 1
         found[0][1] += 1 if found[1] else 0
