@@ -28,7 +28,7 @@ from onex.io.results.reader import (
     warn_workers_deprecated,
 )
 from onex.io.table_import import TableImport, file_kind
-from onex.io.tables.header import match_header
+from onex.io.tables.header import HEADER_SCAN, MIN_KNOWN, match_header
 from onex.io.tables.summary import SUMMARY_COLUMNS, TableKind, read_exam_table
 from onex.io.tables.text import open_csv_text
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
@@ -39,17 +39,16 @@ from onex.model import Certificate, Dataset
 __all__ = ["detect_table_kind", "read_table"]
 
 Readable = str | os.PathLike[str]
-_SCAN = 10
 _COUNT_KEYS = frozenset({"candidates", "passed"})
 
 
 def _kind_of_header(rows: list[list[Any]]) -> TableKind:
-    for cells in rows[:_SCAN]:
+    for cells in rows[:HEADER_SCAN]:
         results = match_header(cells, RESULT_COLUMNS)
         summary = match_header(cells, SUMMARY_COLUMNS)
         if set(results.index) & RESULT_ONLY_KEYS and not set(summary.index) & _COUNT_KEYS:
             return "results"
-        if len(summary.index) >= 2:
+        if len(summary.index) >= MIN_KNOWN:
             return "summary"
     return "summary"
 
@@ -57,7 +56,7 @@ def _kind_of_header(rows: list[list[Any]]) -> TableKind:
 def _csv_head(path: Path) -> list[list[Any]]:
     stream, _, delimiter = open_csv_text(path)
     with stream:
-        head = "".join(stream.readline() for _ in range(_SCAN))
+        head = "".join(stream.readline() for _ in range(HEADER_SCAN))
     try:
         return list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
     except csv.Error:
@@ -75,7 +74,7 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
         if sheet is None and is_onex_workbook(wb.sheetnames):
             return "workbook"
         ws = wb[sheet] if sheet is not None and sheet in wb.sheetnames else wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(max_row=_SCAN, values_only=True)]
+        rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
     finally:
         wb.close()
     return _kind_of_header(rows)

@@ -21,8 +21,14 @@ from onex.io.tables.context import (
     dataset_institution,
     dataset_year,
 )
-from onex.io.tables.grid import Grid, cell_value, find_header, load_grid, printed_rate
-from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key
+from onex.io.tables.grid import Grid, cell_value, load_grid, printed_rate
+from onex.io.tables.header import (
+    ColumnSpec,
+    HeaderMatch,
+    find_header,
+    header_key,
+    header_problems,
+)
 from onex.io.tables.rows import SummaryRow, table_certificates
 from onex.io.tables.values import is_blank, parse_count, parse_date, parse_level
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error
@@ -109,7 +115,7 @@ class _SummaryReader:
         return self.grid.where(row, col, match.header(col))
 
     def header(self) -> tuple[int, HeaderMatch]:
-        found = find_header(self.grid.rows, SUMMARY_COLUMNS)
+        found = find_header(((n, cells) for n, cells, _ in self.grid.rows), SUMMARY_COLUMNS)
         if found is None:
             first = next((cells for _, cells, _ in self.grid.rows if any(cells)), ())
             shown = ", ".join(repr(str(c)) for c in first if not is_blank(c)) or "nothing"
@@ -120,22 +126,14 @@ class _SummaryReader:
             )
             self.log.check()
             raise AssertionError("unreachable")  # pragma: no cover
-        pos, match = found
-        row = self.grid.rows[pos][0]
+        pos, row, match = found
         self.grid.check_formulas(self.log, row, match)
-        for spec in SUMMARY_COLUMNS:
-            if spec.required and spec.key not in match.index:
-                self.log.add(self.grid.where(row), f"missing column {spec.label}")
-        for key, earlier, second in match.duplicates:
-            self.log.add(
-                self.grid.where(row, second, match.header(second)),
-                f"column {match.header(second)!r} repeats {match.header(earlier)!r} ({key})",
-            )
-        for col in match.unknown:
-            self.log.warn(
-                self.grid.where(row, col, match.header(col)),
-                f"unknown column {match.header(col)!r} ignored",
-            )
+        header_problems(
+            match,
+            SUMMARY_COLUMNS,
+            self.log,
+            lambda col: self.grid.where(row, col, match.header(col) if col is not None else ""),
+        )
         self.log.check()
         return pos, match
 
