@@ -1,4 +1,4 @@
-"""Build Reports from service results: the yearly pilot report and the year-over-year comparison.
+"""The yearly pilot report: :func:`build_report` arranges one year's service results as a Report.
 
 Only arrangement and wording happen here. Every figure comes from a service; a rate reaches the
 tree as an exact :class:`~onex.Rate` and is rounded only where it is shown (in a sentence here,

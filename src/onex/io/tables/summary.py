@@ -1,4 +1,4 @@
-"""Summary exam tables (考证情况汇总表) from CSV and XLSX, and telling the kinds of table apart.
+"""Summary exam tables (考证情况汇总表) from CSV and XLSX: :func:`read_exam_table`.
 
 A summary table has one row per certificate (or per certificate and level), as colleges copy it
 from last year's report: 序号, 证书名称, 考证人数, 通过人数, 通过率, 备注, perhaps 等级, 年度,
