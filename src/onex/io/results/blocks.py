@@ -221,6 +221,20 @@ def byte_chunks(
         yield text
 
 
+def _one_record_a_line(text: str, delimiter: str) -> list[list[str]] | None:
+    """The records of ``text`` read in one go by the csv module, when each stands on one line
+    (no line break inside quotes, no bare carriage return), so that record i is on line i;
+    else None (the records are then read one by one, each with its line)."""
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    return rows if len(rows) == lines else None
+
+
 class BadBytes(Exception):
     """Raised by :func:`byte_chunks` after the last whole records before bytes that are not
     valid text: ``breaks`` line breaks further on."""
@@ -277,8 +291,14 @@ def csv_blocks(
                 yield block
                 del block
                 continue
+        rows = _one_record_a_line(text, delimiter)
+        if rows is not None:  # the usual quoted file: every record on its own line
+            line += len(rows)
+            del text
+            yield Block(first=line - len(rows), rows=rows)
+            continue
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        rows: list[list[str]] = []
+        rows = []
         numbers: list[int] = []
         start = 1
         try:

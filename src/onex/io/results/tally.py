@@ -223,7 +223,7 @@ class ResultIngest:
         cols = block.cols
         if cols is None:
             rows = block.rows
-            if any(len(r) != self.ncols for r in rows):
+            if set(map(len, rows)) != {self.ncols}:
                 return False
             cols = [list(c) for c in zip(*rows, strict=True)]
         n = len(cols[self.i_cert])
