@@ -129,6 +129,10 @@ STATED, STATED_ITEMS = _kv(
     Field("rate", "通过率（原文）"),
     Field("trained", "培训教师人数", "int"),
     Field("assessors", "考评员人数", "int"),
+    Field("quota", "试点规模", "int"),
+    Field("registered", "报名人数", "int"),
+    Field("issued", "发证人数", "int"),
+    Field("sittings", "考试人次", "int"),
 )
 
 
@@ -178,8 +182,13 @@ EXAMS = Sheet(
         Field("passed", "通过人数", "int", required=True),
         Field("rate_printed", "通过率（原文）", help="as printed, e.g. 56.8%"),
         Field("note", "备注", width=30),
+        Field("quota", "试点规模", "int", help="the quota applied for (申报人数)"),
+        Field("registered", "报名人数", "int", help="at least 考证人数 (those who sat)"),
+        Field("issued", "发证人数", "int", help="certificates issued, at most 通过人数"),
+        Field("sittings", "考试人次", "int", help="sittings (人次), if they differ from persons"),
     ),
-    "One row per exam session (a certificate, or one level of it).",
+    "One row per exam session (a certificate, or one level of it). 考证人数 counts those who "
+    "sat; the funnel's other counts (quota, registered, issued, sittings) are optional.",
 )
 
 
@@ -378,7 +387,8 @@ HELP_ZH: dict[str, str] = {
     "dataset": "院校、年度，以及适用于全年的文件和规定。注明“可多行”的项目每行填一项。",
     "certificates": "每行一个证书。其他表通过证书名称、别名或代码引用证书。",
     "aliases": "资料中对同一证书的其他写法，每行一个，填写证书代码和别名。",
-    "exams": "每行一次考核（一个证书，或其中一个等级）：考证人数、通过人数及原文通过率。",
+    "exams": "每行一次考核（一个证书，或其中一个等级）：考证人数（实考）、通过人数及原文通过率；"
+    "试点规模、报名人数、发证人数、考试人次可选填。",
     "breakdown": "考核表中某证书总数旁列出的分等级人数，填写该证书在考核表中的行号。",
     "training": "各证书的师资培训：填写培训人数，或在培训教师表中列出名单。",
     "teachers": "参加培训的教师名单，每行一人，填写其培训记录在培训表中的行号。",

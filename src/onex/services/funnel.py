@@ -1,0 +1,213 @@
+"""The pilot funnel (试点规模 → 报名 → 实考 → 通过 → 发证): each stage's count per certificate and
+in total, and the exact rate between consecutive stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from onex.i18n import label
+from onex.model import Dataset, ExamSession, Rate, Stage
+from onex.records import Tabular
+from onex.services.exams import exam_summary
+
+__all__ = ["Funnel", "FunnelRow", "funnel", "session_counts", "stage_label"]
+
+_RATE_KEYS: dict[Stage, str] = {
+    Stage.REGISTERED: "completion",
+    Stage.SAT: "attendance",
+    Stage.PASSED: "pass",
+    Stage.ISSUED: "issue",
+}
+"""The rate that ends at each stage, by name: 完成率, 参考率, 通过率, 发证率."""
+
+
+def stage_label(stage: Stage, lang: str = "zh") -> str:
+    """The stage's label: 试点规模, 报名人数, 实考人数, 通过人数, 发证人数 (or in English)."""
+    return label(f"stage.{stage.value}", "en" if lang == "en" else "zh")
+
+
+def session_counts(session: ExamSession) -> dict[Stage, int | None]:
+    """A session's count at each stage (None where the source gives none)."""
+    return {
+        Stage.QUOTA: session.quota,
+        Stage.REGISTERED: session.registered,
+        Stage.SAT: session.candidates,
+        Stage.PASSED: session.passed,
+        Stage.ISSUED: session.issued,
+    }
+
+
+def _add(counts: Iterable[int | None]) -> int | None:
+    """The sum, or None when any part is unknown: a partial sum would pass for a whole."""
+    total = 0
+    for count in counts:
+        if count is None:
+            return None
+        total += count
+    return total
+
+
+@attrs.frozen(kw_only=True)
+class FunnelRow:
+    """One certificate's funnel (or, with ``certificate`` None, the total's).
+
+    Each stage's count is None when some session of the certificate does not give it.
+    ``sittings`` is the 人次 of those who sat, where every session gives it.
+    """
+
+    certificate: str | None
+    code: str | None
+    quota: int | None
+    registered: int | None
+    sat: int
+    passed: int
+    issued: int | None
+    sittings: int | None = None
+
+    def count(self, stage: Stage) -> int | None:
+        """The count at ``stage``."""
+        return {
+            Stage.QUOTA: self.quota,
+            Stage.REGISTERED: self.registered,
+            Stage.SAT: self.sat,
+            Stage.PASSED: self.passed,
+            Stage.ISSUED: self.issued,
+        }[stage]
+
+    def rate(self, stage: Stage) -> Rate | None:
+        """The exact rate from the previous stage to ``stage`` (registered/quota, sat/registered,
+        passed/sat, issued/passed); None when either count is unknown, undefined (shown —)
+        over a zero base."""
+        base = stage.base
+        if base is None:
+            raise ValueError("the quota is the first stage: no rate ends there")
+        top, bottom = self.count(stage), self.count(base)
+        return None if top is None or bottom is None else Rate(top, bottom)
+
+    @property
+    def completion(self) -> Rate | None:
+        """完成率: registered over quota (may exceed 100%)."""
+        return self.rate(Stage.REGISTERED)
+
+    @property
+    def attendance(self) -> Rate | None:
+        """参考率: sat over registered."""
+        return self.rate(Stage.SAT)
+
+    @property
+    def pass_rate(self) -> Rate:
+        """通过率: passed over sat."""
+        return Rate(self.passed, self.sat)
+
+    @property
+    def issue_rate(self) -> Rate | None:
+        """发证率: issued over passed."""
+        return self.rate(Stage.ISSUED)
+
+    @property
+    def over_quota(self) -> bool:
+        """Whether more registered (or, without registrations, sat) than the quota allowed."""
+        if self.quota is None:
+            return False
+        first = self.registered if self.registered is not None else self.sat
+        return first > self.quota
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Funnel(Tabular):
+    """The funnel per certificate (in the exam table's order) and in total.
+
+    ``stages`` are the stages the data gives for at least one certificate, in funnel order
+    (always sat and passed); a report shows only these.
+    """
+
+    rows: tuple[FunnelRow, ...]
+    total: FunnelRow
+    stages: tuple[Stage, ...]
+
+    def row(self, certificate: str) -> FunnelRow:
+        """The row of a certificate by canonical name or code."""
+        for r in self.rows:
+            if certificate in (r.certificate, r.code):
+                return r
+        raise KeyError(certificate)
+
+    @property
+    def has_more_than_exams(self) -> bool:
+        """Whether any stage beyond sat and passed is given (quota, registered or issued)."""
+        return any(s not in (Stage.SAT, Stage.PASSED) for s in self.stages)
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "rows": len(self.rows),
+            "stages": ", ".join(s.value for s in self.stages),
+            "pass_rate": self.total.pass_rate,
+        }
+
+    def _display_title(self) -> str:
+        return "试点漏斗"
+
+    def to_records(self, *, include_total: bool = False) -> list[dict[str, object]]:
+        """A plain dict per certificate: names, each stage's count (None where unknown),
+        sittings, and the exact rates between stages (:class:`~onex.Rate` or None)."""
+        rows = [*self.rows, self.total] if include_total else list(self.rows)
+        out: list[dict[str, object]] = []
+        for r in rows:
+            record: dict[str, object] = {"certificate": r.certificate, "code": r.code}
+            record.update({s.value: r.count(s) for s in Stage})
+            record["sittings"] = r.sittings
+            record.update({f"{_RATE_KEYS[s]}_rate": r.rate(s) for s in _RATE_KEYS})
+            out.append(record)
+        return out
+
+
+def funnel(dataset: Dataset) -> Funnel:
+    """Each examined certificate's quota, registered, sat, passed and issued counts (summed
+    over its sessions) and the total, with the exact rates between stages.
+
+    A stage some session of a certificate does not give is unknown (None) for that
+    certificate, and for the total when any certificate's is: a sum of the known part would
+    pass for the whole. Rates are exact :class:`~onex.Rate`; round them where shown.
+    """
+    by_code: dict[str, list[ExamSession]] = {}
+    for session in dataset.exams:
+        by_code.setdefault(dataset.certificate(session.certificate).code, []).append(session)
+    summary = exam_summary(dataset)
+    rows = tuple(_row(row.certificate, row.code, by_code[row.code or ""]) for row in summary.rows)
+    total = FunnelRow(
+        certificate=None,
+        code=None,
+        quota=_add(r.quota for r in rows),
+        registered=_add(r.registered for r in rows),
+        sat=sum(r.sat for r in rows),
+        passed=sum(r.passed for r in rows),
+        issued=_add(r.issued for r in rows),
+        sittings=_add(r.sittings for r in rows),
+    )
+    stages = tuple(
+        s
+        for s in Stage
+        if s in (Stage.SAT, Stage.PASSED) or any(r.count(s) is not None for r in rows)
+    )
+    return Funnel(rows=rows, total=total if rows else _empty(), stages=stages)
+
+
+def _row(name: str | None, code: str | None, sessions: list[ExamSession]) -> FunnelRow:
+    return FunnelRow(
+        certificate=name,
+        code=code,
+        quota=_add(s.quota for s in sessions),
+        registered=_add(s.registered for s in sessions),
+        sat=sum(s.candidates for s in sessions),
+        passed=sum(s.passed for s in sessions),
+        issued=_add(s.issued for s in sessions),
+        sittings=_add(s.sittings for s in sessions),
+    )
+
+
+def _empty() -> FunnelRow:
+    return FunnelRow(
+        certificate=None, code=None, quota=None, registered=None, sat=0, passed=0, issued=None
+    )
