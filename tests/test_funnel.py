@@ -212,7 +212,8 @@ def test_funnel_rows_and_total() -> None:
         a.issue_rate,
     )
     assert tuple(Stage) == result.stages
-    assert "95.00%" == a.attendance.text(2) if a.attendance else False
+    assert a.attendance is not None
+    assert "95.00%" == a.attendance.text(2)
 
 
 def test_funnel_of_exams_only_shows_sat_and_passed() -> None:
@@ -454,3 +455,59 @@ def test_implied_counts_hold_exactly_the_counts_that_give_the_rate(
         if Rate(k, base).text(places) == printed.text
     ]
     assert list(range(lo, hi + 1)) == giving
+
+
+# --- the yearly report -------------------------------------------------------------------------
+
+
+def test_yearly_report_states_the_bases_and_tables_the_funnel() -> None:
+    """With registered and issued given: the sentence names each stage's count, and the funnel
+    table has a column per given stage (no quota column: no quota given) and their rates."""
+    dataset = _dataset(
+        ExamSession(certificate="甲证书", registered=62, candidates=60, passed=57, issued=50),
+        ExamSession(certificate="乙证书", registered=30, candidates=30, passed=24, issued=24),
+    )
+    report = onex.build_report(dataset)
+    section = report.sections[0]
+    paragraph = next(b for b in section.blocks if isinstance(b, onex.exporters.Paragraph))
+    assert (
+        "2021 年共有 2 个证书参与试点考核，报名 92 人，实考 90 人，通过 81 人，发证 74 人，"
+        "通过率（通过/实考）90.00%。"
+    ) in paragraph.text
+    table = next(t for t in report.tables() if t.key == "funnel")
+    assert [
+        "seq",
+        "certificate",
+        "registered",
+        "sat",
+        "passed",
+        "issued",
+        "attendance_rate",
+        "pass_rate",
+        "issue_rate",
+    ] == [c.key for c in table.columns]
+    assert table.total is not None
+    assert onex.exporters.Percent(Rate(74, 81)) == table.total[-1]
+
+
+def test_yearly_report_without_the_funnel_is_unchanged() -> None:
+    """Data with only sat and passed: no funnel table, the sentence as before."""
+    report = onex.build_report(onex.samples.load("gzcvc-2020"))
+    assert "funnel" not in [t.key for t in report.tables()]
+    assert "参加考核 1479 人，通过 1185 人" in onex.export(report, "markdown")
+
+
+def test_yearly_funnel_table_in_excel_has_total_formulas(tmp_path: Path) -> None:
+    """The funnel table's totals are formulas (sums, and ratios of sums) in Excel."""
+    import openpyxl
+
+    dataset = _dataset(
+        ExamSession(certificate="甲证书", quota=50, registered=62, candidates=60, passed=57),
+        ExamSession(certificate="乙证书", quota=30, registered=30, candidates=30, passed=24),
+    )
+    out = tmp_path / "r.xlsx"
+    onex.export(onex.build_report(dataset), "excel", out)
+    wb = openpyxl.load_workbook(out)
+    ws = next(w for w in wb.worksheets if w["C1"].value == "试点规模")
+    assert ["合计", "=SUBTOTAL(109,C2:C3)"] == [ws["B4"].value, ws["C4"].value]
+    assert str(ws["G4"].value).startswith("=IF(SUBTOTAL(109,C2:C3)=0")

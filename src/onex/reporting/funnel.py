@@ -1,0 +1,95 @@
+"""The yearly report's funnel: the sentence stating each stage's base and the table of
+certificates against their quota, printed only for the stages the data gives."""
+
+from __future__ import annotations
+
+from onex.i18n import Lang, label
+from onex.model import Rate, Stage
+from onex.report import Block, Cell, Count, Percent, Table, Text
+from onex.reporting.common import column
+from onex.services.funnel import Funnel, FunnelRow
+
+__all__ = ["funnel_sentence", "funnel_table"]
+
+_WORDS = {
+    Stage.QUOTA: ("试点规模", "a quota of"),
+    Stage.REGISTERED: ("报名", "registered"),
+    Stage.SAT: ("实考", "sat"),
+    Stage.PASSED: ("通过", "passed"),
+    Stage.ISSUED: ("发证", "received certificates"),
+}
+_RATES = (
+    (Stage.REGISTERED, "completion_rate"),
+    (Stage.SAT, "attendance_rate"),
+    (Stage.PASSED, "pass_rate"),
+    (Stage.ISSUED, "issue_rate"),
+)
+_TOTAL_RATIO = {
+    "completion_rate": ("registered", "quota"),
+    "attendance_rate": ("sat", "registered"),
+    "pass_rate": ("passed", "sat"),
+    "issue_rate": ("issued", "passed"),
+}
+
+
+def funnel_sentence(
+    result: Funnel, year: int, certificates: int, lang: Lang, precision: int
+) -> str:
+    """The exam section's first sentence naming each stage's count the data gives in total
+    ("报名 x 人，实考 y 人，通过 z 人"), and the pass rate with its base."""
+    total = result.total
+    stages = [s for s in result.stages if total.count(s) is not None]
+    rate = total.pass_rate.text(precision)
+    if lang == "zh":
+        counts = "，".join(f"{_WORDS[s][0]} {total.count(s)} 人" for s in stages)
+        return (
+            f"{year} 年共有 {certificates} 个证书参与试点考核，{counts}，"
+            f"通过率（通过/实考）{rate}。各证书情况见下表（按通过率从高到低排列）。"
+        )
+    parts = [f"{total.count(s)} {_WORDS[s][1]}" for s in stages if s is not Stage.QUOTA]
+    quota = f" against a quota of {total.quota}" if Stage.QUOTA in stages else ""
+    return (
+        f"In {year}, {certificates} pilot certificates were examined{quota}: "
+        f"{', '.join(parts)}, a pass rate (passed over sat) of {rate}. "
+        "The table lists each certificate, highest pass rate first."
+    )
+
+
+def funnel_table(result: Funnel, lang: Lang) -> Block | None:
+    """Certificates against their quota: each stage the data gives and the rates between
+    consecutive given stages, with a total row; None when the data gives only sat and passed."""
+    if not result.has_more_than_exams:
+        return None
+    stages = result.stages
+    rates = [(s, key) for s, key in _RATES if s in stages and s.base in stages]
+    keys = {Stage.SAT: "sat"}
+    columns = [column("seq", "count", lang), column("certificate", "text", lang)]
+    columns += [column(keys.get(s, s.value), "count", lang, total="sum") for s in stages]
+    columns += [
+        column(key, "percent", lang, total="ratio", ratio_of=_TOTAL_RATIO[key]) for _, key in rates
+    ]
+
+    def cells(row: FunnelRow) -> list[Cell]:
+        out: list[Cell] = [_count(row.count(s)) for s in stages]
+        out += [_pct(row.rate(s)) for s, _ in rates]
+        return out
+
+    rows = tuple(
+        (Count(i), Text(r.certificate or ""), *cells(r)) for i, r in enumerate(result.rows, 1)
+    )
+    total = (None, Text(label("total", lang)), *cells(result.total))
+    return Table(
+        key="funnel",
+        title=label("tbl.funnel", lang),
+        columns=tuple(columns),
+        rows=rows,
+        total=total,
+    )
+
+
+def _count(value: int | None) -> Cell:
+    return None if value is None else Count(value)
+
+
+def _pct(rate: Rate | None) -> Cell:
+    return None if rate is None else Percent(rate)
