@@ -162,7 +162,8 @@ def test_summary_table_count_out_of_order_is_located(tmp_path: Path) -> None:
 
 
 def test_workbook_round_trip_keeps_the_funnel(tmp_path: Path) -> None:
-    """The fill-in workbook carries quota, registered, issued and sittings, and their totals."""
+    """The fill-in workbook carries quota, registered, issued and sittings, their totals, and
+    the printed rates and counts (the 原文表述 sheet)."""
     dataset = _dataset(
         ExamSession(
             certificate="甲证书",
@@ -172,8 +173,17 @@ def test_workbook_round_trip_keeps_the_funnel(tmp_path: Path) -> None:
             passed=104,
             issued=100,
             sittings=130,
+            rates=(RateClaim(text="94.5%", base=Stage.SAT), RateClaim(text="90%", of=Stage.ISSUED)),
         ),
-        stated=StatedTotals(quota=100, registered=120, issued=100, sittings=130),
+        ExamSession(certificate="乙证书", candidates=10, passed=9),
+        stated=StatedTotals(
+            quota=100,
+            registered=120,
+            issued=100,
+            sittings=130,
+            rates=(RateClaim(text="超过90%", of=Stage.SAT, base=Stage.REGISTERED),),
+            counts=(CountClaim(text="近万人", stage=Stage.SAT),),
+        ),
     )
     path = tmp_path / "wb.xlsx"
     onex.dump(dataset, path)
@@ -511,3 +521,19 @@ def test_yearly_funnel_table_in_excel_has_total_formulas(tmp_path: Path) -> None
     ws = next(w for w in wb.worksheets if w["C1"].value == "试点规模")
     assert ["合计", "=SUBTOTAL(109,C2:C3)"] == [ws["B4"].value, ws["C4"].value]
     assert str(ws["G4"].value).startswith("=IF(SUBTOTAL(109,C2:C3)=0")
+
+
+def test_workbook_count_claim_on_an_exam_row_is_located(tmp_path: Path) -> None:
+    """A printed count on an exam row (counts belong to the totals) is refused at its cell."""
+    import openpyxl
+
+    path = tmp_path / "wb.xlsx"
+    onex.dump(_dataset(ExamSession(certificate="甲证书", candidates=10, passed=9)), path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["原文表述"]
+    ws.append([2, None, "近万人", None, None, "sat"])
+    wb.save(path)
+    with pytest.raises(onex.DataError) as info:
+        onex.load(path)
+    assert "sheet 原文表述, cell F2" in str(info.value)
+    assert "a printed count belongs to the totals" in str(info.value)

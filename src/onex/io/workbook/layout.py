@@ -13,12 +13,13 @@ from collections.abc import Iterable
 import attrs
 
 from onex.io.tables.header import ColumnSpec
-from onex.model import CourseKind, ExamType, Metric
+from onex.model import CourseKind, ExamType, Metric, Stage
 
 __all__ = [
     "ALIASES",
     "BREAKDOWN",
     "CERTIFICATES",
+    "CLAIMS",
     "COURSES",
     "ENUMS",
     "EXAMS",
@@ -360,6 +361,27 @@ TARGETS = Sheet(
 )
 
 
+CLAIMS = Sheet(
+    "原文表述",
+    "claims",
+    (
+        Field(
+            "exam_row",
+            "考核行",
+            "int",
+            help="row number on the 考核 sheet; empty for the report's totals (报告合计)",
+        ),
+        Field("certificate", "证书名称", "certificate", width=26, help=_ROW_CHECK_HELP),
+        Field("text", "原文", required=True, width=20, help="as printed: 94.5%, 超过95%, 近万人"),
+        Field("of", "计数阶段", "stage", help="the stage a rate counts (default passed)"),
+        Field("base", "基数", "stage", help="the stage a rate is over; empty if none is named"),
+        Field("stage", "人数阶段", "stage", help="for a printed count (totals only): its stage"),
+    ),
+    "Rates and counts as the source printed them beside the funnel's stages: a rate with the "
+    "stage it counts and the base it names (or none), a count such as 近万人 with its stage.",
+)
+
+
 SHEETS: tuple[Sheet, ...] = (
     INFO,
     CERTIFICATES,
@@ -377,6 +399,7 @@ SHEETS: tuple[Sheet, ...] = (
     NARRATIVE,
     TARGETS,
     STATED,
+    CLAIMS,
 )
 """The record sheets in workbook order (after the 说明 instructions sheet)."""
 
@@ -401,14 +424,17 @@ HELP_ZH: dict[str, str] = {
     "narrative": "报告的文字部分，每行一段；键相同的连续各行属于同一节，标题写在第一行。",
     "targets": "下一年度的目标；填写指标后可用下一年的数据检查是否达成。",
     "stated": "资料原文印出的合计数（合计行和汇总句）。onex 会重新计算并与之对照。",
+    "claims": "资料原文印出的比率（注明计数阶段和基数，未注明则留空）和人数表述（如“近万人”）："
+    "填写考核行号的属于该行，不填的属于报告合计。",
 }
 """The 说明 sheet's Chinese line for each sheet, by sheet key."""
 
 
-ENUMS: dict[str, type[ExamType] | type[CourseKind] | type[Metric]] = {
+ENUMS: dict[str, type[ExamType] | type[CourseKind] | type[Metric] | type[Stage]] = {
     "exam_type": ExamType,
     "course_kind": CourseKind,
     "metric": Metric,
+    "stage": Stage,
 }
 
 
