@@ -537,3 +537,53 @@ def test_workbook_count_claim_on_an_exam_row_is_located(tmp_path: Path) -> None:
         onex.load(path)
     assert "sheet 原文表述, cell F2" in str(info.value)
     assert "a printed count belongs to the totals" in str(info.value)
+
+
+@given(st.integers(1, 200_000), st.data())
+def test_count_claims_made_from_a_count_hold_for_it(count: int, data: st.DataObject) -> None:
+    """Printed forms a careful writer would make from a true count all hold for it: the figure,
+    超过/不足 a neighbour, 约 the count rounded, N余 for the count rounded down, 近 the next round
+    figure when the count is within 10% below it."""
+    step = 10 ** data.draw(st.integers(1, max(1, len(str(count)) - 1)))
+    down = count // step * step
+    up = down + step
+    forms = [f"{count}人", f"超过{count - 1}人", f"不足{count + 1}人", f"{count}人以下"]
+    if (
+        down
+        and down < count
+        and count < down + max(10, 10 ** (len(str(down)) - len(str(down).rstrip("0"))))
+    ):
+        forms.append(f"{down}余人")
+    if (
+        round(count, -len(str(count)) + 2)
+        and abs(count - round(count, -len(str(count)) + 2)) * 20 <= count
+    ):
+        forms.append(f"约{round(count, -len(str(count)) + 2)}人")
+    if up * 9 <= count * 10 < up * 10:
+        forms.append(f"近{up}人")
+    for text in forms:
+        assert PrintedCount.parse(text).holds(count), text
+    assert not PrintedCount.parse(f"超过{count}人").holds(count)
+    assert not PrintedCount.parse(f"不足{count}人").holds(count)
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "words"),
+    [("报名人数", "-3", "-3"), ("发证人数", "12", "12 certificates issued exceeds 9 passed")],
+)
+def test_bad_funnel_count_in_a_table_exits_2(
+    tmp_path: Path, header: str, value: str, words: str
+) -> None:
+    """A negative count or one out of order in a table: exit 2, the cell named, no traceback."""
+    path = tmp_path / "t-2021.csv"
+    path.write_text(f"证书名称,实考人数,通过人数,{header}\n甲证书,10,9,{value}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "onex.cli", "report", str(path), "--institution", "示例学院"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 2 == done.returncode
+    assert f"line 2, column 4 ({header})" in done.stderr
+    assert words in done.stderr
+    assert "Traceback" not in done.stderr

@@ -180,14 +180,19 @@ def _mermaid_chart(table: Table, precision: int) -> str | None:
         axis += '"'
     labels = ", ".join(f'"{label}"' for label, _ in points)
     values = ", ".join(str(n) for _, n in points)
+    return _xychart(table.chart.title, labels, axis, [f"bar [{values}]"])
+
+
+def _xychart(title: str, labels: str, axis: str, plots: list[str]) -> str:
+    """A Mermaid ``xychart-beta`` block: title, x-axis labels, y-axis, and the plots."""
     return "\n".join(
         [
             "```mermaid",
             "xychart-beta",
-            f'    title "{_chart_label(table.chart.title)}"',
+            f'    title "{_chart_label(title)}"',
             f"    x-axis [{labels}]",
             f"    {axis}",
-            f"    bar [{values}]",
+            *(f"    {plot}" for plot in plots),
             "```",
         ]
     )
@@ -213,14 +218,5 @@ def _mermaid_lines(table: Table, precision: int) -> str | None:
     if column.kind == "percent":
         top = max(Decimal(100), *(n for line in lines for n in line))
         axis = f'y-axis "%" 0 --> {top}'
-    return "\n".join(
-        [
-            "```mermaid",
-            "xychart-beta",
-            f'    title "{_chart_label(table.chart.title)}"',
-            f"    x-axis [{labels}]",
-            f"    {axis}",
-            *(f"    line [{', '.join(str(n) for n in line)}]" for line in lines),
-            "```",
-        ]
-    )
+    plots = [f"line [{', '.join(str(n) for n in line)}]" for line in lines]
+    return _xychart(table.chart.title, labels, axis, plots)

@@ -93,7 +93,7 @@ Relation = Literal["=", ">", ">=", "<", "<=", "near", "about", "over"]
 _COUNT_RE = re.compile(
     r"^\s*(?P<bound>超过|多于|高于|逾|不少于|至少|达到|达|将近|接近|近|大约|约|不足|不到|少于|低于)?\s*"
     r"(?P<num>\d[\d,]*(?:\.\d+)?)?\s*(?P<mag>万|千|百)?\s*(?P<after>余|多|以上|以下)?\s*"
-    r"(?P<unit>人次|人|名)?\s*$"
+    r"(?P<unit>人次|人|名)?\s*(?P<tail>以上|以下)?\s*$"
 )
 _MAGNITUDES = {"万": 10_000, "千": 1_000, "百": 100}
 _COUNT_WORDS: dict[str, Relation] = {
@@ -140,14 +140,15 @@ class PrintedCount:
     @classmethod
     def parse(cls, text: str) -> PrintedCount:
         """Parse printed text such as ``"1058人"``, ``"超过1000人"``, ``"近万人"``,
-        ``"1.2万余人次"`` (digits typed in full width too)."""
+        ``"1.2万余人次"``, ``"100人以上"`` (digits typed in full width too)."""
         match = _COUNT_RE.match(half_width(text)) if isinstance(text, str) else None
         if match is None or not (match["num"] or match["mag"]):
             raise ValueError(
                 f"cannot read {text!r} as a printed count; expected e.g. '1058人', "
                 "'超过1000人', '近万人' or '1200余人次'"
             )
-        if match["bound"] and match["after"]:
+        words = [w for w in (match["bound"], match["after"], match["tail"]) if w]
+        if len(words) > 1:
             raise ValueError(f"{text!r} states two bounds; give one, e.g. '超过1000人'")
         number = Decimal(match["num"].replace(",", "")) if match["num"] else Decimal(1)
         magnitude = _MAGNITUDES.get(match["mag"] or "", 1)
@@ -155,8 +156,7 @@ class PrintedCount:
         if exact != exact.to_integral_value():
             raise ValueError(f"{text!r} is not a whole number of people")
         value = int(exact)
-        word = match["bound"] or match["after"]
-        relation: Relation = _COUNT_WORDS[word] if word else "="
+        relation: Relation = _COUNT_WORDS[words[0]] if words else "="
         # The last digit the text names: 1200 -> 100, 1.2万 -> 1000, 万 -> 10000.
         step = 1
         while value and value % (step * 10) == 0:

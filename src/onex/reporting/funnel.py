@@ -4,12 +4,12 @@ certificates against their quota, printed only for the stages the data gives."""
 from __future__ import annotations
 
 from onex.i18n import Lang, label
-from onex.model import Rate, Stage
-from onex.report import Block, Cell, Count, Percent, Table, Text
-from onex.reporting.common import column
+from onex.model import Stage
+from onex.report import Block, Cell, Column, Count, Table, Text
+from onex.reporting.common import column, count_cell, percent_cell
 from onex.services.funnel import Funnel, FunnelRow
 
-__all__ = ["funnel_sentence", "funnel_table"]
+__all__ = ["funnel_cells", "funnel_columns", "funnel_sentence", "funnel_table"]
 
 _WORDS = {
     Stage.QUOTA: ("试点规模", "a quota of"),
@@ -24,6 +24,7 @@ _RATES = (
     (Stage.PASSED, "pass_rate"),
     (Stage.ISSUED, "issue_rate"),
 )
+_KEYS = {Stage.SAT: "sat"}
 _TOTAL_RATIO = {
     "completion_rate": ("registered", "quota"),
     "attendance_rate": ("sat", "registered"),
@@ -61,18 +62,11 @@ def funnel_table(result: Funnel, lang: Lang) -> Block | None:
     if not result.has_more_than_exams:
         return None
     stages = result.stages
-    rates = [(s, key) for s, key in _RATES if s in stages and s.base in stages]
-    keys = {Stage.SAT: "sat"}
-    columns = [column("seq", "count", lang), column("certificate", "text", lang)]
-    columns += [column(keys.get(s, s.value), "count", lang, total="sum") for s in stages]
-    columns += [
-        column(key, "percent", lang, total="ratio", ratio_of=_TOTAL_RATIO[key]) for _, key in rates
-    ]
+    stage_columns, rates = funnel_columns(stages, lang, totals=True)
+    columns = [column("seq", "count", lang), column("certificate", "text", lang), *stage_columns]
 
     def cells(row: FunnelRow) -> list[Cell]:
-        out: list[Cell] = [_count(row.count(s)) for s in stages]
-        out += [_pct(row.rate(s)) for s, _ in rates]
-        return out
+        return funnel_cells(row, stages, rates)
 
     rows = tuple(
         (Count(i), Text(r.certificate or ""), *cells(r)) for i, r in enumerate(result.rows, 1)
@@ -87,9 +81,34 @@ def funnel_table(result: Funnel, lang: Lang) -> Block | None:
     )
 
 
-def _count(value: int | None) -> Cell:
-    return None if value is None else Count(value)
+def funnel_columns(
+    stages: tuple[Stage, ...], lang: Lang, *, totals: bool
+) -> tuple[list[Column], list[tuple[Stage, str]]]:
+    """A count column per given stage, then a percent column per rate between two given
+    consecutive stages (with ``totals``, derived in a total row as sums and ratios of sums);
+    and those rates, as (the stage they end at, column key)."""
+    rates = [(s, key) for s, key in _RATES if s in stages and s.base in stages]
+    columns = [
+        column(_KEYS.get(s, s.value), "count", lang, total="sum" if totals else None)
+        for s in stages
+    ]
+    columns += [
+        column(
+            key,
+            "percent",
+            lang,
+            total="ratio" if totals else None,
+            ratio_of=_TOTAL_RATIO[key] if totals else None,
+        )
+        for _, key in rates
+    ]
+    return columns, rates
 
 
-def _pct(rate: Rate | None) -> Cell:
-    return None if rate is None else Percent(rate)
+def funnel_cells(
+    row: FunnelRow, stages: tuple[Stage, ...], rates: list[tuple[Stage, str]]
+) -> list[Cell]:
+    """The cells of :func:`funnel_columns` for one funnel row (empty where a stage is unknown)."""
+    out: list[Cell] = [count_cell(row.count(s)) for s in stages]
+    out += [percent_cell(row.rate(s)) for s, _ in rates]
+    return out

@@ -22,7 +22,8 @@ from onex.report import (
     Table,
     Text,
 )
-from onex.reporting.common import check_options, column, name_list
+from onex.reporting.common import check_options, column, count_cell, name_list, percent_cell
+from onex.reporting.funnel import funnel_cells, funnel_columns
 from onex.services.funnel import FunnelRow
 from onex.services.series import (
     CertificateChange,
@@ -34,12 +35,6 @@ from onex.services.series import (
 
 __all__ = ["build_series_report"]
 
-_FUNNEL_RATES = (
-    (Stage.REGISTERED, "completion_rate"),
-    (Stage.SAT, "attendance_rate"),
-    (Stage.PASSED, "pass_rate"),
-    (Stage.ISSUED, "issue_rate"),
-)
 _CHART_LINES = 5
 
 
@@ -112,14 +107,6 @@ def _chosen(
     return [c for c in dict.fromkeys(codes) if c in examined]
 
 
-def _count(value: int | None) -> Cell:
-    return None if value is None else Count(value)
-
-
-def _pct(rate: Rate | None) -> Cell:
-    return None if rate is None else Percent(rate)
-
-
 def _totals(summary: SeriesSummary, lang: Lang, precision: int) -> list[Block]:
     first, last = summary.totals[0], summary.totals[-1]
     y0, y1 = summary.years[0], summary.years[-1]
@@ -176,21 +163,16 @@ def _totals(summary: SeriesSummary, lang: Lang, precision: int) -> list[Block]:
 def _funnel_table(summary: SeriesSummary, lang: Lang) -> Table:
     """Each year's funnel: the stages any year gives and the rates between them."""
     stages = summary.stages
-    columns = [column("year", "text", lang)]
-    columns += [column(_stage_key(s), "count", lang) for s in stages]
-    rates = [(s, key) for s, key in _FUNNEL_RATES if s in stages and s.base in stages]
-    columns += [column(key, "percent", lang) for _, key in rates]
-    rows = []
-    for year, total in zip(summary.years, summary.totals, strict=True):
-        cells: list[Cell] = [Text(str(year))]
-        cells += [_count(total.count(s)) for s in stages]
-        cells += [_pct(total.rate(s)) for s, _ in rates]
-        rows.append(tuple(cells))
+    stage_columns, rates = funnel_columns(stages, lang, totals=False)
+    rows = tuple(
+        (Text(str(year)), *funnel_cells(total, stages, rates))
+        for year, total in zip(summary.years, summary.totals, strict=True)
+    )
     return Table(
         key="series_funnel",
         title=label("tbl.series_funnel", lang),
-        columns=tuple(columns),
-        rows=tuple(rows),
+        columns=(column("year", "text", lang), *stage_columns),
+        rows=rows,
     )
 
 
@@ -212,7 +194,7 @@ def _trends(summary: SeriesSummary, chosen: list[str], lang: Lang) -> tuple[Bloc
             for i, t in enumerate(trends)
         ]
         rate_rows = tuple(
-            (Text(str(year)), *(_pct(_point_rate(t.points[k])) for t in trends))
+            (Text(str(year)), *(percent_cell(_point_rate(t.points[k])) for t in trends))
             for k, year in enumerate(summary.years)
         )
         blocks.append(
@@ -256,10 +238,10 @@ def _trends(summary: SeriesSummary, chosen: list[str], lang: Lang) -> tuple[Bloc
                 (
                     Text(t.certificate),
                     Text(str(point.year)),
-                    *(_count(f.count(s)) for s in stages if s is not Stage.ISSUED),
+                    *(count_cell(f.count(s)) for s in stages if s is not Stage.ISSUED),
                     Count(point.candidates),
                     Count(point.passed),
-                    *(_count(f.issued) for s in stages if s is Stage.ISSUED),
+                    *(count_cell(f.issued) for s in stages if s is Stage.ISSUED),
                     Percent(point.rate),
                     change,
                 )
@@ -298,10 +280,10 @@ def _change_section(change: YearChange, lang: Lang, precision: int) -> Section:
         return (
             Text(r.certificate or ""),
             Text(label(f"status.{r.status}", lang)),
-            _count(r.candidates_before),
-            _count(r.candidates_after),
-            _pct(r.rate_before),
-            _pct(r.rate_after),
+            count_cell(r.candidates_before),
+            count_cell(r.candidates_after),
+            percent_cell(r.rate_before),
+            percent_cell(r.rate_after),
             None if r.change_points is None else Number(r.change_points, signed=True),
         )
 

@@ -13,7 +13,7 @@ from onex.model import Dataset, Metric, Target
 from onex.model.series import match_certificates
 from onex.records import Tabular
 from onex.services.exams import exam_summary
-from onex.services.series import CertificateChange, certificate_changes
+from onex.services.series import AddedDropped, CertificateChange, certificate_changes
 from onex.services.training import training_summary
 
 __all__ = ["CertificateChange", "Comparison", "TargetCheck", "TargetStatus", "compare"]
@@ -44,7 +44,7 @@ class TargetCheck:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Comparison(Tabular):
+class Comparison(AddedDropped, Tabular):
     """The later year against the earlier: per certificate, in total, and the targets."""
 
     year_before: int
@@ -56,16 +56,6 @@ class Comparison(Tabular):
     assessors_before: int | None
     assessors_after: int | None
     targets: tuple[TargetCheck, ...]
-
-    @property
-    def added(self) -> tuple[str, ...]:
-        """Certificates examined only in the later year."""
-        return tuple(r.certificate or "" for r in self.rows if r.status == "added")
-
-    @property
-    def dropped(self) -> tuple[str, ...]:
-        """Certificates examined only in the earlier year."""
-        return tuple(r.certificate or "" for r in self.rows if r.status == "dropped")
 
     def _repr_fields(self) -> dict[str, object]:
         return {

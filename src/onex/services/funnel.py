@@ -3,7 +3,7 @@ in total, and the exact rate between consecutive stages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -66,15 +66,20 @@ class FunnelRow:
     issued: int | None
     sittings: int | None = None
 
-    def count(self, stage: Stage) -> int | None:
-        """The count at ``stage``."""
+    @property
+    def counts(self) -> dict[Stage, int | None]:
+        """The count at each stage."""
         return {
             Stage.QUOTA: self.quota,
             Stage.REGISTERED: self.registered,
             Stage.SAT: self.sat,
             Stage.PASSED: self.passed,
             Stage.ISSUED: self.issued,
-        }[stage]
+        }
+
+    def count(self, stage: Stage) -> int | None:
+        """The count at ``stage``."""
+        return self.counts[stage]
 
     def rate(self, stage: Stage) -> Rate | None:
         """The exact rate from the previous stage to ``stage`` (registered/quota, sat/registered,
@@ -176,16 +181,7 @@ def funnel(dataset: Dataset) -> Funnel:
         by_code.setdefault(dataset.certificate(session.certificate).code, []).append(session)
     summary = exam_summary(dataset)
     rows = tuple(_row(row.certificate, row.code, by_code[row.code or ""]) for row in summary.rows)
-    total = FunnelRow(
-        certificate=None,
-        code=None,
-        quota=_add(r.quota for r in rows),
-        registered=_add(r.registered for r in rows),
-        sat=sum(r.sat for r in rows),
-        passed=sum(r.passed for r in rows),
-        issued=_add(r.issued for r in rows),
-        sittings=_add(r.sittings for r in rows),
-    )
+    total = _row(None, None, rows)
     stages = tuple(
         s
         for s in Stage
@@ -194,16 +190,20 @@ def funnel(dataset: Dataset) -> Funnel:
     return Funnel(rows=rows, total=total if rows else _empty(), stages=stages)
 
 
-def _row(name: str | None, code: str | None, sessions: list[ExamSession]) -> FunnelRow:
+def _row(
+    name: str | None, code: str | None, parts: Sequence[ExamSession] | Sequence[FunnelRow]
+) -> FunnelRow:
+    """The funnel of ``parts`` (a certificate's sessions, or the certificates' rows) added up."""
+    counts = [session_counts(p) if isinstance(p, ExamSession) else p.counts for p in parts]
     return FunnelRow(
         certificate=name,
         code=code,
-        quota=_add(s.quota for s in sessions),
-        registered=_add(s.registered for s in sessions),
-        sat=sum(s.candidates for s in sessions),
-        passed=sum(s.passed for s in sessions),
-        issued=_add(s.issued for s in sessions),
-        sittings=_add(s.sittings for s in sessions),
+        quota=_add(c[Stage.QUOTA] for c in counts),
+        registered=_add(c[Stage.REGISTERED] for c in counts),
+        sat=sum(c[Stage.SAT] or 0 for c in counts),
+        passed=sum(c[Stage.PASSED] or 0 for c in counts),
+        issued=_add(c[Stage.ISSUED] for c in counts),
+        sittings=_add(p.sittings for p in parts),
     )
 
 

@@ -157,14 +157,11 @@ class CertificateTrend:
         return sum(p.candidates for p in self.examined)
 
 
-@attrs.frozen(kw_only=True)
-class YearChange:
-    """Two consecutive years of the series: per certificate and in total."""
+class AddedDropped:
+    """Mixin of a two-year result with ``rows`` of :class:`CertificateChange`."""
 
-    year_before: int
-    year_after: int
+    __slots__ = ()
     rows: tuple[CertificateChange, ...]
-    total: CertificateChange
 
     @property
     def added(self) -> tuple[str, ...]:
@@ -175,6 +172,16 @@ class YearChange:
     def dropped(self) -> tuple[str, ...]:
         """Certificates examined only in the earlier year."""
         return tuple(r.certificate or "" for r in self.rows if r.status == "dropped")
+
+
+@attrs.frozen(kw_only=True)
+class YearChange(AddedDropped):
+    """Two consecutive years of the series: per certificate and in total."""
+
+    year_before: int
+    year_after: int
+    rows: tuple[CertificateChange, ...]
+    total: CertificateChange
 
 
 @attrs.frozen(kw_only=True, repr=False)
