@@ -587,3 +587,42 @@ def test_bad_funnel_count_in_a_table_exits_2(
     assert f"line 2, column 4 ({header})" in done.stderr
     assert words in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_quota_on_certificates_counts_those_not_examined() -> None:
+    """A quota per certificate: the certificate applied for and not examined is a funnel row of
+    its own, the total quota includes it, the sentence says how many were applied for, and a
+    quota exceeded is warned at the certificate."""
+    dataset = Dataset(
+        institution="示例学院",
+        year=2021,
+        certificates=(
+            Certificate(code="A", name="甲证书", quota=50),
+            Certificate(code="B", name="乙证书", quota=40),
+            Certificate(code="C", name="丙证书", quota=30),
+        ),
+        exams=(
+            ExamSession(certificate="甲证书", registered=60, candidates=55, passed=50),
+            ExamSession(certificate="乙证书", registered=30, candidates=28, passed=20),
+        ),
+    )
+    result = onex.funnel(dataset)
+    assert [("A", 50, True), ("B", 40, True), ("C", 30, False)] == [
+        (r.code, r.quota, r.examined) for r in result.rows
+    ]
+    assert (120, 90, 83) == (result.total.quota, result.total.registered, result.total.sat)
+    text = onex.export(onex.build_report(dataset), "markdown")
+    assert "2021 年申报试点证书 3 个，试点规模 120 人；其中 2 个证书参与考核，报名 90 人" in text
+    found = onex.audit(dataset)
+    assert ["证书表第 1 行（甲证书）：报名人数 60 人，超过试点规模 50 人。"] == found.messages()
+
+
+def test_quota_given_twice_is_refused() -> None:
+    """A quota on a certificate and on its sessions: the session's is named."""
+    with pytest.raises(onex.DataError, match=r"\$\.exams\[0\]\.quota: the quota of '甲证书'"):
+        Dataset(
+            institution="示例学院",
+            year=2021,
+            certificates=(Certificate(code="A", name="甲证书", quota=50),),
+            exams=(ExamSession(certificate="A", quota=50, candidates=5, passed=5),),
+        )

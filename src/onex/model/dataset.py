@@ -125,6 +125,7 @@ class Dataset:
         object.__setattr__(self, "_by_name", self._index_certificates(problems))
         object.__setattr__(self, "_courses_by_ref", self._index_courses(problems))
         self._check_references(problems)
+        self._check_quotas(problems)
         if problems:
             raise DataError(problems)
 
@@ -203,6 +204,20 @@ class Dataset:
         for i, key in enumerate(keys):
             if key in keys[:i]:
                 problems.append(Problem(f"$.narrative[{i}].key", f"section key {key!r} repeats"))
+
+    def _check_quotas(self, problems: list[Problem]) -> None:
+        """A quota is given once: on the certificate or on its exam sessions, not both."""
+        with_quota = {cert.code for cert in self.certificates if cert.quota is not None}
+        for i, exam in enumerate(self.exams):
+            cert = self._by_name.get(name_key(exam.certificate))
+            if exam.quota is not None and cert is not None and cert.code in with_quota:
+                problems.append(
+                    Problem(
+                        f"$.exams[{i}].quota",
+                        f"the quota of {cert.name!r} is given on the certificate too: give it "
+                        "once, on the certificate or on its sessions",
+                    )
+                )
 
     def _names(self) -> list[str]:
         return [n for c in self.certificates for n in c.names]

@@ -41,17 +41,32 @@ def funnel_sentence(
     total = result.total
     stages = [s for s in result.stages if total.count(s) is not None]
     rate = total.pass_rate.text(precision)
+    applied = len(result.rows)
     if lang == "zh":
-        counts = "，".join(f"{_WORDS[s][0]} {total.count(s)} 人" for s in stages)
+        counts = "，".join(
+            f"{_WORDS[s][0]} {total.count(s)} 人"
+            for s in stages
+            if s is not Stage.QUOTA or applied == certificates
+        )
+        head = f"{year} 年共有 {certificates} 个证书参与试点考核，"
+        if applied > certificates:
+            head = (
+                f"{year} 年申报试点证书 {applied} 个，试点规模 {total.quota} 人；"
+                f"其中 {certificates} 个证书参与考核，"
+            )
         return (
-            f"{year} 年共有 {certificates} 个证书参与试点考核，{counts}，"
-            f"通过率（通过/实考）{rate}。各证书情况见下表（按通过率从高到低排列）。"
+            f"{head}{counts}，通过率（通过/实考）{rate}。各证书情况见下表（按通过率从高到低排列）。"
         )
     parts = [f"{total.count(s)} {_WORDS[s][1]}" for s in stages if s is not Stage.QUOTA]
     quota = f" against a quota of {total.quota}" if Stage.QUOTA in stages else ""
+    head = f"In {year}, {certificates} pilot certificates were examined{quota}"
+    if applied > certificates:
+        head = (
+            f"In {year}, {applied} certificates were applied for with a quota of {total.quota}, "
+            f"and {certificates} of them examined"
+        )
     return (
-        f"In {year}, {certificates} pilot certificates were examined{quota}: "
-        f"{', '.join(parts)}, a pass rate (passed over sat) of {rate}. "
+        f"{head}: {', '.join(parts)}, a pass rate (passed over sat) of {rate}. "
         "The table lists each certificate, highest pass rate first."
     )
 

@@ -201,6 +201,7 @@ _FIRST_SEQ = (
 _TABLES = {
     "exams": ("原考证表", "source exam table"),
     "training": ("原培训表", "source training table"),
+    "certificates": ("证书表", "certificate list"),
 }
 _TOTAL_LABELS = {
     "certificates": ("试点证书数", "the number of certificates"),
@@ -214,7 +215,7 @@ _TOTAL_LABELS = {
     "issued": ("合计发证人数", "total certificates issued"),
     "sittings": ("合计考试人次", "total sittings"),
 }
-_ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training)\[(?P<index>\d+)\]")
+_ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training|certificates)\[(?P<index>\d+)\]")
 
 
 def place(where: str, lang: str = "zh") -> str:

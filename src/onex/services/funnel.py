@@ -54,7 +54,9 @@ class FunnelRow:
     """One certificate's funnel (or, with ``certificate`` None, the total's).
 
     Each stage's count is None when some session of the certificate does not give it.
-    ``sittings`` is the 人次 of those who sat, where every session gives it.
+    ``sittings`` is the 人次 of those who sat, where every session gives it. ``examined`` is
+    False for a certificate applied for (with a quota) and not examined this year: its other
+    stages are None and its sat and passed 0.
     """
 
     certificate: str | None
@@ -65,6 +67,7 @@ class FunnelRow:
     passed: int
     issued: int | None
     sittings: int | None = None
+    examined: bool = True
 
     @property
     def counts(self) -> dict[Stage, int | None]:
@@ -125,7 +128,9 @@ class Funnel(Tabular):
     """The funnel per certificate (in the exam table's order) and in total.
 
     ``stages`` are the stages the data gives for at least one certificate, in funnel order
-    (always sat and passed); a report shows only these.
+    (always sat and passed); a report shows only these. Certificates applied for and not
+    examined come last (``examined`` False); the total's quota includes theirs, its other
+    stages are the examined certificates'.
     """
 
     rows: tuple[FunnelRow, ...]
@@ -138,6 +143,11 @@ class Funnel(Tabular):
             if certificate in (r.certificate, r.code):
                 return r
         raise KeyError(certificate)
+
+    @property
+    def examined(self) -> tuple[FunnelRow, ...]:
+        """The rows of certificates examined this year."""
+        return tuple(r for r in self.rows if r.examined)
 
     @property
     def has_more_than_exams(self) -> bool:
@@ -170,7 +180,9 @@ class Funnel(Tabular):
 
 def funnel(dataset: Dataset) -> Funnel:
     """Each examined certificate's quota, registered, sat, passed and issued counts (summed
-    over its sessions) and the total, with the exact rates between stages.
+    over its sessions; the quota the certificate's own when given there) and the total, with
+    the exact rates between stages; then each certificate applied for with a quota and not
+    examined.
 
     A stage some session of a certificate does not give is unknown (None) for that
     certificate, and for the total when any certificate's is: a sum of the known part would
@@ -180,25 +192,49 @@ def funnel(dataset: Dataset) -> Funnel:
     for session in dataset.exams:
         by_code.setdefault(dataset.certificate(session.certificate).code, []).append(session)
     summary = exam_summary(dataset)
-    rows = tuple(_row(row.certificate, row.code, by_code[row.code or ""]) for row in summary.rows)
+    rows = [
+        _row(r.certificate, r.code, by_code[r.code or ""], dataset.certificate(r.code or "").quota)
+        for r in summary.rows
+    ]
     total = _row(None, None, rows)
+    applied = [
+        FunnelRow(
+            certificate=c.name,
+            code=c.code,
+            quota=c.quota,
+            registered=None,
+            sat=0,
+            passed=0,
+            issued=None,
+            examined=False,
+        )
+        for c in dataset.certificates
+        if c.quota is not None and c.code not in by_code
+    ]
+    if applied:
+        total = attrs.evolve(total, quota=_add([total.quota, *(r.quota for r in applied)]))
+    rows += applied
     stages = tuple(
         s
         for s in Stage
         if s in (Stage.SAT, Stage.PASSED) or any(r.count(s) is not None for r in rows)
     )
-    return Funnel(rows=rows, total=total if rows else _empty(), stages=stages)
+    return Funnel(rows=tuple(rows), total=total if rows else _empty(), stages=stages)
 
 
 def _row(
-    name: str | None, code: str | None, parts: Sequence[ExamSession] | Sequence[FunnelRow]
+    name: str | None,
+    code: str | None,
+    parts: Sequence[ExamSession] | Sequence[FunnelRow],
+    quota: int | None = None,
 ) -> FunnelRow:
-    """The funnel of ``parts`` (a certificate's sessions, or the certificates' rows) added up."""
+    """The funnel of ``parts`` (a certificate's sessions, or the certificates' rows) added up;
+    ``quota`` is the certificate's own, when it is given on the certificate."""
     counts = [session_counts(p) if isinstance(p, ExamSession) else p.counts for p in parts]
     return FunnelRow(
         certificate=name,
         code=code,
-        quota=_add(c[Stage.QUOTA] for c in counts),
+        quota=quota if quota is not None else _add(c[Stage.QUOTA] for c in counts),
         registered=_add(c[Stage.REGISTERED] for c in counts),
         sat=sum(c[Stage.SAT] or 0 for c in counts),
         passed=sum(c[Stage.PASSED] or 0 for c in counts),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+import attrs
+
 from onex.model import CountClaim, Dataset, PrintedRate, Rate, RateClaim, Stage
 from onex.services.findings import Finding, FindingKind
 from onex.services.funnel import FunnelRow, funnel, session_counts
@@ -26,7 +28,20 @@ def funnel_findings(dataset: Dataset) -> list[Finding]:
         findings += _quota(counts, where, name)
         for j, claim in enumerate(session.rates):
             findings += _rate_claim(claim, counts, f"{where}.rates[{j}]", name)
+    findings += _certificate_quotas(dataset)
     findings += _stated(dataset)
+    return findings
+
+
+def _certificate_quotas(dataset: Dataset) -> list[Finding]:
+    """A quota given on a certificate, against its sessions' registered (else sat) sum."""
+    rows = {r.code: r for r in funnel(dataset).examined}
+    findings: list[Finding] = []
+    for i, cert in enumerate(dataset.certificates):
+        row = rows.get(cert.code)
+        if cert.quota is not None and row is not None:
+            found = _quota(row.counts, f"$.certificates[{i}]", cert.name)
+            findings += [attrs.evolve(f, where=f"$.certificates[{i}].quota") for f in found]
     return findings
 
 

@@ -203,7 +203,7 @@ class SeriesSummary(Tabular):
     @property
     def certificates_per_year(self) -> tuple[int, ...]:
         """How many certificates were examined each year."""
-        return tuple(len(f.rows) for f in self.funnels)
+        return tuple(len(f.examined) for f in self.funnels)
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -254,7 +254,7 @@ def series_summary(series: Series) -> SeriesSummary:
     """
     summaries = [exam_summary(d) for d in series]
     funnels = [funnel(d) for d in series]
-    by_code: list[dict[str, FunnelRow]] = [{r.code or "": r for r in f.rows} for f in funnels]
+    by_code: list[dict[str, FunnelRow]] = [{r.code or "": r for r in f.examined} for f in funnels]
     trends: list[CertificateTrend] = []
     for track in series.tracks:
         points: list[TrendPoint | None] = []

@@ -153,6 +153,12 @@ CERTIFICATES = Sheet(
         Field("pass_rule.theory_weight", "理论权重", "decimal", help="e.g. 0.4"),
         Field("pass_rule.practical_weight", "实操权重", "decimal", help="e.g. 0.6"),
         Field("pass_rule.pass_mark", "合格分", "decimal", help="e.g. 60"),
+        Field(
+            "quota",
+            "试点规模",
+            "int",
+            help="students applied for this year, if given per certificate",
+        ),
     ),
     "One row per certificate. Other sheets refer to certificates by name, alias or code.",
 )
