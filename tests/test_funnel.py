@@ -626,3 +626,45 @@ def test_quota_given_twice_is_refused() -> None:
             certificates=(Certificate(code="A", name="甲证书", quota=50),),
             exams=(ExamSession(certificate="A", quota=50, candidates=5, passed=5),),
         )
+
+
+def test_funnel_by_certificate_and_level() -> None:
+    """Per level: a session of one level keeps every stage; a breakdown splits sat and passed
+    only; the total is the same as per certificate."""
+    dataset = _dataset(
+        ExamSession(
+            certificate="甲证书",
+            level=onex.Level.JUNIOR,
+            quota=30,
+            registered=32,
+            candidates=30,
+            passed=28,
+        ),
+        ExamSession(
+            certificate="甲证书",
+            level=onex.Level.INTERMEDIATE,
+            quota=20,
+            registered=20,
+            candidates=18,
+            passed=12,
+        ),
+        ExamSession(
+            certificate="乙证书",
+            registered=50,
+            candidates=50,
+            passed=40,
+            breakdown=(onex.LevelResult(level=onex.Level.JUNIOR, candidates=30, passed=25),),
+        ),
+    )
+    by_level = onex.funnel(dataset, by="certificate_level")
+    junior = by_level.row("甲证书", level=onex.Level.JUNIOR)
+    assert (30, 32, 30, 28) == (junior.quota, junior.registered, junior.sat, junior.passed)
+    b_junior = by_level.row("乙证书", level=onex.Level.JUNIOR)
+    b_rest = by_level.row("乙证书", level=None)
+    assert [(None, 30, 25), (None, 20, 15)] == [
+        (r.registered, r.sat, r.passed) for r in (b_junior, b_rest)
+    ]
+    assert onex.funnel(dataset).total == by_level.total
+    assert "初级" == by_level.to_records()[0]["level"]
+    with pytest.raises(ValueError, match="unknown grouping"):
+        onex.funnel(dataset, by="level")  # type: ignore[arg-type]

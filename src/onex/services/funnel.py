@@ -4,15 +4,18 @@ in total, and the exact rate between consecutive stages."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 import attrs
 
 from onex.i18n import label
-from onex.model import Dataset, ExamSession, Rate, Stage
+from onex.model import Dataset, ExamSession, Level, Rate, Stage
 from onex.records import Tabular
-from onex.services.exams import exam_summary
+from onex.services.exams import exam_summary, session_parts
 
-__all__ = ["Funnel", "FunnelRow", "funnel", "session_counts", "stage_label"]
+__all__ = ["Funnel", "FunnelGrouping", "FunnelRow", "funnel", "session_counts", "stage_label"]
+
+FunnelGrouping = Literal["certificate", "certificate_level"]
 
 _RATE_KEYS: dict[Stage, str] = {
     Stage.REGISTERED: "completion",
@@ -68,6 +71,7 @@ class FunnelRow:
     issued: int | None
     sittings: int | None = None
     examined: bool = True
+    level: Level | None = None
 
     @property
     def counts(self) -> dict[Stage, int | None]:
@@ -136,13 +140,17 @@ class Funnel(Tabular):
     rows: tuple[FunnelRow, ...]
     total: FunnelRow
     stages: tuple[Stage, ...]
+    by: FunnelGrouping = "certificate"
 
-    def row(self, certificate: str) -> FunnelRow:
-        """The row of a certificate by canonical name or code."""
+    def row(self, certificate: str, *, level: Level | None = None) -> FunnelRow:
+        """The row of a certificate by canonical name or code (and, grouped by level, of
+        ``level``; None for the counts of no stated level)."""
         for r in self.rows:
-            if certificate in (r.certificate, r.code):
+            if certificate in (r.certificate, r.code) and (
+                self.by == "certificate" or r.level == level
+            ):
                 return r
-        raise KeyError(certificate)
+        raise KeyError(certificate if level is None else f"{certificate} {level.value}")
 
     @property
     def examined(self) -> tuple[FunnelRow, ...]:
@@ -171,6 +179,8 @@ class Funnel(Tabular):
         out: list[dict[str, object]] = []
         for r in rows:
             record: dict[str, object] = {"certificate": r.certificate, "code": r.code}
+            if self.by == "certificate_level":
+                record["level"] = r.level.value if r.level else None
             record.update({s.value: r.count(s) for s in Stage})
             record["sittings"] = r.sittings
             record.update({f"{_RATE_KEYS[s]}_rate": r.rate(s) for s in _RATE_KEYS})
@@ -178,7 +188,7 @@ class Funnel(Tabular):
         return out
 
 
-def funnel(dataset: Dataset) -> Funnel:
+def funnel(dataset: Dataset, *, by: FunnelGrouping = "certificate") -> Funnel:
     """Each examined certificate's quota, registered, sat, passed and issued counts (summed
     over its sessions; the quota the certificate's own when given there) and the total, with
     the exact rates between stages; then each certificate applied for with a quota and not
@@ -187,7 +197,15 @@ def funnel(dataset: Dataset) -> Funnel:
     A stage some session of a certificate does not give is unknown (None) for that
     certificate, and for the total when any certificate's is: a sum of the known part would
     pass for the whole. Rates are exact :class:`~onex.Rate`; round them where shown.
+
+    ``by="certificate_level"`` gives a row per certificate and level instead (``level`` None
+    for counts no source split by level), in the exam summary's order. A session held for one
+    level gives its level every stage; a level breakdown printed beside a certificate's total
+    splits only sat and passed, so its levels' other stages are unknown. The total is the same
+    in both groupings.
     """
+    if by not in ("certificate", "certificate_level"):
+        raise ValueError(f"unknown grouping {by!r}; valid: certificate, certificate_level")
     by_code: dict[str, list[ExamSession]] = {}
     for session in dataset.exams:
         by_code.setdefault(dataset.certificate(session.certificate).code, []).append(session)
@@ -214,12 +232,14 @@ def funnel(dataset: Dataset) -> Funnel:
     if applied:
         total = attrs.evolve(total, quota=_add([total.quota, *(r.quota for r in applied)]))
     rows += applied
+    if by == "certificate_level":
+        rows = [*_level_rows(dataset), *applied]
     stages = tuple(
         s
         for s in Stage
         if s in (Stage.SAT, Stage.PASSED) or any(r.count(s) is not None for r in rows)
     )
-    return Funnel(rows=tuple(rows), total=total if rows else _empty(), stages=stages)
+    return Funnel(rows=tuple(rows), total=total if rows else _empty(), stages=stages, by=by)
 
 
 def _row(
@@ -241,6 +261,34 @@ def _row(
         issued=_add(c[Stage.ISSUED] for c in counts),
         sittings=_add(p.sittings for p in parts),
     )
+
+
+def _level_rows(dataset: Dataset) -> list[FunnelRow]:
+    """A row per certificate and level, in the per-level exam summary's order."""
+    groups: dict[tuple[str, Level | None], list[FunnelRow]] = {}
+    for session in dataset.exams:
+        code = dataset.certificate(session.certificate).code
+        whole = _row(None, code, [session])
+        for level, sat, passed in session_parts(session):
+            if not session.breakdown or session.level is not None:
+                part = attrs.evolve(whole, level=level, sat=sat, passed=passed)
+            else:  # a breakdown's part: only sat and passed are split by level
+                part = FunnelRow(
+                    certificate=None,
+                    code=code,
+                    level=level,
+                    quota=None,
+                    registered=None,
+                    sat=sat,
+                    passed=passed,
+                    issued=None,
+                )
+            groups.setdefault((code, level), []).append(part)
+    rows = []
+    for r in exam_summary(dataset, by="certificate_level").rows:
+        parts = groups[(r.code or "", r.level)]
+        rows.append(attrs.evolve(_row(r.certificate, r.code, parts), level=r.level))
+    return rows
 
 
 def _empty() -> FunnelRow:

@@ -3,7 +3,7 @@ changes between consecutive years (the two-year :func:`~onex.compare` is the spe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 import attrs
@@ -12,8 +12,8 @@ from onex.model import Level, Rate, Stage
 from onex.model.series import CertificateTrack, Series
 from onex.model.values import half_up, signed_text
 from onex.records import Tabular
-from onex.services.exams import ExamRow, ExamSummary, exam_summary, session_parts
-from onex.services.funnel import Funnel, FunnelRow, funnel, session_counts
+from onex.services.exams import ExamRow, ExamSummary, exam_summary
+from onex.services.funnel import Funnel, FunnelRow, funnel
 
 __all__ = [
     "CertificateChange",
@@ -294,59 +294,45 @@ def series_summary(series: Series) -> SeriesSummary:
     )
 
 
-_EXTRA = (Stage.QUOTA.value, Stage.REGISTERED.value, Stage.ISSUED.value, "sittings")
-
-
 def series_records(series: Series) -> list[dict[str, object]]:
     """The long form of :meth:`Series.to_records`: a dict per year, certificate, level and
-    stage that the data gives. Sat and passed are split by level where a session is held for
-    one level or prints a breakdown; the other stages by the session's own level. A stage some
-    session of a group lacks is left out for that group (a partial sum would mislead)."""
+    stage that the data gives, from each year's :func:`~onex.funnel` by certificate and level
+    (a breakdown splits sat and passed only; a stage some session of a group lacks is left
+    out for that group, as a partial sum would mislead). A quota given per certificate has
+    level None; a certificate applied for and not examined gives its quota only."""
     records: list[dict[str, object]] = []
-    levels = list(Level)
     for dataset in series:
-        groups: dict[tuple[str, Level | None], dict[str, int | None]] = {}
-        names: dict[str, str] = {}
-        for session in dataset.exams:
-            cert = dataset.certificate(session.certificate)
-            names[cert.code] = cert.name
-            for level, sat, passed in session_parts(session):
-                slot = groups.setdefault((cert.code, level), {})
-                slot["sat"] = (slot.get("sat") or 0) + sat
-                slot["passed"] = (slot.get("passed") or 0) + passed
-                if level != session.level:  # a breakdown's part: its other stages are unknown
-                    slot.update(dict.fromkeys(_EXTRA, None))
-            slot = groups.setdefault((cert.code, session.level), {})
-            counts = session_counts(session)
-            extra: dict[str, int | None] = {
-                Stage.QUOTA.value: counts[Stage.QUOTA],
-                Stage.REGISTERED.value: counts[Stage.REGISTERED],
-                Stage.ISSUED.value: counts[Stage.ISSUED],
-                "sittings": session.sittings,
-            }
-            for stage, count in extra.items():
-                if count is None or (stage in slot and slot[stage] is None):
-                    slot[stage] = None
-                else:
-                    slot[stage] = (slot.get(stage) or 0) + count
-            slot.setdefault("sat", slot.get("sat"))
-        order = [*(s.value for s in Stage), "sittings"]
-        for (code, level), slot in sorted(
-            groups.items(),
-            key=lambda kv: (kv[0][0], levels.index(kv[0][1]) if kv[0][1] else -1),
-        ):
-            for stage in order:
-                count = slot.get(stage)
-                if count is None:
-                    continue
-                records.append(
-                    {
-                        "year": dataset.year,
-                        "certificate": names[code],
-                        "code": code,
-                        "level": level.value if level else None,
-                        "stage": stage,
-                        "count": count,
-                    }
-                )
+        rows = funnel(dataset, by="certificate_level").rows
+        examined = {r.code for r in rows if r.examined}
+        for row in rows:
+            counts: dict[str, int | None] = {s.value: row.count(s) for s in Stage}
+            counts["sittings"] = row.sittings
+            if not row.examined:  # applied for, not examined: its quota only
+                counts = {Stage.QUOTA.value: row.quota}
+            records += _long(dataset.year, row.certificate, row.code, row.level, counts)
+        for cert in dataset.certificates:  # a quota given per certificate, not per level
+            if cert.quota is not None and cert.code in examined:
+                quota = {Stage.QUOTA.value: cert.quota}
+                records += _long(dataset.year, cert.name, cert.code, None, quota)
     return records
+
+
+def _long(
+    year: int,
+    certificate: str | None,
+    code: str | None,
+    level: Level | None,
+    counts: Mapping[str, int | None],
+) -> list[dict[str, object]]:
+    return [
+        {
+            "year": year,
+            "certificate": certificate,
+            "code": code,
+            "level": level.value if level else None,
+            "stage": stage,
+            "count": count,
+        }
+        for stage, count in counts.items()
+        if count is not None
+    ]
