@@ -3,6 +3,7 @@ summary, the multi-year report and its charts, and compare as the two-year case.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import warnings
@@ -305,3 +306,14 @@ def test_series_totals_add_up_per_year(years: list[dict[str, tuple[int, int]]]) 
     for k, change in enumerate(summary.changes):
         kept = {r.code_after for r in change.rows if r.status == "kept"}
         assert set(years[k]) & set(years[k + 1]) == kept
+
+
+def test_cli_trend_option_chooses_the_chart_lines(tmp_path: Path) -> None:
+    """--trend names the certificates of the trend chart; an unknown one exits 2 with hints."""
+    paths = [str(p) for p in _files(tmp_path)]
+    done = _run("report", *paths, "--trend", "丙证书", "-f", "markdown")
+    assert 0 == done.returncode
+    rates = done.stdout.split("主要证书历年通过率", 1)[1]
+    assert re.search(r"^\|\s*年度\s*\|\s*丙证书\s*\|$", rates, re.M) is not None
+    bad = _run("report", *paths, "--trend", "丁证书")
+    assert (2, True) == (bad.returncode, "unknown certificate '丁证书'" in bad.stderr)

@@ -146,6 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
         "folder or a table of several years give the multi-year report",
     )
     output_options(report)
+    report.add_argument(
+        "--trend",
+        action="append",
+        metavar="CERTIFICATE",
+        help="several years: a certificate (name, alias or code) to draw in the trend chart; "
+        "repeat for more (default: the five with most candidates)",
+    )
     quiet(report)
 
     check = command("check", "Validate a data file or sample and audit every printed figure.")
@@ -292,7 +299,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     sources: list[str] = args.source
     found = load_years(sources) if len(sources) > 1 else load_any(sources[0], args)
     if isinstance(found, onex.Series):
-        report = onex.build_series_report(found, lang=args.lang, precision=args.precision)
+        report = onex.build_series_report(
+            found, lang=args.lang, precision=args.precision, certificates=args.trend
+        )
         _emit(report, args.format, args.output, out)
         return EXIT_OK
     results = _sample_results(sources[0])

@@ -256,6 +256,7 @@ class Series:
         try:
             from onex.display import records_html
 
-            return records_html(self.to_records(), f"{self.institution} {self.years[0]}–")
+            title = f"{self.institution} {self.years[0]}–{self.years[-1]}"
+            return records_html(self.to_records(), title)
         except Exception:
             return None
