@@ -301,7 +301,7 @@ def test_rate_without_base_matched_against_each() -> None:
     )
     found = onex.audit(_dataset(session), lang="en")
     assert [
-        (FindingKind.RATE_NO_BASE, "$.exams[0].rates[1]", "80%", "94.55%、86.67%"),
+        (FindingKind.RATE_NO_BASE, "$.exams[0].rates[1]", "80%", "94.55%; 86.67%"),
         (FindingKind.RATE_BASE_UNNAMED, "$.exams[0].rates[0]", "94.5%", "94.55%"),
     ] == [(f.kind, f.where, f.printed, f.computed) for f in found]
     assert "it matches passed over sat (104/110, 94.55%)" in found.messages()[1]

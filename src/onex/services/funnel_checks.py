@@ -99,10 +99,10 @@ def _rate_claim(claim: RateClaim, counts: Counts, where: str, subject: str | Non
             where=where,
             subject=subject,
             printed=claim.text,
-            computed="、".join(
+            computed="; ".join(
                 Rate(top, counts[b] or 0).text(max(printed.places, 2)) for b in ordered
             ),
-            basis="、".join(f"{top}/{counts[b]}" for b in ordered),
+            basis="; ".join(f"{top}/{counts[b]}" for b in ordered),
             stages=(claim.of.value, *(b.value for b in ordered)),
         )
     ]
