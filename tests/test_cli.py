@@ -273,11 +273,11 @@ def test_output_keeps_the_usual_permissions(tmp_path: Path) -> None:
 
 
 def test_folder_source_and_wrong_template_suffix_exit_2(tmp_path: Path) -> None:
-    """A folder as SOURCE and a template not named .xlsx are usage errors."""
+    """A folder with no data files as SOURCE and a template not named .xlsx are errors."""
     folder = run("report", str(tmp_path))
     template = run("template", str(tmp_path / "t.txt"))
     assert (2, 2) == (folder.returncode, template.returncode)
-    assert "is a folder" in folder.stderr
+    assert "the folder holds no data files" in folder.stderr
     assert "name it *.xlsx" in template.stderr
     assert not (tmp_path / "t.txt").exists()
 

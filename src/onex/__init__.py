@@ -23,7 +23,9 @@ from onex.errors import (
 from onex.model import (
     CandidateResult,
     Certificate,
+    CertificateTrack,
     CohortHours,
+    CountClaim,
     Course,
     CourseIntegration,
     CourseKind,
@@ -42,9 +44,13 @@ from onex.model import (
     Metric,
     NarrativeSection,
     PassRule,
+    PrintedCount,
     PrintedRate,
     Rate,
+    RateClaim,
     ResultTally,
+    Series,
+    Stage,
     StatedTotals,
     Target,
     TrainingRecord,
@@ -58,16 +64,15 @@ if TYPE_CHECKING:
     from onex import exporters, samples
     from onex.exporters import Exporter, ExporterLoadError, export
     from onex.io.detect import detect_table_kind, read_table
-    from onex.io.files import dump, dumps, load
+    from onex.io.files import dump, dumps, load, load_series
     from onex.io.results.reader import read_results
     from onex.io.table_import import TableImport
     from onex.io.tables.summary import read_exam_table
     from onex.io.workbook.write import write_template
     from onex.report import Report
-    from onex.reporting import build_comparison_report, build_report
+    from onex.reporting import build_comparison_report, build_report, build_series_report
     from onex.services.audit import audit
     from onex.services.compare import (
-        CertificateChange,
         Comparison,
         TargetCheck,
         TargetStatus,
@@ -94,15 +99,25 @@ if TYPE_CHECKING:
         ViolationKind,
         fund_compliance,
     )
+    from onex.services.funnel import Funnel, FunnelRow, funnel
     from onex.services.integration import CourseIntegrationTable, IntegrationRow, course_integration
     from onex.services.rates import percent
+    from onex.services.series import (
+        CertificateChange,
+        CertificateTrend,
+        SeriesSummary,
+        TrendPoint,
+        YearChange,
+        series_summary,
+    )
     from onex.services.training import TrainingRow, TrainingSummary, training_summary
     from onex.services.workload import TeacherShare, Workload, WorkloadRow, workload
 
 # Where each lazily loaded public name lives (a submodule is its own module).
 _LAZY: dict[str, str] = {
     "AuditResult": "onex.services.findings",
-    "CertificateChange": "onex.services.compare",
+    "CertificateChange": "onex.services.series",
+    "CertificateTrend": "onex.services.series",
     "CertificateCredits": "onex.services.credits",
     "Comparison": "onex.services.compare",
     "CourseCredits": "onex.services.credits",
@@ -120,12 +135,15 @@ _LAZY: dict[str, str] = {
     "Finding": "onex.services.findings",
     "FindingKind": "onex.services.findings",
     "FundCompliance": "onex.services.funds",
+    "Funnel": "onex.services.funnel",
+    "FunnelRow": "onex.services.funnel",
     "FundLine": "onex.services.funds",
     "FundViolation": "onex.services.funds",
     "IntegrationRow": "onex.services.integration",
     "LevelFigures": "onex.services.exams",
     "RefusalReason": "onex.services.credits",
     "Report": "onex.report",
+    "SeriesSummary": "onex.services.series",
     "Severity": "onex.services.findings",
     "StudentAwards": "onex.services.credits",
     "TableImport": "onex.io.table_import",
@@ -133,13 +151,16 @@ _LAZY: dict[str, str] = {
     "TargetStatus": "onex.services.compare",
     "TeacherShare": "onex.services.workload",
     "TrainingRow": "onex.services.training",
+    "TrendPoint": "onex.services.series",
     "TrainingSummary": "onex.services.training",
     "ViolationKind": "onex.services.funds",
     "Workload": "onex.services.workload",
     "WorkloadRow": "onex.services.workload",
+    "YearChange": "onex.services.series",
     "audit": "onex.services.audit",
     "build_comparison_report": "onex.reporting",
     "build_report": "onex.reporting",
+    "build_series_report": "onex.reporting",
     "compare": "onex.services.compare",
     "course_integration": "onex.services.integration",
     "credit_awards": "onex.services.credits",
@@ -151,12 +172,15 @@ _LAZY: dict[str, str] = {
     "export": "onex.exporters",
     "exporters": "onex.exporters",
     "fund_compliance": "onex.services.funds",
+    "funnel": "onex.services.funnel",
     "load": "onex.io.files",
+    "load_series": "onex.io.files",
     "percent": "onex.services.rates",
     "read_exam_table": "onex.io.tables.summary",
     "read_results": "onex.io.results.reader",
     "read_table": "onex.io.detect",
     "samples": "onex.samples",
+    "series_summary": "onex.services.series",
     "training_summary": "onex.services.training",
     "workload": "onex.services.workload",
     "write_template": "onex.io.workbook.write",
@@ -168,8 +192,11 @@ __all__ = [
     "Certificate",
     "CertificateChange",
     "CertificateCredits",
+    "CertificateTrack",
+    "CertificateTrend",
     "CohortHours",
     "Comparison",
+    "CountClaim",
     "Course",
     "CourseCredits",
     "CourseIntegration",
@@ -202,6 +229,8 @@ __all__ = [
     "FundRule",
     "FundScope",
     "FundViolation",
+    "Funnel",
+    "FunnelRow",
     "IntegrationRow",
     "Level",
     "LevelFigures",
@@ -211,13 +240,18 @@ __all__ = [
     "NarrativeSection",
     "OnexError",
     "PassRule",
+    "PrintedCount",
     "PrintedRate",
     "Problem",
     "Rate",
+    "RateClaim",
     "RefusalReason",
     "Report",
     "ResultTally",
+    "Series",
+    "SeriesSummary",
     "Severity",
+    "Stage",
     "StatedTotals",
     "StudentAwards",
     "TableImport",
@@ -228,17 +262,20 @@ __all__ = [
     "TrainingRecord",
     "TrainingRow",
     "TrainingSummary",
+    "TrendPoint",
     "UnknownExporterError",
     "UnknownNameError",
     "ViolationKind",
     "Workload",
     "WorkloadPolicy",
     "WorkloadRow",
+    "YearChange",
     "__version__",
     "academic_year_of",
     "audit",
     "build_comparison_report",
     "build_report",
+    "build_series_report",
     "compare",
     "course_integration",
     "credit_awards",
@@ -250,7 +287,9 @@ __all__ = [
     "export",
     "exporters",
     "fund_compliance",
+    "funnel",
     "load",
+    "load_series",
     "mask_id_number",
     "mask_name",
     "percent",
@@ -258,6 +297,7 @@ __all__ = [
     "read_results",
     "read_table",
     "samples",
+    "series_summary",
     "training_summary",
     "workload",
     "write_template",

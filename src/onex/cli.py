@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from onex.model import CandidateResult, Dataset
+    from onex.model.series import Series
     from onex.report import Report
 
 DEFAULT_SAMPLE = "gzcvc-2020"
@@ -66,7 +67,9 @@ _EXAMPLES = {
     "report": """examples:
   onex report                              the embedded gzcvc-2020 sample, on the console
   onex report data.json -o report.xlsx     Excel, the format taken from the suffix
-  onex report gzcvc-2020 -f markdown --lang en --precision 1""",
+  onex report gzcvc-2020 -f markdown --lang en --precision 1
+  onex report 2019.json 2020.json 2021.json    several years: the multi-year report
+  onex report 历年数据/ -o trend.xlsx            every data file in a folder, one per year""",
     "check": """examples:
   onex check                   audit the embedded sample
   onex check summary.csv       audit last year's table copied from a report
@@ -136,12 +139,20 @@ def build_parser() -> argparse.ArgumentParser:
     report = command("report", "Build the year's report from a data file or a sample.")
     report.add_argument(
         "source",
-        nargs="?",
-        default=DEFAULT_SAMPLE,
+        nargs="*",
+        default=[DEFAULT_SAMPLE],
         metavar="SOURCE",
-        help=f"a data file or a sample name (default: {DEFAULT_SAMPLE})",
+        help=f"a data file or a sample name (default: {DEFAULT_SAMPLE}); several files, a "
+        "folder or a table of several years give the multi-year report",
     )
     output_options(report)
+    report.add_argument(
+        "--trend",
+        action="append",
+        metavar="CERTIFICATE",
+        help="several years: a certificate (name, alias or code) to draw in the trend chart; "
+        "repeat for more (default: the five with most candidates)",
+    )
     quiet(report)
 
     check = command("check", "Validate a data file or sample and audit every printed figure.")
@@ -163,8 +174,46 @@ def build_parser() -> argparse.ArgumentParser:
 _TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
 
 
+def load_years(sources: Sequence[str]) -> Series:
+    """A series from several data files or folders (sample names too); their warnings go to
+    stderr, and reading goes on."""
+    import warnings
+
+    import onex
+
+    paths: list[str | Path] = []
+    datasets: list[Dataset] = []
+    for source in sources:
+        if not Path(source).exists() and source in onex.samples.names():
+            datasets.append(onex.samples.load(source))
+        else:
+            paths.append(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", onex.DataWarning)
+        series = onex.load_series(*paths) if paths else None
+    for warning in caught:
+        print(str(warning.message), file=sys.stderr)
+    if series is None or datasets:
+        found = [*(series.datasets if series else ()), *datasets]
+        origins = [*(series.origins if series else ()), *(d.source for d in datasets)]
+        series = onex.Series(datasets=tuple(found), origins=tuple(origins))
+    return series
+
+
 def load_source(source: str, args: argparse.Namespace) -> Dataset:
-    """A dataset from a file path or an embedded sample's name.
+    """A dataset from a file path or an embedded sample's name (one year: a folder or a table
+    of several years is a usage error here)."""
+    import onex
+
+    found = load_any(source, args)
+    if isinstance(found, onex.Series):
+        raise UsageError(f"{source}: holds several years; give one year's data")
+    return found
+
+
+def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
+    """A dataset from a file path or an embedded sample's name, or a series from a folder or a
+    table of several years.
 
     Spreadsheets are read with the table options on the command line; their warnings (unknown
     columns, bad ID numbers) go to stderr, and reading goes on.
@@ -173,10 +222,22 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
 
     path = Path(source)
     if path.is_dir():
-        raise UsageError(f"{source}: is a folder; give a data file or a sample name")
+        return load_years([source])
     if path.exists():
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path)
+        if args.year is None and onex.detect_table_kind(path, sheet=args.sheet) == "summary":
+            from onex.io.tables.summary import read_exam_table_years
+
+            imports = read_exam_table_years(path, sheet=args.sheet, institution=args.institution)
+            for line in dict.fromkeys(x for i in imports for x in i.warning_lines()):
+                print(line, file=sys.stderr)
+            if len(imports) > 1:
+                return onex.Series(
+                    datasets=tuple(i.dataset for i in imports),
+                    origins=tuple(f"{path} ({i.dataset.year})" for i in imports),
+                )
+            return imports[0].dataset
         if args.workers is not None:
             print("onex: --workers is deprecated and ignored (one process reads)", file=sys.stderr)
         imported = onex.read_table(
@@ -235,9 +296,16 @@ def _emit(report: Report, fmt: str | None, output: str | None, out: TextIO) -> N
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
-    dataset = load_source(args.source, args)
-    results = _sample_results(args.source)
-    report = onex.build_report(dataset, results=results, lang=args.lang, precision=args.precision)
+    sources: list[str] = args.source
+    found = load_years(sources) if len(sources) > 1 else load_any(sources[0], args)
+    if isinstance(found, onex.Series):
+        report = onex.build_series_report(
+            found, lang=args.lang, precision=args.precision, certificates=args.trend
+        )
+        _emit(report, args.format, args.output, out)
+        return EXIT_OK
+    results = _sample_results(sources[0])
+    report = onex.build_report(found, results=results, lang=args.lang, precision=args.precision)
     _emit(report, args.format, args.output, out)
     return EXIT_OK
 
@@ -245,14 +313,21 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
-    dataset = load_source(args.source, args)
-    result = onex.audit(dataset, lang=args.lang)
-    for finding in result.findings:
-        severity = finding.severity.label(args.lang)
-        out.write(f"[{severity}] {finding.message(args.lang)}\n")
-    if not result.findings:
-        out.write("核查通过：未发现问题。\n" if args.lang == "zh" else "No findings.\n")
-    return EXIT_OK if result.ok else EXIT_FINDINGS
+    found = load_any(args.source, args)
+    datasets = found.datasets if isinstance(found, onex.Series) else (found,)
+    ok = True
+    for dataset in datasets:
+        result = onex.audit(dataset, lang=args.lang)
+        year = f"{dataset.year} " if len(datasets) > 1 else ""
+        for finding in result.findings:
+            severity = finding.severity.label(args.lang)
+            out.write(f"{year}[{severity}] {finding.message(args.lang)}\n")
+        if not result.findings:
+            out.write(
+                f"{year}核查通过：未发现问题。\n" if args.lang == "zh" else f"{year}No findings.\n"
+            )
+        ok = ok and result.ok
+    return EXIT_OK if ok else EXIT_FINDINGS
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:

@@ -127,11 +127,20 @@ _FIGURE_KINDS = frozenset({"count", "number", "percent", "money"})
 
 @attrs.frozen(kw_only=True)
 class Chart:
-    """A bar chart of one column over another (e.g. pass rate by certificate)."""
+    """A chart of one column over another: a bar chart (pass rate by certificate) or, with
+    ``kind="line"``, a line chart (a trend over years). ``series`` names further value columns
+    drawn as lines of their own beside ``value`` (one line per certificate)."""
 
     title: str
     category: str
     value: str
+    kind: Literal["bar", "line"] = "bar"
+    series: tuple[str, ...] = ()
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """Every value column drawn: ``value``, then ``series``."""
+        return (self.value, *self.series)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,7 +162,7 @@ class Table:
         keys = {col.key for col in self.columns}
         named = [k for col in self.columns if col.ratio_of for k in col.ratio_of]
         if self.chart is not None:
-            named += [self.chart.category, self.chart.value]
+            named += [self.chart.category, *self.chart.values]
         for key in named:
             if key not in keys:
                 raise ValueError(

@@ -6,7 +6,7 @@ banded rows, frozen header row, widths that fit Chinese text). Cells keep their 
 money are numbers (money in a CNY format), a percent is its ratio with a percent format showing
 the report's precision, dates are dates. A total row (合计) holds formulas whose cached values are
 the Report's own total cells, so a viewer that never recalculates shows the same figures. A table
-with a chart also gets a bar chart.
+with a chart also gets a native chart: bars, or lines for a trend (one per value column).
 
 The workbook is opened with options that keep every string a string: no text from the report
 becomes a formula, a link or a number, whatever it starts with. The same report gives the same
@@ -383,36 +383,50 @@ class _Book:
     def _chart(self, ws: _Sheet, sheet: str, table: Table) -> None:
         assert table.chart is not None
         cat = table.column_index(table.chart.category)
-        val = table.column_index(table.chart.value)
         n = len(table.rows)
         title = not_a_reference(plain(table.chart.title)) or " "
-        labels: dict[str, object] = {"value": True}
+        line = table.chart.kind == "line"
+        chart = self.wb.add_chart({"type": "line" if line else "bar"})
         axis: dict[str, object] = {}
-        if table.columns[val].kind == "percent":
-            labels["num_format"] = percent_format(self.report.precision)
-            axis = {"num_format": "0%", "min": 0}
-        undefined = [
-            i
-            for i, row in enumerate(table.rows)
-            if not isinstance(row[val], Count | Money | Percent)
-            or (isinstance(row[val], Percent) and not cast(Percent, row[val]).rate.defined)
-        ]
-        if undefined:
-            labels["custom"] = [{"delete": True} if i in undefined else None for i in range(n)]
-        chart = self.wb.add_chart({"type": "bar"})
-        chart.add_series(
-            {
-                "name": title,
+        for key in table.chart.values:
+            val = table.column_index(key)
+            labels: dict[str, object] = {"value": True}
+            if table.columns[val].kind == "percent":
+                labels["num_format"] = percent_format(self.report.precision)
+                axis = {"num_format": "0%", "min": 0}
+            undefined = [
+                i
+                for i, row in enumerate(table.rows)
+                if not isinstance(row[val], Count | Money | Percent)
+                or (isinstance(row[val], Percent) and not cast(Percent, row[val]).rate.defined)
+            ]
+            if undefined:
+                labels["custom"] = [{"delete": True} if i in undefined else None for i in range(n)]
+            name = title if not line else not_a_reference(plain(table.columns[val].label)) or " "
+            spec: dict[str, object] = {
+                "name": name,
                 "categories": [sheet, 1, cat, n, cat],
                 "values": [sheet, 1, val, n, val],
                 "data_labels": labels,
             }
-        )
+            if line:
+                spec["marker"] = {"type": "circle"}
+            chart.add_series(spec)
         chart.set_title({"name": title})
-        chart.set_legend({"none": True})
-        chart.set_x_axis(axis)
-        chart.set_y_axis({"reverse": True})
-        chart.set_size({"width": 720, "height": max(288, 22 * n + 96)})
+        if line:
+            # A trend: years run left to right, the rate up the value axis; gaps stay gaps.
+            chart.set_y_axis(axis)
+            chart.show_blanks_as("gap")
+            if len(table.chart.values) == 1:
+                chart.set_legend({"none": True})
+            else:
+                chart.set_legend({"position": "bottom"})
+            chart.set_size({"width": 720, "height": 360})
+        else:
+            chart.set_legend({"none": True})
+            chart.set_x_axis(axis)
+            chart.set_y_axis({"reverse": True})
+            chart.set_size({"width": 720, "height": max(288, 22 * n + 96)})
         ws.insert_chart(1, len(table.columns) + 1, chart)
 
 

@@ -158,8 +158,10 @@ def _chart_number(cell: Cell, precision: int) -> Decimal | None:
 
 def _mermaid_chart(table: Table, precision: int) -> str | None:
     """A Mermaid bar chart of the table's chart column by its category column, or None when no
-    row has a value to draw."""
+    row has a value to draw; a line chart for a trend (see :func:`_mermaid_lines`)."""
     assert table.chart is not None
+    if table.chart.kind == "line":
+        return _mermaid_lines(table, precision)
     cat = table.column_index(table.chart.category)
     val = table.column_index(table.chart.value)
     points: list[tuple[str, Decimal]] = []
@@ -178,14 +180,43 @@ def _mermaid_chart(table: Table, precision: int) -> str | None:
         axis += '"'
     labels = ", ".join(f'"{label}"' for label, _ in points)
     values = ", ".join(str(n) for _, n in points)
+    return _xychart(table.chart.title, labels, axis, [f"bar [{values}]"])
+
+
+def _xychart(title: str, labels: str, axis: str, plots: list[str]) -> str:
+    """A Mermaid ``xychart-beta`` block: title, x-axis labels, y-axis, and the plots."""
     return "\n".join(
         [
             "```mermaid",
             "xychart-beta",
-            f'    title "{_chart_label(table.chart.title)}"',
+            f'    title "{_chart_label(title)}"',
             f"    x-axis [{labels}]",
             f"    {axis}",
-            f"    bar [{values}]",
+            *(f"    {plot}" for plot in plots),
             "```",
         ]
     )
+
+
+def _mermaid_lines(table: Table, precision: int) -> str | None:
+    """A Mermaid line chart: a line per value column that has a value in every row (Mermaid
+    draws no gaps, so a line with a missing year is left out rather than drawn through it);
+    None when no line is whole."""
+    assert table.chart is not None
+    cat = table.column_index(table.chart.category)
+    lines: list[list[Decimal]] = []
+    for key in table.chart.values:
+        val = table.column_index(key)
+        numbers = [_chart_number(row[val], precision) for row in table.rows]
+        if numbers and all(n is not None for n in numbers):
+            lines.append([n for n in numbers if n is not None])
+    if not lines:
+        return None
+    labels = ", ".join(f'"{_chart_label(_cell_text(row[cat], precision))}"' for row in table.rows)
+    column = table.columns[table.column_index(table.chart.value)]
+    axis = f'y-axis "{_chart_label(column.label)}"'
+    if column.kind == "percent":
+        top = max(Decimal(100), *(n for line in lines for n in line))
+        axis = f'y-axis "%" 0 --> {top}'
+    plots = [f"line [{', '.join(str(n) for n in line)}]" for line in lines]
+    return _xychart(table.chart.title, labels, axis, plots)

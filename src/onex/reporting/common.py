@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from onex.i18n import Lang, check_lang, label
-from onex.report import Column, ColumnKind
+from onex.model.values import Rate
+from onex.report import Cell, Column, ColumnKind, Count, Percent
 
-__all__ = ["check_options", "column", "name_list"]
+__all__ = ["check_options", "column", "count_cell", "name_list", "percent_cell"]
 
 
 def check_options(lang: str, precision: int) -> Lang:
@@ -38,3 +39,13 @@ def column(
 def name_list(names: tuple[str, ...], lang: Lang) -> str:
     """Names joined the way the language lists them; 无/none for an empty list."""
     return ("、" if lang == "zh" else ", ").join(names) or label("none", lang)
+
+
+def count_cell(value: int | None) -> Cell:
+    """A count, or an empty cell for an unknown one."""
+    return None if value is None else Count(value)
+
+
+def percent_cell(rate: Rate | None) -> Cell:
+    """An exact rate, or an empty cell when there is none (an undefined rate shows —)."""
+    return None if rate is None else Percent(rate)

@@ -62,12 +62,16 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
     ),
     ColumnSpec("code", ("证书代码", "code", "certificate code")),
     ColumnSpec("level", ("等级", "级别", "level")),
+    ColumnSpec("quota", ("试点规模", "申报人数", "申报规模", "计划人数", "quota")),
+    ColumnSpec("registered", ("报名人数", "registered")),
     ColumnSpec(
         "candidates",
-        ("考证人数", "报考人数", "参加人数", "参考人数", "candidates"),
+        ("考证人数", "报考人数", "参加人数", "参考人数", "实考人数", "candidates", "sat"),
         required=True,
     ),
+    ColumnSpec("sittings", ("人次", "考试人次", "参考人次", "sittings")),
     ColumnSpec("passed", ("通过人数", "合格人数", "passed"), required=True),
+    ColumnSpec("issued", ("发证人数", "取证人数", "获证人数", "issued")),
     ColumnSpec("rate", ("通过率", "合格率", "rate", "pass rate")),
     ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
     ColumnSpec("year", ("年度", "年份", "year")),
@@ -98,7 +102,12 @@ _FIELD_COLUMN = {
     "rate_printed": "rate",
     "note": "note",
     "seq": "seq",
+    "quota": "quota",
+    "registered": "registered",
+    "issued": "issued",
+    "sittings": "sittings",
 }
+_FUNNEL_KEYS = ("quota", "registered", "issued", "sittings")
 
 
 class _SummaryReader:
@@ -169,7 +178,8 @@ class _SummaryReader:
         return str(value).strip()
 
     def total(self, row: int, cells: Sequence[object], match: HeaderMatch) -> StatedTotals:
-        values = {k: self.parse(k, row, cells, match, "count") for k in ("candidates", "passed")}
+        keys = ("candidates", "passed", *_FUNNEL_KEYS)
+        values = {k: self.parse(k, row, cells, match, "count") for k in keys}
         rate_value, col = cell_value(cells, match, "rate")
         rate = None
         if rate_value is not None and col is not None:
@@ -179,6 +189,7 @@ class _SummaryReader:
                 candidates=values["candidates"],  # type: ignore[arg-type]
                 passed=values["passed"],  # type: ignore[arg-type]
                 rate=rate,
+                **{k: values[k] for k in _FUNNEL_KEYS},  # type: ignore[arg-type]
             )
         except FieldError as exc:
             self.log.add(self.grid.where(row), exc.message)
@@ -209,6 +220,7 @@ class _SummaryReader:
         date = self.parse("date", row, cells, match, "date")
         year = self.parse("year", row, cells, match, "year")
         exam_type = self.parse("type", row, cells, match, "type")
+        funnel = {k: self.parse(k, row, cells, match, "count") for k in _FUNNEL_KEYS}
         rate_value, rate_col = cell_value(cells, match, "rate")
         rate = None
         if rate_value is not None and rate_col is not None:
@@ -243,6 +255,7 @@ class _SummaryReader:
                 rate_printed=rate,
                 note=self.parse("note", row, cells, match, "text"),  # type: ignore[arg-type]
                 seq=seq,  # type: ignore[arg-type]
+                **funnel,  # type: ignore[arg-type]
             )
         except FieldError as exc:
             key = _FIELD_COLUMN.get(exc.field, "certificate")
@@ -316,10 +329,41 @@ def read_exam_table(
     them, one certificate is made per distinct name, coded by :func:`certificate_code`. The
     year comes from ``year``, the 年度 column, the exam dates or the file name; the institution
     from ``institution``, the 院校 column, else :data:`PLACEHOLDER_INSTITUTION` (with a warning).
+    A table whose 年度 column holds several years is refused: ``onex.load`` reads it as a
+    :class:`~onex.Series` (see :func:`read_exam_table_years`).
 
     Raises :class:`~onex.DataError` listing every problem (up to ``max_problems``) with its line
     or cell; returns a :class:`TableImport` whose ``warnings`` list what was ignored.
     """
+    (imported,) = _read(path, sheet, institution, year, certificates, max_problems, split=False)
+    return imported
+
+
+@damaged_xlsx_as_data_error
+def read_exam_table_years(
+    path: Readable,
+    *,
+    sheet: str | None = None,
+    institution: str | None = None,
+    certificates: Iterable[Certificate] | Dataset = (),
+    max_problems: int = DEFAULT_PROBLEM_LIMIT,
+) -> tuple[TableImport, ...]:
+    """Read a summary exam table whose 年度 column may hold several years: one
+    :class:`TableImport` per year, in year order (one for a table of one year). A 合计 row
+    of a table of several years belongs to no one year: it is skipped with a warning."""
+    return _read(path, sheet, institution, None, certificates, max_problems, split=True)
+
+
+def _read(
+    path: Readable,
+    sheet: str | None,
+    institution: str | None,
+    year: int | None,
+    certificates: Iterable[Certificate] | Dataset,
+    max_problems: int,
+    *,
+    split: bool,
+) -> tuple[TableImport, ...]:
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
@@ -329,6 +373,49 @@ def read_exam_table(
         raise DataError([Problem("", "the table is empty")], source=str(p))
     rows, stated, match = _SummaryReader(grid, log).read()
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
+    years = sorted({r.year for r in rows if r.year is not None})
+    if not split or len(years) <= 1:
+        return (_one_year(p, grid, log, rows, stated, match, known, year, institution),)
+    if any(r.year is None for r in rows):
+        first = next(r for r in rows if r.year is None)
+        log.add(
+            grid.where(first.place, match.index["year"], match.header(match.index["year"])),
+            f"no year for {first.session.certificate!r} in a table of several years "
+            f"({', '.join(map(str, years))})",
+        )
+        log.check()
+    if stated != StatedTotals():
+        log.warn(
+            grid.where(grid.rows[0][0]),
+            "the total row of a table of several years belongs to no one year: not checked",
+        )
+    return tuple(
+        _one_year(
+            p,
+            grid,
+            log,
+            [r for r in rows if r.year == y],
+            StatedTotals(),
+            match,
+            known,
+            y,
+            institution,
+        )
+        for y in years
+    )
+
+
+def _one_year(
+    p: Path,
+    grid: Grid,
+    log: ProblemLog,
+    rows: list[SummaryRow],
+    stated: StatedTotals,
+    match: HeaderMatch,
+    known: tuple[Certificate, ...],
+    year: int | None,
+    institution: str | None,
+) -> TableImport:
     certs = table_certificates(rows, known, log, grid, match)
     seen_names: dict[str, int] = {}
     for r in rows:
