@@ -1,5 +1,8 @@
 """The malformed-input corpus: each file in tests/data/bad/ gives the message beside it.
 
+Tables (.csv, .xlsx) are read with ``onex.read_table``, datasets (.json, .toml) with
+``onex.load``.
+
 ``NAME.expected`` holds lines that must each appear in the one DataError reading ``NAME`` gives;
 lines starting with ``warning:`` must instead appear among the warnings of a successful read.
 The corpus is written by ``tests/data/make_bad_corpus.py``.
@@ -14,7 +17,14 @@ import pytest
 import onex
 
 BAD = Path(__file__).parent / "data" / "bad"
-CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".csv", ".xlsx"))
+CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".csv", ".xlsx", ".json", ".toml"))
+
+
+def read(path: Path) -> object:
+    """Read a corpus file as onex would: a table through read_table, a dataset through load."""
+    if path.suffix in (".json", ".toml"):
+        return onex.load(path)
+    return onex.read_table(path)
 
 
 def test_the_corpus_is_large_enough() -> None:
@@ -35,7 +45,7 @@ def test_bad_file_gives_its_message(path: Path) -> None:
         assert [] == [w for w in warnings if w not in shown], shown
         return
     with pytest.raises(onex.DataError) as err:
-        onex.read_table(path)
+        read(path)
     text = str(err.value)
     assert [] == [e for e in errors if e not in text], text
     assert text.startswith(str(path)), text

@@ -1,4 +1,5 @@
-"""Write the malformed-input corpus in tests/data/bad/: each NAME.csv/.xlsx with NAME.expected.
+"""Write the malformed-input corpus in tests/data/bad/: each NAME.csv/.xlsx/.json/.toml with
+NAME.expected.
 
 Every line of NAME.expected must appear in the DataError that reading NAME gives (lines starting
 with ``warning:`` must instead appear among the warnings of a read that succeeds). Run it from
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -116,7 +118,7 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
     ),
     "summary_not_text": (
         b"\xd6\xa4\xca\xe9,\x80\x80\x80\xff\n",
-        "bytes that are neither UTF-8 nor GB18030/GBK text (damaged, or another encoding); "
+        "line 1: bytes that are neither UTF-8 nor GB18030/GBK text (damaged, or another encoding); "
         "save the file from Excel as 'CSV UTF-8'",
     ),
     "summary_many_problems": (
@@ -185,6 +187,121 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
         "'1101**********0021'\n"
         "warning: line 3, column 3 (身份证号): a 身份证号 has 18 characters, this one 14: "
         "'4401******0101'",
+    ),
+    # One number grammar: Python's own syntax (underscores, exponents) is not a spreadsheet's.
+    "summary_count_with_underscores": (
+        f"{SUMMARY}\n1,物流管理,1_0_0,60,60%,,2020\n",
+        "line 2, column 3 (考证人数): expected a whole number, got '1_0_0'",
+    ),
+    "summary_count_with_exponent": (
+        f"{SUMMARY}\n1,物流管理,1e2,60,60%,,2020\n",
+        "line 2, column 3 (考证人数): expected a whole number, got '1e2'",
+    ),
+    "summary_count_badly_grouped": (
+        f'{SUMMARY}\n1,物流管理,"1,2,0",60,50%,,2020\n',
+        "line 2, column 3 (考证人数): expected a whole number, got '1,2,0'",
+    ),
+    "summary_count_of_many_digits": (
+        f"{SUMMARY}\n1,物流管理,{'9' * 400},60,50%,,2020\n",
+        "line 2, column 3 (考证人数): a number of 400 digits: no figure here has more than 20",
+    ),
+    "summary_extra_values": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2020,多余\n",
+        "line 2: the row has 8 values but the header has 7 columns",
+    ),
+    "results_score_with_underscores": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,6_0,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got '6_0'",
+    ),
+    "results_score_with_exponent": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,8e1,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got '8e1'",
+    ),
+    "results_score_infinite": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,Infinity,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got 'Infinity'",
+    ),
+}
+
+MINIMAL = {
+    "institution": "示例学院",
+    "year": 2021,
+    "certificates": [{"code": "log", "name": "物流管理"}],
+    "exams": [{"certificate": "物流管理", "candidates": 100, "passed": 90}],
+}
+
+
+def _json(**changes: object) -> str:
+    return json.dumps({**MINIMAL, **changes}, ensure_ascii=False, indent=1)
+
+
+TEXT_CASES: dict[str, tuple[str, str]] = {
+    # A string where a list belongs is never split into characters.
+    "json_teachers_as_text.json": (
+        _json(training=[{"certificate": "物流管理", "trained": 3, "teachers": "王老师"}]),
+        "$.training[0].teachers: expected a list [...], got '王老师'",
+    ),
+    "json_aliases_as_text.json": (
+        _json(certificates=[{"code": "log", "name": "物流管理", "aliases": "ab"}]),
+        "$.certificates[0].aliases: expected a list [...], got 'ab'",
+    ),
+    "json_levels_as_text.json": (
+        _json(certificates=[{"code": "log", "name": "物流管理", "levels": "初级"}]),
+        "$.certificates[0].levels: expected a list [...], got '初级'",
+    ),
+    "json_paragraphs_as_text.json": (
+        _json(narrative=[{"key": "k", "title": "t", "paragraphs": "hello"}]),
+        "$.narrative[0].paragraphs: expected a list [...], got 'hello'",
+    ),
+    "json_exams_as_object.json": (
+        _json(exams={}),
+        "$.exams: expected a list [...], got an object {...}",
+    ),
+    "json_exams_as_empty_text.json": (_json(exams=""), "$.exams: expected a list [...], got ''"),
+    "json_exams_as_number.json": (_json(exams=3), "$.exams: expected a list [...], got 3"),
+    # The last of two keys must not win silently.
+    "json_duplicate_key.json": (
+        '{"institution": "示例学院", "year": 2020,\n "year": 1999}',
+        "line 2, column 2: the key 'year' appears twice in one object; keep one",
+    ),
+    "json_duplicate_key_nested.json": (
+        '{"institution": "示例学院", "year": 2021, "exams": [\n'
+        ' {"certificate": "物流管理", "candidates": 100, "passed": 90, "passed": 9}]}',
+        "line 2, column 59: the key 'passed' appears twice in one object; keep one",
+    ),
+    # Bounded work: no recursion or digit-limit crash, a located data error.
+    "json_deeply_nested.json": (
+        '{"institution": "x", "year": 2021, "narrative": ' + "[" * 5000 + "]" * 5000 + "}",
+        "line 1, column 80: nested deeper than 32 levels; a dataset needs a handful",
+    ),
+    "json_huge_number.json": (
+        '{"institution": "x", "year": ' + "9" * 100_000 + "}",
+        "line 1, column 30: a number of 100000 digits: no figure here has more than 20",
+    ),
+    "json_nan.json": (
+        '{"institution": "x", "year": 2021, "exams": [{"certificate": "物流管理", '
+        '"candidates": NaN, "passed": 0}]}',
+        "line 1, column 84: not valid JSON: NaN is not a JSON number",
+    ),
+    "json_amount_with_underscores.json": (
+        _json(expenses=[{"category": "考核费", "amount": "1_0_0", "date": "2021-06-01"}]),
+        "$.expenses[0].amount: expected a decimal number such as \"120.50\", got '1_0_0'",
+    ),
+    "json_amount_with_exponent.json": (
+        _json(expenses=[{"category": "考核费", "amount": "1e2", "date": "2021-06-01"}]),
+        "$.expenses[0].amount: expected a decimal number such as \"120.50\", got '1e2'",
+    ),
+    "toml_deeply_nested.toml": (
+        'institution = "x"\nyear = 2021\nnarrative = ' + "[" * 5000 + "]" * 5000 + "\n",
+        "line 3, column 45: nested deeper than 32 levels; a dataset needs a handful",
+    ),
+    "toml_huge_number.toml": (
+        'institution = "x"\nyear = ' + "9" * 100_000 + "\n",
+        "line 2, column 8: a number of 100000 digits: no figure here has more than 20",
+    ),
+    "toml_duplicate_key.toml": (
+        'institution = "x"\nyear = 2020\nyear = 1999\n',
+        "not valid TOML: Cannot overwrite a value (at line 3, column 12)",
     ),
 }
 
@@ -308,6 +425,9 @@ def main() -> None:
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         (OUT / f"{name}.csv").write_bytes(data)
         (OUT / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+    for name, (text, expected) in TEXT_CASES.items():
+        (OUT / name).write_text(text, encoding="utf-8")
+        (OUT / f"{name.rsplit('.', 1)[0]}.expected").write_text(expected + "\n", encoding="utf-8")
     for name, (make, expected) in XLSX_CASES.items():
         (OUT / f"{name}.xlsx").write_bytes(make())  # type: ignore[operator]
         (OUT / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from onex.io.problems import ProblemLog, place
 from onex.io.results.blocks import Block, ReadingStopped
 from onex.io.results.idnumbers import id_number_problem, ids_valid
 from onex.io.tables.context import KnownCertificates, certificate_code
-from onex.io.tables.header import HeaderMatch
+from onex.io.tables.header import HeaderMatch, row_length_problem
 from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.model import (
     Certificate,
@@ -274,7 +274,6 @@ class ResultIngest:
         if len(cells) != self.ncols:
             if not any(c.strip() for c in cells):
                 return
-            extra = cells[self.ncols :]
             if len(cells) < self.ncols:
                 self.log.add(
                     self.where(number),
@@ -282,11 +281,9 @@ class ResultIngest:
                     "columns (truncated or shifted?)",
                 )
                 return
-            if any(c.strip() for c in extra):
-                self.log.add(
-                    self.where(number),
-                    f"the row has {len(cells)} values but the header has {self.ncols} columns",
-                )
+            problem = row_length_problem(cells, self.ncols)
+            if problem:
+                self.log.add(self.where(number), problem)
                 return
             cells = cells[: self.ncols]
         if not any(c.strip() for c in cells):

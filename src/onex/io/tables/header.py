@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["ColumnSpec", "HeaderMatch", "header_key", "match_header"]
+__all__ = ["ColumnSpec", "HeaderMatch", "header_key", "match_header", "row_length_problem"]
 
 
 _BRACKETS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
@@ -81,3 +81,14 @@ def match_header(cells: Sequence[object], specs: Iterable[ColumnSpec]) -> Header
         else:
             index[key] = col
     return HeaderMatch(index, headers, tuple(unknown), tuple(duplicates))
+
+
+def row_length_problem(cells: Sequence[object], ncols: int) -> str | None:
+    """The one rule for a row's length against its header's, in every table reader: cells past
+    the header's last column must be blank (Excel writes trailing separators); a value there
+    is refused, since no column says what it is. ``None`` when the row is fine."""
+    if len(cells) <= ncols:
+        return None
+    if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells[ncols:]):
+        return None
+    return f"the row has {len(cells)} values but the header has {ncols} columns"

@@ -22,7 +22,7 @@ from onex.io.tables.context import (
     dataset_year,
 )
 from onex.io.tables.grid import Grid, cell_value, find_header, load_grid, printed_rate
-from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key
+from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key, row_length_problem
 from onex.io.tables.rows import SummaryRow, table_certificates
 from onex.io.tables.values import is_blank, parse_count, parse_date, parse_level
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error
@@ -263,11 +263,16 @@ class _SummaryReader:
 
     def read(self) -> tuple[list[SummaryRow], StatedTotals, HeaderMatch]:
         pos, match = self.header()
+        ncols = max((c + 1 for c, h in enumerate(match.headers) if h), default=0)
         rows: list[SummaryRow] = []
         stated: StatedTotals | None = None
         stated_at = 0
         for row, cells, _ in self.grid.rows[pos + 1 :]:
             if all(is_blank(c) for c in cells):
+                continue
+            too_long = row_length_problem(cells, ncols)
+            if too_long:
+                self.log.add(self.grid.where(row), too_long)
                 continue
             label = next(
                 (
