@@ -125,7 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
         tables.add_argument("--year", type=int, metavar="N", help="the report year, if not in it")
         tables.add_argument("--institution", metavar="TEXT", help="the college, if not in it")
         tables.add_argument(
-            "--unmask", action="store_true", help="keep names and ID numbers unmasked"
+            "--unmask",
+            action="store_true",
+            help="quote names and ID numbers in full in messages (reports never hold them)",
+        )
+        tables.add_argument(
+            "--certificates",
+            metavar="DATASET",
+            help="a dataset file or sample whose certificates are the only valid ones",
         )
         tables.add_argument(
             "--workers",
@@ -186,8 +193,14 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
             return onex.load(path)
         if args.workers is not None:
             print("onex: --workers is deprecated and ignored (one process reads)", file=sys.stderr)
+        known: Dataset | tuple[()] = ()
+        if args.certificates:
+            known = load_source(
+                args.certificates, argparse.Namespace(**{**vars(args), "certificates": None})
+            )
         imported = onex.read_table(
             path,
+            certificates=known,
             sheet=args.sheet,
             year=args.year,
             institution=args.institution,
@@ -199,8 +212,8 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
         return imported.dataset
     if source in onex.samples.names():
         return onex.samples.load(source)
-    known = ", ".join(onex.samples.names())
-    raise UsageError(f"{source}: no such file, nor a sample (samples: {known})")
+    samples = ", ".join(onex.samples.names())
+    raise UsageError(f"{source}: no such file, nor a sample (samples: {samples})")
 
 
 def _sample_results(source: str) -> tuple[CandidateResult, ...] | None:

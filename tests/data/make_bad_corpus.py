@@ -183,7 +183,7 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
     "results_bad_id_number_warning": (
         f"{RESULTS}\n2,李四,110105194912310021,物流管理,初级,2020-11-05,80,70,通过\n"
         f"3,王五,44010119990101,物流管理,初级,2020-11-05,80,70,通过\n",
-        "warning: line 2, column 3 (身份证号): wrong check character (expected X): "
+        "warning: line 2, column 3 (身份证号): wrong check character (mistyped?): "
         "'1101**********0021'\n"
         "warning: line 3, column 3 (身份证号): a 身份证号 has 18 characters, this one 14: "
         "'4401******0101'",
@@ -216,6 +216,57 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
     "results_score_with_exponent": (
         f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,8e1,70,通过\n",
         "line 2, column 7 (理论成绩): expected a number, got '8e1'",
+    ),
+    # Personal data: a name or an ID number in the wrong column is never quoted whole.
+    "results_name_in_pass_column": (
+        f"{RESULTS}\n{ROW}\n2,熊萍宁,{GOOD_ID},物流管理,初级,2020-11-05,80,70,熊萍宁\n",
+        "line 3, column 9 (是否通过): expected yes or no (是/否, 通过/未通过, pass/fail), "
+        "got '熊**'\nabsent: 熊萍宁",
+    ),
+    "results_name_of_another_row_as_level": (
+        f"{RESULTS}\n2,袁思,{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n"
+        f"3,李四,{GOOD_ID},物流管理,袁思,2020-11-05,80,70,通过\n",
+        "line 3, column 5 (等级): unknown level '袁*'\nabsent: 袁思",
+    ),
+    "results_id_body_in_score_column": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,{GOOD_ID[:17]},70,通过\n",
+        f"line 2, column 7 (理论成绩): '1101*********1002' is out of range\nabsent: {GOOD_ID[:17]}",
+    ),
+    "results_id_body_as_text_in_score_column": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,{GOOD_ID[:16]}A,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got '1101*********100A'\n"
+        f"absent: {GOOD_ID[:16]}",
+    ),
+    "results_id_with_a_letter_as_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},{GOOD_ID[:17]}A,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): a 身份证号 where the certificate name belongs (columns "
+        f"shifted?)\nabsent: {GOOD_ID[:17]}",
+    ),
+    "results_id_with_spaces_as_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},{GOOD_ID[:6]} {GOOD_ID[6:14]} {GOOD_ID[14:]},初级,"
+        "2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): a 身份证号 where the certificate name belongs (columns "
+        f"shifted?)\nabsent: {GOOD_ID[6:14]}",
+    ),
+    "results_name_as_certificate": (
+        f"{RESULTS}\n{ROW}\n2,熊萍宁,{GOOD_ID},熊萍宁,初级,2020-11-05,80,70,通过\n",
+        "line 3, column 4 (证书名称): a name from the 姓名 column where the certificate belongs "
+        "(columns shifted?)\nabsent: 熊萍宁",
+    ),
+    "results_name_of_a_later_row_as_certificate": (
+        f"{RESULTS}\n{ROW}\n2,李四,{GOOD_ID},熊萍宁,初级,2020-11-05,80,70,通过\n"
+        + "".join(f"{i},王{i},{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n" for i in range(3, 9))
+        + f"30,熊萍宁,{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n",
+        "line 3, column 4 (证书名称): a name from the 姓名 column where the certificate belongs "
+        "(columns shifted?); the same text is a name at line 10, column 2 (姓名)\nabsent: 熊萍宁",
+    ),
+    "results_rare_certificate_warning": (
+        RESULTS
+        + "\n"
+        + "".join(f"{i},王{i},{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n" for i in range(150))
+        + f"150,张{150},{GOOD_ID},袁思,初级,2020-11-05,80,70,通过\n",
+        "warning: line 152, column 4 (证书名称): the certificate '袁*' is held by only 1 of 151 "
+        "rows: a typo, or a shifted row?\nabsent: 袁思",
     ),
     "results_score_infinite": (
         f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,Infinity,70,通过\n",

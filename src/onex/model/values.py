@@ -283,11 +283,15 @@ def mask_id_number(value: str) -> str:
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
 
-_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(?:\d[ -]?){13,17}[0-9A-Za-z](?![0-9A-Za-z])")
+"""身份证号-shaped: 14 to 18 digits, the last character perhaps a letter, groups perhaps split
+by single spaces or hyphens: whole numbers, mistyped ones, 17-digit bodies (the check digit
+follows from them), the old 15 digits."""
 
 
 def looks_like_id_number(text: str) -> bool:
-    """Whether ``text`` is shaped like a 身份证号 (18 characters, or the old 15 digits)."""
+    """Whether ``text`` is shaped like a 身份证号 (14 to 18 digits, perhaps ending in a letter or
+    split by spaces or hyphens: the 18-character number, mistyped, or the old 15 digits)."""
     return _ID_TOKEN.fullmatch(text.strip()) is not None
 
 

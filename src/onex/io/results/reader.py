@@ -346,6 +346,7 @@ def read_results(
         if bar is not None:
             bar.close()
     log.check()
+    ingest.rare_certificates()
     if ingest.rows == 0:
         raise DataError([Problem("", "no result rows under the header")], source=str(p))
     where = "line 1" if kind == "csv" else f"sheet {sheet_name}"

@@ -38,6 +38,14 @@ __all__ = [
 
 _CACHE_LIMIT = 100_000
 
+RARE_ROWS = 3
+"""A certificate held by at most this many rows of a file of :data:`RARE_FILE_ROWS` or more is
+worth a warning: a typo, or a shifted row whose certificate cell holds something else."""
+
+RARE_FILE_ROWS = 100
+
+_NAME_CLASH = "a name from the 姓名 column where the certificate belongs (columns shifted?)"
+
 
 class ResultIngest:
     """The state of one read: header, resolvers and their caches, the tally, the problems."""
@@ -67,6 +75,11 @@ class ResultIngest:
         self.i_pass = idx.get("passed")
         self.i_id = idx.get("id_number")
         self.i_cohort = idx.get("cohort")
+        self.i_name = idx.get("name")
+        self.cert_seen: dict[str, int] = {}
+        """Each certificate value as printed, with the first line or row holding it."""
+        self.block_names: frozenset[str] = frozenset()
+        """The 姓名 values of the block being checked row by row: never quoted in messages."""
         self.known = KnownCertificates(known)
         self.names: dict[str, str] = {}
         self.rules: dict[str, PassRule] = {}
@@ -90,9 +103,78 @@ class ResultIngest:
         """A cell's value as messages show it: personal data masked unless unmasked."""
         if not self.unmask and col == self.i_id:
             return repr(mask_id_number(value))
-        if not self.unmask and col == self.match.index.get("name"):
+        if not self.unmask and (col == self.i_name or value.strip() in self.block_names):
             return repr(mask_name(value))
         return repr(value)
+
+    def private(self, message: str, raw: str, cells: Sequence[str]) -> str:
+        """``message`` about the cell ``raw`` with the value masked when it is personal: a
+        name of the 姓名 column (of this row or block) in another column. (身份证号-shaped
+        tokens are masked by the problem log, everywhere.)"""
+        value = raw.strip()
+        if self.unmask or not value or self.i_name is None:
+            return message
+        if value in self.block_names or value == cells[self.i_name].strip():
+            return message.replace(repr(value), repr(mask_name(value)))
+        return message
+
+    def _note_certificates(
+        self, certs: Sequence[str], block: Block, skip: frozenset[str] = frozenset()
+    ) -> None:
+        """Remember where each certificate value is first seen, and refuse one that is also a
+        name of the 姓名 column in this block (or was a certificate in an earlier one).
+        Set operations over the columns: no Python loop per row."""
+        seen = self.cert_seen
+        new = set(certs).difference(seen)
+        new.discard("")
+        for raw in new:
+            if raw.strip() not in skip:
+                seen[raw] = block.number(certs.index(raw))
+        if self.i_name is None:
+            return
+        names = (
+            block.cols[self.i_name]
+            if block.cols is not None
+            else [r[self.i_name] for r in block.rows if len(r) > self.i_name]
+        )
+        clash = set(seen).intersection(names)
+        for value in sorted(clash, key=lambda v: seen[v]):
+            also = names.index(value)
+            self.log.add(
+                self.where(seen[value], self.i_cert),
+                f"{_NAME_CLASH}; the same text is a name at "
+                f"{self.where(block.number(also), self.i_name)}",
+            )
+            del seen[value]  # said once
+
+    def rare_certificates(self) -> None:
+        """Warn of certificates held by only a handful of rows among many: a typo or a
+        shifted row (the name shown masked, like a personal name, unless unmasked)."""
+        self._settle()
+        if self.rows < RARE_FILE_ROWS:
+            return
+        held: Counter[str] = Counter()
+        for (cert, _, _), (n, _) in self.totals.items():
+            held[cert] += n
+        for cert, n in held.items():
+            if 0 < n <= RARE_ROWS:
+                first = min(
+                    (line for raw, line in self.cert_seen.items() if self._names(raw, cert)),
+                    default=None,
+                )
+                where = self.where(first, self.i_cert) if first is not None else ""
+                shown = cert if self.unmask else mask_name(cert)
+                self.log.warn(
+                    where,
+                    f"the certificate {shown!r} is held by only {n} of {self.rows} rows: "
+                    "a typo, or a shifted row?",
+                )
+
+    def _names(self, value: str, cert: str) -> bool:
+        try:
+            return self.certificate(value) == cert
+        except ValueError:
+            return False
 
     # -- resolving values (shared by the fast and the slow path) ---------------------------
 
@@ -180,8 +262,18 @@ class ResultIngest:
         if not len(block):
             return
         if not self._fast(block):
-            for i, row in enumerate(block.rows):
-                self.row(row, block.number(i))
+            rows = block.rows
+            if self.i_name is not None:
+                col = self.i_name
+                self.block_names = frozenset(r[col].strip() for r in rows if len(r) > col) - {""}
+            try:
+                for i, row in enumerate(rows):
+                    self.row(row, block.number(i))
+                certs = [r[self.i_cert] if len(r) > self.i_cert else "" for r in rows]
+                # A name in the certificate column was just said, row by row.
+                self._note_certificates(certs, block, skip=self.block_names)
+            finally:
+                self.block_names = frozenset()
 
     def _fast(self, block: Block) -> bool:
         """Check and count a block column by column; False (nothing counted) when any row
@@ -233,6 +325,7 @@ class ResultIngest:
                     del counts[key]
                 return False
         self.rows += n
+        self._note_certificates(certs, block)
         if self.i_id is not None and not ids_valid(cols[self.i_id]):
             for i, value in enumerate(cols[self.i_id]):
                 why = id_number_problem(value)
@@ -299,12 +392,20 @@ class ResultIngest:
             try:
                 return parse(raw)
             except ValueError as exc:
-                self.log.add(self.where(number, col), str(exc))
+                self.log.add(self.where(number, col), self.private(str(exc), raw, cells))
                 return None
 
         if not cells[self.i_sid].strip():
             self.log.add(self.where(number, self.i_sid), "no 学号 (student number)")
-        cert = take(self.i_cert, self.certificate)
+        if (
+            self.i_name is not None
+            and cells[self.i_cert].strip()
+            and cells[self.i_cert].strip() in self.block_names
+        ):
+            self.log.add(self.where(number, self.i_cert), _NAME_CLASH)
+            cert = None
+        else:
+            cert = take(self.i_cert, self.certificate)
         if cert is None and not cells[self.i_cert].strip():
             self.log.add(self.where(number, self.i_cert), "no certificate name")
         take(self.i_level, parse_level)
