@@ -247,7 +247,7 @@ def test_damaged_workbook_exits_2(tmp_path: Path) -> None:
             dst.writestr(item, data)
     done = run("report", str(bad))
     assert 2 == done.returncode
-    assert f"{bad}: not a readable .xlsx workbook" in done.stderr
+    assert f"{bad}: the XML of xl/worksheets/sheet1.xml is damaged (line 2" in done.stderr
 
 
 def test_unwritable_output_exits_2_naming_the_target(tmp_path: Path) -> None:

@@ -188,6 +188,11 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
         "warning: line 3, column 3 (身份证号): a 身份证号 has 18 characters, this one 14: "
         "'4401******0101'",
     ),
+    "summary_total_in_the_middle": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2020\n,合计,150,133,,,\n2,老年照护,30,18,60%,,2020\n",
+        "line 3: a total row in the middle of the table (1 certificate rows follow it, "
+        "from line 4)",
+    ),
     # One number grammar: Python's own syntax (underscores, exponents) is not a spreadsheet's.
     "summary_count_with_underscores": (
         f"{SUMMARY}\n1,物流管理,1_0_0,60,60%,,2020\n",
@@ -310,6 +315,19 @@ TEXT_CASES: dict[str, tuple[str, str]] = {
     ),
     "json_exams_as_empty_text.json": (_json(exams=""), "$.exams: expected a list [...], got ''"),
     "json_exams_as_number.json": (_json(exams=3), "$.exams: expected a list [...], got 3"),
+    # Structuring failures are worded, never Python's text.
+    "json_record_as_text.json": (
+        _json(certificates=["物流管理"]),
+        "$.certificates[0]: expected an object {...} with fields, got '物流管理'",
+    ),
+    "json_record_as_null.json": (
+        _json(exams=[None]),
+        "$.exams[0]: expected an object {...} with fields, got None",
+    ),
+    "json_section_as_list.json": (
+        _json(stated=[1, 2]),
+        "$.stated: expected an object {...} with fields, got a list [...]",
+    ),
     # The last of two keys must not win silently.
     "json_duplicate_key.json": (
         '{"institution": "示例学院", "year": 2020,\n "year": 1999}',
@@ -408,7 +426,79 @@ def _openpyxl_sheet(title: str, rows: list[list[object]]) -> bytes:
     return buffer.getvalue()
 
 
+def _rezip(changes: dict[str, object]) -> bytes:
+    """The sample workbook with some parts replaced (bytes) or changed (a function of them)."""
+    import zipfile
+
+    good = _workbook({})
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            change = changes.get(item.filename)
+            if callable(change):
+                data = change(data)
+            elif isinstance(change, bytes):
+                data = change
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
+def _without_sheet(title: str) -> bytes:
+    import openpyxl
+
+    buffer = io.BytesIO()
+    wb = openpyxl.load_workbook(io.BytesIO(_workbook({})))
+    del wb[title]
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+_XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<sheetData><row><c t="inlineStr"><is><t>&e;</t></is></c></row></sheetData></worksheet>'
+)
+_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;">]><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData><row><c t="inlineStr"><is><t>&c;</t></is></c></row>'
+    b"</sheetData></worksheet>"
+)
+
 XLSX_CASES: dict[str, tuple[object, str]] = {
+    "xlsx_encrypted": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
+        "encrypted (saved with a 'password to open') or an old .xls file",
+    ),
+    "xlsx_not_a_zip": (
+        lambda: "证书名称,考证人数\n物流管理,1\n".encode(),
+        "not an .xlsx workbook: the file is not a ZIP archive",
+    ),
+    "xlsx_external_entity": (
+        lambda: _rezip({"xl/worksheets/sheet2.xml": _XXE}),
+        "the part xl/worksheets/sheet2.xml declares an XML DOCTYPE or entity",
+    ),
+    "xlsx_billion_laughs": (
+        lambda: _rezip({"xl/worksheets/sheet1.xml": _LAUGHS}),
+        "the part xl/worksheets/sheet1.xml declares an XML DOCTYPE or entity",
+    ),
+    "xlsx_damaged_sheet_xml": (
+        lambda: _rezip({"xl/worksheets/sheet3.xml": lambda d: d[: len(d) // 2]}),
+        "the XML of xl/worksheets/sheet3.xml is damaged (line 1",
+    ),
+    "xlsx_workbook_missing_certificates_sheet": (
+        lambda: _without_sheet("证书"),
+        "sheet 证书: missing: an onex workbook needs the sheet 证书 (certificates)",
+    ),
+    "xlsx_workbook_missing_info_sheet": (
+        lambda: _without_sheet("基本信息"),
+        "sheet 基本信息: missing: an onex workbook needs the sheet 基本信息 (dataset)",
+    ),
+    "xlsx_workbook_missing_exams_sheet": (
+        lambda: _without_sheet("考核"),
+        "sheet 考核: missing: the rows of sheet 分级结果 point into sheet 考核 (exams)",
+    ),
     "xlsx_summary_bad_count": (
         lambda: _xlsx(_summary_sheet),
         "sheet 考证, cell C2 (考证人数): expected a whole number, got '一百'",

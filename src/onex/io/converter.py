@@ -140,6 +140,19 @@ def _structure_level(value: object, _: type) -> Level:
     return Level.parse(value)
 
 
+def _object_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
+    """Every record class is built from an object ``{...}`` only: text, a list, a number or
+    null there is a located, worded error (cattrs alone would fail inside with Python's text)."""
+    inner = conv.gen_structure_attrs_fromdict(cls)
+
+    def hook(value: object, type_: type) -> object:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object {{...}} with fields, got {kind_of(value)}")
+        return inner(value, type_)
+
+    return hook
+
+
 def _make(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv = make_converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed_validation
@@ -153,6 +166,7 @@ def _make(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(Level, _structure_level)
     conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(t, conv))
+    conv.register_structure_hook_factory(attrs.has, lambda t: _object_hook(t, conv))
     return conv
 
 
@@ -169,6 +183,8 @@ def _format(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, ValueError | TypeError) and not isinstance(exc, cattrs.BaseValidationError):
         detail = str(exc.args[0]) if exc.args else ""
         return detail or base
+    if base.startswith("unknown error"):  # never Python's own text in a message
+        return f"not a valid value here ({type(exc).__name__})"
     return base
 
 

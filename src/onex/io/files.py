@@ -171,7 +171,24 @@ def _load_toml(path: Path) -> Dataset:
     return structure(data, Dataset, source=str(path))
 
 
+MAX_DATASET_BYTES = 64 << 20
+"""A JSON or TOML dataset is at most 64 MiB (a college's year is tens of kilobytes): larger is
+refused before it is read into memory."""
+
+
 def _read_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_DATASET_BYTES:
+        raise DataError(
+            [
+                Problem(
+                    "",
+                    f"{size:,} bytes: a dataset file is at most {MAX_DATASET_BYTES:,} bytes "
+                    "(is this the right file?)",
+                )
+            ],
+            source=str(path),
+        )
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -28,7 +28,13 @@ from onex.io.results.tally import ResultIngest
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, match_header
-from onex.io.tables.text import open_csv_text, undecodable
+from onex.io.tables.text import (
+    LineTooLong,
+    csv_message,
+    open_csv_text,
+    too_long_message,
+    undecodable,
+)
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
 from onex.model import Certificate, Dataset
 
@@ -179,8 +185,11 @@ def _read_csv(
                     break
                 if number >= _HEADER_SCAN:
                     break
+        except LineTooLong as exc:
+            log.add(f"line {exc.breaks + 1}", too_long_message())
+            log.check()
         except csv.Error as exc:
-            log.add("line 1", f"cannot read the header: {exc}")
+            log.add("line 1", f"cannot read the header: {csv_message(exc)}")
             log.check()
         except UnicodeDecodeError:
             problem = undecodable(path, encoding)

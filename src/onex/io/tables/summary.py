@@ -299,6 +299,14 @@ class _SummaryReader:
                 found = self.certificate_row(row, cells, match)
                 if found is not None:
                     rows.append(found)
+        after = [r.place for r in rows if stated is not None and r.place > stated_at]
+        if after:
+            self.log.add(
+                self.grid.where(stated_at),
+                f"a total row in the middle of the table ({len(after)} certificate rows follow "
+                f"it, from {self.grid.where(after[0])}): the total belongs under the last "
+                "certificate; move it there or delete it",
+            )
         if not rows and not self.log.problems:
             self.log.add(
                 self.grid.where(self.grid.rows[pos][0]), "no certificate rows under the header"

@@ -58,10 +58,9 @@ def damaged_xlsx_as_data_error(func: Callable[P, R]) -> Callable[P, R]:
             path = Path(str(args[0])) if args else None
             if path is None or path.suffix.lower() != ".xlsx":
                 raise
-            raise DataError(
-                [Problem("", f"not a readable .xlsx workbook (damaged?): {type(exc).__name__}")],
-                source=str(path),
-            ) from None
+            from onex.io.tables.xlsx_checks import why_unreadable
+
+            raise DataError([Problem("", why_unreadable(path, exc))], source=str(path)) from None
 
     return wrapper
 
@@ -75,15 +74,17 @@ def open_workbook(path: Path, *, read_only: bool) -> Workbook:
         import openpyxl
     except ImportError:
         raise MissingDependencyError(XLSX_HINT) from None
+    from onex.io.tables.xlsx_checks import refuse_hostile_xml, why_unreadable
+
+    hostile = refuse_hostile_xml(path)
+    if hostile is not None:
+        raise DataError([Problem("", hostile)], source=str(path))
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise
-        raise DataError(
-            [Problem("", f"not a readable .xlsx workbook (truncated or damaged?): {exc}")],
-            source=str(path),
-        ) from None
+        raise DataError([Problem("", why_unreadable(path, exc))], source=str(path)) from None
 
 
 UNCOMPUTED_FORMULA = (
