@@ -9,6 +9,7 @@ in bounded time.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -281,3 +282,52 @@ def test_the_cli_never_exits_3_on_hostile_files(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
         assert "internal error" not in done.stderr
         _assert_clean(done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("物流\x1b[2J管理", "holds the control character U+001B (ESC) at character 3: remove it"),
+        ("a\x07", "holds the control character U+0007 (BEL) at character 2: remove it"),
+        ("a\x85b", "holds the control character U+0085 (a control character) at character 2"),
+        ("ab\u202ecd", "holds the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\u2067x", "holds the invisible direction control U+2067 (RIGHT-TO-LEFT ISOLATE)"),
+        ("x\udc80", "holds a lone surrogate U+DC80 at character 2"),
+    ],
+)
+def test_constructors_and_files_refuse_the_same_text(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    """A constructor and a JSON file refuse the same text with the same words: the check is
+    in one place, the model's text validators."""
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        onex.Certificate(code="log", name=text)
+    path = tmp_path / "d.json"
+    data = {"institution": "示例学院", "year": 2021, "certificates": [{"code": "c", "name": text}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(onex.DataError) as err:
+        onex.load(path)
+    assert f"{path}: $.certificates[0].name: {expected}" in str(err.value)
+
+
+def test_tabs_and_line_breaks_stay_allowed() -> None:
+    """Tab, line feed and carriage return are text (a note over two lines), not refused."""
+    cert = onex.Certificate(code="log", name="物流管理", organisation="甲\t乙\r\n丙")
+    assert "甲\t乙\r\n丙" == cert.organisation
+
+
+def test_check_never_prints_the_escape(tmp_path: Path) -> None:
+    """``onex check`` on a table whose name holds terminal escapes exits 2 and prints none of
+    them: the message names the character, it does not quote the text."""
+    path = tmp_path / "考证.csv"
+    path.write_text(f"{SUMMARY}\n物流\x1b]0;pwned\x07管理,10,8,2020\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "onex.cli", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+    )
+    assert 2 == done.returncode
+    assert "U+001B (ESC)" in done.stderr
+    assert [] == [c for c in done.stderr if ord(c) < 32 and c != "\n"]

@@ -193,6 +193,31 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
         "line 3: a total row in the middle of the table (1 certificate rows follow it, "
         "from line 4)",
     ),
+    # Text that is not what it seems: terminal escapes and direction overrides in names.
+    "summary_escape_in_name": (
+        f"{SUMMARY}\n1,物流\x1b]0;pwned\x07管理,120,115,96%,,2020\n",
+        "line 2, column 2 (证书名称): holds the control character U+001B (ESC) at character 3: "
+        "remove it",
+    ),
+    "summary_bidi_override_in_name": (
+        f"{SUMMARY}\n1,物流\u202e管理,120,115,96%,,2020\n",
+        "line 2, column 2 (证书名称): holds the invisible direction control U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE) at character 3",
+    ),
+    "summary_backspace_in_note": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,好\x08\x08坏,2020\n",
+        "line 2, column 6 (备注): holds the control character U+0008 (BS) at character 2",
+    ),
+    "results_escape_in_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流\x1b[2J管理,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): the certificate name holds the control character U+001B "
+        "(ESC) at character 3",
+    ),
+    "results_isolate_in_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流\u2066管理,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): the certificate name holds the invisible direction control "
+        "U+2066",
+    ),
     # One number grammar: Python's own syntax (underscores, exponents) is not a spreadsheet's.
     "summary_count_with_underscores": (
         f"{SUMMARY}\n1,物流管理,1_0_0,60,60%,,2020\n",
@@ -288,7 +313,9 @@ MINIMAL = {
 
 
 def _json(**changes: object) -> str:
-    return json.dumps({**MINIMAL, **changes}, ensure_ascii=False, indent=1)
+    # ensure_ascii: control characters and lone surrogates are written as \u escapes, as JSON
+    # files carry them
+    return json.dumps({**MINIMAL, **changes}, ensure_ascii=True, indent=1)
 
 
 TEXT_CASES: dict[str, tuple[str, str]] = {
@@ -327,6 +354,25 @@ TEXT_CASES: dict[str, tuple[str, str]] = {
     "json_section_as_list.json": (
         _json(stated=[1, 2]),
         "$.stated: expected an object {...} with fields, got a list [...]",
+    ),
+    # Text: refused at load, located, never quoted.
+    "json_escape_in_institution.json": (
+        _json(institution="示例\x1b]0;pwned\x07学院"),
+        "$.institution: holds the control character U+001B (ESC) at character 3: remove it",
+    ),
+    "json_bidi_override_in_certificate.json": (
+        _json(certificates=[{"code": "log", "name": "物流\u202e管理"}]),
+        "$.certificates[0].name: holds the invisible direction control U+202E",
+    ),
+    "json_lone_surrogate_in_name.json": (
+        _json(
+            certificates=[{"code": "log", "name": "物流管理"}], institution="示例"[:1] + "\ud83d"
+        ),
+        "$.institution: holds a lone surrogate U+D83D at character 2, which no text file can store",
+    ),
+    "json_escape_in_teacher.json": (
+        _json(training=[{"certificate": "物流管理", "trained": 3, "teachers": ["王\x07老师"]}]),
+        "$.training[0].teachers: holds the control character U+0007 (BEL) at character 2",
     ),
     # The last of two keys must not win silently.
     "json_duplicate_key.json": (

@@ -12,6 +12,8 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
+from onex.model.text import text_problem
+
 __all__ = [
     "DateWindow",
     "Level",
@@ -87,9 +89,12 @@ def check_optional_count(inst: object, attribute: attrs.Attribute[Any], value: o
 
 
 def check_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a non-blank ``str``."""
+    """Validator: a non-blank ``str`` that :func:`onex.model.text.text_problem` accepts."""
     if not isinstance(value, str) or not value.strip():
         raise FieldError(attribute.name, f"expected non-empty text, got {value!r}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise FieldError(attribute.name, problem)
 
 
 def check_optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -105,6 +110,9 @@ def check_texts(inst: object, attribute: attrs.Attribute[Any], value: object) ->
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise FieldError(attribute.name, f"expected non-empty text, got {item!r}")
+        problem = text_problem(item)
+        if problem is not None:
+            raise FieldError(attribute.name, problem)
 
 
 _DECIMAL_LIMIT = Decimal(10) ** 15

@@ -30,6 +30,7 @@ from onex.model import (
     mask_name,
     name_key,
 )
+from onex.model.text import text_problem
 
 __all__ = [
     "ResultIngest",
@@ -185,6 +186,9 @@ class ResultIngest:
             raise ValueError("no certificate name")
         if looks_like_id_number(text):
             raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
+        problem = text_problem(text)
+        if problem is not None:
+            raise ValueError(f"the certificate name {problem}")
         if self.known:
             cert = self.known.find(text)
             self.rules.setdefault(cert.name, cert.pass_rule or self.default_rule)
