@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,18 +10,7 @@ import openpyxl
 import pytest
 
 import onex
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``onex ARGS`` in a fresh interpreter."""
-    return subprocess.run(
-        [sys.executable, "-m", "onex.cli", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
-    )
+from cli_run import run
 
 
 def test_report_defaults_to_the_sample_on_the_console() -> None:

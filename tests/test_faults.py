@@ -19,22 +19,10 @@ from pathlib import Path
 import pytest
 
 import onex
+from cli_run import ENV, run
 from onex.io.atomic import TEMP_MARK, atomic_writer, stale_temp_files, write_atomic
 
 POSIX = pytest.mark.skipif(os.name == "nt", reason="POSIX signals, FIFOs and modes")
-ENV = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``onex ARGS`` in a fresh interpreter."""
-    return subprocess.run(
-        [sys.executable, "-m", "onex.cli", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        env=ENV,
-    )
 
 
 def temp_files(folder: Path) -> list[str]:

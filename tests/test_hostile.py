@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import onex
+from cli_run import run
 from onex.io.tables.text import MAX_FIELD_CHARS, MAX_LINE_CHARS
 
 RESULTS = "学号,姓名,身份证号,证书名称,等级,考核日期,理论成绩,实操成绩,是否通过"
@@ -140,30 +139,24 @@ _SCALARS = st.one_of(
     st.text(max_size=12),
     st.sampled_from([*NAMES, GOOD_ID, "物流管理", "2020-11-05", "1_0_0", "1e2", "初级"]),
 )
+_TOP_KEYS = (
+    "institution",
+    "year",
+    "exams",
+    "certificates",
+    "training",
+    "stated",
+    "narrative",
+    "expenses",
+    "targets",
+)
+_INNER_KEYS = ("teachers", "name", "code", "candidates", "passed", "aliases", "levels", "amount")
 _JSON = st.recursive(
     _SCALARS,
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(
-            st.sampled_from(
-                [
-                    "institution",
-                    "year",
-                    "exams",
-                    "certificates",
-                    "training",
-                    "teachers",
-                    "name",
-                    "code",
-                    "candidates",
-                    "passed",
-                    "aliases",
-                    "levels",
-                    "expenses",
-                    "amount",
-                    "x",
-                ]
-            ),
+            st.sampled_from([*_TOP_KEYS, *_INNER_KEYS, "x"]),
             inner,
             max_size=5,
         )
@@ -175,19 +168,7 @@ _JSON = st.recursive(
 @FUZZ
 @given(
     shape=st.dictionaries(
-        st.sampled_from(
-            [
-                "institution",
-                "year",
-                "exams",
-                "certificates",
-                "training",
-                "stated",
-                "narrative",
-                "expenses",
-                "targets",
-            ]
-        ),
+        st.sampled_from(_TOP_KEYS),
         _JSON,
         max_size=6,
     )
@@ -270,14 +251,7 @@ def test_the_cli_never_exits_3_on_hostile_files(tmp_path: Path) -> None:
     for name, text in cases.items():
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        done = subprocess.run(
-            [sys.executable, "-m", "onex.cli", "check", str(path), "--year", "2020"],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
-            timeout=60,
-        )
+        done = run("check", str(path), "--year", "2020")
         assert 2 == done.returncode, (name, done.stderr)
         assert "Traceback" not in done.stderr
         assert "internal error" not in done.stderr
@@ -321,13 +295,7 @@ def test_check_never_prints_the_escape(tmp_path: Path) -> None:
     them: the message names the character, it does not quote the text."""
     path = tmp_path / "考证.csv"
     path.write_text(f"{SUMMARY}\n物流\x1b]0;pwned\x07管理,10,8,2020\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "onex.cli", "check", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
-    )
+    done = run("check", str(path))
     assert 2 == done.returncode
     assert "U+001B (ESC)" in done.stderr
     assert [] == [c for c in done.stderr if ord(c) < 32 and c != "\n"]
