@@ -405,7 +405,7 @@ def _main(argv: Sequence[str] | None) -> int:
     from onex.errors import OnexError, OutputError
     from onex.io.atomic import protecting
 
-    inputs = [getattr(args, key, None) for key in ("source", "old", "new")]
+    inputs = [getattr(args, key, None) for key in ("source", "old", "new", "certificates")]
     try:
         with protecting(_inputs(*(i for i in inputs if i))):
             return _COMMANDS[args.command](args, sys.stdout)

@@ -513,6 +513,15 @@ _LAUGHS = (
 )
 
 XLSX_CASES: dict[str, tuple[object, str]] = {
+    "xlsx_summary_huge_stored_number": (
+        lambda: _xlsx(
+            lambda wb: _rows(
+                wb.add_worksheet("考证"),
+                [["年度", "证书名称", "考证人数", "通过人数"], [2020, "物流管理", 1e300, 5]],
+            )
+        ),
+        "sheet 考证, cell C2 (考证人数): a number of 301 digits: no figure here has more than 20",
+    ),
     "xlsx_encrypted": (
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
         "encrypted (saved with a 'password to open') or an old .xls file",

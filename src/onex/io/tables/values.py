@@ -103,6 +103,10 @@ def parse_count(value: object) -> int:
         number = int(plain)
     if number < 0:
         raise ValueError(f"must not be negative, got {number}")
+    if number >= 10**MAX_DIGITS:  # a stored number (1e300) is held to the grammar's bound too
+        raise ValueError(
+            f"a number of {len(str(number))} digits: no figure here has more than {MAX_DIGITS}"
+        )
     return number
 
 
@@ -111,11 +115,14 @@ def parse_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
     if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    result = Decimal(parse_number_text(_text(value)))
-    check_decimal_range(result, _text(value))
+        result = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"expected a finite number, got {value!r}")
+        result = Decimal(repr(value))
+    else:
+        result = Decimal(parse_number_text(_text(value)))
+    check_decimal_range(result, _text(value))  # stored numbers (1e300) are bounded too
     return result
 
 
