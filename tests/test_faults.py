@@ -283,3 +283,14 @@ def test_signals_at_any_moment_of_an_export(tmp_path: Path, signum: int) -> None
         else:  # finished before the signal, or signalled before Python's handlers were set
             assert child.returncode in (0, -signum), (delay, child.returncode, err)
         target.write_bytes(b"old")
+
+
+@pytest.mark.skipif(os.name != "nt", reason="only Windows refuses to replace an open file")
+def test_a_target_held_open_gets_one_message(tmp_path: Path) -> None:
+    """On Windows a file another program holds open cannot be replaced: one message naming it
+    and asking to close it, the old file intact, no temporary file."""
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"old")
+    with target.open("rb"), pytest.raises(onex.OutputError, match="has it open; close it"):
+        write_atomic(target, b"new")
+    assert (b"old", []) == (target.read_bytes(), temp_files(tmp_path))
