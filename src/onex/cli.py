@@ -2,17 +2,20 @@
 
 Results go to stdout, errors to stderr. Exit codes: 0 success; 1 the audit found errors
 (``onex check``); 2 the input cannot be read or is invalid, or the command line is wrong;
-3 an internal error (set ``ONEX_DEBUG=1`` to see its traceback).
+3 an internal error (set ``ONEX_DEBUG=1`` to see its traceback); 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM), each with one line on stderr and no output half written.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from onex.model import CandidateResult, Dataset
@@ -22,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_SAMPLE = "gzcvc-2020"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 class UsageError(Exception):
@@ -124,7 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
         tables.add_argument("--year", type=int, metavar="N", help="the report year, if not in it")
         tables.add_argument("--institution", metavar="TEXT", help="the college, if not in it")
         tables.add_argument(
-            "--unmask", action="store_true", help="keep names and ID numbers unmasked"
+            "--unmask",
+            action="store_true",
+            help="quote names and ID numbers in full in messages (reports never hold them)",
+        )
+        tables.add_argument(
+            "--certificates",
+            metavar="DATASET",
+            help="a dataset file or sample whose certificates are the only valid ones",
         )
         tables.add_argument(
             "--workers",
@@ -135,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = command("template", "Write an Excel workbook for filling in a year's data.")
     template.add_argument("path", metavar="PATH", help="the .xlsx file to write")
+    template.add_argument(
+        "--force", action="store_true", help="replace PATH if it exists (it may hold your data)"
+    )
 
     report = command("report", "Build the year's report from a data file or a sample.")
     report.add_argument(
@@ -240,8 +254,14 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
             return imports[0].dataset
         if args.workers is not None:
             print("onex: --workers is deprecated and ignored (one process reads)", file=sys.stderr)
+        known: Dataset | tuple[()] = ()
+        if args.certificates:
+            known = load_source(
+                args.certificates, argparse.Namespace(**{**vars(args), "certificates": None})
+            )
         imported = onex.read_table(
             path,
+            certificates=known,
             sheet=args.sheet,
             year=args.year,
             institution=args.institution,
@@ -253,8 +273,8 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
         return imported.dataset
     if source in onex.samples.names():
         return onex.samples.load(source)
-    known = ", ".join(onex.samples.names())
-    raise UsageError(f"{source}: no such file, nor a sample (samples: {known})")
+    samples = ", ".join(onex.samples.names())
+    raise UsageError(f"{source}: no such file, nor a sample (samples: {samples})")
 
 
 def _sample_results(source: str) -> tuple[CandidateResult, ...] | None:
@@ -293,10 +313,24 @@ def _emit(report: Report, fmt: str | None, output: str | None, out: TextIO) -> N
     out.write(data if data.endswith("\n") else data + "\n")
 
 
+def _inputs(*sources: str) -> list[str]:
+    """The sources that are files: an output must never be one of them."""
+    return [s for s in sources if Path(s).exists()]
+
+
+def _check_output(output: str | None, inputs: list[str]) -> None:
+    """Refuse an output path that cannot be written safely before any work is done."""
+    if output:
+        from onex.io.atomic import check_target
+
+        check_target(output, inputs)
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
     sources: list[str] = args.source
+    _check_output(args.output, _inputs(*sources))
     found = load_years(sources) if len(sources) > 1 else load_any(sources[0], args)
     if isinstance(found, onex.Series):
         report = onex.build_series_report(
@@ -333,6 +367,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
+    _check_output(args.output, _inputs(args.old, args.new))
     before = load_source(args.old, args)
     after = load_source(args.new, args)
     comparison = onex.compare(before, after)
@@ -368,6 +403,11 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
 
     if Path(args.path).suffix.lower() != ".xlsx":
         raise UsageError(f"{args.path}: the template is an Excel workbook; name it *.xlsx")
+    if os.path.lexists(args.path) and not args.force:
+        raise UsageError(
+            f"{args.path}: exists (it may be a filled-in workbook); "
+            "give --force to replace it with an empty template"
+        )
     onex.write_template(args.path)
     out.write(f"{args.path}\n")
     return EXIT_OK
@@ -383,18 +423,74 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 }
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwound like Ctrl-C so that no temporary file is left behind."""
+
+
+def _on_terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _stop_signals() -> None:
+    """Ignore further interrupts while onex reports the first and exits."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM"):
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code (130 after Ctrl-C, 143 after SIGTERM, each
+    with one line on stderr and no output left half written)."""
+    return guarded(lambda: _main(argv))
+
+
+def guarded(work: Callable[[], int]) -> int:
+    """Run ``work`` as the command line runs a command: SIGTERM unwinds it like Ctrl-C (so an
+    atomic write under way removes its temporary file), and either ends in one line on stderr
+    and exit code 130 (Ctrl-C) or 143 (SIGTERM), never a traceback."""
+    import signal
+
+    previous: list[tuple[int, Any]] = []
+    if threading.current_thread() is threading.main_thread():
+        previous.append((signal.SIGINT, signal.getsignal(signal.SIGINT)))
+        previous.append((signal.SIGTERM, signal.signal(signal.SIGTERM, _on_terminate)))
+    try:
+        return work()
+    except KeyboardInterrupt:
+        _stop_signals()
+        print("onex: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _stop_signals()
+        print("onex: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
+    finally:
+        for signum, handler in previous:
+            signal.signal(signum, handler)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from onex.errors import OnexError
+    from onex.errors import OnexError, OutputError
+    from onex.io.atomic import protecting
 
+    inputs: list[str] = []
+    for key in ("source", "old", "new", "certificates"):
+        value = getattr(args, key, None)
+        inputs.extend(value if isinstance(value, list) else [value] if value else [])
     try:
-        return _COMMANDS[args.command](args, sys.stdout)
+        with protecting(_inputs(*inputs)):
+            return _COMMANDS[args.command](args, sys.stdout)
     except UsageError as exc:
+        print(f"onex: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OutputError as exc:
         print(f"onex: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except OnexError as exc:
@@ -403,8 +499,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # missing files, full disks, bad paths: the user's to fix
         print(f"onex: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
     except Exception as exc:
         if os.environ.get("ONEX_DEBUG"):
             import traceback

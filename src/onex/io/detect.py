@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from onex.errors import DataError
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT
 from onex.io.results.progress import ProgressCallback
 from onex.io.results.reader import (
@@ -30,7 +31,7 @@ from onex.io.results.reader import (
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.header import HEADER_SCAN, MIN_KNOWN, match_header
 from onex.io.tables.summary import SUMMARY_COLUMNS, TableKind, read_exam_table
-from onex.io.tables.text import open_csv_text
+from onex.io.tables.text import MAX_LINE_CHARS, open_csv_text, undecodable
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
 from onex.io.workbook.layout import is_onex_workbook
 from onex.io.workbook.read import read_workbook_with_warnings
@@ -54,9 +55,12 @@ def _kind_of_header(rows: list[list[Any]]) -> TableKind:
 
 
 def _csv_head(path: Path) -> list[list[Any]]:
-    stream, _, delimiter = open_csv_text(path)
+    stream, encoding, delimiter = open_csv_text(path)
     with stream:
-        head = "".join(stream.readline() for _ in range(HEADER_SCAN))
+        try:  # the head only, each line bounded: the reader then says what is wrong at length
+            head = "".join(stream.readline(MAX_LINE_CHARS) for _ in range(HEADER_SCAN))
+        except UnicodeDecodeError:
+            raise DataError([undecodable(path, encoding)], source=str(path)) from None
     try:
         return list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
     except csv.Error:

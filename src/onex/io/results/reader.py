@@ -28,7 +28,13 @@ from onex.io.results.tally import ResultIngest
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, find_header, header_problems
-from onex.io.tables.text import open_csv_text, undecodable
+from onex.io.tables.text import (
+    LineTooLong,
+    csv_message,
+    open_csv_text,
+    too_long_message,
+    undecodable,
+)
 from onex.io.tables.xlsx import calamine_rows, damaged_xlsx_as_data_error
 from onex.model import Certificate, Dataset
 
@@ -170,8 +176,12 @@ def _read_csv(
 
         try:
             _, match = _header(records(), log, None)
+        except LineTooLong as exc:
+            log.add(f"line {exc.breaks + 1}", too_long_message())
+            log.check()
+            raise AssertionError("unreachable") from None  # pragma: no cover
         except csv.Error as exc:
-            log.add("line 1", f"cannot read the header: {exc}")
+            log.add("line 1", f"cannot read the header: {csv_message(exc)}")
             log.check()
             raise AssertionError("unreachable") from None  # pragma: no cover
         except UnicodeDecodeError:
@@ -311,6 +321,7 @@ def read_results(
         if bar is not None:
             bar.close()
     log.check()
+    ingest.rare_certificates()
     if ingest.rows == 0:
         raise DataError([Problem("", "no result rows under the header")], source=str(p))
     where = "line 1" if kind == "csv" else f"sheet {sheet_name}"

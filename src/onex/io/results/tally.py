@@ -19,7 +19,7 @@ from onex.io.problems import ProblemLog, place
 from onex.io.results.blocks import Block, ReadingStopped
 from onex.io.results.idnumbers import id_number_problem, ids_valid
 from onex.io.tables.context import KnownCertificates, certificate_code
-from onex.io.tables.header import HeaderMatch
+from onex.io.tables.header import HeaderMatch, row_length_problem
 from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.model import (
     Certificate,
@@ -31,6 +31,7 @@ from onex.model import (
     mask_name,
     name_key,
 )
+from onex.model.text import text_problem
 
 __all__ = [
     "ResultIngest",
@@ -68,6 +69,15 @@ def _date_or_none(raw: str) -> pendulum.Date | None:
     return parse_date(raw) if raw.strip() else None
 
 
+RARE_ROWS = 3
+"""A certificate held by at most this many rows of a file of :data:`RARE_FILE_ROWS` or more is
+worth a warning: a typo, or a shifted row whose certificate cell holds something else."""
+
+RARE_FILE_ROWS = 100
+
+_NAME_CLASH = "a name from the 姓名 column where the certificate belongs (columns shifted?)"
+
+
 class ResultIngest:
     """The state of one read: header, resolvers and their caches, the tally, the problems."""
 
@@ -96,6 +106,11 @@ class ResultIngest:
         self.i_pass = idx.get("passed")
         self.i_id = idx.get("id_number")
         self.i_cohort = idx.get("cohort")
+        self.i_name = idx.get("name")
+        self.cert_seen: dict[str, int] = {}
+        """Each certificate value as printed, with the first line or row holding it."""
+        self.block_names: frozenset[str] = frozenset()
+        """The 姓名 values of the block being checked row by row: never quoted in messages."""
         self.known = KnownCertificates(known)
         self.names: dict[str, str] = {}
         self.rules: dict[str, PassRule] = {}
@@ -123,9 +138,78 @@ class ResultIngest:
         """A cell's value as messages show it: personal data masked unless unmasked."""
         if not self.unmask and col == self.i_id:
             return repr(mask_id_number(value))
-        if not self.unmask and col == self.match.index.get("name"):
+        if not self.unmask and (col == self.i_name or value.strip() in self.block_names):
             return repr(mask_name(value))
         return repr(value)
+
+    def private(self, message: str, raw: str, cells: Sequence[str]) -> str:
+        """``message`` about the cell ``raw`` with the value masked when it is personal: a
+        name of the 姓名 column (of this row or block) in another column. (身份证号-shaped
+        tokens are masked by the problem log, everywhere.)"""
+        value = raw.strip()
+        if self.unmask or not value or self.i_name is None:
+            return message
+        if value in self.block_names or value == cells[self.i_name].strip():
+            return message.replace(repr(value), repr(mask_name(value)))
+        return message
+
+    def _note_certificates(
+        self, certs: Sequence[str], block: Block, skip: frozenset[str] = frozenset()
+    ) -> None:
+        """Remember where each certificate value is first seen, and refuse one that is also a
+        name of the 姓名 column in this block (or was a certificate in an earlier one).
+        Set operations over the columns: no Python loop per row."""
+        seen = self.cert_seen
+        new = set(certs).difference(seen)
+        new.discard("")
+        for raw in new:
+            if raw.strip() not in skip:
+                seen[raw] = block.number(certs.index(raw))
+        if self.i_name is None:
+            return
+        names = (
+            block.cols[self.i_name]
+            if block.cols is not None
+            else [r[self.i_name] for r in block.rows if len(r) > self.i_name]
+        )
+        clash = set(seen).intersection(names)
+        for value in sorted(clash, key=lambda v: seen[v]):
+            also = names.index(value)
+            self.log.add(
+                self.where(seen[value], self.i_cert),
+                f"{_NAME_CLASH}; the same text is a name at "
+                f"{self.where(block.number(also), self.i_name)}",
+            )
+            del seen[value]  # said once
+
+    def rare_certificates(self) -> None:
+        """Warn of certificates held by only a handful of rows among many: a typo or a
+        shifted row (the name shown masked, like a personal name, unless unmasked)."""
+        self._settle()
+        if self.rows < RARE_FILE_ROWS:
+            return
+        held: Counter[str] = Counter()
+        for (cert, _, _), (n, _) in self.totals.items():
+            held[cert] += n
+        for cert, n in held.items():
+            if 0 < n <= RARE_ROWS:
+                first = min(
+                    (line for raw, line in self.cert_seen.items() if self._names(raw, cert)),
+                    default=None,
+                )
+                where = self.where(first, self.i_cert) if first is not None else ""
+                shown = cert if self.unmask else mask_name(cert)
+                self.log.warn(
+                    where,
+                    f"the certificate {shown!r} is held by only {n} of {self.rows} rows: "
+                    "a typo, or a shifted row?",
+                )
+
+    def _names(self, value: str, cert: str) -> bool:
+        try:
+            return self.certificate(value) == cert
+        except ValueError:
+            return False
 
     # -- resolving values (shared by the fast and the slow path) ---------------------------
 
@@ -136,6 +220,9 @@ class ResultIngest:
             raise ValueError("no certificate name")
         if looks_like_id_number(text):
             raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
+        problem = text_problem(text)
+        if problem is not None:
+            raise ValueError(f"the certificate name {problem}")
         if self.known:
             cert = self.known.find(text)
             self.rules.setdefault(cert.name, cert.pass_rule or self.default_rule)
@@ -214,8 +301,18 @@ class ResultIngest:
         if not len(block):
             return
         if not self._fast(block):
-            for i, row in enumerate(block.rows):
-                self.row(row, block.number(i))
+            rows = block.rows
+            if self.i_name is not None:
+                col = self.i_name
+                self.block_names = frozenset(r[col].strip() for r in rows if len(r) > col) - {""}
+            try:
+                for i, row in enumerate(rows):
+                    self.row(row, block.number(i))
+                certs = [r[self.i_cert] if len(r) > self.i_cert else "" for r in rows]
+                # A name in the certificate column was just said, row by row.
+                self._note_certificates(certs, block, skip=self.block_names)
+            finally:
+                self.block_names = frozenset()
 
     def _fast(self, block: Block) -> bool:
         """Check and count a block column by column; False (nothing counted) when any row
@@ -275,6 +372,7 @@ class ResultIngest:
                     del counts[key]
                 return False
         self.rows += n
+        self._note_certificates(certs, block)
         if self.i_id is not None and not ids_valid(cols[self.i_id]):
             for i, value in enumerate(cols[self.i_id]):
                 why = id_number_problem(value)
@@ -333,7 +431,6 @@ class ResultIngest:
         if len(cells) != self.ncols:
             if not any(c.strip() for c in cells):
                 return
-            extra = cells[self.ncols :]
             if len(cells) < self.ncols:
                 self.log.add(
                     self.where(number),
@@ -341,11 +438,9 @@ class ResultIngest:
                     "columns (truncated or shifted?)",
                 )
                 return
-            if any(c.strip() for c in extra):
-                self.log.add(
-                    self.where(number),
-                    f"the row has {len(cells)} values but the header has {self.ncols} columns",
-                )
+            problem = row_length_problem(cells, self.ncols)
+            if problem:
+                self.log.add(self.where(number), problem)
                 return
             cells = cells[: self.ncols]
         if not any(c.strip() for c in cells):
@@ -361,12 +456,20 @@ class ResultIngest:
             try:
                 return parse(raw)
             except ValueError as exc:
-                self.log.add(self.where(number, col), str(exc))
+                self.log.add(self.where(number, col), self.private(str(exc), raw, cells))
                 return None
 
         if not cells[self.i_sid].strip():
             self.log.add(self.where(number, self.i_sid), "no 学号 (student number)")
-        cert = take(self.i_cert, self.certificate)
+        if (
+            self.i_name is not None
+            and cells[self.i_cert].strip()
+            and cells[self.i_cert].strip() in self.block_names
+        ):
+            self.log.add(self.where(number, self.i_cert), _NAME_CLASH)
+            cert = None
+        else:
+            cert = take(self.i_cert, self.certificate)
         if cert is None and not cells[self.i_cert].strip():
             self.log.add(self.where(number, self.i_cert), "no certificate name")
         take(self.i_level, parse_level)

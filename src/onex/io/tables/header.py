@@ -24,6 +24,7 @@ __all__ = [
     "header_key",
     "header_problems",
     "match_header",
+    "row_length_problem",
 ]
 
 
@@ -138,3 +139,14 @@ def header_problems(
         )
     for col in match.unknown:
         log.warn(where(col), f"unknown column {match.header(col)!r} ignored")
+
+
+def row_length_problem(cells: Sequence[object], ncols: int) -> str | None:
+    """The one rule for a row's length against its header's, in every table reader: cells past
+    the header's last column must be blank (Excel writes trailing separators); a value there
+    is refused, since no column says what it is. ``None`` when the row is fine."""
+    if len(cells) <= ncols:
+        return None
+    if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells[ncols:]):
+        return None
+    return f"the row has {len(cells)} values but the header has {ncols} columns"

@@ -28,6 +28,7 @@ from onex.io.tables.header import (
     find_header,
     header_key,
     header_problems,
+    row_length_problem,
 )
 from onex.io.tables.rows import SummaryRow, table_certificates
 from onex.io.tables.values import is_blank, parse_count, parse_date, parse_level
@@ -274,11 +275,16 @@ class _SummaryReader:
 
     def read(self) -> tuple[list[SummaryRow], StatedTotals, HeaderMatch]:
         pos, match = self.header()
+        ncols = max((c + 1 for c, h in enumerate(match.headers) if h), default=0)
         rows: list[SummaryRow] = []
         stated: StatedTotals | None = None
         stated_at = 0
         for row, cells, _ in self.grid.rows[pos + 1 :]:
             if all(is_blank(c) for c in cells):
+                continue
+            too_long = row_length_problem(cells, ncols)
+            if too_long:
+                self.log.add(self.grid.where(row), too_long)
                 continue
             label = next(
                 (
@@ -305,6 +311,14 @@ class _SummaryReader:
                 found = self.certificate_row(row, cells, match)
                 if found is not None:
                     rows.append(found)
+        after = [r.place for r in rows if stated is not None and r.place > stated_at]
+        if after:
+            self.log.add(
+                self.grid.where(stated_at),
+                f"a total row in the middle of the table ({len(after)} certificate rows follow "
+                f"it, from {self.grid.where(after[0])}): the total belongs under the last "
+                "certificate; move it there or delete it",
+            )
         if not rows and not self.log.problems:
             self.log.add(
                 self.grid.where(self.grid.rows[pos][0]), "no certificate rows under the header"

@@ -64,10 +64,9 @@ def damaged_xlsx_as_data_error(func: Callable[P, R]) -> Callable[P, R]:
             path = Path(str(args[0])) if args else None
             if path is None or path.suffix.lower() != ".xlsx":
                 raise
-            raise DataError(
-                [Problem("", f"not a readable .xlsx workbook (damaged?): {type(exc).__name__}")],
-                source=str(path),
-            ) from None
+            from onex.io.tables.xlsx_checks import why_unreadable
+
+            raise DataError([Problem("", why_unreadable(path, exc))], source=str(path)) from None
 
     return wrapper
 
@@ -83,6 +82,9 @@ def open_workbook(path: Path, *, read_only: bool, check_extent: bool = True) -> 
         import openpyxl
     except ImportError:
         raise MissingDependencyError(XLSX_HINT) from None
+    from onex.io.tables.xlsx_checks import why_unreadable
+
+    _refuse_hostile(path)
     if check_extent:
         _check_every_sheet(path)
     try:
@@ -90,10 +92,7 @@ def open_workbook(path: Path, *, read_only: bool, check_extent: bool = True) -> 
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise
-        raise DataError(
-            [Problem("", f"not a readable .xlsx workbook (truncated or damaged?): {exc}")],
-            source=str(path),
-        ) from None
+        raise DataError([Problem("", why_unreadable(path, exc))], source=str(path)) from None
 
 
 def _check_every_sheet(path: Path) -> None:
@@ -105,8 +104,8 @@ def _check_every_sheet(path: Path) -> None:
     try:
         names = scan_sheet(path).names
         scans = [scan_sheet(path, name) for name in names]
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError):
-        raise _not_a_workbook(path) from None
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError) as exc:
+        raise _not_a_workbook(path, exc) from None
     for scan in scans:
         check_extent(scan, str(path))
 
@@ -213,20 +212,20 @@ class SheetRows:
     rows: Iterator[list[object]]
 
 
-def _not_a_workbook(path: Path) -> DataError:
+def _not_a_workbook(path: Path, exc: BaseException | None = None) -> DataError:
     """What is wrong with a file that no .xlsx reader opens, in words."""
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        why = (
-            "encrypted with a password, or an old .xls workbook: save it in Excel as .xlsx "
-            "without a password"
-        )
-    elif not head.startswith(b"PK"):
-        why = "not an .xlsx workbook (not a zip archive): is it a CSV or another file renamed?"
-    else:
-        why = "not a readable .xlsx workbook (truncated or damaged?)"
-    return DataError([Problem("", why)], source=str(path))
+    from onex.io.tables.xlsx_checks import why_unreadable
+
+    return DataError([Problem("", why_unreadable(path, exc))], source=str(path))
+
+
+def _refuse_hostile(path: Path) -> None:
+    """Refuse a workbook whose XML declares a DOCTYPE or an entity before any parser sees it."""
+    from onex.io.tables.xlsx_checks import refuse_hostile_xml
+
+    hostile = refuse_hostile_xml(path)
+    if hostile is not None:
+        raise DataError([Problem("", hostile)], source=str(path))
 
 
 def calamine_rows(path: Path, sheet: str | None) -> SheetRows:
@@ -241,10 +240,11 @@ def calamine_rows(path: Path, sheet: str | None) -> SheetRows:
         from python_calamine import CalamineError, CalamineWorkbook
     except ImportError:
         raise MissingDependencyError(XLSX_HINT) from None
+    _refuse_hostile(path)
     try:
         scan = scan_sheet(path, sheet)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError):
-        raise _not_a_workbook(path) from None
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError) as exc:
+        raise _not_a_workbook(path, exc) from None
     if sheet is not None and sheet not in scan.names:
         raise DataError(
             [Problem("", f"no sheet named {sheet!r}; sheets: {', '.join(scan.names)}")],
@@ -253,8 +253,8 @@ def calamine_rows(path: Path, sheet: str | None) -> SheetRows:
     check_extent(scan, str(path))
     try:
         ws = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(scan.name)
-    except CalamineError:
-        raise _not_a_workbook(path) from None
+    except CalamineError as exc:
+        raise _not_a_workbook(path, exc) from None
     errors: dict[int, list[tuple[int, str]]] = {}
     for (r, c), text in scan.errors.items():
         errors.setdefault(r, []).append((c, text))

@@ -449,8 +449,22 @@ LEVEL_SEPARATORS = re.compile(r"[、,，;；/\s]+")
 
 def is_onex_workbook(sheet_names: Iterable[str]) -> bool:
     """Whether a workbook with these sheets is an onex input workbook: it has a 基本信息 (or
-    ``dataset``) sheet and a 证书 (or ``certificates``) sheet."""
+    ``dataset``) sheet and a 证书 (or ``certificates``) sheet, or, with one of them deleted or
+    renamed, at least three of the template's sheets (the reader then names what is missing)."""
     names = {n.strip().casefold() for n in sheet_names}
-    return bool(names & {INFO.name, INFO.key}) and bool(
-        names & {CERTIFICATES.name, CERTIFICATES.key}
-    )
+    if bool(names & {INFO.name, INFO.key}) and bool(names & {CERTIFICATES.name, CERTIFICATES.key}):
+        return True
+    ours = sum(bool(names & {sheet.name.casefold(), sheet.key.casefold()}) for sheet in SHEETS)
+    return ours >= 3
+
+
+REQUIRED_SHEETS: tuple[Sheet, ...] = (INFO, CERTIFICATES)
+"""Sheets an onex workbook cannot do without."""
+
+PARENT_SHEETS: dict[str, Sheet] = {
+    ALIASES.key: CERTIFICATES,
+    BREAKDOWN.key: EXAMS,
+    TEACHERS.key: TRAINING,
+    HOURS.key: COURSES,
+}
+"""The sheet whose rows each child sheet's rows name, by the child's key."""

@@ -288,6 +288,8 @@ def _documents(log: ProblemLog, info: dict[str, Any], rules: tuple[Any, ...]) ->
 
 
 def _dataset(reader: SheetReader, log: ProblemLog) -> Dataset | None:
+    reader.check_sheets()
+    log.check()
     info = reader.keyvalues(INFO, INFO_ITEMS)
     stated_values = reader.keyvalues(STATED, STATED_ITEMS)
     recs = {s.key: reader.records(s) for s in SHEETS if not s.keyvalue}
