@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import ClassVar
 
 import attrs
@@ -18,15 +18,11 @@ import wcwidth
 
 from onex.report import (
     Block,
-    Cell,
-    Count,
-    Money,
-    Number,
     Paragraph,
-    Percent,
     Report,
     Section,
     Table,
+    chart_points,
 )
 from onex.report import cell_text as _cell_text
 
@@ -145,28 +141,12 @@ def _chart_label(text: str) -> str:
     return flat.replace('"', "'")
 
 
-def _chart_number(cell: Cell, precision: int) -> Decimal | None:
-    """The number a bar shows, read from the cell's displayed text (never recomputed)."""
-    if not isinstance(cell, Count | Number | Percent | Money):
-        return None
-    shown = _cell_text(cell, precision).removeprefix("¥").removesuffix("%").replace(",", "")
-    try:
-        return Decimal(shown)
-    except InvalidOperation:  # an undefined rate ("—") has no bar
-        return None
-
-
 def _mermaid_chart(table: Table, precision: int) -> str | None:
     """A Mermaid bar chart of the table's chart column by its category column, or None when no
     row has a value to draw."""
     assert table.chart is not None
-    cat = table.column_index(table.chart.category)
     val = table.column_index(table.chart.value)
-    points: list[tuple[str, Decimal]] = []
-    for row in table.rows:
-        number = _chart_number(row[val], precision)
-        if number is not None:
-            points.append((_chart_label(_cell_text(row[cat], precision)), number))
+    points = [(_chart_label(label), n) for label, n in chart_points(table, precision)]
     if not points:
         return None
     column = table.columns[val]

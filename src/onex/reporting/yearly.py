@@ -23,7 +23,7 @@ from onex.report import (
     Table,
     Text,
 )
-from onex.reporting.common import check_options, column, name_list
+from onex.reporting.common import check_options, column, name_list, numbered
 from onex.reporting.money import credits_section, funds_section
 from onex.services.audit import audit
 from onex.services.exams import ExamRow, ExamSummary, exam_summary
@@ -75,7 +75,7 @@ def build_report(
         institution=dataset.institution,
         year=dataset.year,
         fictional=dataset.fictional,
-        sections=tuple(sections),
+        sections=numbered(sections, lg),
     )
 
 
@@ -290,6 +290,12 @@ def _narrative_sections(dataset: Dataset, lang: Lang) -> list[Section]:
 
 
 def _audit_section(found: AuditResult, lang: Lang) -> Section:
+    if not found.findings:
+        return Section(
+            key="audit",
+            title=label("sec.audit", lang),
+            blocks=(Paragraph(label("audit_clean", lang)),),
+        )
     counts = {s: len(found.of(s)) for s in Severity}
     if lang == "zh":
         text = (
