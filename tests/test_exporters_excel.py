@@ -262,11 +262,11 @@ def test_duplicate_and_empty_headers_are_made_unique():
     assert expected == [c.value for c in ws[1]]
 
 
-def test_empty_table_still_makes_a_valid_table():
-    """A table without rows becomes a header, one blank data row and its total row."""
+def test_empty_table_is_a_sentence_not_a_sheet():
+    """A table without rows gets no sheet: the report sheet says there is nothing instead."""
     table = Table(
         key="t",
-        title="空",
+        title="经费违规事项",
         columns=(
             Column(key="n", label="n", kind="text"),
             Column(key="c", label="c", kind="count", total="sum"),
@@ -277,11 +277,8 @@ def test_empty_table_still_makes_a_valid_table():
     )
     report = Report(title="T", sections=(Section(key="s", title="S", blocks=(table,)),))
     wb, cached = _books(onex.export(report, "excel"))
-    ws = wb.worksheets[1]
-    expected = ("A1:B3", 0)
-    assert expected == (next(iter(ws.tables.values())).ref, len(ws._charts))
-    expected = [["n", "c"], [None, None], ["合计", 0]]
-    assert expected == _rows(cached.worksheets[1])
+    expected = (["报告"], [["T"], [None], ["S"], ["无经费违规事项。"]])
+    assert expected == (wb.sheetnames, _rows(cached.worksheets[0]))
 
 
 def test_undefined_total_rate():

@@ -50,6 +50,15 @@ def test_word_reports_print_cleanly(rendered: tuple[ModuleType, list[Path]]):
         assert 4 <= pages <= 12
 
 
+def test_excel_reports_print_cleanly(rendered: tuple[ModuleType, list[Path]]):
+    """Each Excel report's PDF: A4 pages, none empty, no text outside the printable area."""
+    render, files = rendered
+    for name in ("xlsx-gzcvc-2020", "xlsx-demo-2021"):
+        pdf = next(f for f in files if f.name == f"{name}.pdf")
+        _, problems = render.check_pdf(pdf, render.XLSX_MARGINS)
+        assert [] == problems
+
+
 def test_check_finds_text_outside_the_margins(rendered: tuple[ModuleType, list[Path]]):
     """The check is not blind: with margins wider than the page's, it reports text outside."""
     render, files = rendered

@@ -5,12 +5,12 @@ with pdfplumber, and the first pages as PNG pictures for the docs.
     python tools/render.py --out DIR       # keep the .docx, .xlsx and .pdf files in DIR
     python tools/render.py --no-images     # only check
 
-The checks, per PDF: every page is A4; no page is empty; no character lies outside the page's
-margins (the page-number line of a Word page lies in its foot margin, as it should, and a closing
-CJK mark that LibreOffice hangs at a line's end may start on the margin); and, for Word,
-every table row is whole on one page (each of its cells is found intact in one page's tables).
-Exit 1 lists each problem. Needs LibreOffice (``soffice``), ``pdftoppm`` for the pictures,
-pdfplumber and a CJK font (fonts-noto-cjk): without one LibreOffice draws empty boxes.
+The checks, per PDF: every page is A4 (portrait or landscape); no page is empty; no character
+lies outside the page's margins (the page-number line of a Word page lies in its foot margin, as
+it should, and a closing CJK mark that LibreOffice hangs at a line's end may start on the margin);
+and, for Word, every table row is whole on one page (each of its cells is found intact in one
+page's tables). Exit 1 lists each problem. Needs LibreOffice (``soffice``), ``pdftoppm`` for the
+pictures, pdfplumber and a CJK font (fonts-noto-cjk): without one LibreOffice draws empty boxes.
 
 Chinese office fonts (仿宋_GB2312, 方正小标宋简体, 宋体, 黑体, 楷体) are rarely installed on a
 render server, so a private fontconfig file maps them to Noto Serif CJK (宋 and 仿宋) and Noto Sans
@@ -40,8 +40,8 @@ A4 = (595.28, 841.89)  # points
 MM = 72 / 25.4
 TOLERANCE = 1.5 * MM
 
-_SERIF = ("仿宋_GB2312", "仿宋", "方正小标宋简体", "宋体", "SimSun", "楷体_GB2312", "楷体", "等线")
-_SANS = ("黑体", "SimHei")
+_SERIF = ("仿宋_GB2312", "仿宋", "方正小标宋简体", "宋体", "SimSun", "楷体_GB2312", "楷体")
+_SANS = ("黑体", "SimHei", "等线", "DengXian", "微软雅黑")
 
 
 @attrs.frozen
@@ -57,7 +57,7 @@ class Margins:
 
 
 DOCX_MARGINS = Margins(37, 35, 28, 26, foot=30)
-XLSX_MARGINS = Margins(5, 5, 5, 5)
+XLSX_MARGINS = Margins(5, 5, 14, 14)  # the page header and footer lie in the top and bottom
 
 
 def fontconfig(directory: Path) -> Path:
@@ -146,7 +146,8 @@ def check_pdf(
         pages = len(document.pages)
         for number, page in enumerate(document.pages, 1):
             where = f"{pdf.name} page {number}"
-            if abs(page.width - A4[0]) > 2 or abs(page.height - A4[1]) > 2:
+            size = sorted((page.width, page.height))
+            if abs(size[0] - A4[0]) > 2 or abs(size[1] - A4[1]) > 2:
                 problems.append(f"{where}: {page.width:.0f} x {page.height:.0f} pt, not A4")
             if not page.chars and not page.images:
                 problems.append(f"{where}: empty")

@@ -309,6 +309,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from onex.streams import prepare_streams
+
+    prepare_streams()  # any console encoding: ¥ in GBK, Chinese in ASCII (see onex.streams)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -133,6 +133,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "borrowed_site": ("借考", "borrowed exam site"),
     "fund_total": ("经费总额", "Whole fund"),
     "none": ("无", "none"),
+    "empty.exams": ("本年没有试点证书考核记录。", "No certificate was examined this year."),
     "audit_clean": (
         "对报告中印出的各项数字逐一重新核算，未发现问题。",
         "Every printed figure was recomputed: no findings.",

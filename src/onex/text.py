@@ -22,7 +22,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 # (embeddings, overrides, isolates, marks), and what XML cannot hold (noncharacters, lone
 # surrogates).
 _UNSAFE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\ufffe\uffff\ud800-\udfff]"
 )
 _INLINE = re.compile(r"([\\`*_\[\]<>|~$#&])")
@@ -36,21 +36,24 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str, *, keep: str = "") -> str:
     """``text`` with every control, bidirectional-control or non-XML character written as its
     escape (``\\x1b``, ``\\u202e``). Line breaks (``\\r\\n``, ``\\r``, U+2028, ...) become ``\\n``
-    when ``keep`` holds ``"\\n"`` and a space otherwise; a tab becomes a space."""
+    when ``keep`` holds ``"\\n"`` and a space otherwise; a tab stays when ``keep`` holds ``"\\t"``
+    and becomes a space otherwise."""
     if text.isprintable():
         return text
-    text = _LINE_BREAK.sub("\n" if "\n" in keep else " ", text).replace("\t", " ")
+    text = _LINE_BREAK.sub("\n" if "\n" in keep else " ", text)
+    if "\t" not in keep:
+        text = text.replace("\t", " ")
     return _UNSAFE.sub(_escape, text)
 
 
 def markdown_inline(text: str) -> str:
-    """``text`` for Markdown on one line: controls made visible, line breaks as spaces, and
-    Markdown's inline punctuation (and ``<``, ``&``, ``|``) backslash-escaped, so nothing in it
-    becomes markup, HTML or a table column."""
-    return _INLINE.sub(r"\\\1", visible(text))
+    """``text`` for Markdown on one line: controls made visible (tabs kept), line breaks as
+    spaces, and Markdown's inline punctuation (and ``<``, ``&``, ``|``) backslash-escaped, so
+    nothing in it becomes markup, HTML or a table column."""
+    return _INLINE.sub(r"\\\1", visible(text, keep="\t"))
 
 
 def markdown_cell(text: str) -> str:
     """``text`` for a pipe-table cell: :func:`markdown_inline`, with line breaks as ``<br>``."""
-    lines = visible(text, keep="\n").split("\n")
+    lines = visible(text, keep="\n\t").split("\n")
     return "<br>".join(_INLINE.sub(r"\\\1", line) for line in lines)

@@ -1,5 +1,6 @@
-"""WordprocessingML that python-docx has no API for: East Asian fonts, table rules and row
-properties, page-number fields, the font table's fall-back names, and a deterministic package.
+"""WordprocessingML that python-docx has no API for (or builds too slowly): whole tables with
+their rules and row properties, page-number fields, the font table's fall-back names, and a
+deterministic package.
 
 Only the Word exporter imports this module, and only once python-docx is known to be installed.
 """
@@ -8,23 +9,16 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement
 
-__all__ = [
-    "add_font_fallbacks",
-    "cant_split",
-    "cell_margins",
-    "page_number_paragraph",
-    "repack",
-    "repeat_header",
-    "table_borders",
-    "three_line_header",
-]
+__all__ = ["add_font_fallbacks", "page_number_paragraph", "repack", "table_xml", "twips"]
 
 
 def add_font_fallbacks(document: Any, fonts: dict[str, str | None]) -> None:
@@ -57,67 +51,87 @@ def add_font_fallbacks(document: Any, fonts: dict[str, str | None]) -> None:
     part._blob = serialize_part_xml(root)
 
 
-def repeat_header(row: Any) -> None:
-    """Mark a table row as the header Word and LibreOffice repeat at the top of every page."""
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
+def _border(tag: str, size: int) -> str:
+    if not size:
+        return f'<w:{tag} w:val="nil"/>'
+    return f'<w:{tag} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
 
 
-def cant_split(row: Any) -> None:
-    """Keep a table row on one page."""
-    keep = OxmlElement("w:cantSplit")
-    keep.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(keep)
+def twips(mm: float) -> int:
+    """Millimetres in twips (1/20 pt), Word's unit of length."""
+    return round(mm / 25.4 * 1440)
 
 
-def _border(tag: str, size: int) -> Any:
-    element = OxmlElement(tag)
-    element.set(qn("w:val"), "single" if size else "nil")
-    if size:
-        element.set(qn("w:sz"), str(size))
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-    return element
+def _runs(text: str, bold: bool) -> str:
+    if not text:
+        return ""
+    props = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+    body = '</w:t><w:br/><w:t xml:space="preserve">'.join(escape(line) for line in text.split("\n"))
+    return f'<w:r>{props}<w:t xml:space="preserve">{body}</w:t></w:r>'
 
 
-def table_borders(table: Any, kind: str) -> None:
-    """Rule a table: ``"full"`` draws every cell's borders (½ pt); ``"three_line"`` only a 1½ pt
-    rule above and below the table (the rule under the header is :func:`three_line_header`)."""
-    tbl_pr = table._tbl.tblPr
-    for old in tbl_pr.findall(qn("w:tblBorders")):
-        tbl_pr.remove(old)
-    borders = OxmlElement("w:tblBorders")
-    full = kind == "full"
-    for edge, size in (
-        ("top", 4 if full else 12),
-        ("left", 4 if full else 0),
-        ("bottom", 4 if full else 12),
-        ("right", 4 if full else 0),
-        ("insideH", 4 if full else 0),
-        ("insideV", 4 if full else 0),
-    ):
-        borders.append(_border(f"w:{edge}", size))
-    # Schema order of tblPr: tblStyle, ..., tblW, jc, ..., tblBorders, shd, tblLayout, ...
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    if layout is not None:
-        layout.addprevious(borders)
-    else:
-        tbl_pr.append(borders)
+def table_xml(
+    lines: Sequence[Sequence[str]],
+    *,
+    widths_mm: Sequence[float],
+    right: Sequence[bool],
+    total: bool,
+    style_id: str,
+    borders: str,
+    pad_mm: float,
+    keep_together: bool,
+) -> str:
+    """A whole ``w:tbl`` as XML text: the header row (``lines[0]``: bold, centred, repeated on
+    every page, with a thin rule under it in a three-line table), the body rows (figures
+    right-aligned where ``right``; the last row bold when ``total``), every row unsplittable,
+    fixed column widths in both the grid and every cell, cells centred vertically in paragraph
+    style ``style_id``; ``keep_together`` keeps the table on one page.
 
-
-def three_line_header(row: Any) -> None:
-    """The ¾ pt rule under a three-line table's header row."""
-    for cell in row.cells:
-        tc_pr = cell._tc.get_or_add_tcPr()
-        borders = OxmlElement("w:tcBorders")
-        borders.append(_border("w:bottom", 6))
-        # tcBorders comes after tcW and gridSpan, before shd and vAlign.
-        anchor = tc_pr.find(qn("w:vAlign"))
-        if anchor is not None:
-            anchor.addprevious(borders)
-        else:
-            tc_pr.append(borders)
+    Built as text and parsed once: python-docx's element API costs several times the whole
+    export for a table of a few hundred cells."""
+    grid = [twips(w) for w in widths_mm]
+    full = borders == "full"
+    edges = "".join(
+        _border(edge, size)
+        for edge, size in (
+            ("top", 4 if full else 12),
+            ("left", 4 if full else 0),
+            ("bottom", 4 if full else 12),
+            ("right", 4 if full else 0),
+            ("insideH", 4 if full else 0),
+            ("insideV", 4 if full else 0),
+        )
+    )
+    pad = twips(pad_mm)
+    parts = [
+        f"<w:tbl {nsdecls('w')}><w:tblPr>"
+        f'<w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/>'
+        '</w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{w}"/>' for w in grid),
+        "</w:tblGrid>",
+    ]
+    under = "" if full else f"<w:tcBorders>{_border('bottom', 6)}</w:tcBorders>"
+    last = len(lines) - 1
+    for r, line in enumerate(lines):
+        header = r == 0
+        bold = header or (total and r == last)
+        keep = "<w:keepNext/>" if keep_together and r < last else ""
+        row_props = "<w:cantSplit/>" + ('<w:tblHeader w:val="true"/>' if header else "")
+        parts.append(f"<w:tr><w:trPr>{row_props}</w:trPr>")
+        for c, text in enumerate(line):
+            jc = "center" if header else "right" if right[c] else "left"
+            parts.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{grid[c]}" w:type="dxa"/>'
+                f'{under if header else ""}<w:vAlign w:val="center"/></w:tcPr>'
+                f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}<w:jc w:val="{jc}"/></w:pPr>'
+                f"{_runs(text, bold)}</w:p></w:tc>"
+            )
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
 def page_number_paragraph(paragraph: Any, dash: str = "— ") -> None:
@@ -140,24 +154,6 @@ def page_number_paragraph(paragraph: Any, dash: str = "— ") -> None:
     char.set(qn("w:fldCharType"), "end")
     end._r.append(char)
     paragraph.add_run(dash[::-1])
-
-
-def cell_margins(table: Any, left_mm: float, right_mm: float) -> None:
-    """The table's default left and right cell margins."""
-    twips = {"left": round(left_mm / 25.4 * 1440), "right": round(right_mm / 25.4 * 1440)}
-    xml = (
-        f"<w:tblCellMar {nsdecls('w')}>"
-        f'<w:left w:w="{twips["left"]}" w:type="dxa"/>'
-        f'<w:right w:w="{twips["right"]}" w:type="dxa"/>'
-        "</w:tblCellMar>"
-    )
-    tbl_pr = table._tbl.tblPr
-    layout = tbl_pr.find(qn("w:tblLook"))
-    element = parse_xml(xml)
-    if layout is not None:
-        layout.addprevious(element)
-    else:
-        tbl_pr.append(element)
 
 
 def repack(package: bytes) -> bytes:

@@ -1,9 +1,11 @@
 """The report as GitHub-flavoured Markdown: headings, paragraphs, pipe tables, Mermaid charts.
 
 Tables carry alignment markers (figures right, text left). Every piece of text from the report is
-escaped, so a name holding ``|``, a backslash, ``<``, ``*`` or a line break cannot break a table or
-turn into markup: inline punctuation is backslash-escaped and line breaks in cells become
-``<br>``. Figures are the Report's cells as :func:`onex.report.cell_text` shows them.
+escaped by :mod:`onex.text` (the escaper the notebook display uses too), so a name holding ``|``,
+a backslash, ``<``, ``*`` or a line break cannot break a table or turn into markup: inline
+punctuation is backslash-escaped, line breaks in cells become ``<br>``, and control characters
+and bidi overrides are shown as escapes (``\x1b``). A table without rows is a sentence saying so.
+Figures are the Report's cells as :func:`onex.report.cell_text` shows them.
 """
 
 from __future__ import annotations
@@ -23,26 +25,21 @@ from onex.report import (
     Section,
     Table,
     chart_points,
+    empty_note,
 )
 from onex.report import cell_text as _cell_text
+from onex.text import markdown_cell, markdown_inline, visible
 
 __all__ = ["MarkdownExporter", "escape_cell", "escape_inline"]
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~$#&])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 _PAD_LIMIT = 40
 
 
-def escape_inline(text: str) -> str:
-    """``text`` on one line with Markdown's inline punctuation backslash-escaped."""
-    return _INLINE.sub(r"\\\1", text)
-
-
-def escape_cell(text: str) -> str:
-    """``text`` for a pipe-table cell: inline escapes, and line breaks as ``<br>``."""
-    return "<br>".join(escape_inline(line) for line in _LINE_BREAK.split(text))
+escape_inline = markdown_inline
+escape_cell = markdown_cell
 
 
 def _block_line(line: str) -> str:
@@ -89,17 +86,20 @@ class MarkdownExporter:
         """The whole report as Markdown text, ending with a newline."""
         parts = [_heading(1, report.title)]
         for section in report.sections:
-            parts.extend(self._section(section, 2, report.precision))
+            parts.extend(self._section(section, 2, report))
         return "\n\n".join(parts) + "\n"
 
-    def _section(self, section: Section, level: int, precision: int) -> Iterator[str]:
+    def _section(self, section: Section, level: int, report: Report) -> Iterator[str]:
         yield _heading(level, section.title)
         for block in section.blocks:
-            yield from self._block(block, level + 1, precision)
+            yield from self._block(block, level + 1, report)
 
-    def _block(self, block: Block, level: int, precision: int) -> Iterator[str]:
+    def _block(self, block: Block, level: int, report: Report) -> Iterator[str]:
+        precision = report.precision
         if isinstance(block, Paragraph):
             yield from _paragraphs(block.text)
+        elif isinstance(block, Table) and not block.rows:
+            yield from _paragraphs(empty_note(block, report.lang))
         elif isinstance(block, Table):
             yield _heading(level, block.title)
             yield _pipe_table(block, precision)
@@ -108,7 +108,7 @@ class MarkdownExporter:
                 if chart:
                     yield chart
         else:
-            yield from self._section(block, level, precision)
+            yield from self._section(block, level, report)
 
 
 def _pipe_table(table: Table, precision: int) -> str:
@@ -137,8 +137,7 @@ def _pipe_table(table: Table, precision: int) -> str:
 
 
 def _chart_label(text: str) -> str:
-    flat = " ".join(_LINE_BREAK.split(text)).strip()
-    return flat.replace('"', "'")
+    return " ".join(visible(text).split()).replace('"', "'")
 
 
 def _mermaid_chart(table: Table, precision: int) -> str | None:

@@ -160,10 +160,6 @@ def _qn(tag: str) -> str:
 # ---- the page and the styles -------------------------------------------------------------
 
 
-def _twips(mm: float) -> int:
-    return round(mm / 25.4 * 1440)
-
-
 def _ppr(
     *,
     align: str = "both",
@@ -256,7 +252,7 @@ def _setup(document: Any, style: DocxStyle) -> None:
     from docx.oxml.ns import nsdecls
     from docx.shared import Mm
 
-    from onex.exporters.docx_xml import add_font_fallbacks, page_number_paragraph
+    from onex.exporters.docx_xml import add_font_fallbacks, page_number_paragraph, twips
 
     section = document.sections[0]
     section.page_width, section.page_height = Mm(style.page_width), Mm(style.page_height)
@@ -343,7 +339,7 @@ def _setup(document: Any, style: DocxStyle) -> None:
         return
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    one_char = _twips(style.page_number.size * _PT_MM)
+    one_char = twips(style.page_number.size * _PT_MM)
     if style.page_numbers == "center":
         page_number_paragraph(section.footer.paragraphs[0])
         return
@@ -449,6 +445,7 @@ class _Writer:
         self.tables = 0
         self.figures = 0
         self.zh = report.lang != "en"
+        self.table_style_id = document.styles[_TABLE_STYLE].style_id
         section = document.sections[0]
         usable = section.page_width - section.left_margin - section.right_margin
         self.text_width_mm = usable / 36000 if usable else self.style.text_width
@@ -487,16 +484,9 @@ class _Writer:
         self.doc.add_paragraph(f"{prefix} {number}{gap}{_one_line(title)}", style="Caption")
 
     def _table(self, table: Table) -> None:
-        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-        from docx.shared import Mm
+        from docx.oxml import parse_xml
 
-        from onex.exporters.docx_xml import (
-            cant_split,
-            cell_margins,
-            repeat_header,
-            table_borders,
-            three_line_header,
-        )
+        from onex.exporters.docx_xml import table_xml
 
         precision = self.report.precision
         self.tables += 1
@@ -504,46 +494,18 @@ class _Writer:
         rows = [*table.rows, *((table.total,) if table.total is not None else ())]
         texts = [[visible(cell_text(cell, precision), keep="\n") for cell in row] for row in rows]
         headers = [_one_line(col.label) for col in table.columns]
-        size = self.style.table.size
-        widths = column_widths(table.columns, texts, size, self.text_width_mm)
-        word = self.doc.add_table(rows=1 + len(rows), cols=len(table.columns))
-        word.autofit = False
-        word.alignment = 1  # centred on the page
-        table_borders(word, self.style.borders)
-        cell_margins(word, _CELL_PAD_MM, _CELL_PAD_MM)
-        emu = [Mm(w) for w in widths]
-        for column, width in zip(word.columns, emu, strict=True):
-            column.width = width
-        style_id = self.doc.styles[_TABLE_STYLE].style_id
-        word_rows = list(word.rows)  # word.cell(r, c) rebuilds the grid on every call
-        aligns = [1 if col.align == "right" else 0 for col in table.columns]
-        together = len(word_rows) <= _KEEP_TOGETHER
-        for r, word_row in enumerate(word_rows):
-            cant_split(word_row)
-            header = r == 0
-            bold = header or (table.total is not None and r == len(word_rows) - 1)
-            line = headers if header else texts[r - 1]
-            for c, cell in enumerate(word_row.cells):
-                cell.width = emu[c]
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                paragraph = cell.paragraphs[0]
-                p_pr = paragraph._p.get_or_add_pPr()
-                p_pr.style = style_id
-                if together and r < len(word_rows) - 1:
-                    p_pr.keepNext_val = True  # a short table stays on one page
-                if header:
-                    p_pr.jc_val = 1  # centred
-                elif aligns[c]:
-                    p_pr.jc_val = 2  # right
-                text = line[c]
-                if text:
-                    run = paragraph.add_run(text)
-                    if bold:
-                        run._r.get_or_add_rPr().append(_bold())
-            if header:
-                repeat_header(word_row)
-                if self.style.borders == "three_line":
-                    three_line_header(word_row)
+        widths = column_widths(table.columns, texts, self.style.table.size, self.text_width_mm)
+        xml = table_xml(
+            [headers, *texts],
+            widths_mm=widths,
+            right=[col.align == "right" for col in table.columns],
+            total=table.total is not None,
+            style_id=self.table_style_id,
+            borders=self.style.borders,
+            pad_mm=_CELL_PAD_MM,
+            keep_together=len(rows) + 1 <= _KEEP_TOGETHER,
+        )
+        self.doc.element.body.find(_qn("w:sectPr")).addprevious(parse_xml(xml))
         if self.options.charts and table.chart is not None:
             self._chart(table)
 
@@ -568,12 +530,6 @@ class _Writer:
             style="Caption",
         )
         caption.paragraph_format.keep_with_next = False
-
-
-def _bold() -> Any:
-    from docx.oxml.parser import OxmlElement
-
-    return OxmlElement("w:b")
 
 
 def _one_line(text: str) -> str:

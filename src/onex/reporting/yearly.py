@@ -128,6 +128,7 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
         rows=rows,
         total=total_row,
         chart=Chart(title=label("chart.pass_rate", lang), category="certificate", value="rate"),
+        empty=label("empty.exams", lang),
     )
     blocks: list[Block] = []
     if dataset.fictional:
