@@ -33,22 +33,24 @@ def test_redirected_to_a_file_is_utf8_with_a_bom(tmp_path: Path):
     assert "示例职业技术学院" in text
 
 
+def _piped_report(encoding: str) -> str:
+    """The demo's report through a pipe in ``encoding``, decoded in it (strictly)."""
+    result = subprocess.run(
+        [*ONEX, "report", "demo-2021"], capture_output=True, env=_env(encoding), check=True
+    )
+    return result.stdout.decode(encoding)
+
+
 def test_gbk_pipe_writes_gbk_with_a_fullwidth_yuan():
     """Through a pipe the stream stays GBK, and ¥ (which GBK lacks) is written as ￥."""
-    result = subprocess.run(
-        [*ONEX, "report", "demo-2021"], capture_output=True, env=_env("gbk"), check=True
-    )
-    text = result.stdout.decode("gbk")
+    text = _piped_report("gbk")
     assert "￥60,000.00" in text
     assert "经费执行情况" in text
 
 
 def test_ascii_pipe_writes_ascii():
     """An ASCII stream gets RMB for ¥ and escapes for Chinese text; nothing fails."""
-    result = subprocess.run(
-        [*ONEX, "report", "demo-2021"], capture_output=True, env=_env("ascii"), check=True
-    )
-    text = result.stdout.decode("ascii")
+    text = _piped_report("ascii")
     assert "RMB60,000.00" in text
     assert "\\u8003\\u6838\\u8d39" in text  # 考核费
 

@@ -389,3 +389,30 @@ def test_credits_and_changes_are_numbers() -> None:
         c for row in sheet.iter_rows(min_row=2) for c in row[-1:] if isinstance(c.value, float)
     )
     assert "+0.00;-0.00;0.00" == cell.number_format
+
+
+def test_control_characters_are_never_written_raw():
+    """ESC, BEL, BS, C1 controls and bidi overrides in names, titles and paragraphs reach the
+    workbook as their escapes, in cells, headers, sheet names and the report sheet alike."""
+    name = "名\x1b[31m称\x07\x08\x9b\u202eexe\u2066"
+    shown = "名\\x1b[31m称\\x07\\x08\\x9b\\u202eexe\\u2066"
+    table = Table(
+        key="t",
+        title="表\u202e",
+        columns=(Column(key="n", label=f"列{name}", kind="text"),),
+        rows=((Text(name),),),
+    )
+    report = Report(
+        title=f"T{name}",
+        sections=(Section(key="s", title="S", blocks=(Paragraph(name), table)),),
+    )
+    wb, _ = _books(onex.export(report, "excel"))
+    values = [
+        str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
+    ]
+    raw = [v for v in values if any(ch in v for ch in "\x1b\x07\x08\x9b\u202e\u2066")]
+    assert [] == raw
+    assert f"T{shown}" == wb.worksheets[0]["A1"].value
+    assert shown in values
+    assert f"列{shown}" == wb.worksheets[1]["A1"].value
+    assert "表_u202e" == wb.sheetnames[1]  # a sheet name cannot hold a backslash

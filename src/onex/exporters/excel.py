@@ -51,6 +51,7 @@ from onex.report import (
     Table,
     Text,
     cell_text,
+    chart_points,
     empty_note,
 )
 from onex.text import visible
@@ -474,6 +475,8 @@ class _Book:
         if table.columns[val].kind == "percent":
             labels["num_format"] = percent_format(self.report.precision)
             axis = {"num_format": "0%", "min": 0}
+            if all(n <= 100 for _, n in chart_points(table, self.report.precision)):
+                axis["max"] = 1  # a pass rate's axis ends at 100%, not Excel's 120%
         undefined = [
             i
             for i, row in enumerate(table.rows)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
@@ -375,6 +376,7 @@ def _text_width_mm(text: str, size: float) -> float:
     return widest * size * _PT_MM
 
 
+_LATIN_WORD = re.compile(r"[!-~]+")
 _LATIN_EMS = {
     **dict.fromkeys(" ,.:;'!|()[]", 0.34),
     **dict.fromkeys("0123456789", 0.64),
@@ -400,12 +402,14 @@ def column_widths(
     for i, column in enumerate(columns):
         body = max((_text_width_mm(row[i], size) for row in rows), default=0.0)
         header = _text_width_mm(column.label, size)
+        word = max((_text_width_mm(w, size) for w in _LATIN_WORD.findall(column.label)), default=0)
         if column.kind == "text":
             need.append(max(body, header) + pad)
-            least.append(min(need[-1], 4 * em + pad))
+            least.append(max(min(need[-1], 4 * em + pad), word + pad))
         else:
-            need.append(max(body, min(header, 4 * em)) + pad)
-            least.append(max(body + pad, min(header, 2 * em) + pad))
+            # A header may wrap between Chinese characters or words, never inside a word.
+            need.append(max(body, min(header, 4 * em), word) + pad)
+            least.append(max(body, min(header, 2 * em), word) + pad)
             need[-1] = max(need[-1], least[-1])
     total = sum(need)
     if total <= width_mm:
