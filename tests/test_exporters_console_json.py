@@ -261,3 +261,15 @@ def test_count_json_is_int():
         expected
         == json.loads(onex.export(_report(table), "json"))["sections"][0]["blocks"][0]["rows"]
     )
+
+
+def test_wrapped_cells_follow_chinese_line_breaking():
+    """Cells wrap at their column's width: at spaces in Latin text, anywhere in Chinese text,
+    but no line starts with a closing mark (，、）) or ends with an opening one (（“)."""
+    from onex.exporters.console import wrap_cell
+
+    expected = "支出类别“餐费”不在\n允许的类别内（允\n许：考核费）"
+    assert expected == wrap_cell("支出类别“餐费”不在允许的类别内（允许：考核费）", 18)
+    assert "abc def\nghi" == wrap_cell("abc def ghi", 7)
+    assert "初\n级，\n中级" == wrap_cell("初级，中级", 4)  # not "初级" then "，中"
+    assert "费用\n（允\n许）" == wrap_cell("费用（允许）", 6)  # not "费用（" then "允许"

@@ -114,6 +114,10 @@ def _width(text: str, ambiguous: bool = False) -> int:
     return simple
 
 
+_NO_START = frozenset("，。、；：！？）》」』”’%")
+_NO_END = frozenset("（《「『“‘¥")
+
+
 def wrap_cell(text: str, width: int, ambiguous: bool = False) -> str:
     """``text`` broken into lines of at most ``width`` columns: at a space where a line holds
     one, else between any two characters (Chinese text has no spaces); existing line breaks
@@ -128,6 +132,9 @@ def wrap_cell(text: str, width: int, ambiguous: bool = False) -> str:
                     break
                 cut = i + 1
             cut = max(cut, 1)
+            # No line starts with a closing mark or ends with an opening one (禁则).
+            while 1 < cut < len(line) and (line[cut] in _NO_START or line[cut - 1] in _NO_END):
+                cut -= 1
             space = line.rfind(" ", 0, cut + 1)
             if space > 0 and line[:space].strip():
                 out.append(line[:space].rstrip())
