@@ -320,3 +320,21 @@ def test_any_report_keeps_every_figure(report: Report):
             for cell, word_cell in zip(row, word_row.cells, strict=True):
                 if cell is not None and not isinstance(cell, Text):
                     assert cell_text(cell, report.precision) == word_cell.text
+
+
+def test_template_without_some_styles_gets_them(tmp_path: Path):
+    """Word saves only the styles a document used: a template without Caption, Title or
+    Heading 3 still exports, and the missing styles are added in the official layout."""
+    template = docx.Document()
+    styles = template.styles.element
+    for name in ("Caption", "Title", "Heading 3"):
+        styles.remove(template.styles[name].element)
+    path = tmp_path / "bare.docx"
+    template.save(str(path))
+    document = _open(onex.export(sample_report(), DocxExporter(template=path)))
+    expected = ("黑体", "方正小标宋简体")
+    assert expected == (
+        _fonts(document.styles["Caption"].element)["eastAsia"],
+        _fonts(document.styles["Title"].element)["eastAsia"],
+    )
+    assert "表 1\u3000试点证书考证情况" in [p.text for p in document.paragraphs]

@@ -147,7 +147,7 @@ class DocxExporter:
         for child in list(body):
             if child.tag != _qn("w:sectPr"):
                 body.remove(child)
-        _add_table_text_style(document, self.style)
+        _add_missing_styles(document, self.style)
         return document
 
 
@@ -233,17 +233,56 @@ def _restyle(document: Any, name: str, ppr: str, rpr: str) -> Any:
     return style
 
 
-def _add_table_text_style(document: Any, style: DocxStyle) -> None:
-    """The paragraph style of table cells, added to a template only when it has none."""
-    try:
-        document.styles[_TABLE_STYLE]
-    except KeyError:
-        _restyle(
-            document,
-            _TABLE_STYLE,
-            _ppr(align="left", size=style.table.size),
-            _rpr(style.table, style.latin_font),
+def _styles(style: DocxStyle) -> dict[str, tuple[str, str]]:
+    """The paragraph styles the writer uses, each as its pPr and rPr XML."""
+    latin = style.latin_font
+    body = style.body
+    indent = style.first_line_chars
+    specs = {
+        "Normal": (
+            _ppr(indent_chars=indent, size=body.size, line=style.line_spacing),
+            _rpr(body, latin),
+        ),
+        "Title": (
+            _ppr(align="center", size=style.title.size, line=None, after=style.line_spacing),
+            _rpr(style.title, latin),
+        ),
+    }
+    for level, font in enumerate((style.heading1, style.heading2, style.heading3), 1):
+        specs[f"Heading {level}"] = (
+            _ppr(
+                indent_chars=indent,
+                size=font.size,
+                line=style.line_spacing,
+                keep_next=True,
+                outline=level - 1,
+            ),
+            _rpr(font, latin),
         )
+    specs["Caption"] = (
+        _ppr(align="center", size=style.caption.size, before=6, after=3, keep_next=True),
+        _rpr(style.caption, latin),
+    )
+    specs["Picture"] = (
+        _ppr(align="center", size=body.size, before=3, keep_next=True),
+        _rpr(body, latin),
+    )
+    specs[_TABLE_STYLE] = (_ppr(align="left", size=style.table.size), _rpr(style.table, latin))
+    specs["Footer"] = (
+        _ppr(align="center", size=style.page_number.size),
+        _rpr(style.page_number, latin),
+    )
+    return specs
+
+
+def _add_missing_styles(document: Any, style: DocxStyle) -> None:
+    """Give a template the styles it lacks (Word saves only the styles a document has used),
+    in the official layout; the template's own styles are left as they are."""
+    for name, (ppr, rpr) in _styles(style).items():
+        try:
+            document.styles[name]
+        except KeyError:
+            _restyle(document, name, ppr, rpr)
 
 
 def _setup(document: Any, style: DocxStyle) -> None:
@@ -276,52 +315,8 @@ def _setup(document: Any, style: DocxStyle) -> None:
     if theme_lang is not None:
         theme_lang.set(_qn("w:eastAsia"), "zh-CN")
 
-    body = style.body
-    indent = style.first_line_chars
-    _restyle(
-        document,
-        "Normal",
-        _ppr(indent_chars=indent, size=body.size, line=style.line_spacing),
-        _rpr(body, latin),
-    )
-    _restyle(
-        document,
-        "Title",
-        _ppr(align="center", size=style.title.size, line=None, after=style.line_spacing),
-        _rpr(style.title, latin),
-    )
-    for level, font in enumerate((style.heading1, style.heading2, style.heading3), 1):
-        _restyle(
-            document,
-            f"Heading {level}",
-            _ppr(
-                indent_chars=indent,
-                size=font.size,
-                line=style.line_spacing,
-                keep_next=True,
-                outline=level - 1,
-            ),
-            _rpr(font, latin),
-        )
-    _restyle(
-        document,
-        "Caption",
-        _ppr(align="center", size=style.caption.size, before=6, after=3, keep_next=True),
-        _rpr(style.caption, latin),
-    )
-    _restyle(
-        document,
-        "Picture",
-        _ppr(align="center", size=body.size, before=3, keep_next=True),
-        _rpr(body, latin),
-    )
-    _add_table_text_style(document, style)
-    _restyle(
-        document,
-        "Footer",
-        _ppr(align="center", size=style.page_number.size),
-        _rpr(style.page_number, latin),
-    )
+    for name, (ppr, rpr) in _styles(style).items():
+        _restyle(document, name, ppr, rpr)
     fonts: dict[str, str | None] = {latin: None}
     for font in (
         style.title,
