@@ -222,7 +222,19 @@ def first_page_png(pdf: Path, target: Path, resolution: int = 60) -> Path:
         check=True,
         capture_output=True,
     )
+    _shrink(target)
     return target
+
+
+def _shrink(png: Path) -> None:
+    """Re-save a page picture with a 32-grey palette: a third of the bytes, the same look."""
+    try:
+        from PIL import Image
+    except ImportError:  # pillow comes with matplotlib; without it the picture stays as it is
+        return
+    with Image.open(png) as image:
+        grey = image.convert("L").quantize(32)
+    grey.save(png, optimize=True)
 
 
 def run(out: Path, images: Path | None) -> list[str]:
