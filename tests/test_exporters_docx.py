@@ -338,3 +338,20 @@ def test_template_without_some_styles_gets_them(tmp_path: Path):
         _fonts(document.styles["Title"].element)["eastAsia"],
     )
     assert "表 1\u3000试点证书考证情况" in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: DocxStyle(body="宋体"), TypeError, "'body' must be"),
+        (lambda: DocxStyle(margin_left=200), ValueError, "the margins leave -16 mm"),
+        (lambda: DocxStyle(borders="dotted"), ValueError, "'borders' must be in"),
+        (lambda: Font(east_asian=" ", size=12), ValueError, "east_asian must name a font"),
+        (lambda: Font(east_asian="宋体", size=0), ValueError, "size must be a positive number"),
+        (lambda: DocxExporter(charts="yes"), TypeError, "'charts' must be"),
+    ],
+)
+def test_bad_style_options_are_refused(make, error, message):
+    """A wrong option fails when the style or exporter is built, saying which and why."""
+    with pytest.raises(error, match=message):
+        make()

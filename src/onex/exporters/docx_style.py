@@ -63,6 +63,9 @@ class Font:
     bold: bool = False
 
 
+_FONT = attrs.validators.instance_of(Font)
+
+
 @attrs.frozen(kw_only=True)
 class DocxStyle:
     """Page, fonts and tables of the Word report (defaults: GB/T 9704, see the module docstring).
@@ -79,14 +82,30 @@ class DocxStyle:
     margin_bottom: float = attrs.field(default=35.0, validator=_positive)
     margin_left: float = attrs.field(default=28.0, validator=_positive)
     margin_right: float = attrs.field(default=26.0, validator=_positive)
-    title: Font = Font(east_asian="方正小标宋简体", fallback="宋体", size=22)
-    body: Font = Font(east_asian="仿宋_GB2312", fallback="仿宋", size=16)
-    heading1: Font = Font(east_asian="黑体", fallback="SimHei", size=16)
-    heading2: Font = Font(east_asian="楷体_GB2312", fallback="楷体", size=16)
-    heading3: Font = Font(east_asian="仿宋_GB2312", fallback="仿宋", size=16, bold=True)
-    caption: Font = Font(east_asian="黑体", fallback="SimHei", size=14)
-    table: Font = Font(east_asian="宋体", fallback="SimSun", size=10.5)
-    page_number: Font = Font(east_asian="宋体", fallback="SimSun", size=14)
+    title: Font = attrs.field(
+        default=Font(east_asian="方正小标宋简体", fallback="宋体", size=22), validator=_FONT
+    )
+    body: Font = attrs.field(
+        default=Font(east_asian="仿宋_GB2312", fallback="仿宋", size=16), validator=_FONT
+    )
+    heading1: Font = attrs.field(
+        default=Font(east_asian="黑体", fallback="SimHei", size=16), validator=_FONT
+    )
+    heading2: Font = attrs.field(
+        default=Font(east_asian="楷体_GB2312", fallback="楷体", size=16), validator=_FONT
+    )
+    heading3: Font = attrs.field(
+        default=Font(east_asian="仿宋_GB2312", fallback="仿宋", size=16, bold=True), validator=_FONT
+    )
+    caption: Font = attrs.field(
+        default=Font(east_asian="黑体", fallback="SimHei", size=14), validator=_FONT
+    )
+    table: Font = attrs.field(
+        default=Font(east_asian="宋体", fallback="SimSun", size=10.5), validator=_FONT
+    )
+    page_number: Font = attrs.field(
+        default=Font(east_asian="宋体", fallback="SimSun", size=14), validator=_FONT
+    )
     latin_font: str = attrs.field(default="Times New Roman", validator=_font_name)
     line_spacing: float = attrs.field(default=28.95, validator=_positive)
     first_line_chars: int = attrs.field(

@@ -114,7 +114,10 @@ class ExcelExporter:
     max_column_width: int = attrs.field(
         default=60, validator=[attrs.validators.instance_of(int), attrs.validators.ge(10)]
     )
-    font: str = attrs.field(default="等线", validator=attrs.validators.instance_of(str))
+    font: str = attrs.field(
+        default="等线",
+        validator=[attrs.validators.instance_of(str), attrs.validators.min_len(1)],
+    )
     font_size: float = attrs.field(default=11, validator=attrs.validators.instance_of(int | float))
 
     def export(self, report: Report) -> bytes:
