@@ -472,6 +472,9 @@ def guarded(work: Callable[[], int]) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from onex.streams import prepare_streams
+
+    prepare_streams()  # any console encoding: ¥ in GBK, Chinese in ASCII (see onex.streams)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -13,20 +13,20 @@ __all__ = ["LABELS", "LabelledEnum", "Lang", "check_lang", "label"]
 Lang = Literal["zh", "en"]
 
 LABELS: dict[str, tuple[str, str]] = {
-    # section titles
-    "sec.exams": ("一、试点证书考证情况", "1. Certificates examined"),
-    "sec.management": ("二、管理工作情况", "2. Management"),
-    "sec.mechanism": ("（一）工作机制", "2.1 Working arrangements"),
+    # section titles: numbered by position when a report is built (onex.reporting.common)
+    "sec.exams": ("试点证书考证情况", "Certificates examined"),
+    "sec.management": ("管理工作情况", "Management"),
+    "sec.mechanism": ("工作机制", "Working arrangements"),
     "sec.integration": (
-        "（二）证书融入人才培养方案与三教改革",
-        "2.2 Certificates in programme plans and teaching reform",
+        "证书融入人才培养方案与三教改革",
+        "Certificates in programme plans and teaching reform",
     ),
-    "sec.training": ("（三）1+X 师资培训", "2.3 Teacher training"),
-    "sec.workload": ("（四）教师激励", "2.4 Teacher incentives"),
-    "sec.funds": ("（五）试点经费管理", "2.5 The special fund"),
-    "sec.credits": ("（六）学分认定与转换", "2.6 Credit recognition and transfer"),
-    "sec.experience": ("三、试点工作经验做法", "3. Practices that worked"),
-    "sec.next_steps": ("四、下一步工作举措", "4. Next steps"),
+    "sec.training": ("1+X 师资培训", "Teacher training"),
+    "sec.workload": ("教师激励", "Teacher incentives"),
+    "sec.funds": ("试点经费管理", "The special fund"),
+    "sec.credits": ("学分认定与转换", "Credit recognition and transfer"),
+    "sec.experience": ("试点工作经验做法", "Practices that worked"),
+    "sec.next_steps": ("下一步工作举措", "Next steps"),
     "sec.audit": ("附录：数据核查", "Appendix: data audit"),
     "sec.compare": ("年度对比", "Year-over-year comparison"),
     "sec.targets": ("上一年度目标完成情况", "Last year's targets"),
@@ -170,6 +170,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "borrowed_site": ("借考", "borrowed exam site"),
     "fund_total": ("经费总额", "Whole fund"),
     "none": ("无", "none"),
+    "empty.exams": ("本年没有试点证书考核记录。", "No certificate was examined this year."),
+    "audit_clean": (
+        "对报告中印出的各项数字逐一重新核算，未发现问题。",
+        "Every printed figure was recomputed: no findings.",
+    ),
     "fictional": (
         "本报告所用数据为虚构示例，不代表任何真实院校。",
         "The data in this report is invented for demonstration and describes no real college.",

@@ -23,7 +23,7 @@ from onex.report import (
     Table,
     Text,
 )
-from onex.reporting.common import check_options, column, name_list
+from onex.reporting.common import check_options, column, name_list, numbered
 from onex.reporting.funnel import funnel_sentence, funnel_table
 from onex.reporting.money import credits_section, funds_section
 from onex.services.audit import audit
@@ -79,7 +79,7 @@ def build_report(
         institution=dataset.institution,
         year=dataset.year,
         fictional=dataset.fictional,
-        sections=tuple(sections),
+        sections=numbered(sections, lg),
     )
 
 
@@ -135,6 +135,7 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
         rows=rows,
         total=total_row,
         chart=Chart(title=label("chart.pass_rate", lang), category="certificate", value="rate"),
+        empty=label("empty.exams", lang),
     )
     blocks: list[Block] = []
     if dataset.fictional:
@@ -300,6 +301,12 @@ def _narrative_sections(dataset: Dataset, lang: Lang) -> list[Section]:
 
 
 def _audit_section(found: AuditResult, lang: Lang) -> Section:
+    if not found.findings:
+        return Section(
+            key="audit",
+            title=label("sec.audit", lang),
+            blocks=(Paragraph(label("audit_clean", lang)),),
+        )
     counts = {s: len(found.of(s)) for s in Severity}
     if lang == "zh":
         text = (
