@@ -94,7 +94,7 @@ def csv_records(stream: IO[str], delimiter: str) -> Iterator[tuple[int, list[str
     line = 1
     while True:
         try:
-            text = _bounded(stream.readline(MAX_LINE_CHARS + 1), 0)
+            text = _bounded(stream.readline(MAX_LINE_CHARS + 1), None)
             if '"' in text:
                 text = _whole_records(text, '"', stream.readline, delimiter, str, 0)
         except LineTooLong:
@@ -153,11 +153,12 @@ def _inside_quotes(text: str, delimiter: str) -> bool:
     return False
 
 
-def _bounded(text: AnyStr, breaks: int) -> AnyStr:
+def _bounded(text: AnyStr, before: AnyStr | None) -> AnyStr:
     """``text`` (one line read with a limit) if it is within :data:`MAX_LINE_CHARS`; else
-    :class:`LineTooLong`, ``breaks`` line breaks after the chunk's start."""
+    :class:`LineTooLong`, as many line breaks after the chunk's start as ``before`` (the chunk
+    read so far, counted only then) holds."""
     if len(text) > MAX_LINE_CHARS:
-        raise LineTooLong(breaks)
+        raise LineTooLong(line_breaks(before) if before else 0)
     return text
 
 
@@ -195,7 +196,7 @@ def text_chunks(stream: IO[str], delimiter: str) -> Iterator[str]:
             return
         full = len(text)
         if not text.endswith("\n"):
-            text += _bounded(stream.readline(MAX_LINE_CHARS + 1), line_breaks(text))
+            text += _bounded(stream.readline(MAX_LINE_CHARS + 1), text)
         if '"' in text:
             text = _whole_records(text, '"', stream.readline, delimiter, str, full)
         yield text
@@ -230,7 +231,7 @@ def byte_chunks(
             return
         full = len(data)
         if not data.endswith(b"\n") and pos + len(data) < end:
-            data += _bounded(raw.readline(MAX_LINE_CHARS + 1), line_breaks(data))
+            data += _bounded(raw.readline(MAX_LINE_CHARS + 1), data)
         if b'"' in data:
             data = _whole_records(data, b'"', raw.readline, delimiter, as_text, full)
         pos += len(data)

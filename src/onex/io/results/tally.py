@@ -322,7 +322,7 @@ class ResultIngest:
             rows = block.rows
             if set(map(len, rows)) != {self.ncols}:
                 return False
-            cols = [list(c) for c in zip(*rows, strict=True)]
+            cols = block.cols = [list(c) for c in zip(*rows, strict=True)]
         n = len(cols[self.i_cert])
         sids = cols[self.i_sid]
         if not all(sids) or any(map(str.isspace, sids)):
