@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from onex.errors import (
     DataError,
     DataWarning,
+    FieldError,
+    FieldTypeError,
     MissingDependencyError,
     OnexError,
     Problem,
@@ -194,6 +196,8 @@ __all__ = [
     "ExpenseRef",
     "Exporter",
     "ExporterLoadError",
+    "FieldError",
+    "FieldTypeError",
     "Finding",
     "FindingKind",
     "FundCompliance",

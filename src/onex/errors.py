@@ -14,6 +14,8 @@ import attrs
 __all__ = [
     "DataError",
     "DataWarning",
+    "FieldError",
+    "FieldTypeError",
     "MissingDependencyError",
     "OnexError",
     "Problem",
@@ -58,6 +60,29 @@ class DataError(OnexError, ValueError):
     def with_source(self, source: str) -> DataError:
         """The same problems, attributed to ``source`` (a file name)."""
         return DataError(self.problems, source=source)
+
+
+class FieldError(DataError):
+    """A constructor refused one field's value: ``CandidateResult.passed: expected true or
+    false, got '否'``.
+
+    ``owner`` is the class, ``field`` the field and ``message`` what was wrong and what is
+    valid (the value quoted with any 身份证号 masked). It is a :class:`DataError` (so a
+    ValueError) with one problem located at ``Owner.field``; the cattrs converter places
+    ``message`` at the field's path in a file instead.
+    """
+
+    def __init__(self, field: str, message: str, owner: object = None) -> None:
+        self.field = field
+        self.message = message
+        self.owner = owner if owner is None or isinstance(owner, str) else type(owner).__name__
+        where = f"{self.owner}.{field}" if self.owner else field
+        super().__init__([Problem(where, message)])
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A :class:`FieldError` for a value of the wrong type (a str where a bool belongs): also a
+    TypeError."""
 
 
 class DataWarning(UserWarning):

@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 import pendulum
 
 from onex.model import Level
-from onex.model.values import check_decimal_range, half_width
+from onex.model.convert import check_decimal_range
+from onex.model.values import half_width
 
 __all__ = [
     "is_blank",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from onex.errors import DataError, Problem
+from onex.errors import DataError, FieldError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.tables.context import KnownCertificates
 from onex.io.tables.xlsx import (
@@ -61,7 +61,6 @@ from onex.model import (
     WorkloadPolicy,
     name_key,
 )
-from onex.model.values import FieldError
 
 if TYPE_CHECKING:
     pass
