@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from onex.exporters import Exporter, ExporterLoadError, export
     from onex.io.detect import detect_table_kind, read_table
     from onex.io.files import dump, dumps, load
+    from onex.io.results.objects import candidate_results
     from onex.io.results.reader import read_results
     from onex.io.table_import import TableImport
     from onex.io.tables.summary import read_exam_table
@@ -142,6 +143,7 @@ _LAZY: dict[str, str] = {
     "audit": "onex.services.audit",
     "build_comparison_report": "onex.reporting",
     "build_report": "onex.reporting",
+    "candidate_results": "onex.io.results.objects",
     "compare": "onex.services.compare",
     "course_integration": "onex.services.integration",
     "credit_awards": "onex.services.credits",
@@ -243,6 +245,7 @@ __all__ = [
     "audit",
     "build_comparison_report",
     "build_report",
+    "candidate_results",
     "compare",
     "course_integration",
     "credit_awards",

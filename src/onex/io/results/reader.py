@@ -19,6 +19,7 @@ import os
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from onex.errors import DataError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, place
@@ -33,12 +34,18 @@ from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
 from onex.model import Certificate, Dataset
 
 Readable = str | os.PathLike[str]
+IngestFactory: TypeAlias = Callable[
+    [str, HeaderMatch, ProblemLog, Sequence[Certificate], bool, str | None], ResultIngest
+]
+"""What makes the ingest a read checks and counts rows into (ResultIngest, or a subclass)."""
 
 
 __all__ = [
     "RESULT_COLUMNS",
     "RESULT_ONLY_KEYS",
+    "check_read",
     "read_results",
+    "read_rows",
     "warn_workers_deprecated",
 ]
 
@@ -163,6 +170,7 @@ def _read_csv(
     known: Sequence[Certificate],
     unmask: bool,
     progress: ProgressCallback | None,
+    ingest_type: IngestFactory = ResultIngest,
 ) -> tuple[ResultIngest, str, str]:
     stream, encoding, delimiter = open_csv_text(path)
     total = path.stat().st_size
@@ -200,7 +208,7 @@ def _read_csv(
                 _header_place(None, header_line, match, col),
                 f"unknown column {match.header(col)!r} ignored",
             )
-        ingest = ResultIngest(str(path), match, log, known, unmask, None)
+        ingest = ingest_type(str(path), match, log, known, unmask, None)
         # tell() is an opaque cookie: a byte offset only when the decoder holds nothing back
         # (after a header ended by a bare CR, it holds the CR: read on as text).
         body = stream.tell()
@@ -245,6 +253,7 @@ def _read_xlsx(
     known: Sequence[Certificate],
     unmask: bool,
     progress: ProgressCallback | None,
+    ingest_type: IngestFactory = ResultIngest,
 ) -> tuple[ResultIngest, str]:
     wb = open_workbook(path, read_only=True)
     try:
@@ -267,7 +276,7 @@ def _read_xlsx(
         _header_problems(match, log, where)
         for col in match.unknown:
             log.warn(where(col), f"unknown column {match.header(col)!r} ignored")
-        ingest = ResultIngest(str(path), match, log, known, unmask, title)
+        ingest = ingest_type(str(path), match, log, known, unmask, title)
         ncols = len(match.headers)
         number = header_row + 1
         batch: list[list[str]] = []
@@ -288,6 +297,31 @@ def _read_xlsx(
         return ingest, title
     finally:
         wb.close()
+
+
+def read_rows(
+    path: Path,
+    sheet: str | None,
+    log: ProblemLog,
+    known: Sequence[Certificate],
+    unmask: bool,
+    progress: ProgressCallback | None,
+    ingest_type: IngestFactory = ResultIngest,
+) -> tuple[ResultIngest, str | None, str | None, str | None]:
+    """Check every row of a results file into ``ingest_type``: (the ingest, the CSV's encoding
+    and delimiter, the sheet read)."""
+    if file_kind(path) == "csv":
+        ingest, encoding, delimiter = _read_csv(path, log, known, unmask, progress, ingest_type)
+        return ingest, encoding, delimiter, None
+    ingest, title = _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)
+    return ingest, None, None, title
+
+
+def check_read(ingest: ResultIngest, log: ProblemLog, path: Path) -> None:
+    """Raise one DataError for every problem the read logged, or for a file without rows."""
+    log.check()
+    if ingest.rows == 0:
+        raise DataError([Problem("", "no result rows under the header")], source=str(path))
 
 
 @damaged_xlsx_as_data_error
@@ -330,24 +364,18 @@ def read_results(
     report, bar = choose_progress(progress, quiet, p.stat().st_size, f"reading {p.name}")
     if report is not None:
         report = monotonic(report)
-    encoding = delimiter = sheet_name = None
     # The rows make no reference cycles; pausing the cycle collector spares it from walking
     # millions of short-lived lists and tuples (a third of the time on large files).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        if kind == "csv":
-            ingest, encoding, delimiter = _read_csv(p, log, known, unmask, report)
-        else:
-            ingest, sheet_name = _read_xlsx(p, sheet, log, known, unmask, report)
+        ingest, encoding, delimiter, sheet_name = read_rows(p, sheet, log, known, unmask, report)
     finally:
         if collecting:
             gc.enable()
         if bar is not None:
             bar.close()
-    log.check()
-    if ingest.rows == 0:
-        raise DataError([Problem("", "no result rows under the header")], source=str(p))
+    check_read(ingest, log, p)
     where = "line 1" if kind == "csv" else f"sheet {sheet_name}"
     the_year = dataset_year((), ingest.dates_years, p, year, log, where)
     the_institution = dataset_institution((), institution, log, where)
