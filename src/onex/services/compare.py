@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from onex.errors import DataError, Problem
-from onex.i18n import LabelledEnum
+from onex.i18n import LabelledEnum, Lang
 from onex.model import Dataset, Metric, Rate, Target
 from onex.model.dataset import name_key
 from onex.model.values import half_up, signed_text
@@ -100,6 +101,21 @@ class TargetCheck:
     status: TargetStatus
 
 
+_COMPARE_KEYS = (
+    "certificate",
+    "status",
+    "code_before",
+    "code_after",
+    "candidates_before",
+    "passed_before",
+    "rate_before",
+    "candidates_after",
+    "passed_after",
+    "rate_after",
+    "change_points",
+)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Comparison(Tabular):
     """The later year against the earlier: per certificate, in total, and the targets."""
@@ -136,7 +152,10 @@ class Comparison(Tabular):
     def _display_title(self) -> str:
         return f"{self.year_before}–{self.year_after} 同比"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return list(_COMPARE_KEYS)
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """A plain dict per certificate: names, status, both years' counts and exact rates
         (:class:`~onex.Rate`, None when not examined) and the change in percentage points (an
         exact ``Fraction``, None unless both rates are defined)."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from onex.errors import DataError, Problem
+from onex.i18n import Lang
 from onex.model import Dataset, WorkloadPolicy, name_key
 from onex.model.values import closest_names
 from onex.records import Tabular
@@ -70,7 +72,10 @@ class Workload(Tabular):
     def _display_title(self) -> str:
         return "工作量积分"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return ["certificate", "code", "points", "teachers"]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """A plain dict per certificate: certificate, code, points and the number of teachers
         sharing them (0 without a roster)."""
         return [
