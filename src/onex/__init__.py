@@ -12,6 +12,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 from onex.errors import (
+    ArgumentError,
+    ArgumentValueError,
     DataError,
     DataWarning,
     FieldError,
@@ -167,6 +169,8 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentValueError",
     "AuditResult",
     "CandidateResult",
     "Certificate",

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentValueError",
     "DataError",
     "DataWarning",
     "FieldError",
@@ -26,6 +28,24 @@ __all__ = [
 
 class OnexError(Exception):
     """Base class of every error onex raises on purpose."""
+
+
+class ArgumentError(OnexError, TypeError):
+    """A public function was given an argument of the wrong type (``exam_summary(None)``); the
+    message names the function, the parameter (also ``parameter``), the value and what fits."""
+
+    def __init__(self, message: str, *, parameter: str | None) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class ArgumentValueError(OnexError, ValueError):
+    """A public function was given an argument of the right type but a value it does not take
+    (``exam_summary(ds, by="year")``); the message names the parameter and the valid values."""
+
+    def __init__(self, message: str, *, parameter: str | None) -> None:
+        super().__init__(message)
+        self.parameter = parameter
 
 
 @attrs.frozen

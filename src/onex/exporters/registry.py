@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO, cast, overload, ru
 
 import attrs
 
+from onex.arguments import checked
 from onex.errors import OnexError, UnknownExporterError
 from onex.io.atomic import write_atomic
 from onex.model.values import closest_names
@@ -320,6 +321,7 @@ class Registry:
         self, report: Report, exporter: Exporter | str, target: Target, **options: object
     ) -> None: ...
 
+    @checked
     def export(
         self,
         report: Report,

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from onex.arguments import checked
 from onex.errors import DataError, DataWarning, Problem
 from onex.io.atomic import write_atomic
 from onex.io.converter import structure, unstructure
@@ -19,6 +20,7 @@ __all__ = ["dataset_from_json_text", "dump", "dumps", "load"]
 Readable = str | os.PathLike[str]
 
 
+@checked
 def dumps(dataset: Dataset) -> str:
     """The dataset as UTF-8 JSON text: Chinese unescaped, fields in model order, money as
     strings, dates as ISO; fields left at their defaults are omitted."""
@@ -71,8 +73,9 @@ def _load_table(path: Path) -> Dataset:
 
     imported = read_table(path)
     if imported.warnings:
-        # stacklevel 3: the warning points at the caller of onex.load.
-        warnings.warn(DataWarning("\n".join(imported.warning_lines())), stacklevel=3)
+        # stacklevel 4: the warning points at the caller of onex.load (past load's argument
+        # check, load and this function).
+        warnings.warn(DataWarning("\n".join(imported.warning_lines())), stacklevel=4)
     return imported.dataset
 
 
@@ -89,6 +92,7 @@ LOADERS.update({".csv": _load_table, ".tsv": _load_table, ".xlsx": _load_table})
 DUMPERS[".xlsx"] = _dump_workbook
 
 
+@checked
 def load(path: Readable) -> Dataset:
     """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``; ``.csv``, ``.tsv``
     and ``.xlsx`` tables through :func:`onex.read_table`). A table's warnings (unknown columns,
@@ -111,6 +115,7 @@ def load(path: Readable) -> Dataset:
     return loader(p)
 
 
+@checked
 def dump(dataset: Dataset, path: Readable) -> None:
     """Write ``dataset`` to ``path`` (format by suffix, ``.json`` or the ``.xlsx`` input
     workbook), atomically."""

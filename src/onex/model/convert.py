@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from onex.errors import FieldError, FieldTypeError
+from onex.errors import ArgumentError, FieldError, FieldTypeError
 
 __all__ = [
     "bool_of",
@@ -66,6 +66,10 @@ _DECIMAL_LIMIT = Decimal(10) ** 15
 
 def mask_id_number(value: str) -> str:
     """Mask a 身份证号, keeping the first four and last four characters: 4401**********123X."""
+    if not isinstance(value, str):  # never quote it: it may be the number itself, as an int
+        raise ArgumentError(
+            f"mask_id_number(): value must be str, got {type(value).__name__}", parameter="value"
+        )
     if len(value) <= 8:
         return "*" * len(value)
     return value[:4] + "*" * (len(value) - 8) + value[-4:]

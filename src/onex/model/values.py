@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
-from onex.errors import FieldError, FieldTypeError
+from onex.errors import ArgumentError, FieldError, FieldTypeError
 from onex.model.convert import (
     bool_of,
     check_by,
@@ -219,6 +220,10 @@ class DateWindow:
 
 def academic_year_of(day: pendulum.Date) -> int:
     """The starting calendar year of the academic year (1 Sep to 31 Aug) that holds ``day``."""
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise ArgumentError(
+            f"academic_year_of(): day must be a date, got {shown(day)}", parameter="day"
+        )
     return day.year if day.month >= 9 else day.year - 1
 
 
@@ -322,6 +327,10 @@ def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
 
 def mask_name(value: str) -> str:
     """Mask a personal name, keeping the family name: 张三丰 -> 张**."""
+    if not isinstance(value, str):
+        raise ArgumentError(
+            f"mask_name(): value must be str, got {type(value).__name__}", parameter="value"
+        )
     if not value:
         return value
     return value[0] + "*" * (len(value) - 1)

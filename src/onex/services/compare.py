@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem
 from onex.i18n import LabelledEnum, Lang
 from onex.model import Dataset, Metric, Rate, Target
@@ -188,6 +189,7 @@ def _earlier_code(
     return None
 
 
+@checked
 def compare(before: Dataset, after: Dataset) -> Comparison:
     """Compare the exams of two years certificate by certificate, and check ``before``'s
     targets against ``after``.

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from onex.arguments import checked
 from onex.i18n import Lang, check_lang
 from onex.model import Level, mask_id_number, mask_name
 from onex.records import Tabular
@@ -105,6 +106,7 @@ class CreditBankRecords(Tabular):
         ]
 
 
+@checked
 def credit_bank_records(awards: CreditAwards, *, unmask: bool = False) -> CreditBankRecords:
     """The awards as credit bank rows (学号, 姓名, 身份证号, 证书, 等级, 课程代码, 课程名称, 学分,
     认定日期, 依据), student by student. Names and ID numbers are masked (张** /

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 import attrs
 
+from onex.arguments import checked
 from onex.errors import Problem, UnknownNameError
 from onex.i18n import Lang
 from onex.model import Certificate, Dataset, ExamSession, Level, Rate
@@ -229,6 +230,7 @@ def _with_remarks(row: ExamRow, sessions: list[ExamSession]) -> ExamRow:
     )
 
 
+@checked
 def exam_summary(dataset: Dataset, *, by: ExamGrouping = "certificate") -> ExamSummary:
     """Candidates, passes and exact pass rates of the year's exams, with a total row.
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from onex.arguments import checked
 from onex.i18n import Lang
 from onex.model import Dataset
 from onex.records import Tabular
@@ -52,6 +53,7 @@ class CourseIntegrationTable(Tabular):
         return [f.name for f in attrs.fields(IntegrationRow)]
 
 
+@checked
 def course_integration(dataset: Dataset) -> CourseIntegrationTable:
     """The course-hour (and credit) changes that integrating certificates brought, per cohort.
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from onex.arguments import checked
 from onex.model.values import Rate
 
 __all__ = ["percent"]
 
 
+@checked
 def percent(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
     """``numerator / denominator`` as a percentage rounded half-up to ``places``.
 

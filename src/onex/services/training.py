@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
+from onex.arguments import checked
 from onex.i18n import Lang
 from onex.model import Certificate, Dataset
 from onex.records import Tabular
@@ -105,6 +106,7 @@ class TrainingSummary(Tabular):
         ]
 
 
+@checked
 def training_summary(dataset: Dataset) -> TrainingSummary:
     """Teachers trained and assessors per certificate and in total, and the exams' coverage.
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem
 from onex.i18n import Lang
 from onex.model import Dataset, WorkloadPolicy, name_key
@@ -122,6 +123,7 @@ def share_points(points: int, weights: Sequence[Decimal]) -> list[Decimal]:
     return [Decimal(f) * _CENT for f in floors]
 
 
+@checked
 def workload(
     dataset: Dataset,
     policy: WorkloadPolicy | None = None,

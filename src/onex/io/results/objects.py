@@ -20,6 +20,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from onex.arguments import checked
 from onex.errors import DataWarning
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.results.blocks import Block
@@ -111,6 +112,7 @@ class ObjectIngest(ResultIngest):
         )
 
 
+@checked
 def candidate_results(
     path: Readable,
     *,

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, place
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
@@ -75,7 +76,7 @@ _HEADER_SCAN = 10
 _HEAD_BYTES = 1 << 16
 
 
-def warn_workers_deprecated(stacklevel: int = 3) -> None:
+def warn_workers_deprecated(stacklevel: int) -> None:
     """Say that ``workers=`` no longer does anything (one process reads, on every system)."""
     warnings.warn(
         "workers= is deprecated and ignored: results are read in one process; "
@@ -324,6 +325,7 @@ def check_read(ingest: ResultIngest, log: ProblemLog, path: Path) -> None:
         raise DataError([Problem("", "no result rows under the header")], source=str(path))
 
 
+@checked
 @damaged_xlsx_as_data_error
 def read_results(
     path: Readable,
@@ -354,7 +356,7 @@ def read_results(
     (passing it issues a DeprecationWarning; it goes in the next release).
     """
     if workers is not None:
-        warn_workers_deprecated()
+        warn_workers_deprecated(5)  # past the argument check and the xlsx guard
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
+from onex.arguments import checked
 from onex.errors import DataError, FieldError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.table_import import TableImport
@@ -301,6 +302,7 @@ class _SummaryReader:
         return rows, stated or StatedTotals(), match
 
 
+@checked
 @damaged_xlsx_as_data_error
 def read_exam_table(
     path: Readable,

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem
 from onex.io.workbook.layout import (
     ALIASES,
@@ -325,6 +326,7 @@ def _write(path: Path, ds: Dataset | None) -> None:
     write_atomic(path, buffer.getvalue())
 
 
+@checked
 def write_template(path: Readable) -> None:
     """Write an empty input workbook to ``path`` (atomically): the sheets, headers with notes,
     dropdowns and formats, and the 说明 instructions sheet."""
