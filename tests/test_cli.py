@@ -86,10 +86,29 @@ def test_unknown_format_lists_known() -> None:
 def test_check_sample_exits_1_on_errors() -> None:
     """``onex check`` lists the four findings of the sample and exits 1 for the wrong rate."""
     done = run("check")
-    lines = done.stdout.splitlines()
+    lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
     assert (1, 4) == (done.returncode, len(lines))
     assert "56.8%" in lines[0]
     assert "53.2%" in lines[0]
+    assert "核查结果：错误 1，警告 2，提示 1。" == done.stdout.splitlines()[-1]
+
+
+def test_check_covers_funds_and_credits_grouped_by_kind() -> None:
+    """``onex check`` runs the figure audit, the fund rules and the credit rules, each under its
+    heading; fund violations alone make the exit code 1, and --only narrows the run."""
+    done = run("check", "demo-2021", "--lang", "en")
+    headings = [line.split(":")[0] for line in done.stdout.splitlines() if not line.startswith("[")]
+    assert (1, ["Figures", "Funds", "Credits", "Result"]) == (done.returncode, headings)
+    assert "[info] 25 courses recognised, 32 refused" in done.stdout.splitlines()
+    funds = run("check", "demo-2021", "--lang", "en", "--only", "funds")
+    assert (1, "Funds: 24 found") == (funds.returncode, funds.stdout.splitlines()[0])
+    figures = run("check", "demo-2021", "--lang", "en", "--only", "figures")
+    assert (0, ["Figures: 0 found", "No findings."]) == (
+        figures.returncode,
+        figures.stdout.splitlines(),
+    )
+    bad = run("check", "--only", "funnel")
+    assert 2 == bad.returncode
 
 
 def test_check_consistent_file_exits_0(tmp_path: Path) -> None:
@@ -116,7 +135,8 @@ def test_check_consistent_file_exits_0(tmp_path: Path) -> None:
     path = tmp_path / "fixed.json"
     onex.dump(fixed, path)
     done = run("check", str(path), "--lang", "en")
-    assert (0, "No findings.") == (done.returncode, done.stdout.strip())
+    assert (0, "No findings.") == (done.returncode, done.stdout.splitlines()[-1])
+    assert [] == [line for line in done.stdout.splitlines() if line.startswith("[")]
 
 
 def test_invalid_file_exits_2_with_located_messages(tmp_path: Path) -> None:
