@@ -17,7 +17,14 @@ import onex
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 HOWTO = ROOT / "docs" / "how-to.md"
-SCRIPTS = ["import_and_audit", "yearly_report", "compare_years", "fund_spending", "credit_awards"]
+SCRIPTS = [
+    "import_and_audit",
+    "yearly_report",
+    "compare_years",
+    "fund_spending",
+    "credit_awards",
+    "credit_bank_tool",
+]
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 
@@ -136,3 +143,20 @@ def test_credit_awards_writes_masked_credit_bank_rows(tmp_path: Path) -> None:
     assert 25 == len(body)
     assert ("黄**", "0000**********0011", "4") == (body[0][1], body[0][2], body[0][7])
     assert all(row[1].endswith("*") for row in body)
+
+
+def test_credit_bank_tool_writes_the_awards_of_the_results_file(tmp_path: Path) -> None:
+    """The GBK results file the script writes (no 身份证号, one invented name) gives the demo's
+    awards, and the JSON it writes is their credit bank records, JSON-safe."""
+    import json
+
+    _run("credit_bank_tool", tmp_path)
+    source = tmp_path / "成绩-2021.csv"
+    assert "学号" in source.read_text(encoding="gbk")
+    dataset = onex.samples.load("demo-2021")
+    awards = onex.credit_awards(dataset, onex.samples.results("demo-2021"))
+    expected = onex.credit_bank_records(awards).to_records(json_safe=True)
+    written = json.loads((tmp_path / "credit-bank-2021.json").read_text(encoding="utf-8"))
+    names = {r["name"] for r in written}
+    assert ({"某**"}, len(expected)) == (names, len(written))
+    assert [{**r, "name": "某**", "id_number": ""} for r in expected] == written
