@@ -156,7 +156,9 @@ def test_invalid_file_exits_2_with_located_messages(tmp_path: Path) -> None:
     )
     done = run("check", str(path))
     assert (2, "") == (done.returncode, done.stdout)
-    assert f"{path}: $.exams[0].passed: 120 passed exceeds 100 candidates" == done.stderr.strip()
+    assert f"{path}：$.exams[0].passed：通过人数 120 超过考证人数 100" == done.stderr.strip()
+    english = run("check", str(path), "--lang", "en")
+    assert f"{path}: $.exams[0].passed: 120 passed exceeds 100 candidates" == english.stderr.strip()
 
 
 def test_missing_source_exits_2() -> None:
@@ -221,7 +223,9 @@ def test_check_summary_csv_prints_audit_and_warnings(tmp_path: Path) -> None:
     done = run("check", str(path), "--year", "2020", "--institution", "广州城市职业学院")
     assert 1 == done.returncode
     assert "56.8%" in done.stdout
-    assert "unknown column '负责人'" in done.stderr
+    assert "警告：第 1 行第 6 列（负责人）：未知列 '负责人'，已忽略" in done.stderr
+    english = run("check", str(path), "--year", "2020", "--institution", "x", "--lang", "en")
+    assert "unknown column '负责人'" in english.stderr
 
 
 def test_template_then_workbook_round_trip(tmp_path: Path) -> None:
@@ -249,7 +253,9 @@ def test_out_of_range_money_is_located(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     done = run("report", str(path))
     assert 2 == done.returncode
-    assert "$.expenses[0].amount: '1e70' is out of range" in done.stderr
+    assert "$.expenses[0].amount：'1e70' 超出范围" in done.stderr
+    english = run("report", str(path), "--lang", "en")
+    assert "$.expenses[0].amount: '1e70' is out of range" in english.stderr
 
 
 def test_damaged_workbook_exits_2(tmp_path: Path) -> None:
@@ -267,7 +273,9 @@ def test_damaged_workbook_exits_2(tmp_path: Path) -> None:
             dst.writestr(item, data)
     done = run("report", str(bad))
     assert 2 == done.returncode
-    assert f"{bad}: not a readable .xlsx workbook" in done.stderr
+    assert f"{bad}：无法读取的 .xlsx 工作簿" in done.stderr
+    english = run("report", str(bad), "--lang", "en")
+    assert f"{bad}: not a readable .xlsx workbook" in english.stderr
 
 
 def test_unwritable_output_exits_2_naming_the_target(tmp_path: Path) -> None:
@@ -319,7 +327,9 @@ def test_workers_option_is_deprecated_and_ignored(tmp_path: Path) -> None:
     two = run("check", str(path), "--institution", "测试学院", "--workers", "2")
     assert (2, "") == (plain.returncode, plain.stdout)
     assert (plain.returncode, plain.stdout) == (two.returncode, two.stdout)
-    assert "line 1501, column 5 (等级): unknown level '特级'" in plain.stderr
+    assert "第 1501 行第 5 列（等级）：未知等级 '特级'" in plain.stderr
+    english = run("check", str(path), "--institution", "测试学院", "--lang", "en")
+    assert "line 1501, column 5 (等级): unknown level '特级'" in english.stderr
     assert "--workers is deprecated and ignored" in two.stderr
     bad = run("check", str(path), "--workers", "0")
     assert 2 == bad.returncode

@@ -207,7 +207,7 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
             unmask=args.unmask,
             quiet=args.quiet,
         )
-        for line in imported.warning_lines():
+        for line in imported.warning_lines(getattr(args, "lang", "zh")):
             print(line, file=sys.stderr)
         return imported.dataset
     if source in onex.samples.names():
@@ -402,12 +402,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from onex.errors import OnexError
+    from onex.errors import DataError, OnexError
 
     try:
         return _COMMANDS[args.command](args, sys.stdout)
     except UsageError as exc:
         print(f"onex: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except DataError as exc:  # located problems, in the command's --lang (Chinese by default)
+        print(exc.text(getattr(args, "lang", "zh")), file=sys.stderr)
         return EXIT_INPUT
     except OnexError as exc:
         print(str(exc), file=sys.stderr)

@@ -58,6 +58,16 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
 
+    def text(self, lang: str = "zh") -> str:
+        """The problem in ``lang``: Chinese (the default, as for reports) or English."""
+        from onex.i18n import message_text, place_text
+
+        message = message_text(self.message, lang)
+        if not self.where:
+            return message
+        sep = "：" if lang != "en" else ": "
+        return f"{place_text(self.where, lang)}{sep}{message}"
+
 
 class DataError(OnexError, ValueError):
     """Input data is malformed or inconsistent.
@@ -76,6 +86,14 @@ class DataError(OnexError, ValueError):
     def _text(self) -> str:
         prefix = f"{self.source}: " if self.source else ""
         return "\n".join(f"{prefix}{p}" for p in self.problems) or f"{prefix}invalid data"
+
+    def text(self, lang: str = "zh") -> str:
+        """The problems in ``lang``, one per line, prefixed by the source: Chinese (the default,
+        as for reports) or English (the same as ``str()``)."""
+        if lang == "en":
+            return str(self)
+        prefix = f"{self.source}：" if self.source else ""
+        return "\n".join(f"{prefix}{p.text(lang)}" for p in self.problems) or f"{prefix}数据无效"
 
     def with_source(self, source: str) -> DataError:
         """The same problems, attributed to ``source`` (a file name)."""

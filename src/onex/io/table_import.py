@@ -67,8 +67,11 @@ class TableImport(Tabular):
     def _display_title(self) -> str:
         return f"{self.source} ({self.kind})"
 
-    def warning_lines(self) -> list[str]:
-        """One line per warning, prefixed by the source: ``x.csv: line 5, ...: ...``."""
+    def warning_lines(self, lang: Lang = "en") -> list[str]:
+        """One line per warning, prefixed by the source: ``x.csv: warning: line 5, ...: ...``
+        (``x.csv：警告：第 5 行……`` with ``lang="zh"``)."""
+        if lang == "zh":
+            return [f"{self.source}：警告：{w.text('zh')}" for w in self.warnings]
         return [f"{self.source}: warning: {w}" for w in self.warnings]
 
     def _columns(self, **options: Any) -> list[str]:
