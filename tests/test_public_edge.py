@@ -177,3 +177,24 @@ def test_a_valid_deprecated_workers_still_warns_at_the_caller(tmp_path: Path) ->
     with pytest.warns(DeprecationWarning, match="workers= is deprecated") as caught:
         onex.read_results(path, workers=2, year=2020, institution="示例学院")
     assert [__file__] == [w.filename for w in caught]
+
+
+def _enums() -> list[str]:
+    return sorted(
+        n
+        for n in onex.__all__
+        if isinstance(getattr(onex, n), type) and issubclass(getattr(onex, n), enum.Enum)
+    )
+
+
+@pytest.mark.parametrize("name", _enums())
+def test_enums_take_values_and_names_and_refuse_the_rest(name: str) -> None:
+    """Every exported enum is called with a member's value or its name in any case; None and a
+    wrong value raise an OnexError naming the value parameter and listing the valid ones."""
+    cls = getattr(onex, name)
+    member = next(iter(cls))
+    assert (member, member) == (cls(member.value), cls(member.name.lower()))
+    with pytest.raises(onex.ArgumentError, match=rf"^{name}\(\): value: .*valid: "):
+        cls(None)
+    with pytest.raises(onex.ArgumentValueError, match=rf"^{name}\(\): value: .*valid: "):
+        cls("no such value")

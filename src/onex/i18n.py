@@ -5,9 +5,10 @@ One table holds both languages so a label cannot exist in one and be missing in 
 
 from __future__ import annotations
 
-import enum
 import re
 from typing import Literal
+
+from onex.model.convert import PolicyEnum
 
 __all__ = ["LABELS", "LabelledEnum", "Lang", "check_lang", "label", "message_text", "place_text"]
 
@@ -154,7 +155,7 @@ def check_lang(lang: str) -> Lang:
     return "en" if lang == "en" else "zh"
 
 
-class LabelledEnum(enum.Enum):
+class LabelledEnum(PolicyEnum):
     """An enum whose members have a Chinese and an English label in :data:`LABELS`, under the
     key ``ClassName.value``."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from decimal import Decimal
 from typing import Any
@@ -11,6 +10,7 @@ import attrs
 
 from onex.errors import FieldError, FieldTypeError
 from onex.model.convert import (
+    PolicyEnum,
     check_member,
     check_optional_instance,
     lenient_member,
@@ -33,7 +33,7 @@ __all__ = ["Certificate", "ExamType", "PassRule"]
 _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-class ExamType(enum.Enum):
+class ExamType(PolicyEnum):
     """Assessment type that fee caps are set for (考核方式)."""
 
     PAPER = "笔试"

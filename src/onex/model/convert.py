@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from onex.errors import ArgumentError, FieldError, FieldTypeError
+from onex.errors import ArgumentError, ArgumentValueError, FieldError, FieldTypeError
 
 __all__ = [
     "bool_of",
@@ -199,6 +199,21 @@ def member_of(cls: type[E], value: object) -> E:
     valid = ", ".join(f"{m.value}/{m.name.lower()}" for m in cls)
     error = ValueError if isinstance(value, str) else TypeError
     raise error(f"invalid {_enum_label(cls)} {shown(value)}; valid: {valid}")
+
+
+class PolicyEnum(enum.Enum):
+    """An enum whose call follows the policy: ``Level("初级")`` by value, ``Level("junior")`` by
+    name in any case; anything else raises :class:`~onex.ArgumentValueError` (or, for a value
+    of the wrong type, :class:`~onex.ArgumentError`) listing the valid values."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        try:
+            return member_of(cls, value)
+        except TypeError as exc:
+            raise ArgumentError(f"{cls.__name__}(): value: {exc}", parameter="value") from None
+        except ValueError as exc:
+            raise ArgumentValueError(f"{cls.__name__}(): value: {exc}", parameter="value") from None
 
 
 def tuple_of(value: object) -> tuple[Any, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +9,7 @@ import attrs
 
 from onex.errors import FieldError
 from onex.model.convert import (
+    PolicyEnum,
     check_member,
     check_tuple_of,
     lenient_member,
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-class CourseKind(enum.Enum):
+class CourseKind(PolicyEnum):
     """Course type, which decides which certificate levels may replace it."""
 
     FOUNDATION = "专业基础课"

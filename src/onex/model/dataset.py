@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +10,7 @@ import attrs
 from onex.errors import DataError, Problem, UnknownNameError
 from onex.model.certificates import Certificate
 from onex.model.convert import (
+    PolicyEnum,
     check_instance,
     check_member,
     check_optional_instance,
@@ -37,7 +37,7 @@ from onex.model.values import (
 __all__ = ["Dataset", "Metric", "NarrativeSection", "StatedTotals", "Target", "name_key"]
 
 
-class Metric(enum.Enum):
+class Metric(PolicyEnum):
     """A figure a target can be set for and a comparison can follow."""
 
     CERTIFICATES = "certificates"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
 import attrs
@@ -10,6 +9,7 @@ import pendulum
 
 from onex.model.certificates import ExamType, to_exam_type
 from onex.model.convert import (
+    PolicyEnum,
     check_member,
     check_optional_instance,
     check_tuple_of,
@@ -34,7 +34,7 @@ from onex.model.values import (
 __all__ = ["Expense", "FundGuidance", "FundRule", "FundScope"]
 
 
-class FundScope(enum.Enum):
+class FundScope(PolicyEnum):
     """What a rule's cap bounds: the whole fund, one category, one certificate, or both."""
 
     WHOLE_FUND = "whole_fund"

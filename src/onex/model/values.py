@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -15,6 +14,7 @@ import pendulum
 
 from onex.errors import ArgumentError, FieldError, FieldTypeError
 from onex.model.convert import (
+    PolicyEnum,
     bool_of,
     check_by,
     date_of,
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 
-class Level(enum.Enum):
+class Level(PolicyEnum):
     """Certificate level (等级): 初级 / 中级 / 高级."""
 
     JUNIOR = "初级"
