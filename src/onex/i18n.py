@@ -151,7 +151,11 @@ def label(key: str, lang: Lang = "zh") -> str:
 def check_lang(lang: str) -> Lang:
     """``lang`` as a :data:`Lang`; anything but "zh" or "en" is a ``ValueError``."""
     if lang not in ("zh", "en"):
-        raise ValueError(f"unknown language {lang!r}; valid: zh, en")
+        from onex.errors import ArgumentValueError
+
+        raise ArgumentValueError(
+            f"lang: unknown language {lang!r}; valid: zh, en", parameter="lang"
+        )
     return "en" if lang == "en" else "zh"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from onex.errors import ArgumentValueError
 from onex.i18n import Lang, check_lang, label
 from onex.report import Column, ColumnKind
 
@@ -12,7 +13,10 @@ def check_options(lang: str, precision: int) -> Lang:
     """``lang`` as a Lang, after checking it and ``precision`` (0 to 6 places)."""
     checked = check_lang(lang)
     if isinstance(precision, bool) or not isinstance(precision, int) or not 0 <= precision <= 6:
-        raise ValueError(f"precision must be a whole number from 0 to 6, got {precision!r}")
+        raise ArgumentValueError(
+            f"precision must be a whole number from 0 to 6, got {precision!r}",
+            parameter="precision",
+        )
     return checked
 
 

@@ -9,7 +9,7 @@ from typing import Any, Literal
 import attrs
 
 from onex.arguments import checked
-from onex.errors import Problem, UnknownNameError
+from onex.errors import ArgumentValueError, Problem, UnknownNameError
 from onex.i18n import Lang
 from onex.model import Certificate, Dataset, ExamSession, Level, Rate
 from onex.model.dataset import name_key
@@ -243,7 +243,9 @@ def exam_summary(dataset: Dataset, *, by: ExamGrouping = "certificate") -> ExamS
     printed ones.
     """
     if by not in _GROUPINGS:
-        raise ValueError(f"unknown grouping {by!r}; valid: {', '.join(_GROUPINGS)}")
+        raise ArgumentValueError(
+            f"unknown grouping {by!r}; valid: {', '.join(_GROUPINGS)}", parameter="by"
+        )
     groups = _grouped_parts(dataset)
     all_parts = [part for _, parts in groups.values() for part in parts]
     total = _sum_row(all_parts)

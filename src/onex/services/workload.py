@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from onex.arguments import checked
-from onex.errors import DataError, Problem
+from onex.errors import ArgumentValueError, DataError, Problem
 from onex.i18n import Lang
 from onex.model import Dataset, WorkloadPolicy, name_key
 from onex.model.values import closest_names
@@ -113,7 +113,9 @@ def share_points(points: int, weights: Sequence[Decimal]) -> list[Decimal]:
     """
     total_weight = sum(weights, Decimal(0))
     if not weights or total_weight <= 0:
-        raise ValueError("weights must be non-negative and add up to more than zero")
+        raise ArgumentValueError(
+            "weights must be non-negative and add up to more than zero", parameter="weights"
+        )
     exact = [Fraction(points * 100) * Fraction(w) / Fraction(total_weight) for w in weights]
     floors = [int(x) for x in exact]
     left = points * 100 - sum(floors)
