@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import numbers
 import re
 from collections.abc import Callable, Sequence
@@ -91,11 +92,16 @@ def shown(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+@functools.lru_cache(maxsize=4096)
+def _in_range(result: Decimal) -> bool:
+    exponent = result.as_tuple().exponent
+    return abs(result) < _DECIMAL_LIMIT and not (isinstance(exponent, int) and exponent < -10)
+
+
 def check_decimal_range(result: Decimal, written: object) -> None:
     """Reject numbers no record needs (|x| >= 10^15, or more than 10 decimal places): exact
     arithmetic on them would need unbounded precision."""
-    exponent = result.as_tuple().exponent
-    if abs(result) >= _DECIMAL_LIMIT or (isinstance(exponent, int) and exponent < -10):
+    if not _in_range(result):
         raise ValueError(
             f"{shown(written)} is out of range: "
             "numbers must be below 10^15 with at most 10 decimal places"

@@ -17,8 +17,9 @@ import os
 import queue
 import threading
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from onex.arguments import checked
 from onex.errors import DataWarning
@@ -63,6 +64,7 @@ class ObjectIngest(ResultIngest):
         super().__init__(source, match, log, known, unmask, sheet)
         self.out = out
         self.stop = stop
+        self.parsed: dict[tuple[str, str], object] = {}  # (column, text): value, few distinct
 
     def block(self, block: Block) -> None:
         if self.stop.is_set():
@@ -84,6 +86,18 @@ class ObjectIngest(ResultIngest):
         text = cells[col].strip() if col is not None and col < len(cells) else ""
         return text or None
 
+    def _parsed(self, key: str, text: str | None, parse: Callable[[str], object]) -> Any:
+        """``parse(text)`` for a column of few distinct values, remembered (None for blank)."""
+        if text is None:
+            return None
+        slot = (key, text)
+        value = self.parsed.get(slot)
+        if value is None:
+            if len(self.parsed) >= 10_000:
+                self.parsed.clear()
+            value = self.parsed[slot] = parse(text)
+        return value
+
     def _result(self, cells: list[str]) -> CandidateResult:
         """One checked row as an object (the row checks passed: every value parses)."""
         name = self._text(cells, "name")
@@ -102,11 +116,11 @@ class ObjectIngest(ResultIngest):
             name=name,
             id_number=id_number,
             certificate=self.certificate(cells[self.i_cert]),
-            level=parse_level(level) if level else None,
-            date=parse_date(date) if date else None,
+            level=self._parsed("level", level, parse_level),
+            date=self._parsed("date", date, parse_date),
             theory=self.score(theory) if theory else None,
             practical=self.score(practical) if practical else None,
-            passed=parse_bool(passed) if passed else None,
+            passed=self._parsed("passed", passed, parse_bool),
             programme=self._text(cells, "programme"),
             cohort=parse_count(cohort) if cohort else None,
         )
