@@ -17,6 +17,7 @@ from onex.model.convert import (
     PolicyEnum,
     bool_of,
     check_by,
+    check_decimal_range,
     date_of,
     decimal_of,
     int_of,
@@ -33,12 +34,16 @@ from onex.model.convert import (
     tuple_of,
 )
 
+# FieldError and check_decimal_range live in onex.errors and onex.model.convert; they are
+# named here too, where model modules and readers have always imported them from.
 __all__ = [
     "DateWindow",
+    "FieldError",
     "Level",
     "PrintedRate",
     "Rate",
     "academic_year_of",
+    "check_decimal_range",
     "closest_names",
     "half_up",
     "half_width",
