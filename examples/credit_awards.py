@@ -29,5 +29,5 @@ bank = onex.credit_bank_records(awards)
 with open("credit-bank-2021.csv", "w", newline="", encoding="utf-8-sig") as file:
     writer = csv.writer(file)
     writer.writerow(bank.columns())
-    writer.writerows([cell(v) for v in record.values()] for record in bank.to_records())
+    writer.writerows([cell(v) for v in record.values()] for record in bank.to_records("zh"))
 print(f"{len(bank.rows)} rows written to credit-bank-2021.csv, masked: {bank.masked}")

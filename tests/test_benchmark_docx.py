@@ -1,4 +1,4 @@
-"""benchmarks/docx.py keeps working: it runs once and prints both timings and a ratio."""
+"""benchmarks/word_export.py keeps working: it runs once and prints both timings and a ratio."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "docx.py"
+BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "word_export.py"
 
 
 def test_docx_benchmark_runs_small():

@@ -74,10 +74,29 @@ def test_unknown_format_lists_known() -> None:
 def test_check_sample_exits_1_on_errors() -> None:
     """``onex check`` lists the four findings of the sample and exits 1 for the wrong rate."""
     done = run("check")
-    lines = done.stdout.splitlines()
+    lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
     assert (1, 4) == (done.returncode, len(lines))
     assert "56.8%" in lines[0]
     assert "53.2%" in lines[0]
+    assert "核查结果：错误 1，警告 2，提示 1。" == done.stdout.splitlines()[-1]
+
+
+def test_check_covers_funds_and_credits_grouped_by_kind() -> None:
+    """``onex check`` runs the figure audit, the fund rules and the credit rules, each under its
+    heading; fund violations alone make the exit code 1, and --only narrows the run."""
+    done = run("check", "demo-2021", "--lang", "en")
+    headings = [line.split(":")[0] for line in done.stdout.splitlines() if not line.startswith("[")]
+    assert (1, ["Figures", "Funds", "Credits", "Result"]) == (done.returncode, headings)
+    assert "[info] 25 courses recognised, 32 refused" in done.stdout.splitlines()
+    funds = run("check", "demo-2021", "--lang", "en", "--only", "funds")
+    assert (1, "Funds: 24 found") == (funds.returncode, funds.stdout.splitlines()[0])
+    figures = run("check", "demo-2021", "--lang", "en", "--only", "figures")
+    assert (0, ["Figures: 0 found", "No findings."]) == (
+        figures.returncode,
+        figures.stdout.splitlines(),
+    )
+    bad = run("check", "--only", "funnel")
+    assert 2 == bad.returncode
 
 
 def test_check_consistent_file_exits_0(tmp_path: Path) -> None:
@@ -104,7 +123,8 @@ def test_check_consistent_file_exits_0(tmp_path: Path) -> None:
     path = tmp_path / "fixed.json"
     onex.dump(fixed, path)
     done = run("check", str(path), "--lang", "en")
-    assert (0, "No findings.") == (done.returncode, done.stdout.strip())
+    assert (0, "No findings.") == (done.returncode, done.stdout.splitlines()[-1])
+    assert [] == [line for line in done.stdout.splitlines() if line.startswith("[")]
 
 
 def test_invalid_file_exits_2_with_located_messages(tmp_path: Path) -> None:
@@ -124,7 +144,9 @@ def test_invalid_file_exits_2_with_located_messages(tmp_path: Path) -> None:
     )
     done = run("check", str(path))
     assert (2, "") == (done.returncode, done.stdout)
-    assert f"{path}: $.exams[0].passed: 120 passed exceeds 100 candidates" == done.stderr.strip()
+    assert f"{path}：$.exams[0].passed：通过人数 120 超过考证人数 100" == done.stderr.strip()
+    english = run("check", str(path), "--lang", "en")
+    assert f"{path}: $.exams[0].passed: 120 passed exceeds 100 candidates" == english.stderr.strip()
 
 
 def test_missing_source_exits_2() -> None:
@@ -189,7 +211,9 @@ def test_check_summary_csv_prints_audit_and_warnings(tmp_path: Path) -> None:
     done = run("check", str(path), "--year", "2020", "--institution", "广州城市职业学院")
     assert 1 == done.returncode
     assert "56.8%" in done.stdout
-    assert "unknown column '负责人'" in done.stderr
+    assert "警告：第 1 行第 6 列（负责人）：未知列 '负责人'，已忽略" in done.stderr
+    english = run("check", str(path), "--year", "2020", "--institution", "x", "--lang", "en")
+    assert "unknown column '负责人'" in english.stderr
 
 
 def test_template_then_workbook_round_trip(tmp_path: Path) -> None:
@@ -217,7 +241,9 @@ def test_out_of_range_money_is_located(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     done = run("report", str(path))
     assert 2 == done.returncode
-    assert "$.expenses[0].amount: expected an amount below ¥10^12" in done.stderr
+    assert "$.expenses[0].amount：" in done.stderr  # placed in Chinese by default
+    english = run("report", str(path), "--lang", "en")
+    assert "$.expenses[0].amount: expected an amount below ¥10^12" in english.stderr
 
 
 def test_damaged_workbook_exits_2(tmp_path: Path) -> None:
@@ -235,7 +261,9 @@ def test_damaged_workbook_exits_2(tmp_path: Path) -> None:
             dst.writestr(item, data)
     done = run("report", str(bad))
     assert 2 == done.returncode
-    assert f"{bad}: the XML of xl/worksheets/sheet1.xml is damaged (line 2" in done.stderr
+    assert f"{bad}：the XML of xl/worksheets/sheet1.xml is damaged (line 2" in done.stderr
+    english = run("report", str(bad), "--lang", "en")
+    assert f"{bad}: the XML of xl/worksheets/sheet1.xml is damaged (line 2" in english.stderr
 
 
 def test_unwritable_output_exits_2_naming_the_target(tmp_path: Path) -> None:
@@ -287,7 +315,9 @@ def test_workers_option_is_deprecated_and_ignored(tmp_path: Path) -> None:
     two = run("check", str(path), "--institution", "测试学院", "--workers", "2")
     assert (2, "") == (plain.returncode, plain.stdout)
     assert (plain.returncode, plain.stdout) == (two.returncode, two.stdout)
-    assert "line 1501, column 5 (等级): unknown level '特级'" in plain.stderr
+    assert "第 1501 行第 5 列（等级）：未知等级 '特级'" in plain.stderr
+    english = run("check", str(path), "--institution", "测试学院", "--lang", "en")
+    assert "line 1501, column 5 (等级): unknown level '特级'" in english.stderr
     assert "--workers is deprecated and ignored" in two.stderr
     bad = run("check", str(path), "--workers", "0")
     assert 2 == bad.returncode

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from fractions import Fraction
 
@@ -16,7 +17,6 @@ from onex import (
     Dataset,
     ExamSession,
     Metric,
-    Rate,
     StatedTotals,
     Target,
     TargetStatus,
@@ -157,8 +157,10 @@ def test_a_target_with_a_goal_is_reached_at_the_goal() -> None:
 
 
 def test_records_are_plain_values() -> None:
-    """to_records gives both years' counts, exact rates and the change per certificate."""
-    records = {r["certificate"]: r for r in onex.compare(SAMPLE, NEXT).to_records()}
+    """to_records gives both years' counts, rates as floats beside their exact fractions and
+    the change per certificate; json_safe gives None where a rate is undefined (NaN otherwise)."""
+    comparison = onex.compare(SAMPLE, NEXT)
+    records = {r["certificate"]: r for r in comparison.to_records(json_safe=True)}
     assert {
         "certificate": "快递运营",
         "status": "added",
@@ -167,11 +169,20 @@ def test_records_are_plain_values() -> None:
         "candidates_before": None,
         "passed_before": None,
         "rate_before": None,
+        "rate_before_exact": None,
         "candidates_after": 40,
         "passed_after": 30,
-        "rate_after": Rate(30, 40),
+        "rate_after": 0.75,
+        "rate_after_exact": "3/4",
         "change_points": None,
+        "change_points_exact": None,
     } == records["快递运营"]
+    exact = {r["certificate"]: r for r in comparison.to_records()}["快递运营"]
+    assert (True, Fraction(3, 4), None) == (
+        math.isnan(exact["rate_before"]),  # type: ignore[arg-type]
+        exact["rate_after_exact"],
+        exact["rate_before_exact"],
+    )
 
 
 def test_rows_follow_the_later_year_then_the_dropped() -> None:

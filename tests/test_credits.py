@@ -327,8 +327,13 @@ def test_credit_bank_rows_are_masked_by_default() -> None:
         "认定日期": day(2021, 12, 31),
         "依据": "《测试学分办法》（测〔2021〕1 号） 第六条",
     }
-    assert [expected] == masked.to_records()
+    assert [expected] == masked.to_records("zh")
     assert list(expected) == onex.CreditBankRecords.columns()
+    english = masked.to_records()[0]
+    assert list(english) == onex.CreditBankRecords.columns("en")
+    assert ("张**", "junior", D("4")) == (english["name"], english["level"], english["credits"])
+    safe = masked.to_records(json_safe=True)[0]
+    assert ("4", "2021-12-31") == (safe["credits"], safe["recognised_on"])
     plain = onex.credit_bank_records(awards, unmask=True).to_records("en")[0]
     assert (
         plain["name"],

@@ -7,6 +7,7 @@ import attrs
 import onex
 from onex import Rate
 from onex.display import records_html, records_markdown
+from onex.i18n import Lang
 from onex.records import Tabular
 
 
@@ -14,19 +15,19 @@ from onex.records import Tabular
 class _Rows(Tabular):
     n: int
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _records(self, lang: Lang, **options: object) -> list[dict[str, object]]:
         return [{"证书": f"<b>证书{i}</b>|x", "通过率": Rate(i, 10)} for i in range(self.n)]
 
 
 @attrs.frozen
 class _Broken(Tabular):
-    def to_records(self) -> list[dict[str, object]]:
+    def _records(self, lang: Lang, **options: object) -> list[dict[str, object]]:
         raise RuntimeError("broken")
 
 
 def test_html_escapes_cells_and_shows_rates() -> None:
     """Cell text is escaped and rates are shown as percentages."""
-    text = records_html(_Rows(2).to_records(), "t")
+    text = records_html(_Rows(2)._records("zh"), "t")
     assert "&lt;b&gt;证书1&lt;/b&gt;|x" in text
     assert "<td>10.00%</td>" in text
 
@@ -41,7 +42,7 @@ def test_html_limits_rows() -> None:
 def test_markdown_escapes_pipes() -> None:
     """Pipes and HTML in cells are escaped so the Markdown table keeps its columns and shows the
     text: the same escaper as the Markdown exporter (onex.text.markdown_cell)."""
-    text = records_markdown(_Rows(1).to_records(), "t")
+    text = records_markdown(_Rows(1)._records("zh"), "t")
     assert "| &lt;" not in text
     assert "\\<b\\>证书0\\</b\\>\\|x" in text
 

@@ -24,6 +24,7 @@ SCRIPTS = [
     "many_years",
     "fund_spending",
     "credit_awards",
+    "credit_bank_tool",
 ]
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
@@ -156,3 +157,20 @@ def test_many_years_writes_the_files_and_the_workbook(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "历年对比.xlsx") as z:
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
     assert 2 == sum("<c:lineChart>" in c for c in charts)
+
+
+def test_credit_bank_tool_writes_the_awards_of_the_results_file(tmp_path: Path) -> None:
+    """The GBK results file the script writes (no 身份证号, one invented name) gives the demo's
+    awards, and the JSON it writes is their credit bank records, JSON-safe."""
+    import json
+
+    _run("credit_bank_tool", tmp_path)
+    source = tmp_path / "成绩-2021.csv"
+    assert "学号" in source.read_text(encoding="gbk")
+    dataset = onex.samples.load("demo-2021")
+    awards = onex.credit_awards(dataset, onex.samples.results("demo-2021"))
+    expected = onex.credit_bank_records(awards).to_records(json_safe=True)
+    written = json.loads((tmp_path / "credit-bank-2021.json").read_text(encoding="utf-8"))
+    names = {r["name"] for r in written}
+    assert ({"某**"}, len(expected)) == (names, len(written))
+    assert [{**r, "name": "某**", "id_number": ""} for r in expected] == written

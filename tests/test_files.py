@@ -76,7 +76,7 @@ def test_every_bad_spot_is_reported_at_once(tmp_path: Path) -> None:
             {"certificate": "物流管理", "candidates": 10, "passed": 1, "level": "expert"},
             {"certificate": "物流管理", "candidates": 10, "passed": 1, "colour": "red"},
         ],
-        "expenses": [{"category": "考核费", "amount": 300.5, "date": "2021-06-01"}],
+        "expenses": [{"category": "考核费", "amount": 300.1, "date": "2021-06-01"}],
     }
     expected = [
         "$.exams[0].passed: 120 passed exceeds 100 candidates",
@@ -85,7 +85,8 @@ def test_every_bad_spot_is_reported_at_once(tmp_path: Path) -> None:
         "$.exams[3].level: invalid level 'expert'; "
         "valid: 初级/junior, 中级/intermediate, 高级/senior",
         "$.exams[4]: unknown field(s): colour",
-        '$.expenses[0].amount: expected an amount as a string such as "120.50", got 300.5',
+        "$.expenses[0].amount: 300.1 as a float is not exactly 300.1 (binary floats cannot "
+        'hold it); pass Decimal("300.1") or the text "300.1"',
     ]
     assert expected == _problems(_write(tmp_path, data))
 

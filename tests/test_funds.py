@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -214,7 +215,8 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("30000"),
             "spent": D("1800"),
             "remaining": D("28200"),
-            "execution_rate": onex.Rate(1800, 30000),
+            "execution_rate": 1800 / 30000,
+            "execution_rate_exact": Fraction(1800, 30000),
             "expenses": 1,
         },
         {
@@ -223,7 +225,8 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": None,
             "spent": D("1234.56"),
             "remaining": None,
-            "execution_rate": onex.Rate(0, 0),
+            "execution_rate": math.nan,  # undefined: nothing allocated
+            "execution_rate_exact": None,
             "expenses": 1,
         },
         {
@@ -232,7 +235,8 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("20000"),
             "spent": D("1800"),
             "remaining": D("18200"),
-            "execution_rate": onex.Rate(1800, 20000),
+            "execution_rate": 1800 / 20000,
+            "execution_rate_exact": Fraction(1800, 20000),
             "expenses": 1,
         },
         {
@@ -241,7 +245,8 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("5000"),
             "spent": D("1234.56"),
             "remaining": D("3765.44"),
-            "execution_rate": onex.Rate(123456, 500000),
+            "execution_rate": 123456 / 500000,
+            "execution_rate_exact": Fraction(123456, 500000),
             "expenses": 1,
         },
         {
@@ -250,7 +255,8 @@ def test_lines_per_certificate_category_and_total() -> None:
             "allocated": D("100000"),
             "spent": D("3034.56"),
             "remaining": D("96965.44"),
-            "execution_rate": onex.Rate(303456, 10000000),
+            "execution_rate": 303456 / 10000000,
+            "execution_rate_exact": Fraction(303456, 10000000),
             "expenses": 2,
         },
     ]

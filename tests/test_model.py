@@ -15,13 +15,13 @@ from onex import (
     Dataset,
     DateWindow,
     ExamSession,
+    FieldError,
     Level,
     PassRule,
     PrintedRate,
     Rate,
     TrainingRecord,
 )
-from onex.model.values import FieldError
 
 
 def _dataset(**changes: object) -> Dataset:

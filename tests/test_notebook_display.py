@@ -3,6 +3,7 @@ plain records, and ``to_pandas()`` with or without pandas installed."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from decimal import Decimal
@@ -15,8 +16,9 @@ import pytest
 from hypothesis import given, settings
 
 import onex
-from onex import Dataset, Rate, WorkloadPolicy
+from onex import Dataset, WorkloadPolicy
 from onex.display import MAX_ROWS
+from onex.i18n import Lang
 from onex.records import Tabular
 from onex.testing import datasets
 
@@ -117,9 +119,10 @@ def test_long_results_show_fifty_rows_and_how_many_more(results: dict[str, Tabul
 
 
 def test_records_hold_plain_values(results: dict[str, Tabular]) -> None:
-    """Records are lists of str-keyed dicts of plain values (text, numbers, exact rates and
-    fractions, decimals, dates, None): nothing that needs onex to read but a Rate."""
-    plain = (str, int, Decimal, Fraction, Rate, pendulum.Date, type(None))
+    """Records are lists of str-keyed dicts of plain values (text, numbers, rates as floats
+    beside their exact fractions, decimals, dates, None): nothing that needs onex to read; with
+    json_safe=True, only JSON types, which json.dumps takes as they are."""
+    plain = (str, int, float, Decimal, Fraction, pendulum.Date, list, type(None))
     odd = [
         (name, key, type(value).__name__)
         for name, result in results.items()
@@ -128,6 +131,9 @@ def test_records_hold_plain_values(results: dict[str, Tabular]) -> None:
         if not isinstance(key, str) or not isinstance(value, plain)
     ]
     assert [] == odd
+    for name, result in results.items():
+        safe = result.to_records(json_safe=True)
+        assert safe == json.loads(json.dumps(safe, allow_nan=False)), name
 
 
 def test_exam_records_carry_exact_rates(results: dict[str, Tabular]) -> None:
@@ -137,15 +143,17 @@ def test_exam_records_carry_exact_rates(results: dict[str, Tabular]) -> None:
         "code": "digital-media-interaction",
         "candidates": 100,
         "passed": 100,
-        "rate": Rate(100, 100),
+        "rate": 1.0,
+        "rate_exact": Fraction(1),
         "note": None,
     }
     assert expected == results["exams"].to_records()[0]
+    assert {**expected, "rate_exact": "1"} == results["exams"].to_records(json_safe=True)[0]
 
 
 @attrs.frozen(repr=False)
 class _BadFields(Tabular):
-    def to_records(self) -> list[dict[str, object]]:
+    def _records(self, lang: Lang, **options: object) -> list[dict[str, object]]:
         return [{"a": 1}]
 
     def _repr_fields(self) -> dict[str, object]:
@@ -154,7 +162,7 @@ class _BadFields(Tabular):
 
 @attrs.frozen(repr=False)
 class _NoRecords(Tabular):
-    def to_records(self) -> list[dict[str, object]]:
+    def _records(self, lang: Lang, **options: object) -> list[dict[str, object]]:
         raise RuntimeError("no records")
 
 
@@ -200,15 +208,25 @@ def test_any_dataset_displays_without_error(dataset: Dataset) -> None:
 
 def test_to_pandas_gives_a_frame_with_rates_as_floats(results: dict[str, Tabular]) -> None:
     """With pandas installed, to_pandas() has a column per record key and a row per record;
-    rates become floats of their exact value there and nowhere else."""
+    rates are float64 of their exact value with the Fraction beside them, counts Int64."""
     pytest.importorskip("pandas")
     frame = results["exams"].to_pandas()
-    expected_columns = ["certificate", "code", "candidates", "passed", "rate", "note"]
+    expected_columns = ["certificate", "code", "candidates", "passed", "rate", "rate_exact", "note"]
     assert (16, expected_columns) == (len(frame), list(frame.columns))
     web = frame[frame["certificate"] == "WEB 前端开发"].iloc[0]
-    assert (62, 33, 33 / 62) == (web["candidates"], web["passed"], web["rate"])
+    assert (62, 33, 33 / 62, Fraction(33, 62)) == (
+        web["candidates"],
+        web["passed"],
+        web["rate"],
+        web["rate_exact"],
+    )
+    dtypes = {k: str(v) for k, v in frame.dtypes.items()}
+    assert ("Int64", "Int64", "float64") == (dtypes["candidates"], dtypes["passed"], dtypes["rate"])
     bank = results["bank"].to_pandas()
-    assert onex.CreditBankRecords.columns() == list(bank.columns)
+    assert onex.CreditBankRecords.columns("en") == list(bank.columns)
+    assert onex.CreditBankRecords.columns("zh") == list(
+        results["bank"].to_pandas(lang="zh").columns
+    )
 
 
 def test_to_pandas_without_pandas_names_the_extra() -> None:
@@ -220,9 +238,9 @@ def test_to_pandas_without_pandas_names_the_extra() -> None:
         "summary = onex.exam_summary(onex.samples.load('gzcvc-2020'))\n"
         "try:\n"
         "    summary.to_pandas()\n"
-        "except ImportError as exc:\n"
-        "    print(type(exc).__name__, exc)\n"
+        "except onex.MissingDependencyError as exc:\n"
+        "    print(type(exc).__name__, isinstance(exc, ImportError), exc)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    expected = "ImportError to_pandas() needs pandas: pip install 'onex[pandas]'"
+    expected = "MissingDependencyError True to_pandas() needs pandas: pip install 'onex[pandas]'"
     assert expected == done.stdout.strip()

@@ -97,6 +97,7 @@ def test_public_names_come_from_one_table() -> None:
 _LAYERS = {
     "model": 0,
     "errors": 0,
+    "arguments": 0,
     "i18n": 0,
     "text": 0,
     "records": 1,

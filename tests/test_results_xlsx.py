@@ -108,8 +108,9 @@ def test_a_stray_far_cell_is_refused_by_the_command(
     """The real command exits 2 with one message naming the far cell, at once, instead of
     exhausting the memory or aborting the process."""
     path = _far_cell(tmp_path / "far.xlsx", row, col)
+    command = ["check", str(path), "--institution", "测试学院", "--lang", "en"]
     done = subprocess.run(
-        [sys.executable, "-m", "onex.cli", "check", str(path), "--institution", "测试学院"],
+        [sys.executable, "-m", "onex.cli", *command],
         capture_output=True,
         text=True,
         check=False,

@@ -137,7 +137,7 @@ def test_certificate_changing_code_is_located(tmp_path: Path) -> None:
         for e in later.exams
     )
     onex.dump(later.evolve(certificates=renamed, exams=exams), paths[2])
-    done = _run("report", *map(str, paths))
+    done = _run("report", *map(str, paths), "--lang", "en")
     assert 2 == done.returncode
     assert (
         f"{paths[2]}: $.certificates[1].code: certificate '乙证书' is coded 'B2' in 2021 but "
@@ -315,5 +315,5 @@ def test_cli_trend_option_chooses_the_chart_lines(tmp_path: Path) -> None:
     assert 0 == done.returncode
     rates = done.stdout.split("主要证书历年通过率", 1)[1]
     assert re.search(r"^\|\s*年度\s*\|\s*丙证书\s*\|$", rates, re.M) is not None
-    bad = _run("report", *paths, "--trend", "丁证书")
+    bad = _run("report", *paths, "--trend", "丁证书", "--lang", "en")
     assert (2, True) == (bad.returncode, "unknown certificate '丁证书'" in bad.stderr)

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import pendulum
 import pytest
 import xlsxwriter
 
@@ -226,7 +227,7 @@ def test_to_records_gives_plain_values(tmp_path: Path) -> None:
         {
             "certificate": "物流管理",
             "level": "中级",
-            "date": "2020-11-05",
+            "date": pendulum.Date(2020, 11, 5),
             "candidates": 120,
             "passed": 115,
             "rate_printed": None,
@@ -234,7 +235,9 @@ def test_to_records_gives_plain_values(tmp_path: Path) -> None:
             "note": None,
         }
     ]
-    assert expected == onex.read_exam_table(path).to_records()
+    imported = onex.read_exam_table(path)
+    assert expected == imported.to_records()
+    assert [{**expected[0], "date": "2020-11-05"}] == imported.to_records(json_safe=True)
 
 
 def test_dates_in_excel_cells(tmp_path: Path) -> None:

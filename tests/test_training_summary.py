@@ -145,7 +145,8 @@ def test_records_are_plain_values() -> None:
         "trained": 14,
         "assessors": None,
         "candidates": 71,
-        "candidates_per_trained": Fraction(71, 14),
+        "candidates_per_trained": 71 / 14,
+        "candidates_per_trained_exact": Fraction(71, 14),
     } == record
 
 

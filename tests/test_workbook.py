@@ -18,7 +18,8 @@ from onex.testing import datasets
 
 
 def test_template_has_a_sheet_per_record_type_with_notes(tmp_path: Path) -> None:
-    """Instructions first, then one sheet per record type; headers are Chinese, notes English."""
+    """Instructions first, then one sheet per record type; headers and notes are Chinese, the
+    note ending with the English field name and help."""
     path = tmp_path / "template.xlsx"
     onex.write_template(path)
     wb = openpyxl.load_workbook(path)
@@ -28,7 +29,8 @@ def test_template_has_a_sheet_per_record_type_with_notes(tmp_path: Path) -> None
     assert ["序号", "证书名称", "等级", "考核日期", "考点", "借考", "考证人数", "通过人数"] == (
         headers[:8]
     )
-    assert exams["G1"].comment.text.startswith("candidates (required)")
+    expected = "考证人数：整数，不小于 0。必填。\nEnglish: candidates (required)"
+    assert expected == exams["G1"].comment.text
 
 
 def test_template_dropdowns_and_formats(tmp_path: Path) -> None:
@@ -41,6 +43,35 @@ def test_template_dropdowns_and_formats(tmp_path: Path) -> None:
     assert "'证书'!$B$2:$B$1000" == sources["B2:B1000"]
     assert '"是,否"' == sources["F2:F1000"]
     assert "yyyy-mm-dd" == ws.column_dimensions["D"].number_format
+    by_range = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    count = by_range["G2:G1000"]
+    assert ("whole", "greaterThanOrEqual", "0") == (count.type, count.operator, count.formula1)
+    assert ("填写有误", "考证人数：应为不小于 0 的整数。") == (count.errorTitle, count.error)
+    date = by_range["D2:D1000"]
+    assert ("date", None, "填写有误") == (
+        date.type,
+        date.operator,
+        date.errorTitle,
+    )  # None: between
+    assert "请从列表中选择" == by_range["C2:C1000"].errorTitle
+    targets = openpyxl.load_workbook(path)["目标"]
+    metric = next(dv for dv in targets.data_validations.dataValidation if dv.type == "list")
+    assert '"证书数,考证人数,通过人数,培训教师人数,考评员人数"' == metric.formula1
+
+
+def test_target_metrics_round_trip_through_their_chinese_labels(tmp_path: Path) -> None:
+    """A target's metric is written as its Chinese label and read back as the same metric; the
+    English name still reads."""
+    dataset = onex.Dataset(
+        institution="示例学院",
+        year=2021,
+        targets=(onex.Target(text="更多人考证", metric=onex.Metric.CANDIDATES, goal=100),),
+    )
+    path = tmp_path / "t.xlsx"
+    onex.dump(dataset, path)
+    sheet = openpyxl.load_workbook(path)["目标"]
+    assert "考证人数" in [c.value for row in sheet.iter_rows() for c in row]
+    assert dataset.targets == onex.load(path).targets
 
 
 def test_template_is_byte_identical_across_runs(tmp_path: Path) -> None:
@@ -244,7 +275,8 @@ def _filled(tmp_path: Path) -> openpyxl.Workbook:
 
 
 def test_errors_are_located_by_sheet_and_cell(tmp_path: Path) -> None:
-    """Bad cells are reported with sheet, cell and header, all at once."""
+    """Bad cells are reported with sheet, cell and header, all at once, and with them the
+    record check (passed above candidates) of a row whose cells could be read."""
     wb = _filled(tmp_path)
     wb["考核"]["H2"] = 999
     wb["考核"]["D3"] = "下周"
@@ -258,7 +290,29 @@ def test_errors_are_located_by_sheet_and_cell(tmp_path: Path) -> None:
         f"{path}: sheet 证书, cell D2 (等级): unknown level '专家'; valid: "
         "初级/junior, 中级/intermediate, 高级/senior",
         f"{path}: sheet 考核, cell D3 (考核日期): expected a date such as 2020-11-05, got '下周'",
+        f"{path}: sheet 考核, cell H2 (通过人数): 999 passed exceeds 160 candidates",
     ] == lines
+
+
+def test_every_kind_of_mistake_is_reported_in_one_run(tmp_path: Path) -> None:
+    """A missing column, a bad cell, a record check and an unknown certificate on another sheet
+    come in one DataError: the 说明 sheet's promise of one run holds."""
+    wb = _filled(tmp_path)
+    wb["考核"]["H2"] = 999
+    wb["考核"]["D3"] = "下周"
+    wb["课证融通"]["A2"] = "物流管"
+    wb["经费支出"]["B1"] = "金额？"
+    path = tmp_path / "bad.xlsx"
+    wb.save(path)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(path)
+    assert [
+        "sheet 考核, cell D3 (考核日期): expected a date such as 2020-11-05, got '下周'",
+        "sheet 经费支出, row 1: missing column 金额 (amount)",
+        "sheet 考核, cell H2 (通过人数): 999 passed exceeds 160 candidates",
+        "sheet 课证融通, cell A2 (证书名称): unknown certificate '物流管'; "
+        "closest known: 物流管理, 物流, 物流管理（中级）",
+    ] == [str(p) for p in err.value.problems]
 
 
 def test_cross_reference_errors_point_at_the_cell(tmp_path: Path) -> None:

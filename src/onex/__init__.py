@@ -12,8 +12,12 @@ import importlib
 from typing import TYPE_CHECKING
 
 from onex.errors import (
+    ArgumentError,
+    ArgumentValueError,
     DataError,
     DataWarning,
+    FieldError,
+    FieldTypeError,
     MissingDependencyError,
     OnexError,
     OutputError,
@@ -66,6 +70,7 @@ if TYPE_CHECKING:
     from onex.exporters import Exporter, ExporterLoadError, export
     from onex.io.detect import detect_table_kind, read_table
     from onex.io.files import dump, dumps, load, load_series
+    from onex.io.results.objects import candidate_results
     from onex.io.results.reader import read_results
     from onex.io.table_import import TableImport
     from onex.io.tables.summary import read_exam_table
@@ -162,6 +167,7 @@ _LAZY: dict[str, str] = {
     "build_comparison_report": "onex.reporting",
     "build_report": "onex.reporting",
     "build_series_report": "onex.reporting",
+    "candidate_results": "onex.io.results.objects",
     "compare": "onex.services.compare",
     "course_integration": "onex.services.integration",
     "credit_awards": "onex.services.credits",
@@ -188,6 +194,8 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentValueError",
     "AuditResult",
     "CandidateResult",
     "Certificate",
@@ -222,6 +230,8 @@ __all__ = [
     "ExpenseRef",
     "Exporter",
     "ExporterLoadError",
+    "FieldError",
+    "FieldTypeError",
     "Finding",
     "FindingKind",
     "FundCompliance",
@@ -278,6 +288,7 @@ __all__ = [
     "build_comparison_report",
     "build_report",
     "build_series_report",
+    "candidate_results",
     "compare",
     "course_integration",
     "credit_awards",

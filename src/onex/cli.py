@@ -78,6 +78,10 @@ _EXAMPLES = {
   onex check                   audit the embedded sample
   onex check summary.csv       audit last year's table copied from a report
   onex check results.xlsx --sheet 成绩 --year 2021
+  onex check demo-2021 --only funds          only the fund rules
+  onex check data.json --results 成绩.csv     the credit rules over a results file
+checks, each under its heading: figures (every printed figure), funds (the fund's rules),
+credits (the credit transfer rules over candidate results)
 exit status: 0 no errors found (info and warnings only), 1 errors found,
              2 unreadable or invalid input""",
     "compare": """examples:
@@ -169,9 +173,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quiet(report)
 
-    check = command("check", "Validate a data file or sample and audit every printed figure.")
+    check = command(
+        "check",
+        "Validate a data file or sample: audit every printed figure, the fund rules and the "
+        "credit rules.",
+    )
     check.add_argument("source", nargs="?", default=DEFAULT_SAMPLE, metavar="SOURCE")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    check.add_argument(
+        "--only",
+        action="append",
+        choices=_CHECK_KINDS,
+        metavar="KIND",
+        help="run only this kind of check: figures, funds or credits (repeatable)",
+    )
+    check.add_argument(
+        "--results",
+        metavar="FILE",
+        help="a candidate results file (CSV or XLSX) for the credit check",
+    )
     quiet(check)
 
     compare = command("compare", "Compare two years, and last year's targets with this year.")
@@ -268,7 +288,7 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
             unmask=args.unmask,
             quiet=args.quiet,
         )
-        for line in imported.warning_lines():
+        for line in imported.warning_lines(getattr(args, "lang", "zh")):
             print(line, file=sys.stderr)
         return imported.dataset
     if source in onex.samples.names():
@@ -344,24 +364,107 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_CHECK_KINDS = ("figures", "funds", "credits")
+_CHECK_TITLES = {
+    "figures": ("数字核查", "Figures"),
+    "funds": ("经费核查", "Funds"),
+    "credits": ("学分核查", "Credits"),
+}
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    """Every check onex has, grouped by kind; the exit code reflects all of them."""
     import onex
 
+    zh = args.lang == "zh"
     found = load_any(args.source, args)
     datasets = found.datasets if isinstance(found, onex.Series) else (found,)
-    ok = True
-    for dataset in datasets:
-        result = onex.audit(dataset, lang=args.lang)
+    kinds = [k for k in _CHECK_KINDS if not args.only or k in args.only]
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for dataset in datasets:  # a folder or a multi-year table: each year, its lines prefixed
         year = f"{dataset.year} " if len(datasets) > 1 else ""
-        for finding in result.findings:
-            severity = finding.severity.label(args.lang)
-            out.write(f"{year}[{severity}] {finding.message(args.lang)}\n")
-        if not result.findings:
+        _check_year(dataset, args, out, kinds, counts, year)
+    if not any(counts.values()):
+        out.write("核查通过：未发现问题。\n" if zh else "No findings.\n")
+    elif zh:
+        out.write(
+            f"核查结果：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}。\n"
+        )
+    else:
+        out.write(
+            f"Result: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} info.\n"
+        )
+    return EXIT_FINDINGS if counts["error"] else EXIT_OK
+
+
+def _check_year(
+    dataset: Dataset,
+    args: argparse.Namespace,
+    out: TextIO,
+    kinds: list[str],
+    counts: dict[str, int],
+    year: str,
+) -> None:
+    """One year's checks, grouped by kind, each line prefixed by ``year`` (empty for one year);
+    ``counts`` gathers the findings by severity."""
+    import onex
+
+    zh = args.lang == "zh"
+    for kind in kinds:
+        title = _CHECK_TITLES[kind][0 if zh else 1]
+        lines: list[tuple[str, str]] = []  # (severity, message)
+        skipped: str | None = None
+        if kind == "figures":
+            audit = onex.audit(dataset, lang=args.lang)
+            lines = [(f.severity.value, f.message(args.lang)) for f in audit.findings]
+        elif kind == "funds":
+            if dataset.fund_guidance is None:
+                skipped = "未提供经费使用规定" if zh else "no fund guidance given"
+            else:
+                funds = onex.fund_compliance(dataset)
+                lines = [
+                    ("error", f"{v.kind.label(args.lang)}: {v.reason(args.lang)}")
+                    for v in funds.violations
+                ]
+        else:
+            results = _check_results(args)
+            if results is None:
+                skipped = "未提供考生成绩" if zh else "no candidate results given"
+            elif not dataset.credit_transfers:
+                skipped = "未提供学分转换规则" if zh else "no credit transfer rules given"
+            else:
+                awards = onex.credit_awards(dataset, results)
+                refused = sum(len(s.refusals) for s in awards.students)
+                recognised = sum(len(s.awards) for s in awards.students)
+                summary = (
+                    f"认定 {recognised} 门次，未认定 {refused} 门次"
+                    if zh
+                    else f"{recognised} courses recognised, {refused} refused"
+                )
+                lines = [("info", summary)]
+        if skipped is not None:
             out.write(
-                f"{year}核查通过：未发现问题。\n" if args.lang == "zh" else f"{year}No findings.\n"
+                f"{year}{title}：{skipped}，未核查\n"
+                if zh
+                else f"{year}{title}: {skipped}, not checked\n"
             )
-        ok = ok and result.ok
-    return EXIT_OK if ok else EXIT_FINDINGS
+            continue
+        out.write(
+            f"{year}{title}：{len(lines)} 项\n" if zh else f"{year}{title}: {len(lines)} found\n"
+        )
+        for severity, message in lines:
+            counts[severity] += 1
+            out.write(f"{year}[{onex.Severity(severity).label(args.lang)}] {message}\n")
+
+
+def _check_results(args: argparse.Namespace) -> tuple[CandidateResult, ...] | None:
+    """The candidate results for the credit check: --results, else the sample's own."""
+    import onex
+
+    if args.results:
+        return tuple(onex.candidate_results(args.results))
+    return _sample_results(args.source)
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -480,7 +583,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from onex.errors import OnexError, OutputError
+    from onex.errors import DataError, OnexError, OutputError
     from onex.io.atomic import protecting
 
     inputs: list[str] = []
@@ -495,6 +598,9 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_INPUT
     except OutputError as exc:
         print(f"onex: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except DataError as exc:  # located problems, in the command's --lang (Chinese by default)
+        print(exc.text(getattr(args, "lang", "zh")), file=sys.stderr)
         return EXIT_INPUT
     except OnexError as exc:
         print(str(exc), file=sys.stderr)

@@ -12,8 +12,12 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentValueError",
     "DataError",
     "DataWarning",
+    "FieldError",
+    "FieldTypeError",
     "MissingDependencyError",
     "OnexError",
     "OutputError",
@@ -27,6 +31,24 @@ class OnexError(Exception):
     """Base class of every error onex raises on purpose."""
 
 
+class ArgumentError(OnexError, TypeError):
+    """A public function was given an argument of the wrong type (``exam_summary(None)``); the
+    message names the function, the parameter (also ``parameter``), the value and what fits."""
+
+    def __init__(self, message: str, *, parameter: str | None) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class ArgumentValueError(OnexError, ValueError):
+    """A public function was given an argument of the right type but a value it does not take
+    (``exam_summary(ds, by="year")``); the message names the parameter and the valid values."""
+
+    def __init__(self, message: str, *, parameter: str | None) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
 @attrs.frozen
 class Problem:
     """One located problem in some input: ``where`` is a path such as ``$.exams[3].passed``."""
@@ -36,6 +58,16 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+    def text(self, lang: str = "zh") -> str:
+        """The problem in ``lang``: Chinese (the default, as for reports) or English."""
+        from onex.i18n import message_text, place_text
+
+        message = message_text(self.message, lang)
+        if not self.where:
+            return message
+        sep = "：" if lang != "en" else ": "
+        return f"{place_text(self.where, lang)}{sep}{message}"
 
 
 class DataError(OnexError, ValueError):
@@ -56,9 +88,40 @@ class DataError(OnexError, ValueError):
         prefix = f"{self.source}: " if self.source else ""
         return "\n".join(f"{prefix}{p}" for p in self.problems) or f"{prefix}invalid data"
 
+    def text(self, lang: str = "zh") -> str:
+        """The problems in ``lang``, one per line, prefixed by the source: Chinese (the default,
+        as for reports) or English (the same as ``str()``)."""
+        if lang == "en":
+            return str(self)
+        prefix = f"{self.source}：" if self.source else ""
+        return "\n".join(f"{prefix}{p.text(lang)}" for p in self.problems) or f"{prefix}数据无效"
+
     def with_source(self, source: str) -> DataError:
         """The same problems, attributed to ``source`` (a file name)."""
         return DataError(self.problems, source=source)
+
+
+class FieldError(DataError):
+    """A constructor refused one field's value: ``CandidateResult.passed: expected true or
+    false, got '否'``.
+
+    ``owner`` is the class, ``field`` the field and ``message`` what was wrong and what is
+    valid (the value quoted with any 身份证号 masked). It is a :class:`DataError` (so a
+    ValueError) with one problem located at ``Owner.field``; the cattrs converter places
+    ``message`` at the field's path in a file instead.
+    """
+
+    def __init__(self, field: str, message: str, owner: object = None) -> None:
+        self.field = field
+        self.message = message
+        self.owner = owner if owner is None or isinstance(owner, str) else type(owner).__name__
+        where = f"{self.owner}.{field}" if self.owner else field
+        super().__init__([Problem(where, message)])
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A :class:`FieldError` for a value of the wrong type (a str where a bool belongs): also a
+    TypeError."""
 
 
 class DataWarning(UserWarning):

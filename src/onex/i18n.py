@@ -5,10 +5,12 @@ One table holds both languages so a label cannot exist in one and be missing in 
 
 from __future__ import annotations
 
-import enum
+import re
 from typing import Literal
 
-__all__ = ["LABELS", "LabelledEnum", "Lang", "check_lang", "label"]
+from onex.model.convert import PolicyEnum
+
+__all__ = ["LABELS", "LabelledEnum", "Lang", "check_lang", "label", "message_text", "place_text"]
 
 Lang = Literal["zh", "en"]
 
@@ -191,14 +193,122 @@ def label(key: str, lang: Lang = "zh") -> str:
 def check_lang(lang: str) -> Lang:
     """``lang`` as a :data:`Lang`; anything but "zh" or "en" is a ``ValueError``."""
     if lang not in ("zh", "en"):
-        raise ValueError(f"unknown language {lang!r}; valid: zh, en")
+        from onex.errors import ArgumentValueError
+
+        raise ArgumentValueError(
+            f"lang: unknown language {lang!r}; valid: zh, en", parameter="lang"
+        )
     return "en" if lang == "en" else "zh"
 
 
-class LabelledEnum(enum.Enum):
+class LabelledEnum(PolicyEnum):
     """An enum whose members have a Chinese and an English label in :data:`LABELS`, under the
     key ``ClassName.value``."""
 
     def label(self, lang: str = "zh") -> str:
         """The member's label in ``lang`` ("zh" or "en")."""
         return label(f"{type(self).__name__}.{self.value}", check_lang(lang))
+
+
+# -- data errors and warnings in Chinese -------------------------------------------------------
+#
+# onex composes each problem's text in English (the library's default, which callers and tests
+# match on); these templates give the same text in Chinese, for ``--lang zh`` and
+# ``DataError.text("zh")``. A template captures the variable parts ({0}, {1}, ...) and puts them
+# back unchanged: values stay quoted exactly as the English text quotes them. A message no
+# template knows stays in English rather than be guessed at.
+
+_V = r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s;,]+)"  # a quoted or bare value
+
+_MESSAGE_TEMPLATES: tuple[tuple[str, str], ...] = (
+    (rf"expected a whole number, got {_V}", "应为整数，实际为 {0}"),
+    (rf"expected a whole number from 1 to 64, got {_V}", "应为 1 到 64 之间的整数，实际为 {0}"),
+    (rf"must not be negative, got {_V}", "不能为负数，实际为 {0}"),
+    (rf"expected a date such as (\S+), got {_V}", "应为日期（如 {0}），实际为 {1}"),
+    (rf"expected a date as YYYY-MM-DD, got {_V}", "应为 YYYY-MM-DD 格式的日期，实际为 {0}"),
+    (rf"{_V} is not a calendar date", "{0} 不是有效的日期"),
+    (rf"expected true or false, got {_V}", "应为 true 或 false（是/否），实际为 {0}"),
+    (rf"expected non-empty text, got {_V}", "应为非空文字，实际为 {0}"),
+    (rf"expected text, got {_V}", "应为文字，实际为 {0}"),
+    (rf"expected a score between 0 and 100, got {_V}", "成绩应在 0 到 100 之间，实际为 {0}"),
+    (
+        rf"expected a decimal number such as \"120.50\", got {_V}",
+        '应为数字（如 "120.50"），实际为 {0}',
+    ),
+    (rf"expected a year between 1990 and 2100, got {_V}", "年份应在 1990 到 2100 之间，实际为 {0}"),
+    (r"(\d+) passed exceeds (\d+) candidates", "通过人数 {0} 超过考证人数 {1}"),
+    (rf"unknown certificate {_V}; closest known: (.+)", "未知证书 {0}；最接近的已知名称：{1}"),
+    (rf"unknown certificate {_V}", "未知证书 {0}"),
+    (rf"unknown course {_V}; closest known: (.+)", "未知课程 {0}；最接近的已知名称：{1}"),
+    (rf"unknown course {_V}", "未知课程 {0}"),
+    (rf"unknown level {_V}; valid: (.+)", "未知等级 {0}；可填：{1}"),
+    (rf"invalid level {_V}; valid: (.+)", "无效的等级 {0}；可填：{1}"),
+    (r"missing column (.+)", "缺少列 {0}"),
+    (rf"unknown column {_V} ignored", "未知列 {0}，已忽略"),
+    (r"unknown field\(s\): (.+)", "未知字段：{0}"),
+    (r"required field missing", "缺少必填字段"),
+    (r"(\S+) is required", "{0} 为必填项"),
+    (r"(\S+) is given twice", "{0} 填写了两次"),
+    (r"no result rows under the header", "表头下没有成绩行"),
+    (r"the table is empty", "表格是空的"),
+    (r"no 学号 \(student number\)", "缺少学号"),
+    (r"no certificate name", "缺少证书名称"),
+    (
+        r"no result: give 是否通过 \(passed\) or both 理论成绩 and 实操成绩 scores",
+        "没有考核结果：请填写是否通过，或同时填写理论成绩和实操成绩",
+    ),
+    (
+        r"stopped after (\d+) problems; fix these and read again",
+        "已列出 {0} 个问题后停止；请改正后重新读取",
+    ),
+    (r"not valid JSON: (.+)", "不是有效的 JSON：{0}"),
+    (r"not UTF-8 text", "不是 UTF-8 文本"),
+    (r"wrong check character \(expected (\S+)\): (.+)", "身份证号校验位错误（应为 {0}）：{1}"),
+    (r"no institution named; using the placeholder (.+)", "未注明院校，暂用 {0}"),
+    (rf"duplicate certificate code {_V} \(also (.+)\)", "证书代码 {0} 重复（另见 {1}）"),
+    (rf"{_V} as a float is not exactly .+", "{0} 作为浮点数无法精确表示，请以文字填写"),
+    (
+        r"give passed, or both theory and practical scores",
+        "请填写是否通过，或同时填写理论和实操成绩",
+    ),
+    (
+        rf"{_V} is out of range: numbers must be below 10\^15 with at most 10 decimal places",
+        "{0} 超出范围：数字须小于 10^15，且最多 10 位小数",
+    ),
+    (
+        r"not a readable \.xlsx workbook \(damaged\?\): (\S+)",
+        "无法读取的 .xlsx 工作簿（已损坏？）：{0}",
+    ),
+)
+_COMPILED = tuple((re.compile(f"^{p}$"), zh) for p, zh in _MESSAGE_TEMPLATES)
+
+_PLACE_TEMPLATES: tuple[tuple[str, str], ...] = (
+    (r"line (\d+), column (\d+) \((.*)\)", "第 {0} 行第 {1} 列（{2}）"),
+    (r"line (\d+), column (\d+)", "第 {0} 行第 {1} 列"),
+    (r"line (\d+)", "第 {0} 行"),
+    (r"sheet (.+?), cell ([A-Z]+\d+) \((.*)\)", "工作表 {0} 单元格 {1}（{2}）"),
+    (r"sheet (.+?), cell ([A-Z]+\d+)", "工作表 {0} 单元格 {1}"),
+    (r"sheet (.+?), row (\d+)", "工作表 {0} 第 {1} 行"),
+    (r"sheet (.+)", "工作表 {0}"),
+    (r"byte (\d+)", "第 {0} 字节"),
+)
+_PLACES = tuple((re.compile(f"^{p}$"), zh) for p, zh in _PLACE_TEMPLATES)
+
+
+def _apply(templates: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
+    for pattern, zh in templates:
+        match = pattern.match(text)
+        if match:
+            return zh.format(*match.groups())
+    return text
+
+
+def message_text(message: str, lang: str = "zh") -> str:
+    """A problem's message in ``lang`` (English as composed; Chinese by template)."""
+    return message if lang == "en" else _apply(_COMPILED, message)
+
+
+def place_text(where: str, lang: str = "zh") -> str:
+    """Where a problem is, in ``lang``: ``第 3 行第 3 列（考证人数）`` for ``line 3, column 3
+    (考证人数)``; JSON paths stay as they are."""
+    return where if lang == "en" else _apply(_PLACES, where)

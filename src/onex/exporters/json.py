@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import attrs
 
+from onex.errors import ArgumentError
 from onex.report import (
     Block,
     Cell,
@@ -141,7 +142,9 @@ class JsonExporter:
     @indent.validator
     def _check_indent(self, attribute: attrs.Attribute[int | None], value: object) -> None:
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise TypeError(f"indent must be a whole number or None, got {value!r}")
+            raise ArgumentError(
+                f"indent must be a whole number or None, got {value!r}", parameter="indent"
+            )
 
     def export(self, report: Report) -> str:
         """The report as JSON text, ending with a newline."""

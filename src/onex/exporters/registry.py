@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO, cast, overload, ru
 
 import attrs
 
-from onex.errors import OnexError, UnknownExporterError
+from onex.arguments import checked
+from onex.errors import ArgumentError, ArgumentValueError, OnexError, UnknownExporterError
 from onex.io.atomic import write_atomic
 from onex.model.values import closest_names
 from onex.report import Report
@@ -226,9 +227,13 @@ class Registry:
         """Make ``factory`` (a class, a callable, or a ``"module:attr"`` path imported on first
         use) available as ``name``. A taken name raises ``ValueError`` unless ``replace``."""
         if not name or not isinstance(name, str):
-            raise ValueError(f"an exporter needs a non-empty name, got {name!r}")
+            raise ArgumentValueError(
+                f"an exporter needs a non-empty name, got {name!r}", parameter="name"
+            )
         if not replace and (name in self._entries or name in self._discovered()):
-            raise ValueError(f"an exporter named {name!r} is already registered")
+            raise ArgumentValueError(
+                f"an exporter named {name!r} is already registered", parameter="name"
+            )
         self._entries[name] = _Entry(
             name=name, source=factory, distribution=distribution, version=None, builtin=False
         )
@@ -321,6 +326,7 @@ class Registry:
         self, report: Report, exporter: Exporter | str, target: Target, **options: object
     ) -> None: ...
 
+    @checked
     def export(
         self,
         report: Report,
@@ -336,11 +342,16 @@ class Registry:
         ``buffer`` when it has one (``sys.stdout``); a binary stream takes either.
         """
         if not isinstance(report, Report):
-            raise TypeError(f"export() renders an onex Report, got {type(report).__name__}")
+            raise ArgumentError(
+                f"export() renders an onex Report, got {type(report).__name__}", parameter="report"
+            )
         if isinstance(exporter, str):
             exporter = self.get(exporter, **options)
         elif options:
-            raise TypeError("options go to the exporter's constructor when passing an exporter")
+            raise ArgumentError(
+                "options go to the exporter's constructor when passing an exporter",
+                parameter="options",
+            )
         data = exporter.export(report)
         if target is None:
             return data

@@ -1,17 +1,18 @@
 """The one cattrs converter onex reads and writes data with, and its error formatting.
 
-Scalars are strict: money from ``str``/``int`` only (never float), written in the one number
-grammar of :func:`onex.io.tables.values.number_text`; dates as ISO ``YYYY-MM-DD`` only, counts as
-``int`` (never ``bool`` or float), booleans as ``true``/``false`` only, levels in Chinese or
-English. Every sequence field is built from a list only (never from text, which would split into
-characters, nor from an object). Unknown keys are errors.
+Scalars follow the model's one conversion policy (:mod:`onex.model.convert`), the same functions
+the constructors use, so a file and code accept the same values: decimals from text, ``int`` or
+an exactly held float, dates as ISO ``YYYY-MM-DD``, counts as ``int`` (never ``bool`` or float),
+booleans as ``true``/``false`` only, enums by value or name; text numbers in the one number
+grammar (:func:`onex.model.convert.parse_number_text`: no ``1_000``, ``1e2`` or ``NaN``). Every
+sequence field is built from a list only (never from text, which would split into characters,
+nor from an object), every record from an object only. Unknown keys are errors.
 """
 
 from __future__ import annotations
 
 import collections.abc
-import datetime as dt
-import re
+import enum
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -24,15 +25,20 @@ from cattrs.errors import IterableValidationNote
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
-from onex.errors import DataError, Problem
-from onex.io.tables.values import parse_number_text
-from onex.model import Level
-from onex.model.values import FieldError, check_decimal_range, mask_id_tokens
+from onex.errors import DataError, FieldError, Problem
+from onex.model.convert import (
+    bool_of,
+    date_of,
+    decimal_of,
+    int_of,
+    mask_id_tokens,
+    member_of,
+    str_of,
+)
 
 __all__ = ["converter", "structure", "structure_trusted", "unstructure"]
 
 T = TypeVar("T")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 def kind_of(value: object) -> str:
@@ -47,20 +53,17 @@ def kind_of(value: object) -> str:
     return type(value).__name__
 
 
-def _structure_decimal(value: object, _: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise TypeError(f'expected an amount as a string such as "120.50", got {kind_of(value)}')
-    if isinstance(value, int):
-        result = Decimal(value)
-    else:
-        try:
-            result = Decimal(parse_number_text(value))
-        except ValueError:
-            raise ValueError(
-                f'expected a decimal number such as "120.50", got {kind_of(value)}'
-            ) from None
-    check_decimal_range(result, value)
-    return result
+def _hook(convert: Callable[[object], T]) -> Callable[[object, type], T]:
+    """A cattrs structure hook that applies the model's own conversion policy."""
+
+    def structure(value: object, _: type) -> T:
+        return convert(value)
+
+    return structure
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    return member_of(cls, value)
 
 
 _SEQUENCE_ORIGINS = (tuple, list, collections.abc.Sequence)
@@ -104,42 +107,6 @@ def _sequence_hook(type_: Any, conv: cattrs.Converter) -> Callable[[object, type
     return hook
 
 
-def _structure_date(value: object, _: type) -> pendulum.Date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return pendulum.Date(value.year, value.month, value.day)
-    if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    try:
-        parsed = pendulum.parse(value, exact=True)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a calendar date") from None
-    if not isinstance(parsed, pendulum.Date) or isinstance(parsed, pendulum.DateTime):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    return parsed
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise TypeError(f"expected true or false, got {kind_of(value)}")
-
-
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {kind_of(value)}")
-    return value
-
-
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected text, got {kind_of(value)}")
-    return value
-
-
-def _structure_level(value: object, _: type) -> Level:
-    return Level.parse(value)
-
-
 def _object_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
     """Every record class is built from an object ``{...}`` only: text, a list, a number or
     null there is a located, worded error (cattrs alone would fail inside with Python's text)."""
@@ -157,14 +124,16 @@ def _make(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv = make_converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed_validation
     )
-    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(Decimal, _hook(decimal_of))
     conv.register_unstructure_hook(Decimal, str)
-    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_structure_hook(pendulum.Date, _hook(date_of))
     conv.register_unstructure_hook(pendulum.Date, lambda d: d.to_date_string())
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(Level, _structure_level)
+    conv.register_structure_hook(bool, _hook(bool_of))
+    conv.register_structure_hook(int, _hook(int_of))
+    conv.register_structure_hook(str, _hook(str_of))
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
     conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(t, conv))
     conv.register_structure_hook_factory(attrs.has, lambda t: _object_hook(t, conv))
     return conv
@@ -190,6 +159,8 @@ def _format(exc: BaseException, type_: type | None) -> str:
 
 def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Every located problem inside a cattrs validation error, as paths and messages."""
+    if isinstance(exc, FieldError):  # before DataError: its path is the field, not Owner.field
+        return [Problem(f"{path}.{exc.field}", exc.message)]
     if isinstance(exc, DataError):
         return [Problem(_join(path, p.where), p.message) for p in exc.problems]
     if isinstance(exc, cattrs.ClassValidationError | cattrs.IterableValidationError):
@@ -198,8 +169,6 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
             note = _note(sub)
             out += _problems(sub, path + note)
         return out
-    if isinstance(exc, FieldError):
-        return [Problem(f"{path}.{exc.field}", exc.message)]
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return [Problem(path, f"unknown field(s): {', '.join(sorted(exc.extra_fields))}")]
     return [Problem(path, _format(exc, None))]

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from onex.arguments import checked
 from onex.errors import DataError
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT
 from onex.io.results.progress import ProgressCallback
@@ -67,6 +68,7 @@ def _csv_head(path: Path) -> list[list[Any]]:
         return []
 
 
+@checked
 @damaged_xlsx_as_data_error
 def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
     """Which kind of table ``path`` holds: ``"summary"``, ``"results"`` or ``"workbook"``."""
@@ -84,6 +86,7 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
     return _kind_of_header(rows)
 
 
+@checked
 @damaged_xlsx_as_data_error
 def read_table(
     path: Readable,
@@ -106,7 +109,7 @@ def read_table(
     deprecated and ignored (see :func:`~onex.read_results`).
     """
     if workers is not None:
-        warn_workers_deprecated()
+        warn_workers_deprecated(5)  # past the argument check and the xlsx guard
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")

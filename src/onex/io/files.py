@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from onex.errors import DataError, DataWarning, Problem
+from onex.arguments import checked
+from onex.errors import ArgumentError, DataError, DataWarning, Problem
 from onex.io.atomic import write_atomic
 from onex.io.converter import structure, unstructure
 from onex.io.tables.values import MAX_DIGITS
@@ -22,6 +23,7 @@ __all__ = ["dataset_from_json_text", "dump", "dumps", "load", "load_series"]
 Readable = str | os.PathLike[str]
 
 
+@checked
 def dumps(dataset: Dataset) -> str:
     """The dataset as UTF-8 JSON text: Chinese unescaped, fields in model order, money as
     strings, dates as ISO; fields left at their defaults are omitted."""
@@ -219,11 +221,29 @@ def _table_years(path: Path) -> list[tuple[Dataset, str]]:
         imports = (read_table(path),)
     lines = list(dict.fromkeys(line for i in imports for line in i.warning_lines()))
     if lines:
-        # stacklevel 4: the warning points at the caller of onex.load.
-        warnings.warn(DataWarning("\n".join(lines)), stacklevel=4)
+        # The warning points at the caller of onex.load or load_series, however deep inside.
+        warnings.warn(DataWarning("\n".join(lines)), stacklevel=_caller_level())
     if len(imports) == 1:
         return [(imports[0].dataset, str(path))]
     return [(i.dataset, f"{path} ({i.dataset.year})") for i in imports]
+
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` of the first frame outside onex, for a warning to name the user's
+    call rather than the reader that found the problem."""
+    import inspect
+
+    frame = inspect.currentframe()
+    level = 0
+    while frame is not None:
+        if level and not Path(frame.f_code.co_filename).resolve().is_relative_to(_PACKAGE):
+            return level
+        frame = frame.f_back
+        level += 1
+    return 1
 
 
 def _dump_workbook(dataset: Dataset, path: Path) -> None:
@@ -255,6 +275,7 @@ def _years_of(p: Path) -> list[tuple[Dataset, str]]:
     return [(loader(p), str(p))]
 
 
+@checked
 def load(path: Readable, *more: Readable) -> Dataset | Series:
     """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``; ``.csv``, ``.tsv``
     and ``.xlsx`` tables through :func:`onex.read_table`). A table's warnings (unknown columns,
@@ -302,6 +323,13 @@ def load_series(*paths: Readable) -> Series:
     twice or a certificate that changes code between years is a located DataError."""
     if not paths:
         raise DataError([Problem("", "give at least one data file or folder")])
+    for i, path in enumerate(paths):
+        if not isinstance(path, str | os.PathLike):
+            raise ArgumentError(
+                f"load_series(): paths[{i}] must be a path (str or os.PathLike), "
+                f"got {type(path).__name__}",
+                parameter="paths",
+            )
     found: list[tuple[Dataset, str]] = []
     for path in paths:
         p = Path(path)
@@ -310,6 +338,7 @@ def load_series(*paths: Readable) -> Series:
     return Series(datasets=tuple(d for d, _ in found), origins=tuple(o for _, o in found))
 
 
+@checked
 def dump(dataset: Dataset, path: Readable) -> None:
     """Write ``dataset`` to ``path`` (format by suffix, ``.json`` or the ``.xlsx`` input
     workbook), atomically."""

@@ -7,7 +7,7 @@ is the same way in every reader.
 
 from __future__ import annotations
 
-from onex.errors import DataError, Problem
+from onex.errors import ArgumentValueError, DataError, Problem
 from onex.model.values import mask_id_tokens
 
 __all__ = ["DEFAULT_PROBLEM_LIMIT", "ProblemLog", "column_letter", "place"]
@@ -27,7 +27,10 @@ class ProblemLog:
         self, source: str, limit: int = DEFAULT_PROBLEM_LIMIT, *, unmask: bool = False
     ) -> None:
         if limit < 1:
-            raise ValueError(f"the problem limit must be at least 1, got {limit}")
+            raise ArgumentValueError(
+                f"max_problems: the problem limit must be at least 1, got {limit}",
+                parameter="max_problems",
+            )
         self.source = source
         self.unmask = unmask
         # Messages quote raw cells; any 身份证号 among them is masked unless asked otherwise.

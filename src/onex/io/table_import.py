@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
 from onex.errors import DataError, Problem
+from onex.i18n import Lang
 from onex.model import Dataset
 from onex.records import Tabular
 
@@ -66,17 +67,32 @@ class TableImport(Tabular):
     def _display_title(self) -> str:
         return f"{self.source} ({self.kind})"
 
-    def warning_lines(self) -> list[str]:
-        """One line per warning, prefixed by the source: ``x.csv: line 5, ...: ...``."""
+    def warning_lines(self, lang: Lang = "en") -> list[str]:
+        """One line per warning, prefixed by the source: ``x.csv: warning: line 5, ...: ...``
+        (``x.csv：警告：第 5 行……`` with ``lang="zh"``)."""
+        if lang == "zh":
+            return [f"{self.source}：警告：{w.text('zh')}" for w in self.warnings]
         return [f"{self.source}: warning: {w}" for w in self.warnings]
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return [
+            "certificate",
+            "level",
+            "date",
+            "candidates",
+            "passed",
+            "rate_printed",
+            "seq",
+            "note",
+        ]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """The exam sessions read, as plain values (one dict each)."""
         return [
             {
                 "certificate": s.certificate,
                 "level": s.level.value if s.level else None,
-                "date": s.date.to_date_string() if s.date else None,
+                "date": s.date,
                 "candidates": s.candidates,
                 "passed": s.passed,
                 "rate_printed": s.rate_printed,

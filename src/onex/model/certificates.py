@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from onex.errors import FieldError, FieldTypeError
+from onex.model.convert import (
+    PolicyEnum,
+    check_member,
+    check_optional_instance,
+    lenient_member,
+    shown,
+    to_decimal,
+    to_int,
+    to_tuple,
+)
 from onex.model.values import (
-    FieldError,
     Level,
+    check_bool,
+    check_decimal,
     check_optional_count,
     check_optional_text,
     check_text,
     check_texts,
+    to_levels,
 )
 
 __all__ = ["Certificate", "ExamType", "PassRule"]
@@ -23,7 +35,7 @@ __all__ = ["Certificate", "ExamType", "PassRule"]
 _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-class ExamType(enum.Enum):
+class ExamType(PolicyEnum):
     """Assessment type that fee caps are set for (考核方式)."""
 
     PAPER = "笔试"
@@ -32,14 +44,30 @@ class ExamType(enum.Enum):
     SPECIAL_PRACTICAL = "特殊实操"
 
 
+def to_exam_type(value: object) -> Any:
+    """Converter: an exam type (笔试, paper or the member; None stays None)."""
+    return lenient_member(ExamType, value)
+
+
 def _check_weight(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
-        raise FieldError(attribute.name, f"expected a weight between 0 and 1, got {value!r}")
+    if not 0 <= check_decimal(inst, attribute, value) <= 1:
+        raise FieldError(
+            attribute.name, f"expected a weight between 0 and 1, got {shown(value)}", inst
+        )
 
 
-def _check_score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 100:
-        raise FieldError(attribute.name, f"expected a score between 0 and 100, got {value!r}")
+def check_score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a score between 0 and 100 (a decimal by the conversion policy)."""
+    if not 0 <= check_decimal(inst, attribute, value) <= 100:
+        raise FieldError(
+            attribute.name, f"expected a score between 0 and 100, got {shown(value)}", inst
+        )
+
+
+def check_optional_score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: None or a score between 0 and 100."""
+    if value is not None:
+        check_score(inst, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -49,15 +77,22 @@ class PassRule:
     The common scheme, and the default, weighs theory 40% and practical 60% and passes at 60.
     """
 
-    theory_weight: Decimal = attrs.field(default=Decimal("0.4"), validator=_check_weight)
-    practical_weight: Decimal = attrs.field(default=Decimal("0.6"), validator=_check_weight)
-    pass_mark: Decimal = attrs.field(default=Decimal("60"), validator=_check_score)
+    theory_weight: Decimal = attrs.field(
+        default=Decimal("0.4"), converter=to_decimal, validator=_check_weight
+    )
+    practical_weight: Decimal = attrs.field(
+        default=Decimal("0.6"), converter=to_decimal, validator=_check_weight
+    )
+    pass_mark: Decimal = attrs.field(
+        default=Decimal("60"), converter=to_decimal, validator=check_score
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.theory_weight + self.practical_weight != 1:
             raise FieldError(
                 "practical_weight",
                 f"weights must add up to 1, got {self.theory_weight} + {self.practical_weight}",
+                self,
             )
 
     def score(self, theory: Decimal, practical: Decimal) -> Decimal:
@@ -71,17 +106,21 @@ class PassRule:
 
 def _check_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _CODE_RE.match(value):
-        raise FieldError(
+        raise (FieldError if isinstance(value, str) else FieldTypeError)(
             attribute.name,
-            f"expected a code of letters, digits, '.', '_' or '-', got {value!r}",
+            f"expected a code of letters, digits, '.', '_' or '-', got {shown(value)}",
+            inst,
         )
 
 
 def _check_levels(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, Level) for v in value):
-        raise FieldError(attribute.name, f"expected a list of levels, got {value!r}")
+        valid = ", ".join(f"{lv.value}/{lv.english}" for lv in Level)
+        raise FieldTypeError(
+            attribute.name, f"expected a list of levels ({valid}), got {shown(value)}", inst
+        )
     if len(set(value)) != len(value):
-        raise FieldError(attribute.name, "a level is listed twice")
+        raise FieldError(attribute.name, "a level is listed twice", inst)
 
 
 @attrs.frozen(kw_only=True)
@@ -97,13 +136,19 @@ class Certificate:
 
     code: str = attrs.field(validator=_check_code)
     name: str = attrs.field(validator=check_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_texts)
     organisation: str | None = attrs.field(default=None, validator=check_optional_text)
-    levels: tuple[Level, ...] = attrs.field(default=(), validator=_check_levels)
-    pilot: bool = True
-    exam_type: ExamType | None = None
-    pass_rule: PassRule | None = None
-    quota: int | None = attrs.field(default=None, validator=check_optional_count)
+    levels: tuple[Level, ...] = attrs.field(
+        default=(), converter=to_levels, validator=_check_levels
+    )
+    pilot: bool = attrs.field(default=True, validator=check_bool)
+    exam_type: ExamType | None = attrs.field(
+        default=None, converter=to_exam_type, validator=check_member(ExamType)
+    )
+    pass_rule: PassRule | None = attrs.field(
+        default=None, validator=check_optional_instance(PassRule)
+    )
+    quota: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
 
     @property
     def names(self) -> tuple[str, ...]:

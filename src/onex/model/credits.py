@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from onex.errors import FieldError
+from onex.model.convert import (
+    PolicyEnum,
+    check_member,
+    check_tuple_of,
+    lenient_member,
+    shown,
+    to_decimal,
+    to_int,
+    to_tuple,
+)
 from onex.model.values import (
-    FieldError,
     Level,
+    check_bool,
     check_count,
+    check_decimal,
     check_optional_count,
     check_optional_money,
     check_optional_text,
     check_text,
+    check_texts,
     check_year,
+    check_years,
+    to_level,
 )
 
 __all__ = [
@@ -29,7 +43,7 @@ __all__ = [
 ]
 
 
-class CourseKind(enum.Enum):
+class CourseKind(PolicyEnum):
     """Course type, which decides which certificate levels may replace it."""
 
     FOUNDATION = "专业基础课"
@@ -38,22 +52,29 @@ class CourseKind(enum.Enum):
     PRACTICE = "集中实践"
 
 
+def to_course_kind(value: object) -> Any:
+    """Converter: a course kind (专业核心课, core or the member; None stays None)."""
+    return lenient_member(CourseKind, value)
+
+
 def _check_credits(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_optional_money(inst, attribute, value)  # same shape: a finite non-negative Decimal
 
 
 def _check_positive_credits(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
-        raise FieldError(attribute.name, f"expected credits above 0 as Decimal, got {value!r}")
+    if check_decimal(inst, attribute, value) <= 0:
+        raise FieldError(attribute.name, f"expected credits above 0, got {shown(value)}", inst)
 
 
 @attrs.frozen(kw_only=True)
 class CohortHours:
     """A course's hours (学时) and credits for one cohort (年级, by entry year)."""
 
-    cohort: int = attrs.field(validator=check_year)
-    hours: int = attrs.field(validator=check_count)
-    credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
+    cohort: int = attrs.field(converter=to_int, validator=check_year)
+    hours: int = attrs.field(converter=to_int, validator=check_count)
+    credits: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=_check_credits
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -63,10 +84,16 @@ class Course:
     name: str = attrs.field(validator=check_text)
     code: str | None = attrs.field(default=None, validator=check_optional_text)
     programme: str | None = attrs.field(default=None, validator=check_optional_text)
-    kind: CourseKind | None = None
-    required: bool = True
-    credits: Decimal | None = attrs.field(default=None, validator=_check_credits)
-    hours: tuple[CohortHours, ...] = ()
+    kind: CourseKind | None = attrs.field(
+        default=None, converter=to_course_kind, validator=check_member(CourseKind)
+    )
+    required: bool = attrs.field(default=True, validator=check_bool)
+    credits: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=_check_credits
+    )
+    hours: tuple[CohortHours, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(CohortHours)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -76,9 +103,11 @@ class CreditTransfer:
     e.g. an article of the college's regulation."""
 
     certificate: str = attrs.field(validator=check_text)
-    level: Level | None = None
+    level: Level | None = attrs.field(
+        default=None, converter=to_level, validator=check_member(Level)
+    )
     course: str = attrs.field(validator=check_text)
-    credits: Decimal = attrs.field(validator=_check_positive_credits)
+    credits: Decimal = attrs.field(converter=to_decimal, validator=_check_positive_credits)
     basis: str | None = attrs.field(default=None, validator=check_optional_text)
 
 
@@ -97,12 +126,16 @@ class CreditPolicy:
     document: str = attrs.field(validator=check_text)
     document_number: str | None = attrs.field(default=None, validator=check_optional_text)
     summary: str | None = attrs.field(default=None, validator=check_optional_text)
-    cap_per_certificate: Decimal | None = attrs.field(default=None, validator=_check_credits)
-    match_level_to_course_kind: bool = False
-    required_only: bool = False
-    programmes: tuple[str, ...] = ()
-    cohorts: tuple[int, ...] = ()
-    validity_years: int | None = attrs.field(default=None, validator=check_optional_count)
+    cap_per_certificate: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=_check_credits
+    )
+    match_level_to_course_kind: bool = attrs.field(default=False, validator=check_bool)
+    required_only: bool = attrs.field(default=False, validator=check_bool)
+    programmes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_texts)
+    cohorts: tuple[int, ...] = attrs.field(default=(), converter=to_tuple, validator=check_years)
+    validity_years: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
 
 
 @attrs.frozen(kw_only=True)

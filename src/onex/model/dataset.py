@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,12 +9,23 @@ import attrs
 
 from onex.errors import DataError, Problem, UnknownNameError
 from onex.model.certificates import Certificate
+from onex.model.convert import (
+    PolicyEnum,
+    check_instance,
+    check_member,
+    check_optional_instance,
+    check_tuple_of,
+    lenient_member,
+    to_int,
+    to_tuple,
+)
 from onex.model.credits import Course, CourseIntegration, CreditPolicy, CreditTransfer
 from onex.model.exams import ExamSession
 from onex.model.funds import Expense, FundGuidance
 from onex.model.funnel import CountClaim, RateClaim, check_count_claims, check_rate_claims
 from onex.model.training import TrainingRecord, WorkloadPolicy
 from onex.model.values import (
+    check_bool,
     check_optional_count,
     check_optional_text,
     check_printed_rate,
@@ -28,7 +38,7 @@ from onex.model.values import (
 __all__ = ["Dataset", "Metric", "NarrativeSection", "StatedTotals", "Target", "name_key"]
 
 
-class Metric(enum.Enum):
+class Metric(PolicyEnum):
     """A figure a target can be set for and a comparison can follow."""
 
     CERTIFICATES = "certificates"
@@ -36,6 +46,11 @@ class Metric(enum.Enum):
     PASSED = "passed"
     TRAINED = "trained"
     ASSESSORS = "assessors"
+
+
+def to_metric(value: object) -> Any:
+    """Converter: a metric (candidates, or the member; None stays None)."""
+    return lenient_member(Metric, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -48,18 +63,34 @@ class StatedTotals:
     that may be bounds ("近万人").
     """
 
-    certificates: int | None = attrs.field(default=None, validator=check_optional_count)
-    candidates: int | None = attrs.field(default=None, validator=check_optional_count)
-    passed: int | None = attrs.field(default=None, validator=check_optional_count)
+    certificates: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
+    candidates: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
+    passed: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
     rate: str | None = attrs.field(default=None, validator=check_printed_rate)
-    trained: int | None = attrs.field(default=None, validator=check_optional_count)
-    assessors: int | None = attrs.field(default=None, validator=check_optional_count)
-    quota: int | None = attrs.field(default=None, validator=check_optional_count)
-    registered: int | None = attrs.field(default=None, validator=check_optional_count)
-    issued: int | None = attrs.field(default=None, validator=check_optional_count)
-    sittings: int | None = attrs.field(default=None, validator=check_optional_count)
-    rates: tuple[RateClaim, ...] = attrs.field(default=(), validator=check_rate_claims)
-    counts: tuple[CountClaim, ...] = attrs.field(default=(), validator=check_count_claims)
+    trained: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
+    assessors: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
+    quota: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
+    registered: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
+    issued: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
+    sittings: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
+    rates: tuple[RateClaim, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_rate_claims
+    )
+    counts: tuple[CountClaim, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_count_claims
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +99,7 @@ class NarrativeSection:
 
     key: str = attrs.field(validator=check_text)
     title: str = attrs.field(validator=check_text)
-    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_texts)
 
 
 @attrs.frozen(kw_only=True)
@@ -77,8 +108,10 @@ class Target:
     ``goal`` is the figure to reach; None means "more than this year"."""
 
     text: str = attrs.field(validator=check_text)
-    metric: Metric | None = None
-    goal: int | None = attrs.field(default=None, validator=check_optional_count)
+    metric: Metric | None = attrs.field(
+        default=None, converter=to_metric, validator=check_member(Metric)
+    )
+    goal: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
 
 
 def name_key(name: str) -> str:
@@ -96,23 +129,49 @@ class Dataset:
     """
 
     institution: str = attrs.field(validator=check_text)
-    year: int = attrs.field(validator=check_year)
+    year: int = attrs.field(converter=to_int, validator=check_year)
     title: str | None = attrs.field(default=None, validator=check_optional_text)
-    fictional: bool = False
+    fictional: bool = attrs.field(default=False, validator=check_bool)
     source: str | None = attrs.field(default=None, validator=check_optional_text)
-    certificates: tuple[Certificate, ...] = ()
-    exams: tuple[ExamSession, ...] = ()
-    training: tuple[TrainingRecord, ...] = ()
-    stated: StatedTotals = StatedTotals()
-    workload: WorkloadPolicy | None = None
-    fund_guidance: FundGuidance | None = None
-    expenses: tuple[Expense, ...] = ()
-    courses: tuple[Course, ...] = ()
-    credit_policy: CreditPolicy | None = None
-    credit_transfers: tuple[CreditTransfer, ...] = ()
-    integrations: tuple[CourseIntegration, ...] = ()
-    narrative: tuple[NarrativeSection, ...] = ()
-    targets: tuple[Target, ...] = ()
+    certificates: tuple[Certificate, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(Certificate)
+    )
+    exams: tuple[ExamSession, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(ExamSession)
+    )
+    training: tuple[TrainingRecord, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(TrainingRecord)
+    )
+    stated: StatedTotals = attrs.field(
+        default=StatedTotals(), validator=check_instance(StatedTotals)
+    )
+    workload: WorkloadPolicy | None = attrs.field(
+        default=None, validator=check_optional_instance(WorkloadPolicy)
+    )
+    fund_guidance: FundGuidance | None = attrs.field(
+        default=None, validator=check_optional_instance(FundGuidance)
+    )
+    expenses: tuple[Expense, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(Expense)
+    )
+    courses: tuple[Course, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(Course)
+    )
+    credit_policy: CreditPolicy | None = attrs.field(
+        default=None, validator=check_optional_instance(CreditPolicy)
+    )
+    credit_transfers: tuple[CreditTransfer, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(CreditTransfer)
+    )
+    integrations: tuple[CourseIntegration, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(CourseIntegration)
+    )
+    narrative: tuple[NarrativeSection, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(NarrativeSection)
+    )
+    targets: tuple[Target, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(Target)
+    )
     _by_name: dict[str, Certificate] = attrs.field(
         init=False, repr=False, eq=False, hash=False, alias="_by_name"
     )

@@ -9,12 +9,22 @@ from typing import Any
 import attrs
 import pendulum
 
-from onex.model.certificates import PassRule
+from onex.errors import FieldError
+from onex.model.certificates import PassRule, check_optional_score
+from onex.model.convert import (
+    check_member,
+    check_tuple_of,
+    to_date,
+    to_decimal,
+    to_int,
+    to_tuple,
+)
 from onex.model.funnel import RateClaim, check_rate_claims
 from onex.model.values import (
-    FieldError,
     Level,
+    check_bool,
     check_count,
+    check_optional_bool,
     check_optional_count,
     check_optional_date,
     check_optional_text,
@@ -22,6 +32,7 @@ from onex.model.values import (
     check_text,
     mask_id_number,
     mask_name,
+    to_level,
 )
 
 __all__ = ["CandidateResult", "ExamSession", "LevelResult", "ResultTally"]
@@ -31,26 +42,27 @@ def _check_passed(inst: Any, attribute: attrs.Attribute[Any], value: object) -> 
     check_count(inst, attribute, value)
     assert isinstance(value, int)
     if value > inst.candidates:
-        raise FieldError("passed", f"{value} passed exceeds {inst.candidates} candidates")
+        raise FieldError("passed", f"{value} passed exceeds {inst.candidates} candidates", inst)
 
 
 @attrs.frozen(kw_only=True)
 class LevelResult:
     """Candidates and passes at one level, as a source breaks a certificate's total down."""
 
-    level: Level
-    candidates: int = attrs.field(validator=check_count)
-    passed: int = attrs.field(validator=_check_passed)
+    level: Level = attrs.field(converter=to_level, validator=check_member(Level, optional=False))
+    candidates: int = attrs.field(converter=to_int, validator=check_count)
+    passed: int = attrs.field(converter=to_int, validator=_check_passed)
 
 
 def _check_breakdown(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise FieldError(attribute.name, f"expected a list of level results, got {value!r}")
-    levels = [r.level for r in value]
+    check_tuple_of(LevelResult)(inst, attribute, value)
+    levels = [r.level for r in value]  # type: ignore[attr-defined]
     if len(set(levels)) != len(levels):
-        raise FieldError(attribute.name, "a level appears twice in the breakdown")
+        raise FieldError(attribute.name, "a level appears twice in the breakdown", inst)
     if value and inst.level is not None:
-        raise FieldError(attribute.name, "a session for one level cannot have a level breakdown")
+        raise FieldError(
+            attribute.name, "a session for one level cannot have a level breakdown", inst
+        )
 
 
 def _check_registered(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -61,6 +73,7 @@ def _check_registered(inst: Any, attribute: attrs.Attribute[Any], value: object)
             attribute.name,
             f"{value} registered is fewer than the {inst.candidates} who sat (candidates); "
             "the funnel runs registered >= sat >= passed >= issued",
+            inst,
         )
 
 
@@ -72,6 +85,7 @@ def _check_issued(inst: Any, attribute: attrs.Attribute[Any], value: object) -> 
             attribute.name,
             f"{value} certificates issued exceeds {inst.passed} passed; "
             "the funnel runs registered >= sat >= passed >= issued",
+            inst,
         )
 
 
@@ -82,6 +96,7 @@ def _check_sittings(inst: Any, attribute: attrs.Attribute[Any], value: object) -
         raise FieldError(
             attribute.name,
             f"{value} sittings (人次) is fewer than the {inst.candidates} persons who sat",
+            inst,
         )
 
 
@@ -100,28 +115,31 @@ class ExamSession:
     """
 
     certificate: str = attrs.field(validator=check_text)
-    level: Level | None = None
-    date: pendulum.Date | None = attrs.field(default=None, validator=check_optional_date)
+    level: Level | None = attrs.field(
+        default=None, converter=to_level, validator=check_member(Level)
+    )
+    date: pendulum.Date | None = attrs.field(
+        default=None, converter=to_date, validator=check_optional_date
+    )
     site: str | None = attrs.field(default=None, validator=check_optional_text)
-    borrowed_site: bool = False
-    candidates: int = attrs.field(validator=check_count)
-    passed: int = attrs.field(validator=_check_passed)
+    borrowed_site: bool = attrs.field(default=False, validator=check_bool)
+    candidates: int = attrs.field(converter=to_int, validator=check_count)
+    passed: int = attrs.field(converter=to_int, validator=_check_passed)
     rate_printed: str | None = attrs.field(default=None, validator=check_printed_rate)
     note: str | None = attrs.field(default=None, validator=check_optional_text)
-    seq: int | None = attrs.field(default=None, validator=check_optional_count)
-    breakdown: tuple[LevelResult, ...] = attrs.field(default=(), validator=_check_breakdown)
-    quota: int | None = attrs.field(default=None, validator=check_optional_count)
-    registered: int | None = attrs.field(default=None, validator=_check_registered)
-    issued: int | None = attrs.field(default=None, validator=_check_issued)
-    sittings: int | None = attrs.field(default=None, validator=_check_sittings)
-    rates: tuple[RateClaim, ...] = attrs.field(default=(), validator=check_rate_claims)
-
-
-def _check_optional_score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 100:
-        raise FieldError(attribute.name, f"expected a score between 0 and 100, got {value!r}")
+    seq: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
+    breakdown: tuple[LevelResult, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_check_breakdown
+    )
+    quota: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
+    registered: int | None = attrs.field(
+        default=None, converter=to_int, validator=_check_registered
+    )
+    issued: int | None = attrs.field(default=None, converter=to_int, validator=_check_issued)
+    sittings: int | None = attrs.field(default=None, converter=to_int, validator=_check_sittings)
+    rates: tuple[RateClaim, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_rate_claims
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -137,17 +155,25 @@ class CandidateResult:
     name: str | None = attrs.field(default=None, validator=check_optional_text)
     id_number: str | None = attrs.field(default=None, validator=check_optional_text)
     certificate: str = attrs.field(validator=check_text)
-    level: Level | None = None
-    date: pendulum.Date | None = attrs.field(default=None, validator=check_optional_date)
-    theory: Decimal | None = attrs.field(default=None, validator=_check_optional_score)
-    practical: Decimal | None = attrs.field(default=None, validator=_check_optional_score)
-    passed: bool | None = None
+    level: Level | None = attrs.field(
+        default=None, converter=to_level, validator=check_member(Level)
+    )
+    date: pendulum.Date | None = attrs.field(
+        default=None, converter=to_date, validator=check_optional_date
+    )
+    theory: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=check_optional_score
+    )
+    practical: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=check_optional_score
+    )
+    passed: bool | None = attrs.field(default=None, validator=check_optional_bool)
     programme: str | None = attrs.field(default=None, validator=check_optional_text)
-    cohort: int | None = attrs.field(default=None, validator=check_optional_count)
+    cohort: int | None = attrs.field(default=None, converter=to_int, validator=check_optional_count)
 
     def __attrs_post_init__(self) -> None:
         if self.passed is None and (self.theory is None or self.practical is None):
-            raise FieldError("passed", "give passed, or both theory and practical scores")
+            raise FieldError("passed", "give passed, or both theory and practical scores", self)
 
     def decide(self, rule: PassRule | None = None) -> bool:
         """Whether the sitting passed: as given, else by ``rule`` (the default 40/60 at 60)."""

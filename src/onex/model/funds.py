@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
 import attrs
 import pendulum
 
-from onex.model.certificates import ExamType
+from onex.model.certificates import ExamType, to_exam_type
+from onex.model.convert import (
+    PolicyEnum,
+    check_member,
+    check_optional_instance,
+    check_tuple_of,
+    to_date,
+    to_decimal,
+    to_int,
+    to_tuple,
+)
 from onex.model.values import (
     DateWindow,
+    check_bool,
     check_date,
     check_money,
     check_optional_count,
@@ -24,7 +34,7 @@ from onex.model.values import (
 __all__ = ["Expense", "FundGuidance", "FundRule", "FundScope"]
 
 
-class FundScope(enum.Enum):
+class FundScope(PolicyEnum):
     """What a rule's cap bounds: the whole fund, one category, one certificate, or both."""
 
     WHOLE_FUND = "whole_fund"
@@ -48,12 +58,20 @@ class FundRule:
 
     category: str | None = attrs.field(default=None, validator=check_optional_text)
     certificate: str | None = attrs.field(default=None, validator=check_optional_text)
-    cap: Decimal | None = attrs.field(default=None, validator=check_optional_money)
-    window: DateWindow | None = None
+    cap: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=check_optional_money
+    )
+    window: DateWindow | None = attrs.field(
+        default=None, validator=check_optional_instance(DateWindow)
+    )
     principle: str | None = attrs.field(default=None, validator=check_optional_text)
-    fee_per_candidate: Decimal | None = attrs.field(default=None, validator=check_optional_money)
-    exam_type: ExamType | None = None
-    settle_by_year_end: bool = False
+    fee_per_candidate: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=check_optional_money
+    )
+    exam_type: ExamType | None = attrs.field(
+        default=None, converter=to_exam_type, validator=check_member(ExamType)
+    )
+    settle_by_year_end: bool = attrs.field(default=False, validator=check_bool)
 
     @property
     def scope(self) -> FundScope:
@@ -70,8 +88,10 @@ class FundGuidance:
     document: str = attrs.field(validator=check_text)
     issuer: str | None = attrs.field(default=None, validator=check_optional_text)
     summary: str | None = attrs.field(default=None, validator=check_optional_text)
-    principles: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
-    rules: tuple[FundRule, ...] = ()
+    principles: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_texts)
+    rules: tuple[FundRule, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_tuple_of(FundRule)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -83,10 +103,14 @@ class Expense:
     """
 
     category: str = attrs.field(validator=check_text)
-    amount: Decimal = attrs.field(validator=check_money)
-    date: pendulum.Date = attrs.field(validator=check_date)
+    amount: Decimal = attrs.field(converter=to_decimal, validator=check_money)
+    date: pendulum.Date = attrs.field(converter=to_date, validator=check_date)
     certificate: str | None = attrs.field(default=None, validator=check_optional_text)
     description: str | None = attrs.field(default=None, validator=check_optional_text)
     voucher: str | None = attrs.field(default=None, validator=check_optional_text)
-    candidates: int | None = attrs.field(default=None, validator=check_optional_count)
-    exam_date: pendulum.Date | None = attrs.field(default=None, validator=check_optional_date)
+    candidates: int | None = attrs.field(
+        default=None, converter=to_int, validator=check_optional_count
+    )
+    exam_date: pendulum.Date | None = attrs.field(
+        default=None, converter=to_date, validator=check_optional_date
+    )

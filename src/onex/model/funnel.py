@@ -4,7 +4,6 @@ about them: rates that name (or do not name) their base, and counts printed as b
 
 from __future__ import annotations
 
-import enum
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -12,12 +11,13 @@ from typing import Any, Literal
 
 import attrs
 
+from onex.model.convert import PolicyEnum, check_tuple_of, lenient_member
 from onex.model.values import FieldError, check_printed_rate, check_text, half_width
 
 __all__ = ["CountClaim", "PrintedCount", "RateClaim", "Stage", "check_rate_claims"]
 
 
-class Stage(enum.Enum):
+class Stage(PolicyEnum):
     """A stage of the pilot funnel, in order: the quota applied for (试点规模), students
     registered (报名), those who sat (实考), passed (通过) and certificates issued (发证)."""
 
@@ -38,7 +38,7 @@ class Stage(enum.Enum):
 def _check_stage(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Stage):
         valid = ", ".join(s.value for s in Stage)
-        raise FieldError(attribute.name, f"expected a stage ({valid}), got {value!r}")
+        raise FieldError(attribute.name, f"expected a stage ({valid}), got {value!r}", inst)
 
 
 def _check_optional_stage(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -54,7 +54,13 @@ def _check_base(inst: RateClaim, attribute: attrs.Attribute[Any], value: object)
             raise FieldError(
                 attribute.name,
                 f"a rate of {inst.of.value} is taken over an earlier stage, not {value.value}",
+                inst,
             )
+
+
+def to_stage(value: object) -> Any:
+    """Converter: a stage (its value, or the member; None stays None)."""
+    return lenient_member(Stage, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -66,26 +72,24 @@ class RateClaim:
     ``of`` is :attr:`Stage.PASSED` unless given (a pass rate).
     """
 
-    text: str = attrs.field(validator=check_printed_rate)
-    of: Stage = attrs.field(default=Stage.PASSED, validator=_check_stage)
-    base: Stage | None = attrs.field(default=None, validator=_check_base)
+    text: str = attrs.field(validator=[check_text, check_printed_rate])
+    of: Stage = attrs.field(default=Stage.PASSED, converter=to_stage, validator=_check_stage)
+    base: Stage | None = attrs.field(default=None, converter=to_stage, validator=_check_base)
 
     @of.validator
     def _of_not_quota(self, attribute: attrs.Attribute[Any], value: Stage) -> None:
         if value is Stage.QUOTA:
-            raise FieldError("of", "the quota is the first stage: no rate ends there")
+            raise FieldError("of", "the quota is the first stage: no rate ends there", self)
 
 
 def check_rate_claims(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a tuple of :class:`RateClaim`."""
-    if not isinstance(value, tuple) or not all(isinstance(v, RateClaim) for v in value):
-        raise FieldError(attribute.name, f"expected a list of printed rates, got {value!r}")
+    check_tuple_of(RateClaim)(inst, attribute, value)
 
 
 def check_count_claims(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a tuple of :class:`CountClaim`."""
-    if not isinstance(value, tuple) or not all(isinstance(v, CountClaim) for v in value):
-        raise FieldError(attribute.name, f"expected a list of printed counts, got {value!r}")
+    check_tuple_of(CountClaim)(inst, attribute, value)
 
 
 Relation = Literal["=", ">", ">=", "<", "<=", "near", "about", "over"]
@@ -195,7 +199,7 @@ def _check_printed_count(inst: object, attribute: attrs.Attribute[Any], value: o
     try:
         PrintedCount.parse(str(value))
     except ValueError as exc:
-        raise FieldError(attribute.name, str(exc)) from None
+        raise FieldError(attribute.name, str(exc), inst) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -204,7 +208,7 @@ class CountClaim:
     audit as an inequality against the records' count of that stage (人次 against sittings)."""
 
     text: str = attrs.field(validator=_check_printed_count)
-    stage: Stage = attrs.field(validator=_check_stage)
+    stage: Stage = attrs.field(converter=to_stage, validator=_check_stage)
 
     @property
     def printed(self) -> PrintedCount:

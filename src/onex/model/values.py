@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import enum
+import datetime as dt
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -12,14 +12,40 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
+from onex.errors import ArgumentError, FieldError, FieldTypeError
+from onex.model.convert import (
+    PolicyEnum,
+    bool_of,
+    check_by,
+    check_decimal_range,
+    date_of,
+    decimal_of,
+    half_width,
+    int_of,
+    lenient_member,
+    looks_like_id_number,
+    mask_id_number,
+    mask_id_tokens,
+    member_of,
+    shown,
+    to_date,
+    to_decimal,
+    to_int,
+    to_tuple,
+    tuple_of,
+)
 from onex.model.text import text_problem
 
+# FieldError and check_decimal_range live in onex.errors and onex.model.convert; they are
+# named here too, where model modules and readers have always imported them from.
 __all__ = [
     "DateWindow",
+    "FieldError",
     "Level",
     "PrintedRate",
     "Rate",
     "academic_year_of",
+    "check_decimal_range",
     "closest_names",
     "half_up",
     "half_width",
@@ -32,7 +58,7 @@ __all__ = [
 ]
 
 
-class Level(enum.Enum):
+class Level(PolicyEnum):
     """Certificate level (等级): 初级 / 中级 / 高级."""
 
     JUNIOR = "初级"
@@ -51,39 +77,25 @@ class Level(enum.Enum):
     @classmethod
     def parse(cls, text: object) -> Level:
         """Parse a level from Chinese (初级) or English (junior, case-insensitive)."""
-        if isinstance(text, Level):
-            return text
-        if isinstance(text, str):
-            key = text.strip()
-            for level in cls:
-                if key == level.value or key.lower() == level.english:
-                    return level
-        valid = ", ".join(f"{lv.value}/{lv.english}" for lv in cls)
-        raise ValueError(f"invalid level {text!r}; valid: {valid}")
+        try:
+            return member_of(cls, text)
+        except TypeError as exc:  # a level's parse says ValueError, whatever it was given
+            raise ValueError(str(exc)) from None
 
 
 _LEVEL_EN = {Level.JUNIOR: "junior", Level.INTERMEDIATE: "intermediate", Level.SENIOR: "senior"}
 
 
-class FieldError(ValueError):
-    """A validator's complaint about one field; the converter appends the field to the path."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 def check_count(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a non-negative ``int`` (``bool`` rejected)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise FieldError(attribute.name, f"expected a whole number, got {value!r}")
+    """Validator: a non-negative whole number (``bool`` rejected)."""
+    check_by(inst, attribute, int_of, value)
+    assert isinstance(value, int)
     if value < 0:
-        raise FieldError(attribute.name, f"must not be negative, got {value}")
+        raise FieldError(attribute.name, f"must not be negative, got {value}", inst)
 
 
 def check_optional_count(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: ``None`` or a non-negative ``int``."""
+    """Validator: ``None`` or a non-negative whole number."""
     if value is not None:
         check_count(inst, attribute, value)
 
@@ -91,10 +103,11 @@ def check_optional_count(inst: object, attribute: attrs.Attribute[Any], value: o
 def check_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a non-blank ``str`` that :func:`onex.model.text.text_problem` accepts."""
     if not isinstance(value, str) or not value.strip():
-        raise FieldError(attribute.name, f"expected non-empty text, got {value!r}")
+        error = FieldError if isinstance(value, str) else FieldTypeError
+        raise error(attribute.name, f"expected non-empty text, got {shown(value)}", inst)
     problem = text_problem(value)
     if problem is not None:
-        raise FieldError(attribute.name, problem)
+        raise FieldError(attribute.name, problem, inst)
 
 
 def check_optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -104,29 +117,19 @@ def check_optional_text(inst: object, attribute: attrs.Attribute[Any], value: ob
 
 
 def check_texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a tuple of non-blank strings."""
+    """Validator: a tuple of non-blank strings (a list is made a tuple by ``to_tuple``)."""
     if not isinstance(value, tuple):
-        raise FieldError(attribute.name, f"expected a list of text, got {value!r}")
+        hint = " (a text is not read as a list)" if isinstance(value, str) else ""
+        raise FieldTypeError(
+            attribute.name, f"expected a list of text, got {shown(value)}{hint}", inst
+        )
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            raise FieldError(attribute.name, f"expected non-empty text, got {item!r}")
+            error = FieldError if isinstance(item, str) else FieldTypeError
+            raise error(attribute.name, f"expected non-empty text, got {shown(item)}", inst)
         problem = text_problem(item)
         if problem is not None:
-            raise FieldError(attribute.name, problem)
-
-
-_DECIMAL_LIMIT = Decimal(10) ** 15
-
-
-def check_decimal_range(result: Decimal, written: object) -> None:
-    """Reject numbers no record needs (|x| >= 10^15, or more than 10 decimal places): exact
-    arithmetic on them would need unbounded precision."""
-    exponent = result.as_tuple().exponent
-    if abs(result) >= _DECIMAL_LIMIT or (isinstance(exponent, int) and exponent < -10):
-        raise ValueError(
-            f"{written!r} is out of range: "
-            "numbers must be below 10^15 with at most 10 decimal places"
-        )
+            raise FieldError(attribute.name, problem, inst)
 
 
 MONEY_LIMIT = Decimal(10) ** 12
@@ -134,19 +137,20 @@ MONEY_LIMIT = Decimal(10) ** 12
 bounded keeps every sum exact."""
 
 
+def check_decimal(inst: object, attribute: attrs.Attribute[Any], value: object) -> Decimal:
+    """The value as a Decimal by the policy, or the field's error."""
+    result: Decimal = check_by(inst, attribute, decimal_of, value)
+    return result
+
+
 def check_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a finite, non-negative ``Decimal`` amount in CNY below :data:`MONEY_LIMIT`
+    """Validator: a finite, non-negative decimal amount in CNY below :data:`MONEY_LIMIT`
     (and, like every decimal onex reads, with at most 10 decimal places)."""
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise FieldError(attribute.name, f"expected an amount as Decimal, got {value!r}")
-    if value < 0:
-        raise FieldError(attribute.name, f"must not be negative, got {value}")
-    if value >= MONEY_LIMIT:
-        raise FieldError(attribute.name, f"expected an amount below ¥10^12, got {value}")
-    try:
-        check_decimal_range(value, str(value))
-    except ValueError as exc:
-        raise FieldError(attribute.name, str(exc)) from None
+    amount = check_decimal(inst, attribute, value)
+    if amount < 0:
+        raise FieldError(attribute.name, f"must not be negative, got {amount}", inst)
+    if amount >= MONEY_LIMIT:
+        raise FieldError(attribute.name, f"expected an amount below ¥10^12, got {amount}", inst)
 
 
 def check_optional_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -156,9 +160,8 @@ def check_optional_money(inst: object, attribute: attrs.Attribute[Any], value: o
 
 
 def check_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a ``pendulum.Date`` (not a DateTime)."""
-    if not isinstance(value, pendulum.Date) or isinstance(value, pendulum.DateTime):
-        raise FieldError(attribute.name, f"expected a date (YYYY-MM-DD), got {value!r}")
+    """Validator: a date (made a ``pendulum.Date`` by ``to_date``)."""
+    check_by(inst, attribute, date_of, value)
 
 
 def check_optional_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -167,20 +170,52 @@ def check_optional_date(inst: object, attribute: attrs.Attribute[Any], value: ob
         check_date(inst, attribute, value)
 
 
+def check_bool(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a ``bool`` (never text such as "否", never 0 or 1)."""
+    check_by(inst, attribute, bool_of, value)
+
+
+def check_optional_bool(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``None`` or a ``bool``."""
+    if value is not None:
+        check_bool(inst, attribute, value)
+
+
 def check_year(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a plausible calendar year."""
     check_count(inst, attribute, value)
     assert isinstance(value, int)
     if not 1990 <= value <= 2100:
-        raise FieldError(attribute.name, f"expected a year between 1990 and 2100, got {value}")
+        raise FieldError(
+            attribute.name, f"expected a year between 1990 and 2100, got {value}", inst
+        )
+
+
+def check_years(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a tuple of plausible calendar years."""
+    check_by(inst, attribute, tuple_of, value)
+    assert isinstance(value, tuple)
+    for item in value:
+        check_year(inst, attribute, item)
+
+
+def to_level(value: object) -> Any:
+    """Converter: a level field's value (初级, junior or the member; None stays None)."""
+    return lenient_member(Level, value)
+
+
+def to_levels(value: object) -> Any:
+    """Converter: a list of levels, each converted like :func:`to_level`."""
+    items = to_tuple(value)
+    return tuple(to_level(v) for v in items) if isinstance(items, tuple) else items
 
 
 @attrs.frozen(kw_only=True)
 class DateWindow:
     """A closed range of dates, both ends included (e.g. a spending window, 支出时间)."""
 
-    start: pendulum.Date = attrs.field(validator=check_date)
-    end: pendulum.Date = attrs.field(validator=check_date)
+    start: pendulum.Date = attrs.field(converter=to_date, validator=check_date)
+    end: pendulum.Date = attrs.field(converter=to_date, validator=check_date)
 
     @end.validator
     def _end_after_start(self, attribute: attrs.Attribute[Any], value: pendulum.Date) -> None:
@@ -189,6 +224,7 @@ class DateWindow:
                 "end",
                 f"window ends on {value.to_date_string()} before it starts on "
                 f"{self.start.to_date_string()}",
+                self,
             )
 
     def __contains__(self, day: object) -> bool:
@@ -197,19 +233,11 @@ class DateWindow:
 
 def academic_year_of(day: pendulum.Date) -> int:
     """The starting calendar year of the academic year (1 Sep to 31 Aug) that holds ``day``."""
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise ArgumentError(
+            f"academic_year_of(): day must be a date, got {shown(day)}", parameter="day"
+        )
     return day.year if day.month >= 9 else day.year - 1
-
-
-_HALF_WIDTH = str.maketrans(
-    {chr(0xFF10 + d): str(d) for d in range(10)}
-    | {"．": ".", "，": ",", "－": "-", "＋": "+", "／": "/", "％": "%", "\u3000": " "}
-)
-
-
-def half_width(text: str) -> str:
-    """``text`` with what a Chinese input method types in full width (digits, the marks of
-    numbers, dates and percentages, the ideographic space) in ASCII."""
-    return text.translate(_HALF_WIDTH)
 
 
 _RATE_RE = re.compile(
@@ -236,6 +264,16 @@ _BOUND_WORDS: dict[str, Literal[">", ">=", "<", "<="]] = {
 }
 
 
+_RELATIONS = ("=", ">", ">=", "<", "<=")
+
+
+def _check_relation(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in _RELATIONS:
+        raise FieldError(
+            attribute.name, f"expected one of {', '.join(_RELATIONS)}, got {shown(value)}", inst
+        )
+
+
 @attrs.frozen(kw_only=True)
 class PrintedRate:
     """A percentage as a source printed it: "56.8%" is 56.8 at 1 place; "超过95%" is a bound.
@@ -243,10 +281,12 @@ class PrintedRate:
     ``relation`` is "=" for a plain figure, otherwise the bound the text states.
     """
 
-    text: str
-    percent: Decimal
-    places: int
-    relation: Literal["=", ">", ">=", "<", "<="] = "="
+    text: str = attrs.field(validator=check_text)
+    percent: Decimal = attrs.field(converter=to_decimal, validator=check_decimal)
+    places: int = attrs.field(converter=to_int, validator=check_count)
+    relation: Literal["=", ">", ">=", "<", "<="] = attrs.field(
+        default="=", validator=_check_relation
+    )
 
     @classmethod
     def parse(cls, text: str) -> PrintedRate:
@@ -270,11 +310,13 @@ def check_printed_rate(inst: object, attribute: attrs.Attribute[Any], value: obj
     if value is None:
         return
     if not isinstance(value, str):
-        raise FieldError(attribute.name, f"expected the rate as printed text, got {value!r}")
+        raise FieldTypeError(
+            attribute.name, f"expected the rate as printed text, got {shown(value)}", inst
+        )
     try:
         PrintedRate.parse(value)
     except ValueError as exc:
-        raise FieldError(attribute.name, str(exc)) from None
+        raise FieldError(attribute.name, str(exc), inst) from None
 
 
 def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
@@ -284,32 +326,12 @@ def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
     return difflib.get_close_matches(name, list(known), n=n, cutoff=0.4)
 
 
-def mask_id_number(value: str) -> str:
-    """Mask a 身份证号, keeping the first four and last four characters: 4401**********123X."""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
-
-
-_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(?:\d[ -]?){13,17}[0-9A-Za-z](?![0-9A-Za-z])")
-"""身份证号-shaped: 14 to 18 digits, the last character perhaps a letter, groups perhaps split
-by single spaces or hyphens: whole numbers, mistyped ones, 17-digit bodies (the check digit
-follows from them), the old 15 digits."""
-
-
-def looks_like_id_number(text: str) -> bool:
-    """Whether ``text`` is shaped like a 身份证号 (14 to 18 digits, perhaps ending in a letter or
-    split by spaces or hyphens: the 18-character number, mistyped, or the old 15 digits)."""
-    return _ID_TOKEN.fullmatch(text.strip()) is not None
-
-
-def mask_id_tokens(text: str) -> str:
-    """``text`` with every 身份证号-shaped token masked, for messages that quote raw input."""
-    return _ID_TOKEN.sub(lambda m: mask_id_number(m.group(0)), text)
-
-
 def mask_name(value: str) -> str:
     """Mask a personal name, keeping the family name: 张三丰 -> 张**."""
+    if not isinstance(value, str):
+        raise ArgumentError(
+            f"mask_name(): value must be str, got {type(value).__name__}", parameter="value"
+        )
     if not value:
         return value
     return value[0] + "*" * (len(value) - 1)
@@ -360,8 +382,10 @@ class Rate:
     def __attrs_post_init__(self) -> None:
         for name in ("numerator", "denominator"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"rate {name} must be a non-negative int, got {value!r}")
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise FieldTypeError(name, f"expected a whole number, got {shown(value)}", self)
+            if value < 0:
+                raise FieldError(name, f"must not be negative, got {value}", self)
 
     @property
     def defined(self) -> bool:

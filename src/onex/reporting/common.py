@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 
 import attrs
 
+from onex.errors import ArgumentValueError
 from onex.i18n import Lang, check_lang, label
 from onex.model.values import Rate
 from onex.report import Block, Cell, Column, ColumnKind, Count, Percent, Section
@@ -33,7 +34,10 @@ def check_options(lang: str, precision: int) -> Lang:
     """``lang`` as a Lang, after checking it and ``precision`` (0 to 6 places)."""
     checked = check_lang(lang)
     if isinstance(precision, bool) or not isinstance(precision, int) or not 0 <= precision <= 6:
-        raise ValueError(f"precision must be a whole number from 0 to 6, got {precision!r}")
+        raise ArgumentValueError(
+            f"precision must be a whole number from 0 to 6, got {precision!r}",
+            parameter="precision",
+        )
     return checked
 
 

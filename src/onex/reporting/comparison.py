@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from onex.arguments import checked
 from onex.i18n import label
 from onex.model.values import Rate
 from onex.report import (
@@ -22,6 +23,7 @@ from onex.services.compare import CertificateChange, Comparison
 __all__ = ["build_comparison_report"]
 
 
+@checked
 def build_comparison_report(
     comparison: Comparison, *, lang: str = "zh", precision: int = 2
 ) -> Report:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from onex.arguments import checked
 from onex.i18n import Lang, label
 from onex.model import Rate, Stage
 from onex.model.series import Series
@@ -38,6 +39,7 @@ __all__ = ["build_series_report"]
 _CHART_LINES = 5
 
 
+@checked
 def build_series_report(
     series: Series,
     *,

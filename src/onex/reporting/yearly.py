@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from onex.arguments import checked
 from onex.i18n import Lang, label
 from onex.model import CandidateResult, Dataset, NarrativeSection
 from onex.report import (
@@ -39,6 +40,7 @@ _NARRATIVE_OF_MANAGEMENT = ("mechanism", "integration")
 _NARRATIVE_SECTIONS = ("experience", "next_steps")
 
 
+@checked
 def build_report(
     dataset: Dataset,
     *,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from onex.arguments import checked
 from onex.i18n import check_lang
 from onex.model import Dataset, ExamSession, PrintedRate, Rate
 from onex.model.dataset import name_key
@@ -16,6 +17,7 @@ __all__ = ["audit", "check_printed_rate"]
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+@checked
 def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
     """Recompute every figure the source printed and list each that does not agree.
 

@@ -5,10 +5,13 @@ the same code as :func:`~onex.services.series.series_summary`'s consecutive year
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem
-from onex.i18n import LabelledEnum
+from onex.i18n import LabelledEnum, Lang
 from onex.model import Dataset, Metric, Target
 from onex.model.series import match_certificates
 from onex.records import Tabular
@@ -43,6 +46,21 @@ class TargetCheck:
     status: TargetStatus
 
 
+_COMPARE_KEYS = (
+    "certificate",
+    "status",
+    "code_before",
+    "code_after",
+    "candidates_before",
+    "passed_before",
+    "rate_before",
+    "candidates_after",
+    "passed_after",
+    "rate_after",
+    "change_points",
+)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Comparison(AddedDropped, Tabular):
     """The later year against the earlier: per certificate, in total, and the targets."""
@@ -69,7 +87,10 @@ class Comparison(AddedDropped, Tabular):
     def _display_title(self) -> str:
         return f"{self.year_before}–{self.year_after} 同比"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return list(_COMPARE_KEYS)
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """A plain dict per certificate: names, status, both years' counts and exact rates
         (:class:`~onex.Rate`, None when not examined) and the change in percentage points (an
         exact ``Fraction``, None unless both rates are defined)."""
@@ -91,6 +112,7 @@ class Comparison(AddedDropped, Tabular):
         ]
 
 
+@checked
 def compare(before: Dataset, after: Dataset) -> Comparison:
     """Compare the exams of two years certificate by certificate, and check ``before``'s
     targets against ``after``.

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pendulum
 
-from onex.i18n import Lang
+from onex.arguments import checked
+from onex.i18n import Lang, check_lang
 from onex.model import Level, mask_id_number, mask_name
 from onex.records import Tabular
 from onex.services.credits import CreditAwards
@@ -66,20 +68,45 @@ class CreditBankRecords(Tabular):
         """The column headers in upload order (学号, 姓名, 身份证号, 证书, 等级, ...)."""
         return [en if lang == "en" else zh for _, zh, en in _COLUMNS]
 
-    def to_records(self, lang: Lang = "zh") -> list[dict[str, object]]:
-        """One dict per row keyed by the headers in ``lang``; levels as labels in ``lang``."""
+    def _columns(self, **options: Any) -> list[str]:
+        return [en for _, _, en in _COLUMNS]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
+        """One dict per row keyed in English; levels as labels in ``lang``."""
         out: list[dict[str, object]] = []
         for row in self.rows:
             record: dict[str, object] = {}
-            for attr, zh, en in _COLUMNS:
+            for attr, _, en in _COLUMNS:
                 value: object = getattr(row, attr)
                 if attr == "level":
                     value = row.level.label(lang) if row.level else ""
-                record[en if lang == "en" else zh] = value
+                record[en] = value
             out.append(record)
         return out
 
+    def _display_records(self) -> list[dict[str, object]]:
+        headers = dict(zip(self.columns("en"), self.columns("zh"), strict=True))
+        return [{headers[k]: v for k, v in r.items()} for r in self._records("zh")]
 
+    def to_records(
+        self, lang: Lang = "en", *, json_safe: bool = False, **options: Any
+    ) -> list[dict[str, object]]:
+        """One dict per row in upload order, keyed by the headers in ``lang`` (English by
+        default, the upload's Chinese headers 学号, 姓名, ... with ``lang="zh"``); levels as
+        labels in ``lang``; ``json_safe`` as for every result."""
+        lang = check_lang(lang)
+        records = super().to_records(json_safe=json_safe, lang="en", **options)
+        if lang == "en":
+            return records
+        headers = dict(zip(self.columns("en"), self.columns("zh"), strict=True))
+        levels = {lv.label("en"): lv.label("zh") for lv in Level}
+        return [
+            {headers[k]: levels.get(str(v), v) if k == "level" else v for k, v in r.items()}
+            for r in records
+        ]
+
+
+@checked
 def credit_bank_records(awards: CreditAwards, *, unmask: bool = False) -> CreditBankRecords:
     """The awards as credit bank rows (学号, 姓名, 身份证号, 证书, 等级, 课程代码, 课程名称, 学分,
     认定日期, 依据), student by student. Names and ID numbers are masked (张** /

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pendulum
@@ -177,8 +178,22 @@ class CreditAwards(Tabular):
                 return s
         raise UnknownNameError([Problem("", f"no results for student {student_id!r}")])
 
-    def to_records(self, lang: Lang = "zh") -> list[dict[str, object]]:
-        """One row per decision (recognised or refused), without names or ID numbers."""
+    def _columns(self, **options: Any) -> list[str]:
+        return [
+            "student_id",
+            "certificate",
+            "level",
+            "course",
+            "course_code",
+            "credits",
+            "outcome",
+            "reason",
+            "detail",
+        ]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
+        """One row per decision (recognised or refused), without names or ID numbers; levels
+        and details in ``lang``."""
         rows: list[dict[str, object]] = []
         for s in self.students:
             for a in s.awards:

@@ -13,6 +13,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem, UnknownNameError
 from onex.model import (
     CandidateResult,
@@ -90,6 +91,7 @@ class _Student:
         )
 
 
+@checked
 def credit_awards(
     dataset: Dataset,
     results: Iterable[CandidateResult],

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
-from onex.errors import Problem, UnknownNameError
+from onex.arguments import checked
+from onex.errors import ArgumentValueError, Problem, UnknownNameError
+from onex.i18n import Lang
 from onex.model import Certificate, Dataset, ExamSession, Level, Rate
 from onex.model.dataset import name_key
 from onex.records import Tabular
@@ -99,7 +101,13 @@ class ExamSummary(Tabular):
             [Problem("", f"no exam row for {wanted!r}; rows: {', '.join(dict.fromkeys(known))}")]
         )
 
-    def to_records(self, *, include_total: bool = False) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        keys = ["certificate", "code"] if self.by != "level" else []
+        keys += ["level"] if self.by != "certificate" else []
+        keys += ["candidates", "passed", "rate"]
+        return keys + (["note"] if self.by == "certificate" else [])
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """Rows as plain dicts, the rate as its exact :class:`~onex.Rate`.
 
         Keys follow the grouping: ``certificate`` and ``code`` unless grouped by level alone,
@@ -107,7 +115,7 @@ class ExamSummary(Tabular):
         ``passed``, ``rate`` and, per certificate, ``note``. With ``include_total`` the total row
         comes last, its name fields None.
         """
-        rows = [*self.rows, self.total] if include_total else list(self.rows)
+        rows = [*self.rows, self.total] if options.get("include_total") else list(self.rows)
         return [self._record(r) for r in rows]
 
     def _repr_fields(self) -> dict[str, object]:
@@ -222,6 +230,7 @@ def _with_remarks(row: ExamRow, sessions: list[ExamSession]) -> ExamRow:
     )
 
 
+@checked
 def exam_summary(dataset: Dataset, *, by: ExamGrouping = "certificate") -> ExamSummary:
     """Candidates, passes and exact pass rates of the year's exams, with a total row.
 
@@ -234,7 +243,9 @@ def exam_summary(dataset: Dataset, *, by: ExamGrouping = "certificate") -> ExamS
     printed ones.
     """
     if by not in _GROUPINGS:
-        raise ValueError(f"unknown grouping {by!r}; valid: {', '.join(_GROUPINGS)}")
+        raise ArgumentValueError(
+            f"unknown grouping {by!r}; valid: {', '.join(_GROUPINGS)}", parameter="by"
+        )
     groups = _grouped_parts(dataset)
     all_parts = [part for _, parts in groups.values() for part in parts]
     total = _sum_row(all_parts)

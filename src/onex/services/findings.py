@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -341,7 +342,10 @@ class AuditResult(Tabular):
     def _display_title(self) -> str:
         return "核对结果" if self.lang == "zh" else "Audit findings"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return ["severity", "kind", "where", "subject", "printed", "computed", "basis", "message"]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """A plain dict per finding: severity, kind, where, subject, printed, computed, basis
         and message (in the audit's language)."""
         return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pendulum
@@ -129,7 +130,18 @@ class FundCompliance(Tabular):
         """The violations that involve the expense at ``index`` in the ledger."""
         return tuple(v for v in self.violations if any(e.index == index for e in v.expenses))
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return [
+            "breakdown",
+            "name",
+            "allocated",
+            "spent",
+            "remaining",
+            "execution_rate",
+            "expenses",
+        ]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """Rows per certificate, then per category, then the total; ``breakdown`` says which."""
         return [
             *({"breakdown": "certificate", **line.to_record()} for line in self.by_certificate),

@@ -14,6 +14,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
+from onex.arguments import checked
 from onex.model import Certificate, Dataset, Expense, FundRule, FundScope, name_key
 from onex.model.values import money_text
 from onex.services.fund_results import (
@@ -67,6 +68,7 @@ def _same_category(rule: FundRule, expense: Expense) -> bool:
     return rule.category is None or name_key(rule.category) == name_key(expense.category)
 
 
+@checked
 def fund_compliance(dataset: Dataset) -> FundCompliance:
     """Check the expense ledger against the fund's rules (专项经费合规检查).
 

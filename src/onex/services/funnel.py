@@ -4,11 +4,12 @@ in total, and the exact rate between consecutive stages."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
-from onex.i18n import label
+from onex.arguments import checked
+from onex.i18n import Lang, label
 from onex.model import Dataset, ExamSession, Level, Rate, Stage
 from onex.records import Tabular
 from onex.services.exams import exam_summary, session_parts
@@ -172,9 +173,23 @@ class Funnel(Tabular):
     def _display_title(self) -> str:
         return "试点漏斗"
 
-    def to_records(self, *, include_total: bool = False) -> list[dict[str, object]]:
-        """A plain dict per certificate: names, each stage's count (None where unknown),
-        sittings, and the exact rates between stages (:class:`~onex.Rate` or None)."""
+    def _columns(self, **options: Any) -> list[str]:
+        level = ["level"] if self.by == "certificate_level" else []
+        return [
+            "certificate",
+            "code",
+            *level,
+            *(s.value for s in Stage),
+            "sittings",
+            *(f"{_RATE_KEYS[s]}_rate" for s in _RATE_KEYS),
+        ]
+
+    def _records(
+        self, lang: Lang, *, include_total: bool = False, **options: Any
+    ) -> list[dict[str, object]]:
+        """A plain dict per certificate (and the total with ``include_total``): names, each
+        stage's count (None where unknown), sittings, and the exact rates between stages
+        (:class:`~onex.Rate` or None)."""
         rows = [*self.rows, self.total] if include_total else list(self.rows)
         out: list[dict[str, object]] = []
         for r in rows:
@@ -188,6 +203,7 @@ class Funnel(Tabular):
         return out
 
 
+@checked
 def funnel(dataset: Dataset, *, by: FunnelGrouping = "certificate") -> Funnel:
     """Each examined certificate's quota, registered, sat, passed and issued counts (summed
     over its sessions; the quota the certificate's own when given there) and the total, with

@@ -4,9 +4,12 @@ what that did to their hours and credits cohort by cohort."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
+from onex.arguments import checked
+from onex.i18n import Lang
 from onex.model import Dataset
 from onex.records import Tabular
 
@@ -42,11 +45,15 @@ class CourseIntegrationTable(Tabular):
     def _display_title(self) -> str:
         return "课证融通课程学时"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """One plain dict per row, in table order."""
         return [attrs.asdict(row) for row in self.rows]
 
+    def _columns(self, **options: Any) -> list[str]:
+        return [f.name for f in attrs.fields(IntegrationRow)]
 
+
+@checked
 def course_integration(dataset: Dataset) -> CourseIntegrationTable:
     """The course-hour (and credit) changes that integrating certificates brought, per cohort.
 

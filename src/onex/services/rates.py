@@ -6,11 +6,13 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
+from onex.arguments import checked
 from onex.model.values import PrintedRate, Rate
 
 __all__ = ["implied_counts", "percent", "rate_agrees"]
 
 
+@checked
 def percent(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
     """``numerator / denominator`` (a share: passed of candidates) as a percentage rounded
     half-up to ``places``.

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
+from onex.arguments import checked
+from onex.i18n import Lang
 from onex.model import Level, Rate, Stage
 from onex.model.series import CertificateTrack, Series
 from onex.model.values import half_up, signed_text
@@ -228,7 +231,10 @@ class SeriesSummary(Tabular):
     def _display_title(self) -> str:
         return f"{self.institution} {self.years[0]}–{self.years[-1]}"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return ["year", "certificate", "code", "candidates", "passed", "rate"]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """A plain dict per certificate and year examined: year, certificate (latest name),
         code (that year's), candidates, passed and the exact rate."""
         return [
@@ -245,6 +251,7 @@ class SeriesSummary(Tabular):
         ]
 
 
+@checked
 def series_summary(series: Series) -> SeriesSummary:
     """Each certificate's candidates, passes, rate and funnel per year, the funnel per year, and
     the changes between each pair of consecutive years.

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
+from onex.arguments import checked
+from onex.i18n import Lang
 from onex.model import Certificate, Dataset
 from onex.records import Tabular
 
@@ -78,7 +80,17 @@ class TrainingSummary(Tabular):
     def _display_title(self) -> str:
         return "师资培训"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return [
+            "certificate",
+            "code",
+            "trained",
+            "assessors",
+            "candidates",
+            "candidates_per_trained",
+        ]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """Rows as plain dicts: certificate, code, trained, assessors, candidates and
         candidates_per_trained (an exact ``Fraction``, None when nobody was trained)."""
         return [
@@ -94,6 +106,7 @@ class TrainingSummary(Tabular):
         ]
 
 
+@checked
 def training_summary(dataset: Dataset) -> TrainingSummary:
     """Teachers trained and assessors per certificate and in total, and the exams' coverage.
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
-from onex.errors import DataError, Problem
+from onex.arguments import checked
+from onex.errors import ArgumentValueError, DataError, Problem
+from onex.i18n import Lang
 from onex.model import Dataset, WorkloadPolicy, name_key
 from onex.model.values import closest_names
 from onex.records import Tabular
@@ -70,7 +73,10 @@ class Workload(Tabular):
     def _display_title(self) -> str:
         return "工作量积分"
 
-    def to_records(self) -> list[dict[str, object]]:
+    def _columns(self, **options: Any) -> list[str]:
+        return ["certificate", "code", "points", "teachers"]
+
+    def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """A plain dict per certificate: certificate, code, points and the number of teachers
         sharing them (0 without a roster)."""
         return [
@@ -107,7 +113,9 @@ def share_points(points: int, weights: Sequence[Decimal]) -> list[Decimal]:
     """
     total_weight = sum(weights, Decimal(0))
     if not weights or total_weight <= 0:
-        raise ValueError("weights must be non-negative and add up to more than zero")
+        raise ArgumentValueError(
+            "weights must be non-negative and add up to more than zero", parameter="weights"
+        )
     exact = [Fraction(points * 100) * Fraction(w) / Fraction(total_weight) for w in weights]
     floors = [int(x) for x in exact]
     left = points * 100 - sum(floors)
@@ -117,6 +125,7 @@ def share_points(points: int, weights: Sequence[Decimal]) -> list[Decimal]:
     return [Decimal(f) * _CENT for f in floors]
 
 
+@checked
 def workload(
     dataset: Dataset,
     policy: WorkloadPolicy | None = None,

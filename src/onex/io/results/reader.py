@@ -17,9 +17,11 @@ import csv
 import gc
 import os
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, place
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
@@ -39,12 +41,18 @@ from onex.io.tables.xlsx import calamine_rows, damaged_xlsx_as_data_error
 from onex.model import Certificate, Dataset
 
 Readable = str | os.PathLike[str]
+IngestFactory: TypeAlias = Callable[
+    [str, HeaderMatch, ProblemLog, Sequence[Certificate], bool, str | None], ResultIngest
+]
+"""What makes the ingest a read checks and counts rows into (ResultIngest, or a subclass)."""
 
 
 __all__ = [
     "RESULT_COLUMNS",
     "RESULT_ONLY_KEYS",
+    "check_read",
     "read_results",
+    "read_rows",
     "warn_workers_deprecated",
 ]
 
@@ -73,7 +81,7 @@ _BLOCK_ROWS = 5000
 _HEAD_BYTES = 1 << 16
 
 
-def warn_workers_deprecated(stacklevel: int = 3) -> None:
+def warn_workers_deprecated(stacklevel: int) -> None:
     """Say that ``workers=`` no longer does anything (one process reads, on every system)."""
     warnings.warn(
         "workers= is deprecated and ignored: results are read in one process; "
@@ -162,6 +170,7 @@ def _read_csv(
     known: Sequence[Certificate],
     unmask: bool,
     progress: ProgressCallback | None,
+    ingest_type: IngestFactory = ResultIngest,
 ) -> tuple[ResultIngest, str, str]:
     stream, encoding, delimiter = open_csv_text(path)
     total = path.stat().st_size
@@ -189,7 +198,7 @@ def _read_csv(
             log.add(problem.where, problem.message)
             log.check()
             raise AssertionError("unreachable") from None  # pragma: no cover
-        ingest = ResultIngest(str(path), match, log, known, unmask, None)
+        ingest = ingest_type(str(path), match, log, known, unmask, None)
         # tell() is an opaque cookie: a byte offset only when the decoder holds nothing back
         # (after a header ended by a bare CR, it holds the CR: read on as text).
         body = stream.tell()
@@ -234,12 +243,13 @@ def _read_xlsx(
     known: Sequence[Certificate],
     unmask: bool,
     progress: ProgressCallback | None,
+    ingest_type: IngestFactory = ResultIngest,
 ) -> tuple[ResultIngest, str]:
     sheet_rows = calamine_rows(path, sheet)
     title, total, rows = sheet_rows.title, sheet_rows.height, sheet_rows.rows
     records = ((i, _texts(row)) for i, row in enumerate(rows, start=1))
     header_row, match = _header(records, log, title)
-    ingest = ResultIngest(str(path), match, log, known, unmask, title)
+    ingest = ingest_type(str(path), match, log, known, unmask, title)
     ncols = len(match.headers)
     number = header_row + 1
     batch: list[list[str]] = []
@@ -265,6 +275,34 @@ def _texts(row: list[object]) -> list[str]:
     return [v if type(v) is str else _cell_text(v) for v in row]
 
 
+def read_rows(
+    path: Path,
+    sheet: str | None,
+    log: ProblemLog,
+    known: Sequence[Certificate],
+    unmask: bool,
+    progress: ProgressCallback | None,
+    ingest_type: IngestFactory = ResultIngest,
+) -> tuple[ResultIngest, str | None, str | None, str | None]:
+    """Check every row of a results file into ``ingest_type``: (the ingest, the CSV's encoding
+    and delimiter, the sheet read)."""
+    if file_kind(path) == "csv":
+        ingest, encoding, delimiter = _read_csv(path, log, known, unmask, progress, ingest_type)
+        return ingest, encoding, delimiter, None
+    ingest, title = _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)
+    return ingest, None, None, title
+
+
+def check_read(ingest: ResultIngest, log: ProblemLog, path: Path) -> None:
+    """Raise one DataError for every problem the read logged, or for a file without rows;
+    warn of certificates held by only a handful of rows."""
+    log.check()
+    ingest.rare_certificates()
+    if ingest.rows == 0:
+        raise DataError([Problem("", "no result rows under the header")], source=str(path))
+
+
+@checked
 @damaged_xlsx_as_data_error
 def read_results(
     path: Readable,
@@ -295,7 +333,7 @@ def read_results(
     (passing it issues a DeprecationWarning; it goes in the next release).
     """
     if workers is not None:
-        warn_workers_deprecated()
+        warn_workers_deprecated(5)  # past the argument check and the xlsx guard
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
@@ -305,25 +343,18 @@ def read_results(
     report, bar = choose_progress(progress, quiet, p.stat().st_size, f"reading {p.name}")
     if report is not None:
         report = monotonic(report)
-    encoding = delimiter = sheet_name = None
     # The rows make no reference cycles; pausing the cycle collector spares it from walking
     # millions of short-lived lists and tuples (a third of the time on large files).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        if kind == "csv":
-            ingest, encoding, delimiter = _read_csv(p, log, known, unmask, report)
-        else:
-            ingest, sheet_name = _read_xlsx(p, sheet, log, known, unmask, report)
+        ingest, encoding, delimiter, sheet_name = read_rows(p, sheet, log, known, unmask, report)
     finally:
         if collecting:
             gc.enable()
         if bar is not None:
             bar.close()
-    log.check()
-    ingest.rare_certificates()
-    if ingest.rows == 0:
-        raise DataError([Problem("", "no result rows under the header")], source=str(p))
+    check_read(ingest, log, p)
     where = "line 1" if kind == "csv" else f"sheet {sheet_name}"
     the_year = dataset_year((), ingest.dates_years, p, year, log, where)
     the_institution = dataset_institution((), institution, log, where)

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 import attrs
 
+from onex.errors import FieldError
 from onex.io.problems import ProblemLog
 from onex.io.tables.context import KnownCertificates, certificate_code
 from onex.io.tables.grid import Grid
 from onex.io.tables.header import HeaderMatch
 from onex.model import Certificate, ExamSession, ExamType, Level, name_key
-from onex.model.values import FieldError
 
 __all__ = ["SummaryRow", "table_certificates"]
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from onex.errors import DataError, Problem
+from onex.arguments import checked
+from onex.errors import DataError, FieldError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.table_import import TableImport
 from onex.io.tables.context import (
@@ -42,7 +43,6 @@ from onex.model import (
     StatedTotals,
     name_key,
 )
-from onex.model.values import FieldError
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -187,10 +187,10 @@ class _SummaryReader:
             rate = self._rate(row, col, rate_value, match)
         try:
             return StatedTotals(
-                candidates=values["candidates"],  # type: ignore[arg-type]
-                passed=values["passed"],  # type: ignore[arg-type]
+                candidates=values["candidates"],
+                passed=values["passed"],
                 rate=rate,
-                **{k: values[k] for k in _FUNNEL_KEYS},  # type: ignore[arg-type]
+                **{k: values[k] for k in _FUNNEL_KEYS},
             )
         except FieldError as exc:
             self.log.add(self.grid.where(row), exc.message)
@@ -248,14 +248,14 @@ class _SummaryReader:
         try:
             session = ExamSession(
                 certificate=str(name),
-                level=level,  # type: ignore[arg-type]
-                date=date,  # type: ignore[arg-type]
+                level=level,
+                date=date,
                 site=self.parse("site", row, cells, match, "text"),  # type: ignore[arg-type]
-                candidates=candidates,  # type: ignore[arg-type]
-                passed=passed,  # type: ignore[arg-type]
+                candidates=candidates,
+                passed=passed,
                 rate_printed=rate,
                 note=self.parse("note", row, cells, match, "text"),  # type: ignore[arg-type]
-                seq=seq,  # type: ignore[arg-type]
+                seq=seq,
                 **funnel,  # type: ignore[arg-type]
             )
         except FieldError as exc:
@@ -327,6 +327,7 @@ class _SummaryReader:
         return rows, stated or StatedTotals(), match
 
 
+@checked
 @damaged_xlsx_as_data_error
 def read_exam_table(
     path: Readable,

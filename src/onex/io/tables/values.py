@@ -14,7 +14,8 @@ from decimal import Decimal
 import pendulum
 
 from onex.model import Level
-from onex.model.values import check_decimal_range, half_width
+from onex.model.convert import MAX_DIGITS, check_decimal_range, parse_number_text
+from onex.model.values import half_width
 
 __all__ = [
     "MAX_DIGITS",
@@ -26,13 +27,6 @@ __all__ = [
     "parse_level",
     "parse_number_text",
 ]
-
-
-MAX_DIGITS = 20
-"""No figure a record holds has more digits than this; longer numbers are typing errors or
-hostile, and refused before any arithmetic."""
-
-_NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$", re.ASCII)
 
 
 _DATE_RES = (
@@ -64,21 +58,6 @@ def _text(value: object) -> str:
 def _number_text(value: object) -> str:
     """A cell's text for a number or date: stripped, full-width digits and marks made ASCII."""
     return half_width(_text(value)).strip()
-
-
-def parse_number_text(text: str) -> str:
-    """The one number grammar every reader uses (tables, workbooks, JSON and TOML amounts):
-    ASCII or full-width digits, at most one sign and one decimal point, thousands separated
-    by commas only in groups of three (``1,234.50``). Returns the number as plain ASCII text
-    (``1234.50``); raises ValueError for anything else: ``1_000``, ``1e2``, ``0x10``, ``NaN``,
-    ``1,2,3``, other scripts' digits, or more than :data:`MAX_DIGITS` digits."""
-    plain = half_width(text).strip()
-    if not _NUMBER_RE.match(plain) or not any(c.isdigit() for c in plain):
-        raise ValueError(f"expected a number, got {text.strip()!r}")
-    digits = sum(c.isdigit() for c in plain)
-    if digits > MAX_DIGITS:
-        raise ValueError(f"a number of {digits} digits: no figure here has more than {MAX_DIGITS}")
-    return plain.replace(",", "")
 
 
 def parse_count(value: object) -> int:

@@ -33,6 +33,7 @@ __all__ = [
     "INTEGRATIONS",
     "LEVEL_SEPARATORS",
     "MAX_ROWS",
+    "METRIC_ZH",
     "NARRATIVE",
     "SHEETS",
     "STATED",
@@ -43,6 +44,8 @@ __all__ = [
     "TRANSFERS",
     "Field",
     "Sheet",
+    "choice_label",
+    "field_note",
     "is_onex_workbook",
 ]
 
@@ -442,6 +445,47 @@ ENUMS: dict[str, type[ExamType] | type[CourseKind] | type[Metric] | type[Stage]]
     "metric": Metric,
     "stage": Stage,
 }
+
+
+METRIC_ZH: dict[Metric, str] = {
+    Metric.CERTIFICATES: "证书数",
+    Metric.CANDIDATES: "考证人数",
+    Metric.PASSED: "通过人数",
+    Metric.TRAINED: "培训教师人数",
+    Metric.ASSESSORS: "考评员人数",
+}
+"""The 指标 dropdown's Chinese labels (the workbook reads a label, the value or the name)."""
+
+
+def choice_label(member: ExamType | CourseKind | Metric | Stage) -> str:
+    """What the workbook's dropdown shows and a cell holds for ``member``: its Chinese text."""
+    return METRIC_ZH[member] if isinstance(member, Metric) else str(member.value)
+
+
+_KIND_ZH = {
+    "int": "整数，不小于 0",
+    "intlist": "整数，多个用、分隔",
+    "decimal": "数字，不小于 0",
+    "money": "金额（元），不小于 0",
+    "date": "日期，如 2021-06-01",
+    "bool": "从下拉列表选择：是 或 否",
+    "level": "从下拉列表选择：初级、中级、高级",
+    "levels": "等级，多个用、分隔（初级、中级、高级）",
+    "certificate": "证书名称：从下拉列表选择，或输入别名、证书代码",
+}
+
+
+def field_note(field: Field) -> str:
+    """A header's note: what to enter, in Chinese, then the English field name and help."""
+    if field.kind in ENUMS:
+        options = "、".join(choice_label(m) for m in ENUMS[field.kind])
+        what = f"从下拉列表选择：{options}"
+    else:
+        what = _KIND_ZH.get(field.kind, "文字")
+    required = "必填。" if field.required else "可留空。"
+    english = field.key + (" (required)" if field.required else "")
+    english += f": {field.help}" if field.help else ""
+    return f"{field.zh}：{what}。{required}\nEnglish: {english}"
 
 
 LEVEL_SEPARATORS = re.compile(r"[、,，;；/\s]+")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from onex.errors import DataError, Problem
+from onex.errors import DataError, FieldError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.tables.context import KnownCertificates
 from onex.io.tables.xlsx import (
@@ -64,7 +64,6 @@ from onex.model import (
     WorkloadPolicy,
     name_key,
 )
-from onex.model.values import FieldError
 
 if TYPE_CHECKING:
     pass
@@ -81,7 +80,10 @@ __all__ = [
 def _build(
     log: ProblemLog, record: SheetRecord, make: Callable[..., Any], prefix: str = "", **kwargs: Any
 ) -> Any:
-    """``make(**kwargs)``; a field error is logged at the cell of that field."""
+    """``make(**kwargs)``; a field error is logged at the cell of that field. A record with a
+    cell that could not be read is not built (its problems are logged already)."""
+    if record.unread:
+        return None
     try:
         return make(**kwargs)
     except FieldError as exc:
@@ -293,23 +295,42 @@ def _dataset(reader: SheetReader, log: ProblemLog) -> Dataset | None:
     info = reader.keyvalues(INFO, INFO_ITEMS)
     stated_values = reader.keyvalues(STATED, STATED_ITEMS)
     recs = {s.key: reader.records(s) for s in SHEETS if not s.keyvalue}
-    log.check()
+    # One run reports every problem: cells, then records, then the checks across sheets
+    # (unknown certificates, repeated codes) over the records that could be built.
     records = _records(log, recs)
+    kept = {k: [i for i, r in enumerate(v) if r is not None] for k, v in records.items()}
+    records = {k: tuple(r for r in v if r is not None) for k, v in records.items()}
     documents = _documents(log, info, records.pop("rules"))
     stated_values.update(_stated_claims(log, recs[CLAIMS.key]))
     stated = _build(log, SheetRecord(STATED, 1, stated_values, {}), StatedTotals, **stated_values)
+    unreadable = {p.where for p in log.problems}
     for key in ("institution", "year"):
-        if key not in info:
+        label = next(f.zh for f in INFO_ITEMS if f.key == key)
+        if key not in info and not any(f"({label})" in w for w in unreadable):
             log.add(f"sheet {INFO.name}", f"{key} is required")
-    log.check()
     top = {k: v for k, v in info.items() if "." not in k}
+    if "institution" not in top or "year" not in top:
+        return None
     try:
-        return Dataset(**top, **records, **documents, stated=stated or StatedTotals())
+        dataset = Dataset(**top, **records, **documents, stated=stated or StatedTotals())
     except FieldError as exc:
         log.add(f"sheet {INFO.name}", f"{exc.field}: {exc.message}")
     except DataError as exc:
+        # A certificate row that could not be read is missing from the Dataset: references to
+        # it are not reported again as unknown names.
+        unread = {
+            name_key(str(v))
+            for rec in recs[CERTIFICATES.key]
+            if rec.unread
+            for v in (rec.values.get("name"), rec.values.get("code"))
+            if v is not None
+        }
         for problem in exc.problems:
-            log.add(_locate(problem.where, recs), problem.message)
+            ref = _UNKNOWN_CERTIFICATE.match(problem.message)
+            if ref is None or name_key(ref.group(1)) not in unread:
+                log.add(_locate(problem.where, recs, kept), problem.message)
+    else:
+        return dataset if not log.problems else None
     return None
 
 
@@ -349,11 +370,16 @@ def _narrative(log: ProblemLog, records: list[SheetRecord]) -> list[NarrativeSec
     return out
 
 
+_UNKNOWN_CERTIFICATE = re.compile(r"^unknown certificate '(.*?)'")
 _PATH = re.compile(r"^\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+)(?:\[(\d+)\])?)?(?:\.(\w+))?")
 
 
-def _locate(path: str, recs: dict[str, list[SheetRecord]]) -> str:
-    """The sheet and cell a Dataset problem path such as ``$.exams[3].certificate`` points at."""
+def _locate(
+    path: str, recs: dict[str, list[SheetRecord]], kept: dict[str, list[int]] | None = None
+) -> str:
+    """The sheet and cell a Dataset problem path such as ``$.exams[3].certificate`` points at;
+    ``kept`` maps each list's index to its sheet row's (records that could not be built are
+    left out of the Dataset)."""
     m = _PATH.match(path)
     if not m:
         return path
@@ -361,9 +387,17 @@ def _locate(path: str, recs: dict[str, list[SheetRecord]]) -> str:
     if top == "fund_guidance" and field == "rules" and sub_index is not None:
         top, index, field = FUND_RULES.key, sub_index, sub_field
     records = recs.get(top)
-    if records is None or index is None or int(index) >= len(records):
+    if records is None or index is None:
         return path
-    return records[int(index)].where(field)
+    position = int(index)
+    rows = (kept or {}).get("rules" if top == FUND_RULES.key else top)
+    if rows is not None:
+        if position >= len(rows):
+            return path
+        position = rows[position]
+    if position >= len(records):
+        return path
+    return records[position].where(field)
 
 
 @damaged_xlsx_as_data_error

@@ -27,7 +27,9 @@ from onex.io.workbook.layout import (
     SHEETS,
     Field,
     Sheet,
+    choice_label,
 )
+from onex.model.convert import member_of
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -37,12 +39,16 @@ __all__ = ["SheetReader", "SheetRecord", "parse_cell"]
 
 @attrs.define
 class SheetRecord:
-    """One row read from a record sheet: its values by field key, and where it is."""
+    """One row read from a record sheet: its values by field key, and where it is.
+
+    ``unread`` is True when a cell of the row (or a column of its sheet) could not be read: its
+    problems are logged already, and the record is not built, so it adds no echo of them."""
 
     sheet: Sheet
     row: int
     values: dict[str, object]
     cols: dict[str, int]
+    unread: bool = False
 
     def where(self, key: str | None = None) -> str:
         col = self.cols.get(key) if key else None
@@ -72,10 +78,13 @@ def parse_cell(kind: str, value: object) -> object:
     enum = ENUMS[kind]
     text = str(value).strip()
     for member in enum:
-        if text == member.value or text.casefold() == member.name.casefold():
+        if text == choice_label(member):
             return member
-    valid = "、".join(str(m.value) for m in enum)
-    raise ValueError(f"unknown {kind.replace('_', ' ')} {text!r}; valid: {valid}")
+    try:
+        return member_of(enum, text)
+    except ValueError:
+        valid = "、".join(choice_label(m) for m in enum)
+        raise ValueError(f"unknown {kind.replace('_', ' ')} {text!r}; valid: {valid}") from None
 
 
 class SheetReader:
@@ -129,9 +138,11 @@ class SheetReader:
         if not grid:
             return []
         match = match_header(grid[0], sheet.spec())
+        broken = False
         for f in sheet.fields:
             if f.required and f.key not in match.index:
                 self.log.add(f"sheet {sheet.name}, row 1", f"missing column {f.zh} ({f.key})")
+                broken = True
         for col in match.unknown:
             self.log.warn(
                 f"sheet {sheet.name}, cell {column_letter(col)}1",
@@ -142,19 +153,22 @@ class SheetReader:
         for r, cells in enumerate(grid[1:], start=2):
             if all(is_blank(c) for c in cells):
                 continue
-            record = SheetRecord(sheet, r, {}, dict(match.index))
+            record = SheetRecord(sheet, r, {}, dict(match.index), unread=broken)
             for key, col in match.index.items():
                 value = cells[col] if col < len(cells) else None
                 if self._formula(ws, r, col, value, record.where(key)):
+                    record.unread = True
                     continue
                 if is_blank(value):
                     if kinds[key].required:
                         self.log.add(record.where(key), f"{kinds[key].zh} is required")
+                        record.unread = True
                     continue
                 try:
                     record.values[key] = parse_cell(kinds[key].kind, value)
                 except ValueError as exc:
                     self.log.add(record.where(key), str(exc))
+                    record.unread = True
             out.append(record)
         return out
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from onex.arguments import checked
 from onex.errors import DataError, Problem
 from onex.io.workbook.layout import (
     ALIASES,
@@ -46,8 +47,10 @@ from onex.io.workbook.layout import (
     TRANSFERS,
     Field,
     Sheet,
+    choice_label,
+    field_note,
 )
-from onex.model import Dataset
+from onex.model import CourseKind, Dataset, ExamType, Metric
 
 Readable = str | os.PathLike[str]
 
@@ -108,9 +111,13 @@ _GUIDE: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "出错时",
-        "读不懂的值会连同所在的表和单元格、填写的值以及应填的内容一并列出，一次列出全部问题。",
-        "Every value that cannot be read is listed at once with its sheet, cell, value and "
-        "what would be valid.",
+        "一次读取列出全部问题：缺少的列、读不懂的值（连同所在的表和单元格、填写的值以及应填的"
+        "内容）、一条记录内的矛盾（如通过人数超过考证人数）和跨表的问题（如证书表中没有的证书）。"
+        "某一行有读不懂的值时，这一行不再做后两类核对，改正后再读即可。",
+        "One read lists every problem: missing columns, values that cannot be read (with sheet, "
+        "cell, value and what would be valid), contradictions within a record (more passed than "
+        "candidates) and across sheets (a certificate not on the 证书 sheet). A row with a value "
+        "that cannot be read is left out of the last two checks until it is fixed.",
     ),
 )
 
@@ -154,8 +161,7 @@ class _Writer:
         ws = self.wb.add_worksheet(sheet.name)
         for c, f in enumerate(sheet.fields):
             ws.write_string(0, c, f.zh, self.header)
-            note = f.key + (" (required)" if f.required else "") + (f": {f.help}" if f.help else "")
-            ws.write_comment(0, c, note, {"author": "onex", "x_scale": 1.6})
+            ws.write_comment(0, c, field_note(f), {"author": "onex", "x_scale": 2, "y_scale": 1.4})
             ws.set_column(c, c, f.width, self.fmt(f.kind))
             self.validation(ws, c, f)
         ws.freeze_panes(1, 0)
@@ -167,7 +173,7 @@ class _Writer:
         ws = self.wb.add_worksheet(sheet.name)
         for c, f in enumerate(sheet.fields):
             ws.write_string(0, c, f.zh, self.header)
-            ws.write_comment(0, c, f.key, {"author": "onex"})
+            ws.write_comment(0, c, f"{f.zh}\nEnglish: {f.key}", {"author": "onex"})
             ws.set_column(c, c, f.width)
         ws.freeze_panes(1, 0)
         r = 1
@@ -179,36 +185,18 @@ class _Writer:
                 ws.write_string(r, 2, item.key)
                 kind = {"list": "text", "intlist": "int"}.get(item.kind, item.kind)
                 self.cell(ws, r, 1, kind, entry)
-                if kind in ("bool", "level", "exam_type", "course_kind", "metric"):
-                    self.validation(ws, 1, attrs.evolve(item, kind=kind), r, r)
+                self.validation(ws, 1, attrs.evolve(item, kind=kind), r, r)
                 r += 1
 
     def validation(
         self, ws: XlsxWorksheet, col: int, f: Field, first: int = 1, last: int = MAX_ROWS - 1
     ) -> None:
-        source: list[str] | str | None = None
-        if f.kind == "level":
-            source = ["初级", "中级", "高级"]
-        elif f.kind == "bool":
-            source = ["是", "否"]
-        elif f.kind in ENUMS:
-            source = [str(m.value) for m in ENUMS[f.kind]]
-        elif f.kind == "certificate":
-            source = f"='{CERTIFICATES.name}'!$B$2:$B${MAX_ROWS}"
-        if source is None:
+        """A check on entry, its title and message in Chinese: a dropdown for levels, yes/no and
+        fixed choices, and whole numbers, decimals, amounts and dates refused when not one."""
+        rule = _entry_rule(f)
+        if rule is None:
             return
-        ws.data_validation(
-            first,
-            col,
-            last,
-            col,
-            {
-                "validate": "list",
-                "source": source,
-                "error_type": "warning" if f.kind == "certificate" else "stop",
-                "error_message": f"{f.zh}: choose from the list",
-            },
-        )
+        ws.data_validation(first, col, last, col, rule)
 
     def cell(self, ws: XlsxWorksheet, r: int, c: int, kind: str, value: object) -> None:
         if value is None or value == "":
@@ -232,7 +220,65 @@ class _Writer:
             ws.write_string(r, c, text)
 
 
+def _entry_rule(f: Field) -> dict[str, Any] | None:
+    """The xlsxwriter data validation for a field, or None for free text."""
+    source: list[str] | str | None = None
+    if f.kind == "level":
+        source = ["初级", "中级", "高级"]
+    elif f.kind == "bool":
+        source = ["是", "否"]
+    elif f.kind in ENUMS:
+        source = [choice_label(m) for m in ENUMS[f.kind]]
+    elif f.kind == "certificate":
+        source = f"='{CERTIFICATES.name}'!$B$2:$B${MAX_ROWS}"
+    if source is not None:
+        certificate = f.kind == "certificate"
+        return {
+            "validate": "list",
+            "source": source,
+            "error_type": "warning" if certificate else "stop",
+            "input_title": f.zh,
+            "input_message": "从下拉列表选择" + ("，或输入别名、代码" if certificate else ""),
+            "error_title": "请从列表中选择" if not certificate else "不在证书表中",
+            "error_message": (
+                f"{f.zh}：请从下拉列表中选择。"
+                if not certificate
+                else f"{f.zh}：证书表中没有这个名称；若是别名或代码，可以保留。"
+            ),
+        }
+    kinds: dict[str, dict[str, Any]] = {
+        "int": {"validate": "integer", "criteria": ">=", "value": 0},
+        "decimal": {"validate": "decimal", "criteria": ">=", "value": 0},
+        "money": {"validate": "decimal", "criteria": ">=", "value": 0},
+        "date": {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": dt.date(1990, 1, 1),
+            "maximum": dt.date(2100, 12, 31),
+        },
+    }
+    rule = kinds.get(f.kind)
+    if rule is None:
+        return None
+    wants = {
+        "int": "不小于 0 的整数",
+        "decimal": "不小于 0 的数字",
+        "money": "不小于 0 的金额（元）",
+        "date": "1990 年至 2100 年间的日期，如 2021-06-01",
+    }[f.kind]
+    return {
+        **rule,
+        "ignore_blank": True,
+        "input_title": f.zh,
+        "input_message": f"请填写{wants}",
+        "error_title": "填写有误",
+        "error_message": f"{f.zh}：应为{wants}。",
+    }
+
+
 def _text_of(value: object) -> str:
+    if isinstance(value, ExamType | CourseKind | Metric):
+        return choice_label(value)
     if hasattr(value, "value") and not isinstance(value, str | int | Decimal):
         return str(value.value)
     if isinstance(value, tuple):
@@ -335,6 +381,7 @@ def _write(path: Path, ds: Dataset | None) -> None:
     write_atomic(path, buffer.getvalue())
 
 
+@checked
 def write_template(path: Readable) -> None:
     """Write an empty input workbook to ``path`` (atomically): the sheets, headers with notes,
     dropdowns and formats, and the 说明 instructions sheet."""

@@ -8,7 +8,7 @@ save to memory; the best of ``--repeat`` runs is compared. Target: at most 1.5x 
 
 The chart picture (matplotlib) is timed apart: the floor has no picture to compare it with.
 
-    python benchmarks/docx.py [--repeat 5] [--copies 1]
+    python benchmarks/word_export.py [--repeat 5] [--copies 1]
 
 ``--copies N`` repeats the report's sections N times, for a longer document.
 """
@@ -21,18 +21,13 @@ import io
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-# This file is docx.py: its folder must not shadow python-docx when run as a script.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+import attrs
+import docx
 
-import attrs  # noqa: E402
-import docx  # noqa: E402
-
-import onex  # noqa: E402
-from onex.exporters.word import DocxExporter  # noqa: E402
-from onex.report import Block, Paragraph, Report, Section, Table, cell_text  # noqa: E402
+import onex
+from onex.exporters.word import DocxExporter
+from onex.report import Block, Paragraph, Report, Section, Table, cell_text
 
 
 def demo_report(copies: int = 1) -> Report:
