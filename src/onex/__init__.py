@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from onex import exporters, samples
     from onex.exporters import Exporter, ExporterLoadError, export
     from onex.io.detect import detect_table_kind, read_table
+    from onex.io.documents.reader import ReportDocument, read_report
     from onex.io.files import dump, dumps, load
     from onex.io.results.reader import read_results
     from onex.io.table_import import TableImport
@@ -126,6 +127,7 @@ _LAZY: dict[str, str] = {
     "LevelFigures": "onex.services.exams",
     "RefusalReason": "onex.services.credits",
     "Report": "onex.report",
+    "ReportDocument": "onex.io.documents.reader",
     "Severity": "onex.services.findings",
     "StudentAwards": "onex.services.credits",
     "TableImport": "onex.io.table_import",
@@ -154,6 +156,7 @@ _LAZY: dict[str, str] = {
     "load": "onex.io.files",
     "percent": "onex.services.rates",
     "read_exam_table": "onex.io.tables.summary",
+    "read_report": "onex.io.documents.reader",
     "read_results": "onex.io.results.reader",
     "read_table": "onex.io.detect",
     "samples": "onex.samples",
@@ -216,6 +219,7 @@ __all__ = [
     "Rate",
     "RefusalReason",
     "Report",
+    "ReportDocument",
     "ResultTally",
     "Severity",
     "StatedTotals",
@@ -255,6 +259,7 @@ __all__ = [
     "mask_name",
     "percent",
     "read_exam_table",
+    "read_report",
     "read_results",
     "read_table",
     "samples",

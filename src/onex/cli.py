@@ -66,10 +66,12 @@ _EXAMPLES = {
     "report": """examples:
   onex report                              the embedded gzcvc-2020 sample, on the console
   onex report data.json -o report.xlsx     Excel, the format taken from the suffix
+  onex report 2020年报告.pdf                 the year's report from a published document
   onex report gzcvc-2020 -f markdown --lang en --precision 1""",
     "check": """examples:
   onex check                   audit the embedded sample
   onex check summary.csv       audit last year's table copied from a report
+  onex check 2020年报告.docx    audit every figure a report document prints (.docx .pdf .txt .md)
   onex check results.xlsx --sheet 成绩 --year 2021
 exit status: 0 no errors found (info and warnings only), 1 errors found,
              2 unreadable or invalid input""",
@@ -161,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+_DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown")
 
 
 def load_source(source: str, args: argparse.Namespace) -> Dataset:
@@ -175,6 +178,8 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
     if path.is_dir():
         raise UsageError(f"{source}: is a folder; give a data file or a sample name")
     if path.exists():
+        if path.suffix.lower() in _DOCUMENT_SUFFIXES:
+            return onex.read_report(path).dataset(year=args.year, institution=args.institution)
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path)
         if args.workers is not None:
@@ -245,8 +250,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
-    dataset = load_source(args.source, args)
-    result = onex.audit(dataset, lang=args.lang)
+    if Path(args.source).suffix.lower() in _DOCUMENT_SUFFIXES and Path(args.source).is_file():
+        result = onex.audit(onex.read_report(args.source), lang=args.lang)
+    else:
+        result = onex.audit(load_source(args.source, args), lang=args.lang)
     for finding in result.findings:
         severity = finding.severity.label(args.lang)
         out.write(f"[{severity}] {finding.message(args.lang)}\n")

@@ -98,6 +98,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "FindingKind.seq_repeated": ("序号重复", "repeated number"),
     "FindingKind.seq_gap": ("序号跳号", "skipped number"),
     "FindingKind.seq_out_of_step": ("序号错位", "number out of step"),
+    "FindingKind.count_exceeds": ("通过人数超过考证人数", "more passed than candidates"),
+    "FindingKind.claim_mismatch": ("正文数字与表不符", "text contradicts a table"),
+    "FindingKind.levels_mismatch": ("分级人数相加不符", "levels do not add up"),
+    "FindingKind.rate_other_base": ("通过率分母存疑", "rate fits another base"),
     "FindingKind.roster_repeat": ("培训名单重名", "teacher named twice"),
     # comparison
     "status.added": ("新增", "added"),

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from onex.i18n import check_lang
 from onex.model import Dataset, ExamSession, PrintedRate, Rate
 from onex.model.dataset import name_key
 from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 
+if TYPE_CHECKING:  # pragma: no cover
+    from onex.io.documents.reader import ReportDocument
+
 __all__ = ["audit", "check_printed_rate"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
+def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult:
     """Recompute every figure the source printed and list each that does not agree.
+
+    ``dataset`` may be a report document read by :func:`onex.read_report`: its tables are
+    audited by this same function, row by row, and its sentences' figures against them (see
+    :mod:`onex.services.document_audit`); every finding then carries its place in the document.
 
     Checked: each printed rate against its counts at the precision it was printed with,
     half-up (a bound such as 超过95% is checked as a bound); the printed totals (certificates,
@@ -28,6 +36,10 @@ def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
     and teachers named more than once on one certificate's training rosters.
     ``lang`` ("zh" or "en") is the language of the result's messages.
     """
+    if not isinstance(dataset, Dataset):
+        from onex.services.document_audit import audit_document
+
+        return audit_document(dataset, lang=lang)
     findings = [
         *_exam_findings(dataset),
         *_name_findings(dataset),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from onex.i18n import LabelledEnum, Lang, check_lang
+from onex.io.documents.blocks import Place
 from onex.records import Tabular
 
 __all__ = ["AuditResult", "Finding", "FindingKind", "Severity"]
@@ -48,6 +49,15 @@ class FindingKind(LabelledEnum):
     ROSTER_REPEAT = "roster_repeat"
     """A teacher named more than once on one certificate's training rosters: counted each time
     among teachers trained, but given one workload share."""
+    COUNT_EXCEEDS = "count_exceeds"
+    """More passed than candidates printed for one certificate (or in one sentence)."""
+    CLAIM_MISMATCH = "claim_mismatch"
+    """A figure a sentence states that its table contradicts."""
+    LEVELS_MISMATCH = "levels_mismatch"
+    """Per-level figures a sentence states that do not add up to the total it states."""
+    RATE_OTHER_BASE = "rate_other_base"
+    """A rate that fits none of the counts stated beside it, but would fit a nearby base (those
+    who sat rather than those trained or registered, say): worth a look, not a certainty."""
 
 
 _SEVERITY_OF = {
@@ -62,6 +72,10 @@ _SEVERITY_OF = {
     FindingKind.SEQ_GAP: Severity.WARNING,
     FindingKind.SEQ_OUT_OF_STEP: Severity.WARNING,
     FindingKind.ROSTER_REPEAT: Severity.WARNING,
+    FindingKind.COUNT_EXCEEDS: Severity.ERROR,
+    FindingKind.CLAIM_MISMATCH: Severity.ERROR,
+    FindingKind.LEVELS_MISMATCH: Severity.ERROR,
+    FindingKind.RATE_OTHER_BASE: Severity.WARNING,
 }
 
 _BODIES: dict[FindingKind, tuple[str, str]] = {
@@ -116,6 +130,24 @@ _BODIES: dict[FindingKind, tuple[str, str]] = {
         "(first in {basis}): counted {computed} times among teachers trained but given one "
         "workload share; tell namesakes apart (say '{printed} (2)') or remove the repeat",
     ),
+    FindingKind.COUNT_EXCEEDS: (
+        "通过 {printed} 人，多于考证 {computed} 人",
+        "{printed} passed is more than the {computed} candidates",
+    ),
+    FindingKind.CLAIM_MISMATCH: (
+        "正文所述{label} {printed}，表中为 {computed}",
+        "the text states {label} {printed}, but the table gives {computed}",
+    ),
+    FindingKind.LEVELS_MISMATCH: (
+        "各等级人数相加为 {computed}，与所述合计 {printed} 不符",
+        "the levels add up to {computed}, not the stated total of {printed}",
+    ),
+    FindingKind.RATE_OTHER_BASE: (
+        "通过率印为 {printed}，按所述 {basis} 计算为 {computed}；该通过率与 {other} 相符，"
+        "请核对分母是哪一口径的人数（报名、参考或培训）",
+        "pass rate printed as {printed}, but the stated {basis} gives {computed}; it fits "
+        "{other}, so check which count the base is (registered, sat or trained)",
+    ),
 }
 
 _FIRST_SEQ = (
@@ -133,6 +165,9 @@ _TOTAL_LABELS = {
     "rate": ("合计通过率", "total pass rate"),
     "trained": ("培训教师合计", "total teachers trained"),
     "assessors": ("考评员合计", "total assessors"),
+    "points": ("工作量积分合计", "total workload points"),
+    "budget": ("预算合计", "total budget"),
+    "spent": ("支出合计", "total spent"),
 }
 _ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training)\[(?P<index>\d+)\]")
 
@@ -169,6 +204,13 @@ class Finding:
     computed: str
     subject: str | None = None
     basis: str | None = None
+    place: Place | None = None
+    """Where a document prints the figure (page, table and row, paragraph), when the audit
+    read a document: the message then starts there."""
+    also: Place | None = None
+    """The other place of a figure two places print (a sentence's total and its table's)."""
+    other: str | None = None
+    """A second figure the message names (the base a rate would fit)."""
 
     @property
     def severity(self) -> Severity:
@@ -178,7 +220,7 @@ class Finding:
     def message(self, lang: str = "zh") -> str:
         """One line a clerk understands, in Chinese (default) or English (``lang="en"``)."""
         en = check_lang(lang) == "en"
-        head = place(self.where, lang)
+        head = self.place.text(lang) if self.place is not None else place(self.where, lang)
         if self.subject and self.kind not in _NAMING:
             head += f" ({self.subject})" if en else f"（{self.subject}）"
         field = self.where.rsplit(".", 1)[-1]
@@ -192,8 +234,10 @@ class Finding:
         if self.kind is FindingKind.SEQ_GAP and basis is None:
             template = _FIRST_SEQ[en]
         body = template.format(
-            printed=self.printed, computed=self.computed, basis=basis, label=label
+            printed=self.printed, computed=self.computed, basis=basis, label=label, other=self.other
         )
+        if self.also is not None:
+            body += f" (see also {self.also.text('en')})" if en else f"（另见{self.also.text()}）"
         if en:
             return f"{head[:1].upper()}{head[1:]}: {body}."
         return f"{head}：{body}。"
@@ -243,7 +287,8 @@ class AuditResult(Tabular):
 
     def to_records(self) -> list[dict[str, object]]:
         """A plain dict per finding: severity, kind, where, subject, printed, computed, basis
-        and message (in the audit's language)."""
+        and message (in the audit's language); from a document's audit, also its place."""
+        located = any(f.place is not None for f in self.findings)
         return [
             {
                 "severity": f.severity.value,
@@ -254,6 +299,7 @@ class AuditResult(Tabular):
                 "computed": f.computed,
                 "basis": f.basis,
                 "message": f.message(self.lang),
+                **({"place": f.place.text(self.lang) if f.place else None} if located else {}),
             }
             for f in self.findings
         ]

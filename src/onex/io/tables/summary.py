@@ -24,7 +24,13 @@ from onex.io.tables.context import (
 from onex.io.tables.grid import Grid, cell_value, find_header, load_grid, printed_rate
 from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key
 from onex.io.tables.rows import SummaryRow, table_certificates
-from onex.io.tables.values import is_blank, parse_count, parse_date, parse_level
+from onex.io.tables.values import (
+    is_blank,
+    parse_breakdown,
+    parse_count,
+    parse_date,
+    parse_level,
+)
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error
 from onex.model import (
     Certificate,
@@ -38,9 +44,14 @@ from onex.model import (
 from onex.model.values import FieldError
 
 __all__ = [
+    "FUND_COLUMNS",
     "SUMMARY_COLUMNS",
+    "TOTAL_LABELS",
+    "TRAINING_COLUMNS",
     "TableKind",
+    "is_total_label",
     "read_exam_table",
+    "read_summary_rows",
 ]
 
 Readable = str | os.PathLike[str]
@@ -58,11 +69,26 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("level", ("等级", "级别", "level")),
     ColumnSpec(
         "candidates",
-        ("考证人数", "报考人数", "参加人数", "参考人数", "candidates"),
+        (
+            "考证人数",
+            "报考人数",
+            "参加人数",
+            "参考人数",
+            "考核人数",
+            "参加考核人数",
+            "参加考证人数",
+            "报名人数",
+            "实考人数",
+            "candidates",
+        ),
         required=True,
     ),
-    ColumnSpec("passed", ("通过人数", "合格人数", "passed"), required=True),
-    ColumnSpec("rate", ("通过率", "合格率", "rate", "pass rate")),
+    ColumnSpec(
+        "passed",
+        ("通过人数", "合格人数", "通过考核人数", "取证人数", "获证人数", "passed"),
+        required=True,
+    ),
+    ColumnSpec("rate", ("通过率", "合格率", "取证率", "考核通过率", "rate", "pass rate")),
     ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
     ColumnSpec("year", ("年度", "年份", "year")),
     ColumnSpec("type", ("类型", "考核方式", "type", "exam type")),
@@ -72,7 +98,51 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("institution", ("院校", "学校", "院校名称", "institution")),
 )
 
-_TOTAL_KEYS = frozenset({"合计", "总计", "总合计", "total", "totals", "grandtotal"})
+# Columns of the other tables a report prints: teachers trained per certificate (师资培训) and
+# the fund's budget and spending (经费); the document reader finds them by the same header rule.
+TRAINING_COLUMNS: tuple[ColumnSpec, ...] = (
+    SUMMARY_COLUMNS[0],
+    SUMMARY_COLUMNS[1],
+    ColumnSpec(
+        "trained",
+        (
+            "培训教师人数",
+            "培训人数",
+            "参训人数",
+            "参训教师人数",
+            "师资培训人数",
+            "参加培训人数",
+            "trained",
+            "teachers trained",
+        ),
+        required=True,
+    ),
+    ColumnSpec(
+        "assessors",
+        ("考评员人数", "考评员", "获得考评员人数", "取得考评员资格人数", "考评员数", "assessors"),
+    ),
+    ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
+)
+
+FUND_COLUMNS: tuple[ColumnSpec, ...] = (
+    SUMMARY_COLUMNS[0],
+    ColumnSpec("item", ("项目", "证书", "试点证书", "证书名称", "经费项目", "支出类别", "item")),
+    ColumnSpec(
+        "budget",
+        ("预算", "预算金额", "预算经费", "安排经费", "下达经费", "预算数", "budget", "allocated"),
+        required=True,
+    ),
+    ColumnSpec(
+        "spent", ("支出", "实际支出", "已支出", "支出金额", "支出数", "spent"), required=True
+    ),
+    ColumnSpec("rate", ("执行率", "支出率", "预算执行率", "execution rate")),
+    ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
+)
+
+TOTAL_LABELS = frozenset(
+    {"合计", "总计", "总合计", "汇总", "共计", "total", "totals", "grandtotal"}
+)
+_TOTAL_KEYS = TOTAL_LABELS
 _SUBTOTAL_KEYS = frozenset({"小计", "subtotal"})
 _EXAM_TYPES = {
     **{t.value: t for t in ExamType},
@@ -234,6 +304,8 @@ class _SummaryReader:
                 self.log.add(self.at(row, key, match), f"no {key} count for {name!r}")
         if len(self.log.problems) > failed or candidates is None or passed is None:
             return None
+        note = self.parse("note", row, cells, match, "text")
+        breakdown = parse_breakdown(str(note)) if note is not None and level is None else ()
         try:
             session = ExamSession(
                 certificate=str(name),
@@ -243,8 +315,9 @@ class _SummaryReader:
                 candidates=candidates,  # type: ignore[arg-type]
                 passed=passed,  # type: ignore[arg-type]
                 rate_printed=rate,
-                note=self.parse("note", row, cells, match, "text"),  # type: ignore[arg-type]
+                note=note,  # type: ignore[arg-type]
                 seq=seq,  # type: ignore[arg-type]
+                breakdown=breakdown,
             )
         except FieldError as exc:
             key = _FIELD_COLUMN.get(exc.field, "certificate")
@@ -302,6 +375,19 @@ class _SummaryReader:
         return rows, stated or StatedTotals(), match
 
 
+def is_total_label(text: object) -> bool:
+    """Whether a cell names a table's total row: 合计, 总计, 汇总, Total (any spacing)."""
+    return header_key(text) in TOTAL_LABELS
+
+
+def read_summary_rows(
+    grid: Grid, log: ProblemLog
+) -> tuple[list[SummaryRow], StatedTotals, HeaderMatch]:
+    """A summary table's certificate rows, its stated total and its header match, from a grid
+    of rows (a file's, or a document table's); problems are logged, then raised as one."""
+    return _SummaryReader(grid, log).read()
+
+
 @damaged_xlsx_as_data_error
 def read_exam_table(
     path: Readable,
@@ -329,7 +415,7 @@ def read_exam_table(
     grid = load_grid(p, sheet, log)
     if not grid.rows:
         raise DataError([Problem("", "the table is empty")], source=str(p))
-    rows, stated, match = _SummaryReader(grid, log).read()
+    rows, stated, match = read_summary_rows(grid, log)
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     certs = table_certificates(rows, known, log, grid, match)
     seen_names: dict[str, int] = {}

@@ -1,0 +1,355 @@
+"""Which of a document's tables is which, found by their headers, and their rows made whole.
+
+A table is an exam table (证书, 考证/参加/报名人数, 通过人数, perhaps 通过率, 备注, 等级, 年度),
+a training table (培训教师人数, 考评员) or a fund table (预算, 支出, 执行率) when its header
+matches those columns by the one header rule of :mod:`onex.io.tables.header` (units in
+brackets, spaces and full-width marks ignored); any other table is kept but not read.
+
+The rows under a header are made whole before they are read: a row broken over lines by PDF
+extraction (its 序号 and counts empty) is joined back to the row above, a header repeated on a
+new page is skipped, a 年度 merged over several rows is given to each of them, and a
+合计/总计/汇总 row is the table's stated total. A table with a 年度 but no certificate column (a
+summary over years) is read with each row's year as its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from onex.io.documents.blocks import Document, Paragraph, Place, TableBlock, TableRow
+from onex.io.documents.text import is_page_number, join_lines
+from onex.io.tables.grid import Grid
+from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key, match_header
+from onex.io.tables.summary import (
+    FUND_COLUMNS,
+    SUMMARY_COLUMNS,
+    TRAINING_COLUMNS,
+    is_total_label,
+)
+from onex.io.tables.values import is_blank, parse_count
+
+__all__ = ["DocumentGrid", "DocumentTable", "TableKind", "find_tables", "year_in"]
+
+TableKind = Literal["exams", "training", "funds", "other"]
+
+_KINDS: tuple[tuple[TableKind, tuple[ColumnSpec, ...], tuple[frozenset[str], ...]], ...] = (
+    (
+        "exams",
+        SUMMARY_COLUMNS,
+        (
+            frozenset({"certificate", "candidates", "passed"}),
+            frozenset({"year", "candidates", "passed"}),
+        ),
+    ),
+    ("training", TRAINING_COLUMNS, (frozenset({"certificate", "trained"}),)),
+    ("funds", FUND_COLUMNS, (frozenset({"budget", "spent"}),)),
+)
+_COUNT_KEYS = {
+    "exams": ("candidates", "passed", "rate"),
+    "training": ("trained", "assessors"),
+    "funds": ("budget", "spent", "rate"),
+}
+_HEADER_SCAN = 6
+_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)\s*年")
+_OPEN = "(（[【"
+_CLOSE = ")）]】"
+
+
+def year_in(text: str) -> int | None:
+    """The year a title names ("2020 年…统计表", "２０２０年度"), if exactly one."""
+    from onex.model.values import half_width
+
+    years = {int(m[1]) for m in _YEAR.finditer(half_width(text))}
+    return years.pop() if len(years) == 1 else None
+
+
+@attrs.define
+class DocumentGrid(Grid):
+    """A document table's rows as the table readers take them, each row named by its place
+    in the document (``table 1, row 15 (line 27), column 3 (考证人数)``)."""
+
+    places: dict[int, Place] = attrs.field(factory=dict)
+
+    def where(self, row: int, col: int | None = None, header: str = "") -> str:
+        place = self.places.get(row)
+        head = place.text("en") if place is not None else f"row {row}"
+        if col is None:
+            return head
+        label = f" ({header})" if header else ""
+        return f"{head}, column {col + 1}{label}"
+
+
+@attrs.frozen(kw_only=True)
+class DocumentTable:
+    """One table of a document, read: its kind, title, header, body rows and total row.
+
+    ``rows`` are the body rows made whole (a row broken over lines joined back, the 年度 of a
+    merged cell given to each row); ``total`` is the 合计 row, if any. ``years`` lists the
+    years its 年度 column holds; ``year`` is the one year its title (or the document's) names.
+    """
+
+    kind: TableKind
+    number: int
+    place: Place
+    title: str | None
+    header: TableRow | None
+    match: HeaderMatch | None
+    rows: tuple[TableRow, ...]
+    total: TableRow | None
+    year: int | None = None
+
+    def value(self, row: TableRow, key: str) -> str | None:
+        """The text of ``key``'s column in ``row``, None when blank or absent."""
+        if self.match is None:
+            return None
+        col = self.match.index.get(key)
+        if col is None or col >= len(row.cells) or is_blank(row.cells[col]):
+            return None
+        return row.cells[col].strip()
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The distinct years of the 年度 column, in order of appearance."""
+        seen: list[int] = []
+        for row in self.rows:
+            y = year_in(f"{self.value(row, 'year') or ''}年")
+            if y is not None and y not in seen:
+                seen.append(y)
+        return tuple(seen)
+
+    def grid(self, source: str) -> DocumentGrid:
+        """The header, rows and total as a grid for the table readers (places kept)."""
+        assert self.header is not None
+        keep = [self.header, *self.rows, *([self.total] if self.total else [])]
+        by_year = self.match is not None and "certificate" not in self.match.index
+        rows: list[tuple[int, Sequence[object], Sequence[str]]] = []
+        places: dict[int, Place] = {}
+        for i, row in enumerate(keep, 1):
+            cells: list[object] = list(row.cells)
+            if by_year and self.kind == "exams":
+                # A summary over years: the year names the row.
+                label = "证书名称" if row is self.header else (self.value(row, "year") or "")
+                if row is self.total:
+                    label = self.total_label or "合计"
+                cells.append(label)
+            rows.append((i, cells, ()))
+            places[i] = row.place
+        return DocumentGrid(source, None, rows, places=places)
+
+    @property
+    def total_label(self) -> str | None:
+        """The 合计 label as printed in the total row."""
+        if self.total is None:
+            return None
+        return next((c for c in self.total.cells if is_total_label(c)), None)
+
+
+def find_tables(document: Document) -> tuple[DocumentTable, ...]:
+    """Every table of ``document``, each read as the kind its header says (or "other")."""
+    out: list[DocumentTable] = []
+    previous: Paragraph | None = None
+    doc_year = _document_year(document)
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            previous = block
+            continue
+        for table in _split(block, previous, doc_year):
+            if out and _continues(out[-1], table):
+                out[-1] = _joined(out[-1], table)
+            else:
+                out.append(table)
+        previous = None
+    return tuple(out)
+
+
+def _document_year(document: Document) -> int | None:
+    for paragraph in list(document.paragraphs())[:3]:
+        year = year_in(paragraph.text)
+        if year is not None:
+            return year
+    return None
+
+
+def _header_of(cells: Sequence[str]) -> tuple[TableKind, HeaderMatch] | None:
+    for kind, specs, needs in _KINDS:
+        match = match_header(cells, specs)
+        if any(need <= match.index.keys() for need in needs):
+            return kind, match
+    return None
+
+
+def _split(
+    block: TableBlock, previous: Paragraph | None, doc_year: int | None
+) -> Iterable[DocumentTable]:
+    """The tables a block holds: one per header row found in it (a header further down starts
+    a new table), or one "other" table when no row reads as a header."""
+    rows = [r for r in block.rows if any(c.strip() for c in r.cells)]
+    starts = [(i, found) for i, r in enumerate(rows) if (found := _header_of(r.cells)) is not None]
+    if not starts or starts[0][0] >= _HEADER_SCAN:
+        title = previous.text if previous is not None and _titleish(previous.text) else None
+        yield DocumentTable(
+            kind="other",
+            number=block.place.table or 0,
+            place=block.place,
+            title=title,
+            header=None,
+            match=None,
+            rows=tuple(rows),
+            total=None,
+        )
+        return
+    kept: list[tuple[int, tuple[TableKind, HeaderMatch]]] = []
+    for i, found in starts:
+        if kept and _same_header(rows[kept[-1][0]].cells, rows[i].cells):
+            continue  # a header repeated on a new page
+        kept.append((i, found))
+    for n, (i, (kind, match)) in enumerate(kept):
+        end = kept[n + 1][0] if n + 1 < len(kept) else len(rows)
+        first = kept[n - 1][0] + 1 if n else 0
+        above = [join_lines(c for c in r.cells if c) for r in rows[first:i]]
+        titles = [t for t in above if t and not _looks_like_row(t)]
+        if n == 0 and not titles and previous is not None and _titleish(previous.text):
+            titles = [previous.text]
+        title = titles[-1] if titles else None
+        body = [r for r in rows[i + 1 : end] if not _same_header(rows[i].cells, r.cells)]
+        made, total = _whole_rows(kind, match, body)
+        year = None
+        for t in titles:
+            year = year_in(t) or year
+        yield DocumentTable(
+            kind=kind,
+            number=block.place.table or 0,
+            place=rows[i].place,
+            title=title,
+            header=rows[i],
+            match=match,
+            rows=tuple(made),
+            total=total,
+            year=year if year is not None else doc_year,
+        )
+
+
+def _titleish(text: str) -> bool:
+    return len(text) <= 60 and not text.endswith(("。", "；", ";"))
+
+
+def _looks_like_row(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and len(text) < 4
+
+
+def _same_header(a: Sequence[str], b: Sequence[str]) -> bool:
+    ka = [header_key(c) for c in a if c.strip()]
+    kb = [header_key(c) for c in b if c.strip()]
+    return bool(ka) and ka == kb
+
+
+def _whole_rows(
+    kind: TableKind, match: HeaderMatch, body: Sequence[TableRow]
+) -> tuple[list[TableRow], TableRow | None]:
+    rows: list[TableRow] = []
+    total: TableRow | None = None
+    count_cols = [match.index[k] for k in _COUNT_KEYS[kind] if k in match.index]
+    seq_col = match.index.get("seq")
+    year_col = match.index.get("year")
+    for row in body:
+        cells = list(row.cells)
+        text = join_lines(cells)
+        if total is None and any(is_total_label(c) for c in cells[:3]):
+            total = row
+            continue
+        if is_page_number(text) and len([c for c in cells if c]) == 1:
+            continue
+        blank_counts = all(_blank_at(cells, c) for c in count_cols)
+        blank_seq = seq_col is None or _blank_at(cells, seq_col)
+        if rows and total is None and blank_counts and blank_seq:
+            rows[-1] = _continued(rows[-1], cells, match)
+            continue
+        if year_col is not None and rows and _blank_at(cells, year_col):
+            # A 年度 merged over rows: PDF and text leave the rows below it empty.
+            above = rows[-1].cells[year_col] if year_col < len(rows[-1].cells) else ""
+            cells += [""] * (year_col + 1 - len(cells))
+            cells[year_col] = above
+        rows.append(TableRow(cells=tuple(cells), place=row.place))
+    return rows, total
+
+
+def _blank_at(cells: Sequence[str], col: int) -> bool:
+    return col >= len(cells) or not cells[col].strip()
+
+
+def _continued(row: TableRow, more: Sequence[str], match: HeaderMatch) -> TableRow:
+    """``row`` with the broken-off rest of it (``more``) joined to its cells: cell by cell when
+    the rest keeps the columns (tabs, Word, PDF tables), else a lone fragment to the cell left
+    open (an unclosed bracket), else to the remark when there is one, else to the name."""
+    cells = list(row.cells)
+    filled = [(i, c) for i, c in enumerate(more) if c.strip()]
+    if len(more) == 1 and filled:
+        note = match.index.get("note")
+        open_col = next((i for i, c in enumerate(cells) if _unclosed(c)), None)
+        if open_col is not None:
+            col = open_col
+        elif note is not None and note < len(cells) and cells[note].strip():
+            col = note
+        else:
+            col = match.index.get("certificate", match.index.get("item", 0))
+        filled = [(col, filled[0][1])]
+    for i, text in filled:
+        cells += [""] * (i + 1 - len(cells))
+        cells[i] = join_lines([cells[i], text])
+    return TableRow(cells=tuple(cells), place=row.place)
+
+
+def _unclosed(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+    return depth > 0
+
+
+def _continues(earlier: DocumentTable, later: DocumentTable) -> bool:
+    """Whether ``later`` is the rest of ``earlier`` carried over to a new page: it has no
+    header of its own and as many columns, or repeats the header on the very next table."""
+    if earlier.kind == "other" or earlier.header is None or earlier.total is not None:
+        return False
+    next_page = (
+        earlier.place.page is not None
+        and later.place.page is not None
+        and later.place.page == (earlier.rows[-1].place.page or 0 if earlier.rows else 0) + 1
+    )
+    if later.kind == "other" and later.header is None:
+        width = len(earlier.header.cells)
+        return next_page and all(len(r.cells) == width for r in later.rows) and bool(later.rows)
+    return (
+        next_page
+        and later.header is not None
+        and later.title is None
+        and _same_header(earlier.header.cells, later.header.cells)
+    )
+
+
+def _joined(earlier: DocumentTable, later: DocumentTable) -> DocumentTable:
+    assert earlier.match is not None
+    rows = list(later.rows)
+    if later.kind == "other":
+        made, total = _whole_rows(earlier.kind, earlier.match, rows)
+    else:
+        made, total = rows, later.total
+    return attrs.evolve(earlier, rows=(*earlier.rows, *made), total=total)
+
+
+def count_at(table: DocumentTable, row: TableRow, key: str) -> int | None:
+    """A count cell of ``row`` read by the one count grammar, None when blank or unreadable."""
+    value = table.value(row, key)
+    if value is None:
+        return None
+    try:
+        return parse_count(value)
+    except ValueError:
+        return None

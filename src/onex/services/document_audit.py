@@ -1,0 +1,343 @@
+"""The audit of a report document: every figure it prints, in its tables and its sentences.
+
+The tables go through the dataset audit itself (:func:`onex.audit`): each exam table is read
+as a Dataset (with the training table beside the year's exam table) and audited, and each
+finding's path (``$.exams[13].rate_printed``) is mapped back to the row that printed it. The
+sentences' whole-year figures are audited the same way, as the dataset's stated totals, and
+found at the sentence, with the table's 合计 row named beside it. What only a document has is
+checked here: a sentence's rate against its own counts (and, failing that, against a nearby
+base: a warning, not a certainty), levels against the total they are said to make, more passed
+than sat, a sentence about one certificate against its row, and workload points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+import attrs
+
+from onex.i18n import check_lang
+from onex.io.documents.blocks import Place
+from onex.io.documents.claims import Statement, counts_of
+from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
+from onex.io.documents.tables import DocumentTable
+from onex.io.problems import ProblemLog
+from onex.io.tables.context import PLACEHOLDER_INSTITUTION
+from onex.io.tables.rows import table_certificates
+from onex.model import Dataset, PrintedRate, Rate, StatedTotals, TrainingRecord, name_key
+from onex.services.audit import audit, check_printed_rate
+from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+
+__all__ = ["audit_document"]
+
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_PATH = re.compile(r"^\$\.(exams|training)\[(\d+)\]")
+_NEAR = Fraction(1, 5)
+"""How far (a fifth either way) a nearby base may lie from the stated one."""
+
+
+def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
+    """Audit every figure ``report`` prints (see the module's description); findings keep the
+    audit's kinds and levels, each located in the document."""
+    check_lang(lang)
+    findings: list[Finding] = []
+    primary: tuple[Dataset, ExamTableRead] | None = None
+    for table in report.of_kind("exams"):
+        read = report.read_exams(table)
+        for place, passed, candidates in read.impossible:
+            findings.append(
+                Finding(
+                    kind=FindingKind.COUNT_EXCEEDS,
+                    where="$.exams",
+                    printed=str(passed),
+                    computed=str(candidates),
+                    place=place,
+                )
+            )
+        with_training = table is report.exam_table
+        dataset, training_places = _table_dataset(report, read, with_training)
+        if read.impossible:
+            unchecked = attrs.evolve(dataset.stated, candidates=None, passed=None, rate=None)
+            dataset = dataset.evolve(stated=unchecked)
+        if with_training:
+            primary = (dataset, read)
+        findings.extend(_located(audit(dataset), read, training_places, report))
+    findings.extend(_statement_findings(report, primary))
+    findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
+    return AuditResult(findings=tuple(findings), lang=check_lang(lang))
+
+
+def _table_dataset(
+    report: ReportDocument, read: ExamTableRead, with_training: bool
+) -> tuple[Dataset, tuple[Place, ...]]:
+    """One exam table (and, beside the year's, the training table) as a Dataset whose stated
+    totals are the tables' 合计 rows."""
+    table = read.table
+    log = ProblemLog(report.source)
+    grid = table.grid(report.source)
+    certs = list(table_certificates(list(read.rows), (), log, grid, table.match))  # type: ignore[arg-type]
+    training: list[TrainingRecord] = []
+    places: tuple[Place, ...] = ()
+    trained_total = assessors_total = None
+    if with_training:
+        pairs = report.training_records()
+        training = [r for r, _ in pairs]
+        places = tuple(p for _, p in pairs)
+        from onex.io.documents.reader import _with_training_names
+
+        certs = _with_training_names(certs, [t.certificate for t in training], ())
+        trained_total, assessors_total = report.training_total()
+    stated = StatedTotals(
+        candidates=read.stated.candidates,
+        passed=read.stated.passed,
+        rate=read.stated.rate,
+        trained=trained_total,
+        assessors=assessors_total,
+    )
+    dataset = Dataset(
+        institution=report.institution or PLACEHOLDER_INSTITUTION,
+        year=table.year or report.year or 2000,
+        certificates=tuple(certs),
+        exams=tuple(r.session for r in read.rows),
+        training=tuple(training),
+        stated=stated,
+    )
+    return dataset, places
+
+
+def _located(
+    result: AuditResult,
+    read: ExamTableRead,
+    training_places: Sequence[Place],
+    report: ReportDocument,
+) -> Iterator[Finding]:
+    """The dataset audit's findings, each at the document row (or 合计 row) that printed it."""
+    training = report.training_table
+    for f in result:
+        m = _PATH.match(f.where)
+        place: Place | None = None
+        if m:
+            rows = read.places if m[1] == "exams" else training_places
+            place = rows[int(m[2])]
+        elif f.where.startswith("$.stated."):
+            field = f.where.rsplit(".", 1)[-1]
+            total = training if field in ("trained", "assessors") else read.table
+            total_row = total.total if total is not None else None
+            place = total_row.place if total_row is not None else read.table.place
+        basis = f.basis
+        b = _PATH.match(basis or "")
+        if b:
+            rows = read.places if b[1] == "exams" else training_places
+            basis = rows[int(b[2])].text()
+            basis = re.sub(r"^表 \d+ ", "", basis)
+        yield attrs.evolve(f, place=place, basis=basis)
+
+
+def _statement_findings(
+    report: ReportDocument, primary: tuple[Dataset, ExamTableRead] | None
+) -> Iterator[Finding]:
+    exam_table = report.exam_table
+    training = report.training_table
+    for index, s in enumerate(report.statements):
+        place = attrs.evolve(s.place)
+        own = list(_self_findings(index, s, place))
+        yield from own
+        if primary is None or exam_table is None:
+            continue
+        dataset, read = primary
+        if whole_year(report, s):
+            yield from _against_tables(index, s, place, dataset, read, training, own)
+        elif s.subject is not None and not s.scoped:
+            yield from _against_row(index, s, place, read)
+        yield from _points_findings(index, s, place, dataset)
+
+
+def _where(index: int, field: str) -> str:
+    return f"$.claims[{index}].{field}"
+
+
+def _self_findings(index: int, s: Statement, place: Place) -> Iterator[Finding]:
+    """A sentence against itself: its rate against its own counts, its levels against its
+    total, more passed than sat."""
+    candidates = [c.value for c in s.of("candidates") if c.value is not None]
+    passed = counts_of(s, "passed")
+    if passed and candidates and all(passed[0] > n for n in candidates):
+        yield Finding(
+            kind=FindingKind.COUNT_EXCEEDS,
+            where=_where(index, "passed"),
+            printed=str(passed[0]),
+            computed=str(max(candidates)),
+            place=place,
+        )
+        return
+    rate = s.first("rate")
+    if rate is not None and rate.rate is not None and passed and (candidates or s.of("trained")):
+        bases = candidates or counts_of(s, "trained")
+        yield from _rate_against(index, rate.rate, passed[0], bases, place)
+    levels = [c for c in s.of("level_passed") if c.value is not None]
+    if len(levels) >= 2 and passed:
+        added = sum(c.value or 0 for c in levels)
+        if added != passed[0]:
+            yield Finding(
+                kind=FindingKind.LEVELS_MISMATCH,
+                where=_where(index, "passed"),
+                printed=str(passed[0]),
+                computed=str(added),
+                place=place,
+            )
+
+
+def _rate_against(
+    index: int, printed: str, passed: int, bases: Sequence[int], place: Place
+) -> Iterator[Finding]:
+    """A printed rate against ``passed`` over each stated base: fine when one fits; else a
+    warning when a base within a fifth of the stated one fits (naming it), else an error."""
+    where = _where(index, "rate")
+    misses = []
+    for base in bases:
+        if passed > base:
+            continue
+        found = check_printed_rate(printed, Rate(passed, base), where=where)
+        if found is None:
+            return
+        misses.append(found)
+    if not misses:
+        return
+    first = misses[0]
+    stated = bases[0]
+    bound = PrintedRate.parse(printed)
+    if bound.relation == "=":
+        low = max(passed, int(stated * (1 - _NEAR)))
+        high = int(stated * (1 + _NEAR)) + 1
+        near = sorted(
+            (
+                d
+                for d in range(max(low, 1), high + 1)
+                if d != stated and check_printed_rate(printed, Rate(passed, d), where=where) is None
+            ),
+            key=lambda d: abs(d - stated),
+        )
+        if near:
+            yield attrs.evolve(
+                first,
+                kind=FindingKind.RATE_OTHER_BASE,
+                other=f"{passed}/{near[0]}",
+                place=place,
+            )
+            return
+    yield attrs.evolve(first, place=place)
+
+
+def _against_tables(
+    index: int,
+    s: Statement,
+    place: Place,
+    dataset: Dataset,
+    read: ExamTableRead,
+    training: DocumentTable | None,
+    own: Sequence[Finding],
+) -> Iterator[Finding]:
+    """A whole-year sentence's figures as the dataset's stated totals, audited by the same
+    check as a 合计 row; a finding is placed at the sentence, with the 合计 row beside it."""
+    values: dict[str, object] = {}
+    certs = s.first("certificates")
+    if certs is not None:
+        values["certificates"] = certs.value
+    cand = next((c for c in s.of("candidates") if c.base == "sat" or c.base is None), None)
+    if cand is not None and cand.unit != "人次":
+        values["candidates"] = cand.value
+    passed = counts_of(s, "passed")
+    if passed:
+        values["passed"] = passed[0]
+    rate = s.first("rate")
+    if rate is not None and not (passed and s.of("candidates")) and not own:
+        values["rate"] = rate.rate
+    if training is not None:
+        trained = counts_of(s, "trained")
+        if trained:
+            values["trained"] = trained[0]
+        assessors = counts_of(s, "assessors")
+        if assessors:
+            values["assessors"] = assessors[0]
+    if not values:
+        return
+    claimed = dataset.evolve(stated=StatedTotals(**values))  # type: ignore[arg-type]
+    for f in audit(claimed):
+        if not f.where.startswith("$.stated."):
+            continue
+        field = f.where.rsplit(".", 1)[-1]
+        table = training if field in ("trained", "assessors") else read.table
+        also = (
+            table.total.place
+            if table is not None and table.total is not None
+            else (table.place if table is not None else None)
+        )
+        kind = FindingKind.CLAIM_MISMATCH if f.kind is FindingKind.TOTAL_MISMATCH else f.kind
+        yield attrs.evolve(f, kind=kind, where=_where(index, field), place=place, also=also)
+
+
+def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) -> Iterator[Finding]:
+    """A sentence about one certificate against that certificate's row."""
+    table = read.table
+    rows = [
+        (r, p)
+        for r, p in zip(read.rows, read.places, strict=True)
+        if name_key(r.session.certificate) == s.subject and r.session.level is None
+    ]
+    if len(rows) != 1:
+        return
+    row, row_place = rows[0]
+    session = row.session
+    cand = next((c for c in s.of("candidates") if c.base == "sat" or c.base is None), None)
+    pairs = [("candidates", cand.value if cand else None, session.candidates)]
+    passed = counts_of(s, "passed")
+    pairs.append(("passed", passed[0] if passed else None, session.passed))
+    for field, claimed, actual in pairs:
+        if claimed is not None and claimed != actual:
+            yield Finding(
+                kind=FindingKind.CLAIM_MISMATCH,
+                where=_where(index, field),
+                printed=str(claimed),
+                computed=str(actual),
+                subject=session.certificate,
+                place=place,
+                also=row_place,
+            )
+    rate = s.first("rate")
+    if rate is not None and rate.rate is not None and not (passed and s.of("candidates")):
+        found = check_printed_rate(
+            rate.rate,
+            Rate(session.passed, session.candidates),
+            where=_where(index, "rate"),
+            subject=session.certificate,
+        )
+        if found is not None:
+            yield attrs.evolve(found, place=place, also=row_place)
+    del table
+
+
+def _points_findings(index: int, s: Statement, place: Place, dataset: Dataset) -> Iterator[Finding]:
+    """Workload points: a stated total against points per certificate times certificates."""
+    total = s.first("points_total")
+    if (
+        total is None
+        or total.value is None
+        or (dataset.workload is None and not s.first("points_each"))
+    ):
+        return
+    each = s.first("points_each")
+    per = each.value if each is not None else None
+    certificates = s.first("certificates")
+    count = certificates.value if certificates is not None else len(dataset.pilot_certificates)
+    if per is None or count is None:
+        return
+    if per * count != total.value:
+        yield Finding(
+            kind=FindingKind.CLAIM_MISMATCH,
+            where=_where(index, "points"),
+            printed=str(total.value),
+            computed=str(per * count),
+            place=place,
+        )
