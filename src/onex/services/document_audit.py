@@ -34,6 +34,8 @@ __all__ = ["audit_document"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _PATH = re.compile(r"^\$\.(exams|training)\[(\d+)\]")
+_ANY_YEAR = 2020
+"""The year of a table's Dataset when nothing names one (the audit does not read it)."""
 _NEAR = Fraction(1, 5)
 """How far (a fifth either way) a nearby base may lie from the stated one."""
 
@@ -63,7 +65,7 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
             dataset = dataset.evolve(stated=unchecked)
         if with_training:
             primary = (dataset, read)
-        findings.extend(_located(audit(dataset), read, training_places, report))
+        findings.extend(_located(audit(dataset), read, training_places, report, lang))
     findings.extend(_statement_findings(report, primary))
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
@@ -98,7 +100,7 @@ def _table_dataset(
     )
     dataset = Dataset(
         institution=report.institution or PLACEHOLDER_INSTITUTION,
-        year=table.year or report.year or 2000,
+        year=max(table.years, default=None) or table.year or report.year or _ANY_YEAR,
         certificates=tuple(certs),
         exams=tuple(r.session for r in read.rows),
         training=tuple(training),
@@ -112,6 +114,7 @@ def _located(
     read: ExamTableRead,
     training_places: Sequence[Place],
     report: ReportDocument,
+    lang: str,
 ) -> Iterator[Finding]:
     """The dataset audit's findings, each at the document row (or 合计 row) that printed it."""
     training = report.training_table
@@ -130,8 +133,8 @@ def _located(
         b = _PATH.match(basis or "")
         if b:
             rows = read.places if b[1] == "exams" else training_places
-            basis = rows[int(b[2])].text()
-            basis = re.sub(r"^表 \d+ ", "", basis)
+            row = rows[int(b[2])].row
+            basis = f"row {row}" if lang == "en" else f"第 {row} 行"
         yield attrs.evolve(f, place=place, basis=basis)
 
 
@@ -141,8 +144,23 @@ def _statement_findings(
     exam_table = report.exam_table
     training = report.training_table
     for index, s in enumerate(report.statements):
-        place = attrs.evolve(s.place)
+        place = s.place
         own = list(_self_findings(index, s, place))
+        if primary is not None and exam_table is not None and whole_year(report, s):
+            # A rate that disagrees with the sentence's counts but agrees with the table's is
+            # the count's slip, reported once, where the count meets its table.
+            dataset, _ = primary
+            whole = Rate(
+                sum(e.passed for e in dataset.exams), sum(e.candidates for e in dataset.exams)
+            )
+            own = [
+                f
+                for f in own
+                if not (
+                    f.where.endswith(".rate")
+                    and check_printed_rate(f.printed, whole, where=f.where) is None
+                )
+            ]
         yield from own
         if primary is None or exam_table is None:
             continue

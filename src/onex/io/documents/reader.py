@@ -37,6 +37,7 @@ from onex.records import Tabular
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "MAX_DOCUMENT_BYTES",
+    "MAX_TEXT_BYTES",
     "ExamTableRead",
     "ReportDocument",
     "read_report",
@@ -45,8 +46,10 @@ __all__ = [
 Readable = str | os.PathLike[str]
 
 DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown")
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-"""Documents larger than this are refused before they are opened (a report is far smaller)."""
+MAX_DOCUMENT_BYTES = 40 * 1024 * 1024
+"""Word and PDF documents larger than this are refused before they are opened."""
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+"""Text and Markdown documents larger than this are refused (a report's text is far smaller)."""
 
 _INSTITUTION = re.compile(r"^\s*(\S{2,30}?(?:职业技术学院|职业学院|学院|大学|学校|职院))")
 
@@ -410,13 +413,15 @@ def read_report(path: Readable) -> ReportDocument:
     size = p.stat().st_size
     if size == 0:
         raise DataError([Problem("", "the document is empty")], source=str(p))
-    if size > MAX_DOCUMENT_BYTES:
+    limit = MAX_DOCUMENT_BYTES if suffix in (".docx", ".pdf") else MAX_TEXT_BYTES
+    if size > limit:
         raise DataError(
             [
                 Problem(
                     "",
                     f"the document is {size // (1 << 20)} MB; documents over "
-                    f"{MAX_DOCUMENT_BYTES >> 20} MB are not read (is it really a report?)",
+                    f"{limit >> 20} MB are not read (a report is far smaller: is it the right "
+                    "file? save a copy without embedded pictures)",
                 )
             ],
             source=str(p),

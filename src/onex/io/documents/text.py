@@ -31,7 +31,8 @@ class TextLine:
     page: int | None = None
 
 
-_WIDE_GAP = re.compile(r"(?:[ \u3000]{2,}|\u3000)")
+_WIDE_GAP = re.compile(r"[ \u3000]{2,}")
+_IDEOGRAPHIC_GAP = re.compile(r" *\u3000[ \u3000]*")
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•/|]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?[\s\-—–－_·•/|]*$"
 )
@@ -40,13 +41,18 @@ _FRAGMENT_CHARS = 16
 
 
 def split_cells(text: str) -> list[str]:
-    """A line's cells: split on tabs, else on runs of two or more spaces (or an ideographic
-    space); a line with neither is one cell. Trailing empty cells are dropped."""
+    """A line's cells: split on tabs, else on runs of two or more spaces, else on ideographic
+    spaces when there are two or more; otherwise the line is one cell. Trailing empty cells
+    are dropped."""
     stripped = text.rstrip()
     if "\t" in stripped:
         cells = [c.strip() for c in stripped.split("\t")]
     elif _WIDE_GAP.search(stripped.strip()):
         cells = [c.strip() for c in _WIDE_GAP.split(stripped.strip())]
+    elif len(_IDEOGRAPHIC_GAP.findall(stripped.strip())) >= 2:
+        # Single ideographic spaces split cells only when they make three cells or more
+        # ("表 1　标题" is a title, not a row).
+        cells = [c.strip() for c in _IDEOGRAPHIC_GAP.split(stripped.strip())]
     else:
         return [stripped.strip()]
     while cells and not cells[-1]:

@@ -348,6 +348,7 @@ class _SummaryReader:
                     for v in (
                         cell_value(cells, match, "certificate")[0],
                         cell_value(cells, match, "seq")[0],
+                        next((c for c in cells if not is_blank(c)), None),
                     )
                     if v is not None
                 ),
@@ -429,6 +430,11 @@ def read_exam_table(
             )
         seen_names.setdefault(k, r.place)
     header_row = grid.rows[0][0]
+    found = find_header(grid.rows, SUMMARY_COLUMNS)
+    titles = [
+        " ".join(str(c) for c in cells if not is_blank(c))
+        for _, cells, _ in grid.rows[: found[0] if found else 0]
+    ]
     the_year = dataset_year(
         ((r.year, r.place) for r in rows if r.year is not None),
         (r.session.date.year for r in rows if r.session.date is not None),
@@ -436,6 +442,7 @@ def read_exam_table(
         year,
         log,
         grid.where(header_row),
+        titles,
     )
     the_institution = dataset_institution(
         (r.institution for r in rows if r.institution), institution, log, grid.where(header_row)

@@ -1,0 +1,296 @@
+"""Report documents read and audited: the seed as given and as Word, PDF and Markdown; news
+items with planted errors and rounding traps; tables over several years; bad documents."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import onex
+from document_files import soffice, to_pdf, write_docx, write_markdown
+from onex.errors import DataError
+
+DATA = Path(__file__).resolve().parent / "data" / "documents"
+SEED = DATA / "seed-2020.txt"
+
+
+def _key(result: onex.AuditResult) -> list[tuple[str, str | None, str, str]]:
+    return [(f.kind.value, f.subject, f.printed, f.computed) for f in result]
+
+
+@pytest.fixture(scope="session")
+def seed_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed as text, and as the Word, Markdown and (when LibreOffice is here) PDF files
+    built from it."""
+    folder = tmp_path_factory.mktemp("seed")
+    report = onex.read_report(SEED)
+    files = {
+        "text": SEED,
+        "docx": write_docx(report, folder / "seed.docx"),
+        "markdown": write_markdown(report, folder / "seed.md"),
+    }
+    if soffice() is not None:
+        files["pdf"] = to_pdf(files["docx"], folder)
+    return files
+
+
+def test_seed_text_finds_what_the_sample_audit_finds(sample: onex.Dataset) -> None:
+    """The seed document's audit finds exactly the embedded sample's findings (the WEB 前端开发
+    rate, the repeated 序号 10 and 11, the alias) and nothing else."""
+    assert _key(onex.audit(sample)) == _key(onex.audit(onex.read_report(SEED)))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf"])
+def test_every_format_of_the_seed_gives_the_same_findings(
+    seed_files: dict[str, Path], fmt: str
+) -> None:
+    """The Word file (merged 合计), its PDF and the Markdown give the text's findings."""
+    if fmt not in seed_files:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    expected = _key(onex.audit(onex.read_report(seed_files["text"])))
+    assert expected == _key(onex.audit(onex.read_report(seed_files[fmt])))
+
+
+def test_findings_are_placed_where_the_document_prints_them() -> None:
+    """The rate error names the table, its row as printed and the text line of the seed."""
+    result = onex.audit(onex.read_report(SEED))
+    assert (
+        "表 1 第 15 行（文本第 23 行）（WEB 前端开发）：通过率印为 56.8%，按 33/62 计算为 53.2%。"
+        == result.messages()[0]
+    )
+    en = onex.audit(onex.read_report(SEED), lang="en").messages()[0]
+    assert en.startswith("Table 1, row 15 (line 23) (WEB 前端开发): pass rate printed as 56.8%")
+
+
+def test_seed_document_becomes_the_samples_figures(sample: onex.Dataset) -> None:
+    """The document's dataset holds the sample's exam and training figures and stated totals,
+    the broken BIM row joined back with its level breakdown."""
+    ds = onex.read_report(SEED).dataset()
+
+    def exams(d: onex.Dataset) -> list[tuple[object, ...]]:
+        return [
+            (e.certificate, e.candidates, e.passed, e.rate_printed, e.seq, e.breakdown)
+            for e in d.exams
+        ]
+
+    assert exams(sample) == exams(ds)
+    assert [(t.certificate, t.trained, t.seq) for t in sample.training] == [
+        (t.certificate, t.trained, t.seq) for t in ds.training
+    ]
+    assert (sample.stated, sample.year, sample.institution) == (ds.stated, ds.year, ds.institution)
+    assert sample.workload is not None
+    assert ds.workload is not None
+    assert sample.workload.points_per_certificate == ds.workload.points_per_certificate
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "onex.cli", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_cli_check_and_report_read_documents() -> None:
+    """`onex check seed.txt` exits 1 with the four findings; `onex report seed.txt` prints the
+    sample's exam table and audit appendix."""
+    done = _cli("check", str(SEED))
+    assert (1, "") == (done.returncode, done.stderr)
+    assert 4 == len(done.stdout.splitlines())
+    from_doc = _cli("report", str(SEED)).stdout
+    from_sample = _cli("report", "gzcvc-2020").stdout
+
+    def block(text: str, title: str) -> str:
+        return text.split(title, 1)[1].split("\n\n", 1)[0]
+
+    for title in ("试点证书考证情况表", "数据核查结果", "师资培训情况表"):
+        assert block(from_sample, title) == block(from_doc, title)
+
+
+def test_news_item_with_right_figures_and_rounding_traps_is_clean() -> None:
+    """117/128 printed 91.4% (registered 130 beside it), 39/40 as 超过 95%, 一百零五 read as
+    105 and 96/100 as 96%: no finding."""
+    report = onex.read_report(DATA / "news-correct.txt")
+    assert 4 == len(report.statements)
+    assert [] == onex.audit(report).messages()
+
+
+def test_news_item_with_planted_errors() -> None:
+    """61/70 printed 87.2% is wrong; levels 18 + 12 are not 31; 52 passed of 50; 81.8% fits
+    27/33, not the 35 trained: a warning naming the base."""
+    result = onex.audit(onex.read_report(DATA / "news-errors.txt"))
+    assert [
+        ("rate_mismatch", "87.2%", "87.1%", 2),
+        ("levels_mismatch", "31", "30", 3),
+        ("count_exceeds", "52", "50", 5),
+        ("rate_other_base", "81.8%", "77.1%", 4),
+    ] == [(f.kind.value, f.printed, f.computed, f.place and f.place.paragraph) for f in result]
+    assert "27/33" in result.messages()[-1]
+
+
+def test_narrative_total_against_its_table(tmp_path: Path) -> None:
+    """Full-width digits and 合　计 read; all adds up, so nothing is flagged. A sentence whose
+    count contradicts its table is one error at the sentence, naming the 合计 row."""
+    source = DATA / "summary-2022.txt"
+    assert [] == onex.audit(onex.read_report(source)).messages()
+    bad = tmp_path / "summary.txt"
+    bad.write_text(
+        source.read_text(encoding="utf-8").replace("通过 180 人", "通过 181 人"), encoding="utf-8"
+    )
+    result = onex.audit(onex.read_report(bad))
+    assert [
+        "第 2 段（文本第 3 行）：正文所述合计通过人数 181，表中为 180"
+        "（另见表 1 第 5 行（文本第 10 行））。"
+    ] == (result.messages())
+
+
+def test_tables_over_several_years_are_audited_row_by_row() -> None:
+    """A 年度 merged over rows is given to each row; a one-year-per-row summary is audited
+    by row and total; 83% for 410/500 is the one error."""
+    report = onex.read_report(DATA / "years.txt")
+    first = report.of_kind("exams")[0]
+    assert (2019, 2020) == first.years
+    result = onex.audit(report)
+    assert [("rate_mismatch", "2020 年", "83%", "82%")] == _key(result)
+    with pytest.raises(DataError, match="several years"):
+        report.dataset()
+
+
+def test_title_year_of_a_csv_table(tmp_path: Path) -> None:
+    """A CSV summary table whose year sits only in its title row gets that year."""
+    path = tmp_path / "table.csv"
+    path.write_text(
+        "2021 年试点证书考核情况统计表,,,\n证书名称,考证人数,通过人数,通过率\n物流管理,10,9,90%\n",
+        encoding="utf-8",
+    )
+    assert 2021 == onex.read_table(path).dataset.year
+
+
+def test_broken_rows_units_and_pdf_spaces(tmp_path: Path) -> None:
+    """Spaces between Chinese and digits (as pdfplumber adds them), a name broken over two
+    lines, units in brackets, 总计: the figures are read whole and nothing is flagged."""
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "2021 年 考 核 情 况\n\n"
+        "2021 年 共 有 2 个 证书参与试点 ，参加考核 90 人 ，通过 81 人 ，通过率 90 %。\n\n"
+        "证书名称\t考核人数 （人）\t通过人数 （人）\t通过率 （%）\n"
+        "工业机器人\t40\t36\t90%\n"
+        "应用编程\n"
+        "智能财税\t50\t45\t90.0%\n"
+        "总 计\t90\t81\t90%\n",
+        encoding="utf-8",
+    )
+    report = onex.read_report(path)
+    table = report.of_kind("exams")[0]
+    assert ["工业机器人应用编程", "智能财税"] == [table.value(r, "certificate") for r in table.rows]
+    assert [] == onex.audit(report).messages()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "the document is empty"),
+        ("words.txt", "只有文字，没有数字的一段话。".encode(), "no figures found"),
+        ("corrupt.docx", b"PK\x03\x04 this is not a whole zip", "not a Word .docx file"),
+        (
+            "locked.docx",
+            bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"),
+            "password-protected",
+        ),
+        ("old.docx", bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64, "Word 97-2003"),
+        ("bad.pdf", b"%PDF-1.4\n garbage", "damaged or not a PDF"),
+        ("text.pdf", b"just text", "not a PDF file"),
+    ],
+)
+def test_bad_documents_get_one_located_message(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    """Each bad document: `onex check` exits 2 with one line naming the file, no traceback."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    done = _cli("check", str(path))
+    assert 2 == done.returncode
+    assert 1 == len(done.stderr.splitlines()), done.stderr
+    assert done.stderr.startswith(str(path)), done.stderr
+    assert message in done.stderr, done.stderr
+
+
+def _image_only_pdf(path: Path) -> Path:
+    """A one-page PDF holding one 1x1 image and no text."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+    ]
+    content = b"q 100 0 0 100 50 50 cm /Im1 Do Q"
+    objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    pixel = b"\xff\x00\x00"
+    objects.append(
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB "
+        b"/BitsPerComponent 8 /Length 3 >>\nstream\n" + pixel + b"\nendstream"
+    )
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
+    """A PDF of images only is refused: no text layer, run OCR."""
+    done = _cli("check", str(_image_only_pdf(tmp_path / "scan.pdf")))
+    assert 2 == done.returncode
+    assert "no text layer" in done.stderr
+    assert "OCR" in done.stderr
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_50_mb_document_is_refused_at_once(tmp_path: Path, suffix: str) -> None:
+    """A 50 MB document is refused before it is opened: one message, exit 2."""
+    path = tmp_path / f"huge{suffix}"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    done = _cli("check", str(path))
+    assert 2 == done.returncode
+    assert "50 MB" in done.stderr
+    assert 1 == len(done.stderr.splitlines())
+
+
+def test_docx_without_python_docx_names_the_extra(tmp_path: Path) -> None:
+    """With python-docx hidden, reading a .docx says which extra to install."""
+    path = tmp_path / "r.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<x/>")
+    code = (
+        "import sys; sys.modules['docx'] = None\n"
+        "import onex\n"
+        f"try:\n    onex.read_report({str(path)!r})\n"
+        "except onex.MissingDependencyError as e:\n    print(e)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "onex[docx]" in done.stdout
+
+
+def test_repr_and_records() -> None:
+    """A ReportDocument shows one line; its records list each printed figure with its place."""
+    report = onex.read_report(SEED)
+    assert (
+        "ReportDocument(source='seed-2020.txt', format='text', year=2020, tables=2, "
+        "exam_rows=16, statements=3)"
+    ) == repr(report)
+    records = report.to_records()
+    assert {"place", "kind", "subject", "printed"} == set(records[0])
+    assert 16 + 1 + 19 + 1 + 7 == len(records)
