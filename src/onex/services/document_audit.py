@@ -47,6 +47,8 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
     findings: list[Finding] = []
     primary: tuple[Dataset, ExamTableRead] | None = None
     for table in report.of_kind("exams"):
+        if not table.rows:
+            continue  # a header and perhaps a 合计 row: no figures to check
         read = report.read_exams(table)
         for place, passed, candidates in read.impossible:
             findings.append(

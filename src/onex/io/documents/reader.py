@@ -96,7 +96,10 @@ class ReportDocument(Tabular):
             (
                 t
                 for t in self.of_kind("exams")
-                if t.match is not None and "certificate" in t.match.index and len(t.years) <= 1
+                if t.match is not None
+                and "certificate" in t.match.index
+                and len(t.years) <= 1
+                and t.rows
             ),
             None,
         )

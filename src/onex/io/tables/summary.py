@@ -144,6 +144,7 @@ TOTAL_LABELS = frozenset(
 )
 _TOTAL_KEYS = TOTAL_LABELS
 _SUBTOTAL_KEYS = frozenset({"小计", "subtotal"})
+_NO_RATE = frozenset({"—", "——", "-", "–", "－", "/", "／", "n/a", "N/A"})
 _EXAM_TYPES = {
     **{t.value: t for t in ExamType},
     "paper": ExamType.PAPER,
@@ -257,6 +258,8 @@ class _SummaryReader:
             return StatedTotals()
 
     def _rate(self, row: int, col: int, value: object, match: HeaderMatch) -> str | None:
+        if isinstance(value, str) and value.strip() in _NO_RATE:
+            return None  # printed where a rate is undefined (no candidates)
         formats = self.grid.formats(row)
         number_format = formats[col] if col < len(formats) else ""
         text = printed_rate(value, number_format)
