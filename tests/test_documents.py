@@ -294,3 +294,13 @@ def test_repr_and_records() -> None:
     records = report.to_records()
     assert {"place", "kind", "subject", "printed"} == set(records[0])
     assert 16 + 1 + 19 + 1 + 7 == len(records)
+
+
+def test_fund_table_execution_rates_and_totals() -> None:
+    """A fund table in Markdown (amounts with thousands separators, units in brackets): 78.0%
+    printed for 61,600 of 80,000 (77.0%) is the one error; the totals add up."""
+    result = onex.audit(onex.read_report(DATA / "funds-2021.md"))
+    assert [("spending_rate_mismatch", "物流管理", "78.0%", "77.0%")] == _key(result)
+    assert result.messages()[0].startswith(
+        "表 1 第 3 行（文本第 8 行）（物流管理）：执行率印为 78.0%"
+    )

@@ -17,7 +17,14 @@ import onex
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 HOWTO = ROOT / "docs" / "how-to.md"
-SCRIPTS = ["import_and_audit", "yearly_report", "compare_years", "fund_spending", "credit_awards"]
+SCRIPTS = [
+    "import_and_audit",
+    "yearly_report",
+    "compare_years",
+    "fund_spending",
+    "credit_awards",
+    "check_report_document",
+]
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 

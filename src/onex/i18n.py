@@ -102,6 +102,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "FindingKind.claim_mismatch": ("正文数字与表不符", "text contradicts a table"),
     "FindingKind.levels_mismatch": ("分级人数相加不符", "levels do not add up"),
     "FindingKind.rate_other_base": ("通过率分母存疑", "rate fits another base"),
+    "FindingKind.spending_rate_mismatch": ("执行率不符", "execution rate mismatch"),
     "FindingKind.roster_repeat": ("培训名单重名", "teacher named twice"),
     # comparison
     "status.added": ("新增", "added"),

@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
 from onex.i18n import check_lang
-from onex.io.documents.blocks import Place
+from onex.io.documents.blocks import Place, TableRow
 from onex.io.documents.claims import Statement, counts_of
 from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
 from onex.io.documents.tables import DocumentTable
 from onex.io.problems import ProblemLog
 from onex.io.tables.context import PLACEHOLDER_INSTITUTION
 from onex.io.tables.rows import table_certificates
+from onex.io.tables.values import parse_decimal
 from onex.model import Dataset, PrintedRate, Rate, StatedTotals, TrainingRecord, name_key
+from onex.model.values import half_width
 from onex.services.audit import audit, check_printed_rate
 from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 
@@ -68,6 +71,8 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
         if with_training:
             primary = (dataset, read)
         findings.extend(_located(audit(dataset), read, training_places, report, lang))
+    for table in report.of_kind("funds"):
+        findings.extend(_fund_findings(table))
     findings.extend(_statement_findings(report, primary))
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
@@ -361,3 +366,64 @@ def _points_findings(index: int, s: Statement, place: Place, dataset: Dataset) -
             computed=str(per * count),
             place=place,
         )
+
+
+def _money(table: DocumentTable, row: TableRow, key: str) -> Decimal | None:
+    value = table.value(row, key)
+    if value is None:
+        return None
+    text = half_width(value).replace("¥", "").replace("￥", "").replace("元", "").strip()
+    try:
+        return parse_decimal(text.removesuffix("万"))
+    except ValueError:
+        return None
+
+
+def _spending_rate(spent: Decimal, budget: Decimal) -> Rate:
+    """Spent over budget as an exact Rate of whole numbers (both scaled alike)."""
+    places = max(-int(spent.as_tuple().exponent), -int(budget.as_tuple().exponent), 0)
+    scale = Decimal(10) ** places
+    return Rate(int(spent * scale), int(budget * scale))
+
+
+def _fund_findings(table: DocumentTable) -> Iterator[Finding]:
+    """A fund table: each row's printed 执行率 against spent over budget (half-up at the
+    printed precision, the check of every printed rate), and its 合计 against the rows."""
+    budgets: list[Decimal] = []
+    spents: list[Decimal] = []
+    for i, row in enumerate((*table.rows, *([table.total] if table.total else []))):
+        is_total = row is table.total
+        budget, spent = _money(table, row, "budget"), _money(table, row, "spent")
+        if budget is None or spent is None or budget < 0 or spent < 0:
+            continue
+        item = table.value(row, "item")
+        if is_total:
+            for field, printed, rows in (("budget", budget, budgets), ("spent", spent, spents)):
+                if rows and sum(rows) != printed:
+                    yield Finding(
+                        kind=FindingKind.TOTAL_MISMATCH,
+                        where=f"$.funds.stated.{field}",
+                        printed=str(printed),
+                        computed=str(sum(rows)),
+                        place=row.place,
+                    )
+        else:
+            budgets.append(budget)
+            spents.append(spent)
+        printed_rate = table.value(row, "rate")
+        if printed_rate is None or budget == 0:
+            continue
+        try:
+            found = check_printed_rate(
+                printed_rate,
+                _spending_rate(spent, budget),
+                where=f"$.funds[{i}].rate",
+                subject=item,
+            )
+        except ValueError:
+            continue
+        if found is not None:
+            basis = f"{spent}/{budget}"
+            yield attrs.evolve(
+                found, kind=FindingKind.SPENDING_RATE_MISMATCH, basis=basis, place=row.place
+            )

@@ -55,6 +55,8 @@ class FindingKind(LabelledEnum):
     """A figure a sentence states that its table contradicts."""
     LEVELS_MISMATCH = "levels_mismatch"
     """Per-level figures a sentence states that do not add up to the total it states."""
+    SPENDING_RATE_MISMATCH = "spending_rate_mismatch"
+    """A printed execution rate (执行率) that differs from spent over budget."""
     RATE_OTHER_BASE = "rate_other_base"
     """A rate that fits none of the counts stated beside it, but would fit a nearby base (those
     who sat rather than those trained or registered, say): worth a look, not a certainty."""
@@ -76,6 +78,7 @@ _SEVERITY_OF = {
     FindingKind.CLAIM_MISMATCH: Severity.ERROR,
     FindingKind.LEVELS_MISMATCH: Severity.ERROR,
     FindingKind.RATE_OTHER_BASE: Severity.WARNING,
+    FindingKind.SPENDING_RATE_MISMATCH: Severity.ERROR,
 }
 
 _BODIES: dict[FindingKind, tuple[str, str]] = {
@@ -141,6 +144,10 @@ _BODIES: dict[FindingKind, tuple[str, str]] = {
     FindingKind.LEVELS_MISMATCH: (
         "各等级人数相加为 {computed}，与所述合计 {printed} 不符",
         "the levels add up to {computed}, not the stated total of {printed}",
+    ),
+    FindingKind.SPENDING_RATE_MISMATCH: (
+        "执行率印为 {printed}，按支出/预算 {basis} 计算为 {computed}",
+        "execution rate printed as {printed}, but spent/budget {basis} gives {computed}",
     ),
     FindingKind.RATE_OTHER_BASE: (
         "通过率印为 {printed}，按所述 {basis} 计算为 {computed}；该通过率与 {other} 相符，"

@@ -55,6 +55,7 @@ _COUNT_KEYS = {
 }
 _HEADER_SCAN = 6
 _YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)\s*年")
+_COUNT_CELL = re.compile(r"^\s*[\d０-９]+\s*(?:人|人次)?\s*$")
 _OPEN = "(（[【"
 _CLOSE = ")）]】"
 
@@ -188,7 +189,12 @@ def _split(
     """The tables a block holds: one per header row found in it (a header further down starts
     a new table), or one "other" table when no row reads as a header."""
     rows = [r for r in block.rows if any(c.strip() for c in r.cells)]
-    starts = [(i, found) for i, r in enumerate(rows) if (found := _header_of(r.cells)) is not None]
+    starts = [
+        (i, found)
+        for i, r in enumerate(rows)
+        if not any(_COUNT_CELL.match(c) for c in r.cells)  # a header holds no counts
+        and (found := _header_of(r.cells)) is not None
+    ]
     if not starts or starts[0][0] >= _HEADER_SCAN:
         title = previous.text if previous is not None and _titleish(previous.text) else None
         yield DocumentTable(
