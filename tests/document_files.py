@@ -31,9 +31,10 @@ def _rows(table: DocumentTable | None, block: TableBlock) -> list[TableRow]:
     return [table.header, *table.rows, *([table.total] if table.total else [])]
 
 
-def write_docx(report: ReportDocument, path: Path) -> Path:
+def write_docx(report: ReportDocument, path: Path, *, borders: bool = True) -> Path:
     """``report``'s paragraphs and tables as a Word document; each table's rows made whole, its
-    total row's label merged over the cells before the counts."""
+    total row's label merged over the cells before the counts; ruled (Table Grid), or without
+    borders (then a PDF of it has no rules for a table finder to follow)."""
     doc = WordDocument()
     style = doc.styles["Normal"]
     style.font.size = Pt(10.5)
@@ -47,7 +48,7 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
         rows = _rows(by_number.get(block.place.table or 0), block)
         width = max(len(r.cells) for r in rows)
         table = doc.add_table(rows=len(rows), cols=width)
-        table.style = "Table Grid"
+        table.style = "Table Grid" if borders else "Normal Table"
         for row, source in zip(table.rows, rows, strict=True):
             cells = list(source.cells) + [""] * (width - len(source.cells))
             label = next((i for i, c in enumerate(cells[:3]) if is_total_label(c)), None)

@@ -35,6 +35,10 @@ def seed_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
     if soffice() is not None:
         files["pdf"] = to_pdf(files["docx"], folder)
+        plain = folder / "plain"
+        plain.mkdir()
+        unruled = write_docx(report, plain / "seed-plain.docx", borders=False)
+        files["pdf-unruled"] = to_pdf(unruled, plain)
     return files
 
 
@@ -44,11 +48,13 @@ def test_seed_text_finds_what_the_sample_audit_finds(sample: onex.Dataset) -> No
     assert _key(onex.audit(sample)) == _key(onex.audit(onex.read_report(SEED)))
 
 
-@pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf", "pdf-unruled"])
 def test_every_format_of_the_seed_gives_the_same_findings(
     seed_files: dict[str, Path], fmt: str
 ) -> None:
-    """The Word file (merged 合计), its PDF and the Markdown give the text's findings."""
+    """The Word file (merged 合计), its PDF (tables ruled, or laid out without rules, wrapped
+    names and a table carried over to the next page) and the Markdown give the text's
+    findings."""
     if fmt not in seed_files:
         pytest.skip("LibreOffice (soffice) is not installed")
     expected = _key(onex.audit(onex.read_report(seed_files["text"])))

@@ -32,7 +32,15 @@ from onex.io.tables.summary import (
 )
 from onex.io.tables.values import is_blank, parse_count
 
-__all__ = ["DocumentGrid", "DocumentTable", "TableKind", "find_tables", "year_in"]
+__all__ = [
+    "DocumentGrid",
+    "DocumentTable",
+    "TableKind",
+    "figure_columns",
+    "find_tables",
+    "header_kind",
+    "year_in",
+]
 
 TableKind = Literal["exams", "training", "funds", "other"]
 
@@ -164,7 +172,26 @@ def find_tables(document: Document) -> tuple[DocumentTable, ...]:
             else:
                 out.append(table)
         previous = None
-    return tuple(out)
+    return tuple(_numbered(t, n) for n, t in enumerate(out, 1))
+
+
+def _numbered(table: DocumentTable, number: int) -> DocumentTable:
+    """``table`` as the ``number``-th table of the document (a table carried over to the next
+    page counts once), its rows' places saying so."""
+    if table.number == number and all(r.place.table == number for r in table.rows):
+        return table
+
+    def renumber(row: TableRow) -> TableRow:
+        return attrs.evolve(row, place=attrs.evolve(row.place, table=number))
+
+    return attrs.evolve(
+        table,
+        number=number,
+        place=attrs.evolve(table.place, table=number),
+        header=renumber(table.header) if table.header else None,
+        rows=tuple(renumber(r) for r in table.rows),
+        total=renumber(table.total) if table.total else None,
+    )
 
 
 def _document_year(document: Document) -> int | None:
@@ -173,6 +200,23 @@ def _document_year(document: Document) -> int | None:
         if year is not None:
             return year
     return None
+
+
+def figure_columns(header: Sequence[str]) -> frozenset[int]:
+    """The columns of a table header that hold a row's number (序号) or its figures: a line
+    with nothing in them is the rest of the row above, broken off."""
+    found = _header_of(header)
+    if found is None:
+        return frozenset()
+    kind, match = found
+    keys = (*_COUNT_KEYS[kind], "seq")
+    return frozenset(match.index[k] for k in keys if k in match.index)
+
+
+def header_kind(cells: Sequence[str]) -> TableKind | None:
+    """The kind of table whose header ``cells`` are, if they read as one."""
+    found = _header_of(cells)
+    return found[0] if found is not None else None
 
 
 def _header_of(cells: Sequence[str]) -> tuple[TableKind, HeaderMatch] | None:
@@ -347,7 +391,15 @@ def _joined(earlier: DocumentTable, later: DocumentTable) -> DocumentTable:
         made, total = _whole_rows(earlier.kind, earlier.match, rows)
     else:
         made, total = rows, later.total
-    return attrs.evolve(earlier, rows=(*earlier.rows, *made), total=total)
+    # The carried-over rows count on from the rows before the page break.
+    last = max((r.place.row or 0 for r in earlier.rows), default=1)
+    carried = [
+        attrs.evolve(r, place=attrs.evolve(r.place, table=earlier.number, row=last + k))
+        for k, r in enumerate([*made, *([total] if total else [])], 1)
+    ]
+    if total is not None:
+        total = carried.pop()
+    return attrs.evolve(earlier, rows=(*earlier.rows, *carried), total=total)
 
 
 def count_at(table: DocumentTable, row: TableRow, key: str) -> int | None:
