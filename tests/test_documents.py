@@ -30,6 +30,9 @@ def seed_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     report = onex.read_report(SEED)
     files = {
         "text": SEED,
+        # pdfplumber's text of the seed's PDF made without table rules, pasted into a file:
+        # cells apart by single spaces, wrapped names and remarks on lines of their own.
+        "pdf-text": DATA / "seed-2020-pdf-text.txt",
         "docx": write_docx(report, folder / "seed.docx"),
         "markdown": write_markdown(report, folder / "seed.md"),
     }
@@ -48,7 +51,7 @@ def test_seed_text_finds_what_the_sample_audit_finds(sample: onex.Dataset) -> No
     assert _key(onex.audit(sample)) == _key(onex.audit(onex.read_report(SEED)))
 
 
-@pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf", "pdf-unruled"])
+@pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf", "pdf-unruled", "pdf-text"])
 def test_every_format_of_the_seed_gives_the_same_findings(
     seed_files: dict[str, Path], fmt: str
 ) -> None:

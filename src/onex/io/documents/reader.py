@@ -18,7 +18,7 @@ import attrs
 from onex.errors import DataError, Problem
 from onex.io.documents.blocks import Document, Place, TableRow
 from onex.io.documents.claims import Statement, find_statements
-from onex.io.documents.tables import DocumentTable, count_at, find_tables
+from onex.io.documents.tables import DocumentTable, count_at, find_tables, tabulate
 from onex.io.problems import ProblemLog
 from onex.io.tables.context import PLACEHOLDER_INSTITUTION, KnownCertificates, certificate_code
 from onex.io.tables.rows import SummaryRow, table_certificates
@@ -431,6 +431,7 @@ def read_report(path: Readable) -> ReportDocument:
         )
     document = _reader(suffix)(p)  # type: ignore[operator]
     assert isinstance(document, Document)
+    document = tabulate(document)
     tables = find_tables(document)
     names = [n for t in tables for row in t.rows if (n := t.value(row, "certificate")) is not None]
     statements = find_statements(document, names)

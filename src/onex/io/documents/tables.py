@@ -20,7 +20,7 @@ from typing import Literal
 
 import attrs
 
-from onex.io.documents.blocks import Document, Paragraph, Place, TableBlock, TableRow
+from onex.io.documents.blocks import Block, Document, Paragraph, Place, TableBlock, TableRow
 from onex.io.documents.text import is_page_number, join_lines
 from onex.io.tables.grid import Grid
 from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key, match_header
@@ -39,6 +39,7 @@ __all__ = [
     "figure_columns",
     "find_tables",
     "header_kind",
+    "tabulate",
     "year_in",
 ]
 
@@ -157,20 +158,149 @@ class DocumentTable:
         return next((c for c in self.total.cells if is_total_label(c)), None)
 
 
+_NUMERIC_KEYS = frozenset(
+    {"seq", "candidates", "passed", "rate", "trained", "assessors", "budget", "spent", "year"}
+)
+_NUMBER_TOKEN = re.compile(r"^(?:[\d,]+(?:\.\d+)?(?:%|人次|人|年|元|万元)?|[—–-]+)$")
+_UNIT_TOKEN = re.compile(r"^(?:[(（\[【][^)）\]】]*[)）\]】]|%|人次|人|年|元|万元)$")
+
+
+def _tokens(text: str) -> list[str]:
+    """A line split on single spaces, a unit in brackets or after a number kept with the
+    word before it ("考证人数 (人)", "91 人", "80.12 %")."""
+    from onex.model.values import half_width
+
+    out: list[str] = []
+    for token in half_width(text).split():
+        if out and _UNIT_TOKEN.match(token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def _aligned(tokens: Sequence[str], match: HeaderMatch, width: int) -> list[str] | None:
+    """A row of words split on single spaces, put under its header's columns by what each
+    column holds: one number for a count, rate or 序号 column; the words up to the next
+    number for a text column (the last one takes the rest). None when no count is found."""
+    keys = {col: key for key, col in match.index.items()}
+    out: list[str] = []
+    k = 0
+    for col in range(width):
+        key = keys.get(col)
+        numbers_after = sum(1 for c in range(col + 1, width) if keys.get(c) in _NUMERIC_KEYS)
+        if key in _NUMERIC_KEYS:
+            if k < len(tokens) and _NUMBER_TOKEN.match(tokens[k]):
+                out.append(tokens[k])
+                k += 1
+            else:
+                out.append("")
+            continue
+        taken: list[str] = []
+        while k < len(tokens) and not (numbers_after and _NUMBER_TOKEN.match(tokens[k])):
+            taken.append(tokens[k])
+            k += 1
+        out.append(" ".join(taken))
+    if k < len(tokens):
+        return None
+    counts = [match.index[key] for key in _NUMERIC_KEYS - {"seq", "year"} if key in match.index]
+    return out if any(out[c] for c in counts) else None
+
+
+def tabulate(document: Document) -> Document:
+    """``document`` with tables printed as lines of words apart by single spaces (text copied
+    from a PDF, say) made into tables: a paragraph that reads as a header, and the paragraphs
+    under it that read as rows of it (a short fragment between them kept for the row above)."""
+    blocks = list(document.blocks)
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        tokens = _tokens(block.text) if isinstance(block, Paragraph) else []
+        found = _header_of(tokens) if 3 <= len(tokens) <= 12 else None
+        if found is None:
+            out.append(block)
+            i += 1
+            continue
+        _, match = found
+        assert isinstance(block, Paragraph)
+        rows = [TableRow(cells=tuple(tokens), place=_row_place(block.place, 1))]
+        j = i + 1
+        while j < len(blocks):
+            if _is_header_again(blocks[j], tokens):
+                j += 1  # the header printed again on a new page
+                continue
+            cells = _row_of(blocks[j], match, len(tokens))
+            if cells is None:
+                # Short fragments (a wrapped cell's lines) count when a row follows them.
+                k = j
+                while k < len(blocks) and _fragment(blocks[k], match, len(tokens)):
+                    k += 1
+                if k == j or len(rows) < 2 or k >= len(blocks):
+                    break
+                if _row_of(blocks[k], match, len(tokens)) is None and not _is_header_again(
+                    blocks[k], tokens
+                ):
+                    break
+                for frag in blocks[j:k]:
+                    assert isinstance(frag, Paragraph)
+                    place = _row_place(frag.place, len(rows) + 1)
+                    rows.append(TableRow(cells=(frag.text,), place=place))
+                j = k
+                continue
+            place = _row_place(blocks[j].place, len(rows) + 1)
+            rows.append(TableRow(cells=tuple(cells), place=place))
+            j += 1
+        if len(rows) < 2:
+            out.append(block)
+            i += 1
+            continue
+        out.append(TableBlock(rows=tuple(rows), place=rows[0].place))
+        i = j
+    return attrs.evolve(document, blocks=tuple(out))
+
+
+def _is_header_again(block: Block, header: Sequence[str]) -> bool:
+    return isinstance(block, Paragraph) and _same_header(_tokens(block.text), header)
+
+
+def _row_of(block: Block, match: HeaderMatch, width: int) -> list[str] | None:
+    if not isinstance(block, Paragraph):
+        return None
+    return _aligned(_tokens(block.text), match, width)
+
+
+def _fragment(block: Block, match: HeaderMatch, width: int) -> bool:
+    return (
+        isinstance(block, Paragraph)
+        and len(block.text) <= 20
+        and not block.text.endswith(("。", "；", ";"))
+        and _row_of(block, match, width) is None
+        and _header_of(_tokens(block.text)) is None
+    )
+
+
+def _row_place(place: Place, row: int) -> Place:
+    return Place(page=place.page, line=place.line, table=0, row=row)
+
+
 def find_tables(document: Document) -> tuple[DocumentTable, ...]:
     """Every table of ``document``, each read as the kind its header says (or "other")."""
     out: list[DocumentTable] = []
     previous: Paragraph | None = None
     doc_year = _document_year(document)
+    adjacent = False  # no paragraph since the last table
     for block in document.blocks:
         if isinstance(block, Paragraph):
             previous = block
+            adjacent = adjacent and is_page_number(block.text)
             continue
         for table in _split(block, previous, doc_year):
-            if out and _continues(out[-1], table):
+            if out and _continues(out[-1], table, adjacent):
                 out[-1] = _joined(out[-1], table)
             else:
                 out.append(table)
+            adjacent = True
         previous = None
     return tuple(_numbered(t, n) for n, t in enumerate(out, 1))
 
@@ -267,6 +397,11 @@ def _split(
         title = titles[-1] if titles else None
         body = [r for r in rows[i + 1 : end] if not _same_header(rows[i].cells, r.cells)]
         made, total = _whole_rows(kind, match, body)
+        # Rows count as printed rows, a row broken over lines once.
+        start = rows[i].place.row or 1
+        made = [_at_row(r, start + k) for k, r in enumerate(made, 1)]
+        if total is not None:
+            total = _at_row(total, start + len(made) + 1)
         year = None
         for t in titles:
             year = year_in(t) or year
@@ -281,6 +416,10 @@ def _split(
             total=total,
             year=year if year is not None else doc_year,
         )
+
+
+def _at_row(row: TableRow, number: int) -> TableRow:
+    return attrs.evolve(row, place=attrs.evolve(row.place, row=number))
 
 
 def _titleish(text: str) -> bool:
@@ -315,7 +454,8 @@ def _whole_rows(
             continue
         blank_counts = all(_blank_at(cells, c) for c in count_cols)
         blank_seq = seq_col is None or _blank_at(cells, seq_col)
-        if rows and total is None and blank_counts and blank_seq:
+        lone = len(cells) == 1 and not _COUNT_CELL.match(cells[0])
+        if rows and total is None and (lone or (blank_counts and blank_seq)):
             rows[-1] = _continued(rows[-1], cells, match)
             continue
         if year_col is not None and rows and _blank_at(cells, year_col):
@@ -339,14 +479,26 @@ def _continued(row: TableRow, more: Sequence[str], match: HeaderMatch) -> TableR
     filled = [(i, c) for i, c in enumerate(more) if c.strip()]
     if len(more) == 1 and filled:
         note = match.index.get("note")
+        name = match.index.get("certificate", match.index.get("item", 0))
         open_col = next((i for i, c in enumerate(cells) if _unclosed(c)), None)
-        if open_col is not None:
-            col = open_col
-        elif note is not None and note < len(cells) and cells[note].strip():
-            col = note
+        fragment = filled[0][1]
+        words = fragment.split()
+        if open_col is not None and open_col != name and len(words) > 1:
+            # Two cells wrapped onto one line ("应用 98/100)、"): the plain words lead, for
+            # the name; the rest is the open cell's.
+            lead = 0
+            while lead < len(words) - 1 and not re.search(r"[\d()（）:：/]", words[lead]):
+                lead += 1
+            filled = [(name, " ".join(words[:lead])), (open_col, " ".join(words[lead:]))]
+            filled = [(c, text) for c, text in filled if text]
         else:
-            col = match.index.get("certificate", match.index.get("item", 0))
-        filled = [(col, filled[0][1])]
+            if open_col is not None:
+                col = open_col
+            elif note is not None and note < len(cells) and cells[note].strip():
+                col = note
+            else:
+                col = name
+            filled = [(col, fragment)]
     for i, text in filled:
         cells += [""] * (i + 1 - len(cells))
         cells[i] = join_lines([cells[i], text])
@@ -363,15 +515,17 @@ def _unclosed(text: str) -> bool:
     return depth > 0
 
 
-def _continues(earlier: DocumentTable, later: DocumentTable) -> bool:
+def _continues(earlier: DocumentTable, later: DocumentTable, adjacent: bool) -> bool:
     """Whether ``later`` is the rest of ``earlier`` carried over to a new page: it has no
-    header of its own and as many columns, or repeats the header on the very next table."""
+    header of its own and as many columns, or repeats the header on the very next table
+    (on the next page, or with no paragraph between them where there are no pages)."""
     if earlier.kind == "other" or earlier.header is None or earlier.total is not None:
         return False
+    pages = earlier.place.page is not None and later.place.page is not None
     next_page = (
-        earlier.place.page is not None
-        and later.place.page is not None
-        and later.place.page == (earlier.rows[-1].place.page or 0 if earlier.rows else 0) + 1
+        later.place.page == (earlier.rows[-1].place.page or 0 if earlier.rows else 0) + 1
+        if pages
+        else adjacent
     )
     if later.kind == "other" and later.header is None:
         width = len(earlier.header.cells)

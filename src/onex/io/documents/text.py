@@ -38,6 +38,7 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ":", ";")
 _FRAGMENT_CHARS = 16
+_PROSE_CELL = 30
 
 
 def split_cells(text: str) -> list[str]:
@@ -55,6 +56,10 @@ def split_cells(text: str) -> list[str]:
         cells = [c.strip() for c in _IDEOGRAPHIC_GAP.split(stripped.strip())]
     else:
         return [stripped.strip()]
+    if "\t" not in stripped and (
+        stripped.endswith(_SENTENCE_END) or max(len(c) for c in cells) > _PROSE_CELL
+    ):
+        return [stripped.strip()]  # prose with a double space in it, not a row
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -221,5 +226,6 @@ def text_lines(text: str) -> list[TextLine]:
 def read_text(path: Path) -> Document:
     """A plain text report as a :class:`Document`."""
     builder = BlockBuilder()
-    line_blocks(text_lines(decode_text(path)), builder)
+    # Lines wrapped at a width (text copied from a PDF) are joined back into paragraphs.
+    line_blocks(text_lines(decode_text(path)), builder, visual_lines=True)
     return Document(source=str(path), format="text", blocks=tuple(builder.blocks))

@@ -15,7 +15,7 @@ from typing import Any
 
 from onex.errors import DataError, MissingDependencyError, Problem
 from onex.io.documents.blocks import Document
-from onex.io.documents.text import BlockBuilder, join_lines
+from onex.io.documents.text import BlockBuilder, TextLine, join_lines, line_blocks
 
 __all__ = ["check_docx_container", "read_docx"]
 
@@ -72,12 +72,18 @@ def read_docx(path: Path) -> Document:
             "./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:tbl"
         )
         builder = BlockBuilder()
+        lines: list[TextLine] = []
         for el in elements:
             if el.tag == qn("w:p"):
-                builder.paragraph(DocxParagraph(el, document._body).text)
-            else:
-                rows = _table_rows(Table(el, document._body), qn)
-                builder.table([(cells, None, None) for cells in rows])
+                # Paragraphs go through the text rule, so a table typed with tabs is a table.
+                text = DocxParagraph(el, document._body).text
+                lines.extend(TextLine(part) for part in text.split("\n"))
+                continue
+            line_blocks(lines, builder)
+            lines = []
+            rows = _table_rows(Table(el, document._body), qn)
+            builder.table([(cells, None, None) for cells in rows])
+        line_blocks(lines, builder)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise

@@ -58,13 +58,17 @@ Readable = str | os.PathLike[str]
 TableKind = Literal["summary", "results", "workbook"]
 
 
+_SEQ = ColumnSpec("seq", ("序号", "编号", "seq", "no", "#"))
+_CERTIFICATE = ColumnSpec(
+    "certificate",
+    ("证书名称", "试点证书", "证书", "certificate", "certificate name", "name"),
+    required=True,
+)
+_NOTE = ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks"))
+
 SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("seq", ("序号", "编号", "seq", "no", "#")),
-    ColumnSpec(
-        "certificate",
-        ("证书名称", "试点证书", "证书", "certificate", "certificate name", "name"),
-        required=True,
-    ),
+    _SEQ,
+    _CERTIFICATE,
     ColumnSpec("code", ("证书代码", "code", "certificate code")),
     ColumnSpec("level", ("等级", "级别", "level")),
     ColumnSpec(
@@ -89,7 +93,7 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
         required=True,
     ),
     ColumnSpec("rate", ("通过率", "合格率", "取证率", "考核通过率", "rate", "pass rate")),
-    ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
+    _NOTE,
     ColumnSpec("year", ("年度", "年份", "year")),
     ColumnSpec("type", ("类型", "考核方式", "type", "exam type")),
     ColumnSpec("organisation", ("评价组织", "organisation", "organization")),
@@ -101,8 +105,8 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
 # Columns of the other tables a report prints: teachers trained per certificate (师资培训) and
 # the fund's budget and spending (经费); the document reader finds them by the same header rule.
 TRAINING_COLUMNS: tuple[ColumnSpec, ...] = (
-    SUMMARY_COLUMNS[0],
-    SUMMARY_COLUMNS[1],
+    _SEQ,
+    _CERTIFICATE,
     ColumnSpec(
         "trained",
         (
@@ -121,11 +125,11 @@ TRAINING_COLUMNS: tuple[ColumnSpec, ...] = (
         "assessors",
         ("考评员人数", "考评员", "获得考评员人数", "取得考评员资格人数", "考评员数", "assessors"),
     ),
-    ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
+    _NOTE,
 )
 
 FUND_COLUMNS: tuple[ColumnSpec, ...] = (
-    SUMMARY_COLUMNS[0],
+    _SEQ,
     ColumnSpec("item", ("项目", "证书", "试点证书", "证书名称", "经费项目", "支出类别", "item")),
     ColumnSpec(
         "budget",
@@ -136,7 +140,7 @@ FUND_COLUMNS: tuple[ColumnSpec, ...] = (
         "spent", ("支出", "实际支出", "已支出", "支出金额", "支出数", "spent"), required=True
     ),
     ColumnSpec("rate", ("执行率", "支出率", "预算执行率", "execution rate")),
-    ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
+    _NOTE,
 )
 
 TOTAL_LABELS = frozenset(
