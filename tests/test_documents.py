@@ -313,3 +313,12 @@ def test_fund_table_execution_rates_and_totals() -> None:
     assert result.messages()[0].startswith(
         "表 1 第 3 行（文本第 8 行）（物流管理）：执行率印为 78.0%"
     )
+
+
+def test_figures_about_other_scopes_are_not_held_to_the_year() -> None:
+    """Sentences about several years (累计, 2018 年至 2020 年), last year (去年), a part (其中,
+    one level) and rates that are not pass rates (满意度) are not checked against the year's
+    table: nothing is flagged."""
+    report = onex.read_report(DATA / "scoped-2020.txt")
+    assert [True, True] == [s.scoped for s in report.statements[1:]]
+    assert [] == onex.audit(report).messages()

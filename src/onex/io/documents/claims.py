@@ -58,7 +58,8 @@ class Statement:
     """A sentence and the figures it states, with its place and scope.
 
     ``subject`` is the certificate it is about (a name some table prints), ``year`` the year it
-    names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level).
+    names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level)
+    or of more than the year (累计, 历年, 同比, several years).
     """
 
     place: Place
@@ -186,7 +187,9 @@ _PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS)
 _MEASURES = frozenset({"人次", "人", "名", "位", "个", "项", "门", "本", "种"})
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年")
-_PART = re.compile(r"其中|分别|初级|中级|高级")
+_PART = re.compile(
+    r"其中|分别|初级|中级|高级|累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
+)
 
 
 def _claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
@@ -246,6 +249,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
             key = name_key(sentence)
             subject = next((k for k in keys if k in key), None)
             years = {int(y) for y in _YEAR.findall(sentence)}
+            several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
             out.append(
                 Statement(
                     place=paragraph.place,
@@ -254,7 +258,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                     claims=claims,
                     subject=subject,
                     year=years.pop() if len(years) == 1 else None,
-                    scoped=bool(_PART.search(sentence)),
+                    scoped=several or bool(_PART.search(sentence)),
                 )
             )
     return tuple(out)
