@@ -322,3 +322,37 @@ def test_figures_about_other_scopes_are_not_held_to_the_year() -> None:
     report = onex.read_report(DATA / "scoped-2020.txt")
     assert [True, True] == [s.scoped for s in report.statements[1:]]
     assert [] == onex.audit(report).messages()
+
+
+def test_a_sentence_about_one_certificate_against_its_row() -> None:
+    """A sentence naming a certificate is checked against that row: 55 passed where the row
+    has 54, and 超过 95% for 55/60 (91.67%), are errors at the sentence."""
+    result = onex.audit(onex.read_report(DATA / "certificate-sentence.txt"))
+    assert [
+        ("rate_out_of_bound", None, "超过95%", "91.67%"),
+        ("claim_mismatch", "物流管理", "55", "54"),
+    ] == _key(result)
+    assert "正文所述通过人数 55，表中为 54" in result.messages()[1]
+
+
+def test_pdf_without_pdfplumber_names_the_extra(tmp_path: Path) -> None:
+    """With pdfplumber hidden, reading a .pdf says which extra to install."""
+    path = tmp_path / "r.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    code = (
+        "import sys; sys.modules['pdfplumber'] = None\n"
+        "import onex\n"
+        f"try:\n    onex.read_report({str(path)!r})\n"
+        "except onex.MissingDependencyError as e:\n    print(e)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "onex[pdf]" in done.stdout
+
+
+def test_notebook_shows_the_documents_figures() -> None:
+    """In a notebook a ReportDocument is a table of its figures under the document's title."""
+    report = onex.read_report(SEED)
+    html = report._repr_html_()
+    assert html is not None
+    assert html.startswith(f"<div><strong>{report.title}</strong>")
+    assert "WEB 前端开发" in html

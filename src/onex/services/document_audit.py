@@ -309,7 +309,7 @@ def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) ->
     rows = [
         (r, p)
         for r, p in zip(read.rows, read.places, strict=True)
-        if name_key(r.session.certificate) == s.subject and r.session.level is None
+        if name_key(r.session.certificate) == name_key(s.subject or "") and r.session.level is None
     ]
     if len(rows) != 1:
         return
@@ -323,7 +323,7 @@ def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) ->
         if claimed is not None and claimed != actual:
             yield Finding(
                 kind=FindingKind.CLAIM_MISMATCH,
-                where=_where(index, field),
+                where=_where(index, f"row_{field}"),
                 printed=str(claimed),
                 computed=str(actual),
                 subject=session.certificate,

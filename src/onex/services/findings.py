@@ -173,6 +173,8 @@ _TOTAL_LABELS = {
     "trained": ("培训教师合计", "total teachers trained"),
     "assessors": ("考评员合计", "total assessors"),
     "points": ("工作量积分合计", "total workload points"),
+    "row_candidates": ("考证人数", "candidates"),
+    "row_passed": ("通过人数", "passed"),
     "budget": ("预算合计", "total budget"),
     "spent": ("支出合计", "total spent"),
 }

@@ -55,7 +55,9 @@ class Claim:
 
 @attrs.frozen(kw_only=True)
 class Statement:
-    """A sentence and the figures it states, with its place and scope.
+    """A sentence and the figures it states, with its place and scope: ``printed`` is the
+    sentence as printed, ``text`` the same with print's variants evened out (see
+    :func:`normalise`), which the claims were read from.
 
     ``subject`` is the certificate it is about (a name some table prints), ``year`` the year it
     names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level)
@@ -66,6 +68,7 @@ class Statement:
     sentence: int
     text: str
     claims: tuple[Claim, ...]
+    printed: str = ""
     subject: str | None = None
     year: int | None = None
     scoped: bool = False
@@ -237,17 +240,21 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
     ``names`` are the certificate names the tables print: a sentence naming one (in any
     spacing) is about that certificate.
     """
-    keys = sorted({name_key(n) for n in names if n.strip()}, key=len, reverse=True)
+    by_key = {name_key(n): n.strip() for n in names if n.strip()}
+    keys = sorted(by_key, key=len, reverse=True)
     out: list[Statement] = []
     for paragraph in document.paragraphs():
-        text = normalise(paragraph.text)
-        for number, m in enumerate(_SENTENCE.finditer(text), 1):
-            sentence = m[0].strip()
+        # Sentences end at the same marks before and after normalising (it leaves 。！？；
+        # alone), so each keeps its words as printed beside the evened-out ones.
+        for number, m in enumerate(_SENTENCE.finditer(paragraph.text), 1):
+            printed = m[0].strip()
+            sentence = normalise(printed)
             claims = sentence_claims(sentence)
             if not claims:
                 continue
             key = name_key(sentence)
-            subject = next((k for k in keys if k in key), None)
+            found = next((k for k in keys if k in key), None)
+            subject = by_key[found] if found is not None else None
             years = {int(y) for y in _YEAR.findall(sentence)}
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
             out.append(
@@ -255,6 +262,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                     place=paragraph.place,
                     sentence=number,
                     text=sentence,
+                    printed=printed,
                     claims=claims,
                     subject=subject,
                     year=years.pop() if len(years) == 1 else None,

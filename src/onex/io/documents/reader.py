@@ -258,7 +258,7 @@ class ReportDocument(Tabular):
                         "place": s.place.text() + f" 第 {s.sentence} 句",
                         "kind": f"text:{claim.kind}",
                         "subject": s.subject,
-                        "printed": claim.printed,
+                        "printed": s.printed,
                     }
                 )
         return records
