@@ -356,3 +356,32 @@ def test_notebook_shows_the_documents_figures() -> None:
     assert html is not None
     assert html.startswith(f"<div><strong>{report.title}</strong>")
     assert "WEB 前端开发" in html
+
+
+def test_word_table_with_a_header_over_two_rows(tmp_path: Path) -> None:
+    """A Word table whose header is printed over two rows (人数 merged over 考试 and 通过, the
+    other header cells merged down): the columns are found, and 70% for 30/40 is the error,
+    at the row as printed."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("某学院 2021 年 1+X 证书考核情况")
+    rows = [
+        ["序号", "职业技能等级证书名称", "人数（人）", "", "合格率"],
+        ["", "", "考试", "通过", ""],
+        ["1", "物流管理", "50", "45", "90%"],
+        ["2", "智能财税", "40", "30", "70%"],
+        ["合计", "", "90", "75", "83.33%"],
+    ]
+    table = doc.add_table(rows=len(rows), cols=5)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "人数（人）"
+    for col in (0, 1, 4):
+        table.cell(0, col).merge(table.cell(1, col)).text = rows[0][col]
+    table.rows[4].cells[0].merge(table.rows[4].cells[1]).text = "合计"
+    path = tmp_path / "two-rows.docx"
+    doc.save(str(path))
+    result = onex.audit(onex.read_report(path))
+    assert ["表 1 第 4 行（智能财税）：通过率印为 70%，按 30/40 计算为 75%。"] == result.messages()

@@ -362,7 +362,7 @@ def _split(
 ) -> Iterable[DocumentTable]:
     """The tables a block holds: one per header row found in it (a header further down starts
     a new table), or one "other" table when no row reads as a header."""
-    rows = [r for r in block.rows if any(c.strip() for c in r.cells)]
+    rows = _two_row_headers([r for r in block.rows if any(c.strip() for c in r.cells)])
     starts = [
         (i, found)
         for i, r in enumerate(rows)
@@ -420,6 +420,41 @@ def _split(
 
 def _at_row(row: TableRow, number: int) -> TableRow:
     return attrs.evolve(row, place=attrs.evolve(row.place, row=number))
+
+
+def _two_row_headers(rows: list[TableRow]) -> list[TableRow]:
+    """``rows`` with a header printed over two rows (a group cell such as 人数 merged over its
+    columns 考证 and 通过) made one header row, when neither row reads as a header alone but
+    the two together do."""
+    for i in range(min(len(rows) - 1, _HEADER_SCAN)):
+        upper, lower = rows[i].cells, rows[i + 1].cells
+        if _header_of(upper) is not None or _header_of(lower) is not None:
+            continue
+        width = max(len(upper), len(lower))
+        a = [*upper, *[""] * (width - len(upper))]
+        b = [*lower, *[""] * (width - len(lower))]
+        # A group cell merged across columns prints in its first column only: carry it on.
+        for col in range(1, width):
+            if not a[col] and b[col] and b[col - 1]:
+                a[col] = a[col - 1]
+        combined = [_combine(x, y) for x, y in zip(a, b, strict=True)]
+        if _header_of(combined) is not None:
+            merged = TableRow(cells=tuple(combined), place=rows[i + 1].place)
+            return [*rows[:i], merged, *rows[i + 2 :]]
+    return rows
+
+
+def _combine(upper: str, lower: str) -> str:
+    """One header cell from a group cell and the cell under it: whichever order names a known
+    column (考证 under 人数 is 考证人数), else the lower, else the upper."""
+    if not lower:
+        return upper
+    if not upper or upper == lower:
+        return lower
+    for option in (lower + upper, upper + lower):
+        if any(match_header([option], specs).index for _, specs, _ in _KINDS):
+            return option
+    return lower
 
 
 def _titleish(text: str) -> bool:

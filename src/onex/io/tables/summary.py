@@ -61,7 +61,17 @@ TableKind = Literal["summary", "results", "workbook"]
 _SEQ = ColumnSpec("seq", ("序号", "编号", "seq", "no", "#"))
 _CERTIFICATE = ColumnSpec(
     "certificate",
-    ("证书名称", "试点证书", "证书", "certificate", "certificate name", "name"),
+    (
+        "证书名称",
+        "试点证书",
+        "证书",
+        "职业技能等级证书",
+        "职业技能等级证书名称",
+        "试点证书名称",
+        "certificate",
+        "certificate name",
+        "name",
+    ),
     required=True,
 )
 _NOTE = ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks"))
@@ -70,7 +80,7 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
     _SEQ,
     _CERTIFICATE,
     ColumnSpec("code", ("证书代码", "code", "certificate code")),
-    ColumnSpec("level", ("等级", "级别", "level")),
+    ColumnSpec("level", ("等级", "级别", "证书等级", "level")),
     ColumnSpec(
         "candidates",
         (
@@ -83,16 +93,29 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
             "参加考证人数",
             "报名人数",
             "实考人数",
+            "应考人数",
+            "考试人数",
+            "考生人数",
+            "参加考试人数",
             "candidates",
         ),
         required=True,
     ),
     ColumnSpec(
         "passed",
-        ("通过人数", "合格人数", "通过考核人数", "取证人数", "获证人数", "passed"),
+        (
+            "通过人数",
+            "合格人数",
+            "通过考核人数",
+            "考核通过人数",
+            "考试通过人数",
+            "取证人数",
+            "获证人数",
+            "passed",
+        ),
         required=True,
     ),
-    ColumnSpec("rate", ("通过率", "合格率", "取证率", "考核通过率", "rate", "pass rate")),
+    ColumnSpec("rate", ("通过率", "合格率", "取证率", "获证率", "考核通过率", "rate", "pass rate")),
     _NOTE,
     ColumnSpec("year", ("年度", "年份", "year")),
     ColumnSpec("type", ("类型", "考核方式", "type", "exam type")),
