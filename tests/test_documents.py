@@ -385,3 +385,17 @@ def test_word_table_with_a_header_over_two_rows(tmp_path: Path) -> None:
     doc.save(str(path))
     result = onex.audit(onex.read_report(path))
     assert ["表 1 第 4 行（智能财税）：通过率印为 70%，按 30/40 计算为 75%。"] == result.messages()
+
+
+def test_a_certificate_listed_but_not_examined(tmp_path: Path) -> None:
+    """A row whose counts are printed as — (listed, not examined) is left out, not refused:
+    the rest adds up and nothing is flagged."""
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "某学院 2021 年报告\n\n序号\t证书名称\t考证人数\t通过人数\t通过率\n"
+        "1\t物流管理\t50\t45\t90%\n2\t快递运营\t—\t—\t—\n合计\t\t50\t45\t90%\n",
+        encoding="utf-8",
+    )
+    report = onex.read_report(path)
+    assert [] == onex.audit(report).messages()
+    assert ["物流管理"] == [e.certificate for e in report.dataset().exams]

@@ -51,6 +51,7 @@ MAX_DOCUMENT_BYTES = 40 * 1024 * 1024
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 """Text and Markdown documents larger than this are refused (a report's text is far smaller)."""
 
+_NOT_EXAMINED = frozenset({"—", "——", "-", "–", "－", "/", "／", "无", "未考", "未开考"})
 _INSTITUTION = re.compile(r"^\s*(\S{2,30}?(?:职业技术学院|职业学院|学院|大学|学校|职院))")
 
 
@@ -115,6 +116,10 @@ class ReportDocument(Tabular):
         impossible: list[tuple[Place, int, int]] = []
         keep: list[TableRow] = []
         for row in table.rows:
+            if all(
+                (table.value(row, key) or "—") in _NOT_EXAMINED for key in ("candidates", "passed")
+            ):
+                continue  # a certificate listed but not examined: "—", "/", "无"
             candidates = count_at(table, row, "candidates")
             passed = count_at(table, row, "passed")
             if candidates is not None and passed is not None and passed > candidates:
