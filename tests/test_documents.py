@@ -150,7 +150,7 @@ def test_narrative_total_against_its_table(tmp_path: Path) -> None:
     )
     result = onex.audit(onex.read_report(bad))
     assert [
-        "第 2 段（文本第 3 行）：正文所述合计通过人数 181，表中为 180"
+        "第 2 段第 1 句（文本第 3 行）：正文所述合计通过人数 181，表中为 180"
         "（另见表 1 第 5 行（文本第 10 行））。"
     ] == (result.messages())
 

@@ -23,7 +23,8 @@ class Place:
 
     ``page`` (PDF, or form feeds in text), ``paragraph`` (the n-th paragraph of the document),
     ``table`` and ``row`` (the n-th table, its n-th row counting the header as row 1), ``line``
-    (the text line of a .txt or .md file). All are 1-based.
+    (the text line of a .txt or .md file), ``sentence`` (the n-th sentence of the paragraph).
+    All are 1-based.
     """
 
     page: int | None = None
@@ -31,6 +32,7 @@ class Place:
     table: int | None = None
     row: int | None = None
     line: int | None = None
+    sentence: int | None = None
 
     def text(self, lang: str = "zh") -> str:
         """How a reader finds it: ``第 2 页，表 1 第 15 行（文本第 27 行）`` or
@@ -45,7 +47,10 @@ class Place:
                 table += f", row {self.row}" if en else f" 第 {self.row} 行"
             parts.append(table)
         elif self.paragraph is not None:
-            parts.append(f"paragraph {self.paragraph}" if en else f"第 {self.paragraph} 段")
+            para = f"paragraph {self.paragraph}" if en else f"第 {self.paragraph} 段"
+            if self.sentence is not None:
+                para += f", sentence {self.sentence}" if en else f"第 {self.sentence} 句"
+            parts.append(para)
         head = ", ".join(parts) if en else "，".join(parts)
         if self.line is not None:
             line = f"line {self.line}" if en else f"文本第 {self.line} 行"

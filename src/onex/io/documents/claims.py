@@ -259,7 +259,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
             out.append(
                 Statement(
-                    place=paragraph.place,
+                    place=attrs.evolve(paragraph.place, sentence=number),
                     sentence=number,
                     text=sentence,
                     printed=printed,

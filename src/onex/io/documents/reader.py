@@ -260,7 +260,7 @@ class ReportDocument(Tabular):
             for claim in s.claims:
                 records.append(
                     {
-                        "place": s.place.text() + f" 第 {s.sentence} 句",
+                        "place": s.place.text(),
                         "kind": f"text:{claim.kind}",
                         "subject": s.subject,
                         "printed": s.printed,
