@@ -399,3 +399,41 @@ def test_a_certificate_listed_but_not_examined(tmp_path: Path) -> None:
     report = onex.read_report(path)
     assert [] == onex.audit(report).messages()
     assert ["物流管理"] == [e.certificate for e in report.dataset().exams]
+
+
+def test_word_table_with_a_year_merged_over_rows(tmp_path: Path) -> None:
+    """A Word table over two years, each 年度 cell merged down its year's rows: each row gets
+    its year, the table is audited row by row (50/60 printed 80% is wrong) and by total."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("某学院 1+X 证书考核两年情况")
+    rows = [
+        ["年度", "证书名称", "考证人数", "通过人数", "通过率"],
+        ["2021", "物流管理", "40", "36", "90%"],
+        ["", "智能财税", "60", "50", "80%"],
+        ["2022", "物流管理", "50", "45", "90%"],
+        ["", "智能财税", "50", "40", "80%"],
+        ["合计", "", "200", "171", "85.5%"],
+    ]
+    table = doc.add_table(rows=len(rows), cols=5)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "2021"
+    table.cell(3, 0).merge(table.cell(4, 0)).text = "2022"
+    path = tmp_path / "years.docx"
+    doc.save(str(path))
+    report = onex.read_report(path)
+    assert (2021, 2022) == report.of_kind("exams")[0].years
+    assert [("rate_mismatch", "智能财税", "80%", "83%")] == _key(onex.audit(report))
+
+
+def test_cli_check_of_a_document_in_english() -> None:
+    """`onex check FILE --lang en` places each finding in English."""
+    done = _cli("check", str(DATA / "news-errors.txt"), "--lang", "en")
+    assert 1 == done.returncode
+    assert done.stdout.startswith(
+        "[error] Paragraph 2, sentence 1 (line 3): pass rate printed as 87.2%, but 61/70 "
+        "gives 87.1%."
+    )
