@@ -24,11 +24,8 @@ from onex.io.documents.blocks import Place, TableRow
 from onex.io.documents.claims import Statement, counts_of
 from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
 from onex.io.documents.tables import DocumentTable
-from onex.io.problems import ProblemLog
-from onex.io.tables.context import PLACEHOLDER_INSTITUTION
-from onex.io.tables.rows import table_certificates
 from onex.io.tables.values import parse_decimal
-from onex.model import Dataset, PrintedRate, Rate, StatedTotals, TrainingRecord, name_key
+from onex.model import Dataset, PrintedRate, Rate, StatedTotals, name_key
 from onex.model.values import half_width
 from onex.services.audit import audit, check_printed_rate
 from onex.services.findings import AuditResult, Finding, FindingKind, Severity
@@ -37,8 +34,6 @@ __all__ = ["audit_document"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _PATH = re.compile(r"^\$\.(exams|training)\[(\d+)\]")
-_ANY_YEAR = 2020
-"""The year of a table's Dataset when nothing names one (the audit does not read it)."""
 _NEAR = Fraction(1, 5)
 """How far (a fifth either way) a nearby base may lie from the stated one."""
 
@@ -64,7 +59,7 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
                 )
             )
         with_training = table is report.exam_table
-        dataset, training_places = _table_dataset(report, read, with_training)
+        dataset, training_places = report.table_dataset(read, with_training=with_training)
         if read.impossible:
             unchecked = attrs.evolve(dataset.stated, candidates=None, passed=None, rate=None)
             dataset = dataset.evolve(stated=unchecked)
@@ -76,44 +71,6 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
     findings.extend(_statement_findings(report, primary))
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
-
-
-def _table_dataset(
-    report: ReportDocument, read: ExamTableRead, with_training: bool
-) -> tuple[Dataset, tuple[Place, ...]]:
-    """One exam table (and, beside the year's, the training table) as a Dataset whose stated
-    totals are the tables' 合计 rows."""
-    table = read.table
-    log = ProblemLog(report.source)
-    grid = table.grid(report.source)
-    certs = list(table_certificates(list(read.rows), (), log, grid, table.match))  # type: ignore[arg-type]
-    training: list[TrainingRecord] = []
-    places: tuple[Place, ...] = ()
-    trained_total = assessors_total = None
-    if with_training:
-        pairs = report.training_records()
-        training = [r for r, _ in pairs]
-        places = tuple(p for _, p in pairs)
-        from onex.io.documents.reader import _with_training_names
-
-        certs = _with_training_names(certs, [t.certificate for t in training], ())
-        trained_total, assessors_total = report.training_total()
-    stated = StatedTotals(
-        candidates=read.stated.candidates,
-        passed=read.stated.passed,
-        rate=read.stated.rate,
-        trained=trained_total,
-        assessors=assessors_total,
-    )
-    dataset = Dataset(
-        institution=report.institution or PLACEHOLDER_INSTITUTION,
-        year=max(table.years, default=None) or table.year or report.year or _ANY_YEAR,
-        certificates=tuple(certs),
-        exams=tuple(r.session for r in read.rows),
-        training=tuple(training),
-        stated=stated,
-    )
-    return dataset, places
 
 
 def _located(
@@ -305,7 +262,6 @@ def _against_tables(
 
 def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) -> Iterator[Finding]:
     """A sentence about one certificate against that certificate's row."""
-    table = read.table
     rows = [
         (r, p)
         for r, p in zip(read.rows, read.places, strict=True)
@@ -340,7 +296,6 @@ def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) ->
         )
         if found is not None:
             yield attrs.evolve(found, place=place, also=row_place)
-    del table
 
 
 def _points_findings(index: int, s: Statement, place: Place, dataset: Dataset) -> Iterator[Finding]:

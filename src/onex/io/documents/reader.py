@@ -51,6 +51,9 @@ MAX_DOCUMENT_BYTES = 40 * 1024 * 1024
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 """Text and Markdown documents larger than this are refused (a report's text is far smaller)."""
 
+_ANY_YEAR = 2020
+"""The year of a table's Dataset for the audit when nothing names one (the audit does not
+read it; :meth:`ReportDocument.dataset` asks for the year instead)."""
 _NOT_EXAMINED = frozenset({"—", "——", "-", "–", "－", "/", "／", "无", "未考", "未开考"})
 _INSTITUTION = re.compile(r"^\s*(\S{2,30}?(?:职业技术学院|职业学院|学院|大学|学校|职院))")
 
@@ -139,6 +142,45 @@ class ReportDocument(Tabular):
             impossible=tuple(impossible),
         )
 
+    def table_dataset(
+        self,
+        read: ExamTableRead,
+        *,
+        with_training: bool,
+        known: Sequence[Certificate] = (),
+    ) -> tuple[Dataset, tuple[Place, ...]]:
+        """One exam table read (and, ``with_training``, the training table) as a Dataset whose
+        stated totals are the tables' 合计 rows, and the training rows' places. Its year is the
+        table's latest 年度, else its title's or the document's (a placeholder when none)."""
+        table = read.table
+        log = ProblemLog(self.source)
+        grid = table.grid(self.source)
+        assert table.match is not None
+        certs = list(table_certificates(list(read.rows), known, log, grid, table.match))
+        training: list[TrainingRecord] = []
+        places: tuple[Place, ...] = ()
+        trained = assessors = None
+        if with_training:
+            pairs = self.training_records()
+            training = [r for r, _ in pairs]
+            places = tuple(p for _, p in pairs)
+            certs = _with_training_names(certs, [t.certificate for t in training], known)
+            trained, assessors = self.training_total()
+        stated = attrs.evolve(read.stated, trained=trained, assessors=assessors)
+        year = max(table.years, default=None) or table.year or self.year or _ANY_YEAR
+        try:
+            dataset = Dataset(
+                institution=self.institution or PLACEHOLDER_INSTITUTION,
+                year=year,
+                certificates=tuple(certs),
+                exams=tuple(r.session for r in read.rows),
+                training=tuple(training),
+                stated=stated,
+            )
+        except DataError as exc:
+            raise exc.with_source(self.source) from None
+        return dataset, places
+
     def training_records(self) -> tuple[tuple[TrainingRecord, Place], ...]:
         """The training table's rows as training records, with their places."""
         table = self.training_table
@@ -217,24 +259,15 @@ class ReportDocument(Tabular):
         known = tuple(
             certificates.certificates if isinstance(certificates, Dataset) else certificates
         )
-        log = ProblemLog(self.source)
-        grid = table.grid(self.source)
-        certs = list(table_certificates(list(read.rows), known, log, grid, table.match))  # type: ignore[arg-type]
-        training = [record for record, _ in self.training_records()]
-        certs = _with_training_names(certs, [t.certificate for t in training], known)
-        trained_total, assessors_total = self.training_total()
-        stated = _stated(self, read.stated, trained_total, assessors_total)
+        base, _ = self.table_dataset(read, with_training=True, known=known)
         points = _points(self)
         try:
-            return Dataset(
-                institution=institution or self.institution or PLACEHOLDER_INSTITUTION,
+            return base.evolve(
+                institution=institution or base.institution,
                 year=the_year,
                 title=self.title,
                 source=f"read from {Path(self.source).name}",
-                certificates=tuple(certs),
-                exams=tuple(r.session for r in read.rows),
-                training=tuple(training),
-                stated=stated,
+                stated=_stated(self, base.stated),
                 workload=WorkloadPolicy(points_per_certificate=points) if points else None,
             )
         except DataError as exc:
@@ -338,14 +371,9 @@ def whole_year(report: ReportDocument, statement: Statement) -> bool:
     return statement.year is None or report.year is None or statement.year == report.year
 
 
-def _stated(
-    report: ReportDocument,
-    table: StatedTotals,
-    trained: int | None,
-    assessors: int | None,
-) -> StatedTotals:
+def _stated(report: ReportDocument, table: StatedTotals) -> StatedTotals:
     """The totals the document states: the first whole-year sentence figure of each kind,
-    else the 合计 row's."""
+    else the 合计 rows'."""
     found: dict[str, object] = {}
     for s in report.statements:
         if not whole_year(report, s):
@@ -362,8 +390,8 @@ def _stated(
         candidates=found.get("candidates", table.candidates),  # type: ignore[arg-type]
         passed=found.get("passed", table.passed),  # type: ignore[arg-type]
         rate=found.get("rate", table.rate),  # type: ignore[arg-type]
-        trained=found.get("trained", trained),  # type: ignore[arg-type]
-        assessors=found.get("assessors", assessors),  # type: ignore[arg-type]
+        trained=found.get("trained", table.trained),  # type: ignore[arg-type]
+        assessors=found.get("assessors", table.assessors),  # type: ignore[arg-type]
     )
 
 
