@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -278,19 +279,27 @@ def test_a_50_mb_document_is_refused_at_once(tmp_path: Path, suffix: str) -> Non
     assert 1 == len(done.stderr.splitlines())
 
 
-def test_docx_without_python_docx_names_the_extra(tmp_path: Path) -> None:
-    """With python-docx hidden, reading a .docx says which extra to install."""
-    path = tmp_path / "r.docx"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("word/document.xml", "<x/>")
+@pytest.mark.parametrize(
+    ("suffix", "module", "extra"), [("docx", "docx", "docx"), ("pdf", "pdfplumber", "pdf")]
+)
+def test_a_missing_library_names_the_extra(
+    tmp_path: Path, suffix: str, module: str, extra: str
+) -> None:
+    """With python-docx (or pdfplumber) hidden, reading a .docx (.pdf) names the extra."""
+    path = tmp_path / f"r.{suffix}"
+    if suffix == "docx":
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("word/document.xml", "<x/>")
+    else:
+        path.write_bytes(b"%PDF-1.4\n")
     code = (
-        "import sys; sys.modules['docx'] = None\n"
+        f"import sys; sys.modules[{module!r}] = None\n"
         "import onex\n"
         f"try:\n    onex.read_report({str(path)!r})\n"
         "except onex.MissingDependencyError as e:\n    print(e)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "onex[docx]" in done.stdout
+    assert f"onex[{extra}]" in done.stdout
 
 
 def test_repr_and_records() -> None:
@@ -335,20 +344,6 @@ def test_a_sentence_about_one_certificate_against_its_row() -> None:
     assert "正文所述通过人数 55，表中为 54" in result.messages()[1]
 
 
-def test_pdf_without_pdfplumber_names_the_extra(tmp_path: Path) -> None:
-    """With pdfplumber hidden, reading a .pdf says which extra to install."""
-    path = tmp_path / "r.pdf"
-    path.write_bytes(b"%PDF-1.4\n")
-    code = (
-        "import sys; sys.modules['pdfplumber'] = None\n"
-        "import onex\n"
-        f"try:\n    onex.read_report({str(path)!r})\n"
-        "except onex.MissingDependencyError as e:\n    print(e)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "onex[pdf]" in done.stdout
-
-
 def test_notebook_shows_the_documents_figures() -> None:
     """In a notebook a ReportDocument is a table of its figures under the document's title."""
     report = onex.read_report(SEED)
@@ -358,14 +353,23 @@ def test_notebook_shows_the_documents_figures() -> None:
     assert "WEB 前端开发" in html
 
 
+def _word_table(title: str, rows: list[list[str]]) -> tuple[Any, Any]:
+    """A Word document of a title paragraph and one table holding ``rows`` (cells unmerged)."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph(title)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    return doc, table
+
+
 def test_word_table_with_a_header_over_two_rows(tmp_path: Path) -> None:
     """A Word table whose header is printed over two rows (人数 merged over 考试 and 通过, the
     other header cells merged down): the columns are found, and 70% for 30/40 is the error,
     at the row as printed."""
-    import docx
-
-    doc = docx.Document()
-    doc.add_paragraph("某学院 2021 年 1+X 证书考核情况")
     rows = [
         ["序号", "职业技能等级证书名称", "人数（人）", "", "合格率"],
         ["", "", "考试", "通过", ""],
@@ -373,10 +377,7 @@ def test_word_table_with_a_header_over_two_rows(tmp_path: Path) -> None:
         ["2", "智能财税", "40", "30", "70%"],
         ["合计", "", "90", "75", "83.33%"],
     ]
-    table = doc.add_table(rows=len(rows), cols=5)
-    for row, cells in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
+    doc, table = _word_table("某学院 2021 年 1+X 证书考核情况", rows)
     table.cell(0, 2).merge(table.cell(0, 3)).text = "人数（人）"
     for col in (0, 1, 4):
         table.cell(0, col).merge(table.cell(1, col)).text = rows[0][col]
@@ -404,10 +405,6 @@ def test_a_certificate_listed_but_not_examined(tmp_path: Path) -> None:
 def test_word_table_with_a_year_merged_over_rows(tmp_path: Path) -> None:
     """A Word table over two years, each 年度 cell merged down its year's rows: each row gets
     its year, the table is audited row by row (50/60 printed 80% is wrong) and by total."""
-    import docx
-
-    doc = docx.Document()
-    doc.add_paragraph("某学院 1+X 证书考核两年情况")
     rows = [
         ["年度", "证书名称", "考证人数", "通过人数", "通过率"],
         ["2021", "物流管理", "40", "36", "90%"],
@@ -416,10 +413,7 @@ def test_word_table_with_a_year_merged_over_rows(tmp_path: Path) -> None:
         ["", "智能财税", "50", "40", "80%"],
         ["合计", "", "200", "171", "85.5%"],
     ]
-    table = doc.add_table(rows=len(rows), cols=5)
-    for row, cells in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
+    doc, table = _word_table("某学院 1+X 证书考核两年情况", rows)
     table.cell(1, 0).merge(table.cell(2, 0)).text = "2021"
     table.cell(3, 0).merge(table.cell(4, 0)).text = "2022"
     path = tmp_path / "years.docx"
