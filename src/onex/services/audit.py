@@ -14,7 +14,7 @@ from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 if TYPE_CHECKING:  # pragma: no cover
     from onex.io.documents.reader import ReportDocument
 
-__all__ = ["audit", "check_printed_rate"]
+__all__ = ["audit", "check_printed_rate", "stated_findings"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -47,7 +47,7 @@ def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult
         *_sequence_findings(
             dataset, "training", [(t.certificate, t.seq) for t in dataset.training]
         ),
-        *_stated_findings(dataset),
+        *stated_findings(dataset),
         *_roster_findings(dataset),
     ]
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
@@ -221,7 +221,10 @@ def _sequence_findings(
     ]
 
 
-def _stated_findings(dataset: Dataset) -> list[Finding]:
+def stated_findings(dataset: Dataset) -> list[Finding]:
+    """The stated totals (``dataset.stated``) against the records: certificates examined,
+    candidates, passed, the overall rate, teachers trained, and assessors where every training
+    record gives them; a report document's sentences are checked by this too."""
     stated = dataset.stated
     candidates = sum(s.candidates for s in dataset.exams)
     passed = sum(s.passed for s in dataset.exams)

@@ -27,7 +27,7 @@ from onex.io.documents.tables import DocumentTable
 from onex.io.tables.values import parse_decimal
 from onex.model import Dataset, PrintedRate, Rate, StatedTotals, name_key
 from onex.model.values import half_width
-from onex.services.audit import audit, check_printed_rate
+from onex.services.audit import audit, check_printed_rate, stated_findings
 from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 
 __all__ = ["audit_document"]
@@ -246,9 +246,7 @@ def _against_tables(
     if not values:
         return
     claimed = dataset.evolve(stated=StatedTotals(**values))  # type: ignore[arg-type]
-    for f in audit(claimed):
-        if not f.where.startswith("$.stated."):
-            continue
+    for f in stated_findings(claimed):
         field = f.where.rsplit(".", 1)[-1]
         table = training if field in ("trained", "assessors") else read.table
         also = (

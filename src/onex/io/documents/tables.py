@@ -395,7 +395,12 @@ def _split(
         if n == 0 and not titles and previous is not None and _titleish(previous.text):
             titles = [previous.text]
         title = titles[-1] if titles else None
-        body = [r for r in rows[i + 1 : end] if not _same_header(rows[i].cells, r.cells)]
+        body = [
+            r
+            for r in rows[i + 1 : end]
+            if any(_COUNT_CELL.match(c) for c in r.cells)
+            or not _same_header(rows[i].cells, r.cells)
+        ]
         made, total = _whole_rows(kind, match, body)
         # Rows count as printed rows, a row broken over lines once.
         start = rows[i].place.row or 1
@@ -428,8 +433,10 @@ def _two_row_headers(rows: list[TableRow]) -> list[TableRow]:
     the two together do."""
     for i in range(min(len(rows) - 1, _HEADER_SCAN)):
         upper, lower = rows[i].cells, rows[i + 1].cells
+        if any(_COUNT_CELL.match(c) for c in (*upper, *lower)):
+            break  # the rows of figures have begun
         if _header_of(upper) is not None or _header_of(lower) is not None:
-            continue
+            break  # a header in one row
         width = max(len(upper), len(lower))
         a = [*upper, *[""] * (width - len(upper))]
         b = [*lower, *[""] * (width - len(lower))]
