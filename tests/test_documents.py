@@ -440,3 +440,12 @@ def test_cli_check_of_a_document_in_english() -> None:
         "[error] Paragraph 2, sentence 1 (line 3): pass rate printed as 87.2%, but 61/70 "
         "gives 87.1%."
     )
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_text_in_other_encodings(tmp_path: Path, encoding: str) -> None:
+    """The seed saved as GB18030, UTF-16 (with BOM) or UTF-8 with BOM gives the same findings."""
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED.read_text(encoding="utf-8").encode(encoding))
+    expected = _key(onex.audit(onex.read_report(SEED)))
+    assert expected == _key(onex.audit(onex.read_report(path)))
