@@ -449,3 +449,18 @@ def test_text_in_other_encodings(tmp_path: Path, encoding: str) -> None:
     path.write_bytes(SEED.read_text(encoding="utf-8").encode(encoding))
     expected = _key(onex.audit(onex.read_report(SEED)))
     assert expected == _key(onex.audit(onex.read_report(path)))
+
+
+def test_a_sentence_about_a_certificate_no_table_lists(tmp_path: Path) -> None:
+    """A sentence about one certificate the exam table does not list (老年照护) is that
+    certificate's figures, not the year's: it is not held to the table's totals."""
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "某学院 2021 年报告\n\n老年照护证书共 30 人参加考核，27 人通过，通过率 90%。\n\n"
+        "序号\t证书名称\t考证人数\t通过人数\t通过率\n"
+        "1\t物流管理\t50\t45\t90%\n合计\t\t50\t45\t90%\n",
+        encoding="utf-8",
+    )
+    report = onex.read_report(path)
+    assert "老年照护" == report.statements[0].subject
+    assert [] == onex.audit(report).messages()

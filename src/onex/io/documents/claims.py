@@ -59,7 +59,8 @@ class Statement:
     sentence as printed, ``text`` the same with print's variants evened out (see
     :func:`normalise`), which the claims were read from.
 
-    ``subject`` is the certificate it is about (a name some table prints), ``year`` the year it
+    ``subject`` is the certificate it is about (a name some table prints, else the words it
+    prints before 证书 when they name one), ``year`` the year it
     names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level)
     or of more than the year (累计, 历年, 同比, several years).
     """
@@ -234,6 +235,26 @@ def sentence_claims(text: str) -> tuple[Claim, ...]:
     return tuple(c for _, _, c in sorted(taken, key=lambda t: t[0]))
 
 
+_BEFORE_CERTIFICATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9+]{2,})证书")
+_GENERIC = re.compile(
+    r"^(?:.*?(?:参与|参加|取得|获得|通过|考取|报考|报名|颁发|持有|开展|组织|申报|完成|实施))?"
+    r"(?:本年|今年|全年|全校|我校|我院|学校|学院|各|该|其他|相关|所有|全部|\d+(?:个|项|门|本|种)"
+    r"|1\+X|X|试点|职业技能等级|职业技能|技能等级|等级|资格)*$"
+)
+
+
+def named_certificate(sentence: str) -> str | None:
+    """The certificate a sentence names before "证书" ("物流管理证书", "智能财税职业技能等级
+    证书"), when the words there name one rather than certificates in general ("试点证书",
+    "16 个证书", "取得证书")."""
+    for m in _BEFORE_CERTIFICATE.finditer(sentence):
+        words = m[1]
+        if not _GENERIC.match(words):
+            stripped = re.sub(r"(?:职业技能等级|职业技能|技能等级|等级|1\+X|X)+$", "", words)
+            return stripped or words
+    return None
+
+
 def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Statement, ...]:
     """Every sentence of the document's paragraphs that states a figure.
 
@@ -254,7 +275,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                 continue
             key = name_key(sentence)
             found = next((k for k in keys if k in key), None)
-            subject = by_key[found] if found is not None else None
+            subject = by_key[found] if found is not None else named_certificate(sentence)
             years = {int(y) for y in _YEAR.findall(sentence)}
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
             out.append(
