@@ -464,3 +464,19 @@ def test_a_sentence_about_a_certificate_no_table_lists(tmp_path: Path) -> None:
     report = onex.read_report(path)
     assert "老年照护" == report.statements[0].subject
     assert [] == onex.audit(report).messages()
+
+
+def test_a_training_table_without_an_exam_table(tmp_path: Path) -> None:
+    """A document holding only a training table is audited by the same checks: its 合计 of
+    teachers trained (13 printed, 12 in the rows) and a repeated 序号."""
+    path = tmp_path / "training.txt"
+    path.write_text(
+        "某学院 2021 年师资培训情况\n\n序号\t试点证书\t培训教师人数\t考评员人数\n"
+        "1\t物流管理\t5\t2\n2\t智能财税\t4\t1\n2\t老年照护\t3\t3\n合计\t\t13\t6\n",
+        encoding="utf-8",
+    )
+    result = onex.audit(onex.read_report(path))
+    assert [("total_mismatch", None, "13", "12"), ("seq_repeated", "老年照护", "2", "3")] == (
+        _key(result)
+    )
+    assert result.messages()[0].startswith("表 1 第 5 行（文本第 7 行）：培训教师合计印为 13")

@@ -65,7 +65,14 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
             dataset = dataset.evolve(stated=unchecked)
         if with_training:
             primary = (dataset, read)
-        findings.extend(_located(audit(dataset), read, training_places, report, lang))
+        findings.extend(
+            _located(audit(dataset), read.places, read.table, training_places, report, lang)
+        )
+    if primary is None:
+        alone = report.training_dataset()
+        if alone is not None:
+            dataset, training_places = alone
+            findings.extend(_located(audit(dataset), (), None, training_places, report, lang))
     for table in report.of_kind("funds"):
         findings.extend(_fund_findings(table))
     findings.extend(_statement_findings(report, primary))
@@ -75,7 +82,8 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
 
 def _located(
     result: AuditResult,
-    read: ExamTableRead,
+    exam_places: Sequence[Place],
+    exam_table: DocumentTable | None,
     training_places: Sequence[Place],
     report: ReportDocument,
     lang: str,
@@ -86,17 +94,17 @@ def _located(
         m = _PATH.match(f.where)
         place: Place | None = None
         if m:
-            rows = read.places if m[1] == "exams" else training_places
+            rows = exam_places if m[1] == "exams" else training_places
             place = rows[int(m[2])]
         elif f.where.startswith("$.stated."):
             field = f.where.rsplit(".", 1)[-1]
-            total = training if field in ("trained", "assessors") else read.table
-            total_row = total.total if total is not None else None
-            place = total_row.place if total_row is not None else read.table.place
+            total = training if field in ("trained", "assessors") else exam_table
+            if total is not None:
+                place = total.total.place if total.total is not None else total.place
         basis = f.basis
         b = _PATH.match(basis or "")
         if b:
-            rows = read.places if b[1] == "exams" else training_places
+            rows = exam_places if b[1] == "exams" else training_places
             row = rows[int(b[2])].row
             basis = f"row {row}" if lang == "en" else f"第 {row} 行"
         yield attrs.evolve(f, place=place, basis=basis)

@@ -181,6 +181,28 @@ class ReportDocument(Tabular):
             raise exc.with_source(self.source) from None
         return dataset, places
 
+    def training_dataset(self) -> tuple[Dataset, tuple[Place, ...]] | None:
+        """The training table alone as a Dataset (for a document with no exam table), with its
+        rows' places; None without a training table."""
+        table = self.training_table
+        if table is None or not table.rows:
+            return None
+        pairs = self.training_records()
+        training = [r for r, _ in pairs]
+        certs = _with_training_names([], [t.certificate for t in training], ())
+        trained, assessors = self.training_total()
+        try:
+            dataset = Dataset(
+                institution=self.institution or PLACEHOLDER_INSTITUTION,
+                year=table.year or self.year or _ANY_YEAR,
+                certificates=tuple(certs),
+                training=tuple(training),
+                stated=StatedTotals(trained=trained, assessors=assessors),
+            )
+        except DataError as exc:
+            raise exc.with_source(self.source) from None
+        return dataset, tuple(p for _, p in pairs)
+
     def training_records(self) -> tuple[tuple[TrainingRecord, Place], ...]:
         """The training table's rows as training records, with their places."""
         table = self.training_table
