@@ -86,8 +86,25 @@ def exam_dates(seed: int = 2020) -> dict[str, list[str]]:
     }
 
 
-def rows(n: int, seed: int = 2020, start: int = 0) -> list[list[str]]:
-    """``n`` result rows numbered from ``start``, the same for the same ``seed`` and ``start``."""
+DATE_SHAPES = ("few", "random", "mixed")
+
+
+def _date_text(year: int, month: int, day: int, style: int) -> str:
+    """One date in one of the formats clerks and exam organisations write."""
+    if style == 0:
+        return f"{year}-{month:02d}-{day:02d}"
+    if style == 1:
+        return f"{year}/{month}/{day}"
+    if style == 2:
+        return f"{year}年{month}月{day}日"
+    return f"{year}{month:02d}{day:02d}"
+
+
+def rows(n: int, seed: int = 2020, start: int = 0, dates_shape: str = "few") -> list[list[str]]:
+    """``n`` result rows numbered from ``start``, the same for the same ``seed`` and ``start``.
+
+    ``dates_shape``: ``"few"`` (two to six exam dates per certificate), ``"random"`` (any day
+    of the year, ISO) or ``"mixed"`` (any day, in four formats)."""
     rnd = random.Random(seed * 1_000_003 + start)
     dates = exam_dates(seed)
     out: list[list[str]] = []
@@ -102,6 +119,11 @@ def rows(n: int, seed: int = 2020, start: int = 0) -> list[list[str]]:
             f"{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}{rnd.randint(0, 999):03d}"
         )
         name = rnd.choice(SURNAMES) + "".join(rnd.choices(GIVEN, k=rnd.choice((1, 2, 2))))
+        if dates_shape == "few":
+            date = rnd.choice(dates[cert])
+        else:
+            month, day = rnd.randint(1, 12), rnd.randint(1, 28)
+            date = _date_text(2020, month, day, rnd.randrange(4) if dates_shape == "mixed" else 0)
         out.append(
             [
                 f"2020{i:08d}",
@@ -109,7 +131,7 @@ def rows(n: int, seed: int = 2020, start: int = 0) -> list[list[str]]:
                 body + check_digit(body),
                 cert,
                 level,
-                rnd.choice(dates[cert]),
+                date,
                 str(theory),
                 str(practical),
                 "通过" if passed else "未通过",
@@ -118,24 +140,71 @@ def rows(n: int, seed: int = 2020, start: int = 0) -> list[list[str]]:
     return out
 
 
-def write(path: Path, n: int, seed: int = 2020, encoding: str = "utf-8") -> None:
+def write(
+    path: Path,
+    n: int,
+    seed: int = 2020,
+    encoding: str = "utf-8",
+    *,
+    dates: str = "few",
+    quoted: bool = False,
+    crlf: bool = False,
+) -> None:
     """Write ``n`` rows (and the header) to ``path``, in batches to keep memory flat."""
     with path.open("w", encoding=encoding, newline="") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(
+            fh,
+            quoting=csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL,
+            lineterminator="\r\n" if crlf else "\n",
+        )
         writer.writerow(HEADER)
         for start in range(0, n, 100_000):
-            writer.writerows(rows(min(100_000, n - start), seed, start))
+            writer.writerows(rows(min(100_000, n - start), seed, start, dates))
+
+
+def write_xlsx(path: Path, n: int, seed: int = 2020, *, dates: str = "few") -> None:
+    """The same rows as an .xlsx sheet, as an exam organisation sends them back: scores as
+    numbers, dates as text (as the export tools write them), the rest text."""
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_numbers": False}) as wb:
+        ws = wb.add_worksheet("成绩")
+        ws.write_row(0, 0, HEADER)
+        r = 1
+        for start in range(0, n, 100_000):
+            for row in rows(min(100_000, n - start), seed, start, dates):
+                for c, value in enumerate(row):
+                    if c in (6, 7):
+                        ws.write_number(r, c, int(value))
+                    else:
+                        ws.write_string(r, c, value)
+                r += 1
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``gen_results.py PATH --rows N [--seed S] [--encoding E]``."""
+    """Command line: ``gen_results.py PATH --rows N [--seed S] [--encoding E] [--dates SHAPE]
+    [--quoted] [--crlf]``; a PATH ending in .xlsx writes a sheet."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--encoding", default="utf-8")
+    parser.add_argument("--dates", choices=DATE_SHAPES, default="few")
+    parser.add_argument("--quoted", action="store_true", help="quote every field")
+    parser.add_argument("--crlf", action="store_true", help="end lines with CR LF")
     args = parser.parse_args(argv)
-    write(args.path, args.rows, args.seed, args.encoding)
+    if args.path.suffix.lower() == ".xlsx":
+        write_xlsx(args.path, args.rows, args.seed, dates=args.dates)
+    else:
+        write(
+            args.path,
+            args.rows,
+            args.seed,
+            args.encoding,
+            dates=args.dates,
+            quoted=args.quoted,
+            crlf=args.crlf,
+        )
     print(f"wrote {args.rows:,} rows to {args.path}", file=sys.stderr)
     return 0
 

@@ -1,7 +1,11 @@
 """The malformed-input corpus: each file in tests/data/bad/ gives the message beside it.
 
+Tables (.csv, .xlsx) are read with ``onex.read_table``, datasets (.json, .toml) with
+``onex.load``.
+
 ``NAME.expected`` holds lines that must each appear in the one DataError reading ``NAME`` gives;
-lines starting with ``warning:`` must instead appear among the warnings of a successful read.
+lines starting with ``warning:`` must instead appear among the warnings of a successful read;
+lines starting with ``absent:`` must appear in neither (a name or an ID number, say).
 The corpus is written by ``tests/data/make_bad_corpus.py``.
 """
 
@@ -14,7 +18,14 @@ import pytest
 import onex
 
 BAD = Path(__file__).parent / "data" / "bad"
-CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".csv", ".xlsx"))
+CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".csv", ".xlsx", ".json", ".toml"))
+
+
+def read(path: Path) -> object:
+    """Read a corpus file as onex would: a table through read_table, a dataset through load."""
+    if path.suffix in (".json", ".toml"):
+        return onex.load(path)
+    return onex.read_table(path)
 
 
 def test_the_corpus_is_large_enough() -> None:
@@ -28,14 +39,17 @@ def test_bad_file_gives_its_message(path: Path) -> None:
     """Reading the file reports the expected, located message."""
     expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     warnings = [line.removeprefix("warning: ") for line in expected if line.startswith("warning:")]
-    errors = [line for line in expected if not line.startswith("warning:")]
+    absent = [line.removeprefix("absent: ") for line in expected if line.startswith("absent:")]
+    errors = [line for line in expected if not line.startswith(("warning:", "absent:"))]
     if warnings:
         result = onex.read_table(path)
         shown = [str(w) for w in result.warnings]
         assert [] == [w for w in warnings if w not in shown], shown
+        assert [] == [a for a in absent if a in "\n".join(shown)], shown
         return
     with pytest.raises(onex.DataError) as err:
-        onex.read_table(path)
+        read(path)
     text = str(err.value)
     assert [] == [e for e in errors if e not in text], text
+    assert [] == [a for a in absent if a in text], text
     assert text.startswith(str(path)), text

@@ -39,10 +39,25 @@ def test_html_limits_rows() -> None:
 
 
 def test_markdown_escapes_pipes() -> None:
-    """Pipes in cells are escaped so the Markdown table keeps its columns."""
+    """Pipes and HTML in cells are escaped so the Markdown table keeps its columns and shows the
+    text: the same escaper as the Markdown exporter (onex.text.markdown_cell)."""
     text = records_markdown(_Rows(1).to_records(), "t")
     assert "| &lt;" not in text
-    assert "<b>证书0</b>\\|x" in text
+    assert "\\<b\\>证书0\\</b\\>\\|x" in text
+
+
+def test_notebook_and_exporter_escape_alike() -> None:
+    """A cell holding markup, pipes, a line break and an escape character comes out of the
+    notebook display exactly as out of the Markdown exporter."""
+    from onex.exporters.markdown import escape_cell
+    from onex.text import markdown_cell
+
+    hostile = "<b>x</b>|*y*\n`z`\x1b[0m"
+    # The escape character is shown as the text \x1b, whose backslash Markdown escapes.
+    expected = "\\<b\\>x\\</b\\>\\|\\*y\\*<br>\\`z\\`\\\\x1b\\[0m"
+    assert expected == markdown_cell(hostile) == escape_cell(hostile)
+    text = records_markdown([{"名称": hostile}], "t")
+    assert f"| {expected} |" in text
 
 
 def test_display_never_raises() -> None:

@@ -21,6 +21,7 @@ SCRIPTS = [
     "import_and_audit",
     "yearly_report",
     "compare_years",
+    "many_years",
     "fund_spending",
     "credit_awards",
     "check_report_document",
@@ -143,3 +144,16 @@ def test_credit_awards_writes_masked_credit_bank_rows(tmp_path: Path) -> None:
     assert 25 == len(body)
     assert ("黄**", "0000**********0011", "4") == (body[0][1], body[0][2], body[0][7])
     assert all(row[1].endswith("*") for row in body)
+
+
+def test_many_years_writes_the_files_and_the_workbook(tmp_path: Path) -> None:
+    """The recipe writes a JSON file per year and the multi-year workbook with line charts."""
+    import zipfile
+
+    _run("many_years", tmp_path)
+    assert ["2020.json", "2021.json", "2022.json"] == sorted(
+        p.name for p in (tmp_path / "历年数据").iterdir()
+    )
+    with zipfile.ZipFile(tmp_path / "历年对比.xlsx") as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert 2 == sum("<c:lineChart>" in c for c in charts)

@@ -15,6 +15,8 @@ from hypothesis import given, settings
 
 import onex
 from onex.exporters import ConsoleExporter, ExcelExporter, JsonExporter, MarkdownExporter
+from onex.exporters.docx_style import DocxStyle
+from onex.exporters.word import DocxExporter
 from onex.report import Report
 from onex.testing import check_exporter, conformance_reports, reports
 
@@ -24,7 +26,7 @@ PLUGIN = ROOT / "examples" / "onex-docx"
 
 @pytest.mark.parametrize(
     "factory",
-    [ConsoleExporter, ExcelExporter, JsonExporter, MarkdownExporter],
+    [ConsoleExporter, DocxExporter, ExcelExporter, JsonExporter, MarkdownExporter],
     ids=lambda f: f.__name__,
 )
 def test_builtin_exporter_classes_conform(factory: type) -> None:
@@ -39,6 +41,7 @@ def test_builtin_exporters_with_options_conform() -> None:
         MarkdownExporter(charts=False),
         ConsoleExporter(tablefmt="grid"),
         JsonExporter(indent=None),
+        DocxExporter(charts=False, style=DocxStyle(borders="three_line", page_numbers="center")),
         onex.exporters.get("excel"),
     ):
         assert None is check_exporter(exporter)

@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
+import wcwidth
 
 import onex
 from exporter_reports import exam_table, sample_report
@@ -24,7 +25,7 @@ def _report(*blocks: Paragraph | Table, precision: int = 2) -> Report:
 def test_console_layout():
     """Headings are underlined; tables keep Chinese text aligned, figures right-aligned, and
     the total row below a rule."""
-    text = onex.export(_report(exam_table()), "console")
+    text = onex.export(_report(exam_table()), ConsoleExporter(width=120))
     expected = (
         "T\n"
         "===\n"
@@ -67,28 +68,77 @@ def test_console_keeps_codes_and_does_not_reround():
 
 
 def test_console_neutralises_control_characters():
-    """An escape sequence in a name cannot reach the terminal."""
+    """An escape sequence, a bell, a backspace or a bidi override in a name cannot reach the
+    terminal: each is shown as its escape."""
     table = Table(
         key="t",
         title="t\x1b[2J",
         columns=(Column(key="n", label="n", kind="text"),),
-        rows=((Text("\x1b[31mred\x07"),),),
+        rows=((Text("\x1b[31mred\x07\x08\u202egnp.exe\u2066\x9b"),),),
     )
     text = onex.export(_report(table), "console")
-    assert "\x1b" not in text
-    assert "\x07" not in text
-    assert "\ufffd[31mred\ufffd" in text
+    for raw in ("\x1b", "\x07", "\x08", "\u202e", "\u2066", "\x9b"):
+        assert raw not in text
+    assert "\\x1b[31mred\\x07\\x08\\u202egnp.exe\\u2066\\x9b" in text
+    assert "t\\x1b[2J" in text
 
 
 def test_printable():
-    """Line breaks are normalised, tabs become spaces, other controls U+FFFD."""
-    expected = "a\nb\nc d\ufffd"
+    """Line breaks are normalised, tabs become spaces, other controls their escapes."""
+    expected = "a\nb\nc d\\x00"
     assert expected == printable("a\r\nb\rc\td\x00")
+
+
+def test_console_tables_fit_80_columns():
+    """At 80 columns the exam table's remarks wrap inside their column: every table line fits,
+    figures stay whole on one line, and the rules are unbroken."""
+    report = onex.build_report(onex.samples.load("demo-2021"))
+    text = ConsoleExporter(width=80).export(report)
+    table = text.split("试点证书考证情况表\n")[1].split("\n\n")[0].splitlines()
+    widths = [wcwidth.wcswidth(line) for line in table]
+    assert max(widths) <= 80
+    rules = [line for line in table if set(line) <= {"-", " "}]
+    expected = 2
+    assert expected == len(rules)
+    assert rules[0] == rules[1]
+    for figure in ("88.00%", "82.35%", "79.48%", "346", "275"):
+        assert figure in text
+    assert "   4  工业机器人应用" in text
+
+
+def test_console_counts_ambiguous_punctuation_as_the_console_draws_it():
+    """With ambiguous_wide (a GBK console), “ ” — take two columns: “物流”— is 7 columns in
+    a UTF-8 terminal and 10 in a GBK console, which widens its column from 8 (老年照护) to 10."""
+    table = Table(
+        key="t",
+        title="t",
+        columns=(
+            Column(key="n", label="名称", kind="text"),
+            Column(key="c", label="人数", kind="count"),
+        ),
+        rows=((Text("“物流”—"), Count(1)), (Text("老年照护"), Count(2))),
+    )
+    narrow = ConsoleExporter(width=80, ambiguous_wide=False).export(_report(table))
+    wide = ConsoleExporter(width=80, ambiguous_wide=True).export(_report(table))
+    rule = next(line for line in narrow.splitlines() if line.count("-") > 3 and " " in line)
+    wide_rule = next(line for line in wide.splitlines() if line.count("-") > 3 and " " in line)
+    expected = ([8, 6], [10, 6])
+    assert expected == ([len(r) for r in rule.split()], [len(r) for r in wide_rule.split()])
+
+
+def test_console_empty_table_is_a_sentence():
+    """A table without rows prints a sentence, not an empty frame."""
+    table = Table(
+        key="t", title="经费违规事项", columns=(Column(key="n", label="n", kind="text"),), rows=()
+    )
+    text = onex.export(_report(table), "console")
+    assert "无经费违规事项。" in text
+    assert "---\n\n无经费违规事项。\n" in text
 
 
 def test_console_other_table_formats():
     """tablefmt picks tabulate's style."""
-    text = ConsoleExporter(tablefmt="github").export(_report(exam_table()))
+    text = ConsoleExporter(tablefmt="github", width=120).export(_report(exam_table()))
     assert "| 3D 引擎技术应用  |" in text
 
 
@@ -211,3 +261,15 @@ def test_count_json_is_int():
         expected
         == json.loads(onex.export(_report(table), "json"))["sections"][0]["blocks"][0]["rows"]
     )
+
+
+def test_wrapped_cells_follow_chinese_line_breaking():
+    """Cells wrap at their column's width: at spaces in Latin text, anywhere in Chinese text,
+    but no line starts with a closing mark (，、）) or ends with an opening one (（“)."""
+    from onex.exporters.console import wrap_cell
+
+    expected = "支出类别“餐费”不在\n允许的类别内（允\n许：考核费）"
+    assert expected == wrap_cell("支出类别“餐费”不在允许的类别内（允许：考核费）", 18)
+    assert "abc def\nghi" == wrap_cell("abc def ghi", 7)
+    assert "初\n级，\n中级" == wrap_cell("初级，中级", 4)  # not "初级" then "，中"
+    assert "费用\n（允\n许）" == wrap_cell("费用（允许）", 6)  # not "费用（" then "允许"

@@ -262,11 +262,11 @@ def test_duplicate_and_empty_headers_are_made_unique():
     assert expected == [c.value for c in ws[1]]
 
 
-def test_empty_table_still_makes_a_valid_table():
-    """A table without rows becomes a header, one blank data row and its total row."""
+def test_empty_table_is_a_sentence_not_a_sheet():
+    """A table without rows gets no sheet: the report sheet says there is nothing instead."""
     table = Table(
         key="t",
-        title="空",
+        title="经费违规事项",
         columns=(
             Column(key="n", label="n", kind="text"),
             Column(key="c", label="c", kind="count", total="sum"),
@@ -277,11 +277,8 @@ def test_empty_table_still_makes_a_valid_table():
     )
     report = Report(title="T", sections=(Section(key="s", title="S", blocks=(table,)),))
     wb, cached = _books(onex.export(report, "excel"))
-    ws = wb.worksheets[1]
-    expected = ("A1:B3", 0)
-    assert expected == (next(iter(ws.tables.values())).ref, len(ws._charts))
-    expected = [["n", "c"], [None, None], ["合计", 0]]
-    assert expected == _rows(cached.worksheets[1])
+    expected = (["报告"], [["T"], [None], ["S"], ["无经费违规事项。"]])
+    assert expected == (wb.sheetnames, _rows(cached.worksheets[0]))
 
 
 def test_undefined_total_rate():
@@ -392,3 +389,30 @@ def test_credits_and_changes_are_numbers() -> None:
         c for row in sheet.iter_rows(min_row=2) for c in row[-1:] if isinstance(c.value, float)
     )
     assert "+0.00;-0.00;0.00" == cell.number_format
+
+
+def test_control_characters_are_never_written_raw():
+    """ESC, BEL, BS, C1 controls and bidi overrides in names, titles and paragraphs reach the
+    workbook as their escapes, in cells, headers, sheet names and the report sheet alike."""
+    name = "名\x1b[31m称\x07\x08\x9b\u202eexe\u2066"
+    shown = "名\\x1b[31m称\\x07\\x08\\x9b\\u202eexe\\u2066"
+    table = Table(
+        key="t",
+        title="表\u202e",
+        columns=(Column(key="n", label=f"列{name}", kind="text"),),
+        rows=((Text(name),),),
+    )
+    report = Report(
+        title=f"T{name}",
+        sections=(Section(key="s", title="S", blocks=(Paragraph(name), table)),),
+    )
+    wb, _ = _books(onex.export(report, "excel"))
+    values = [
+        str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
+    ]
+    raw = [v for v in values if any(ch in v for ch in "\x1b\x07\x08\x9b\u202e\u2066")]
+    assert [] == raw
+    assert f"T{shown}" == wb.worksheets[0]["A1"].value
+    assert shown in values
+    assert f"列{shown}" == wb.worksheets[1]["A1"].value
+    assert "表_u202e" == wb.sheetnames[1]  # a sheet name cannot hold a backslash

@@ -172,3 +172,31 @@ def test_precision_and_cell_places_are_respected():
     _, _, body = parse_pipe_tables(onex.export(report, "markdown"))[0]
     expected = [["12.5%", "13%"]]
     assert expected == body
+
+
+def test_control_characters_and_bidi_overrides_are_shown():
+    """ESC, BEL, BS, a C1 control and bidi overrides in names are written as their escapes,
+    in cells, paragraphs and headings alike."""
+    name = "a\x1b[2Jb\x07c\x08d\x9be\u202ef\u2067g"
+    table = Table(
+        key="t",
+        title=name,
+        columns=(Column(key="n", label="n", kind="text"),),
+        rows=((Text(name),),),
+    )
+    text = onex.export(_report(Paragraph(name), table), "markdown")
+    for raw in ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u2067"):
+        assert raw not in text
+    shown = "a\\\\x1b\\[2Jb\\\\x07c\\\\x08d\\\\x9be\\\\u202ef\\\\u2067g"
+    expected = 3  # the paragraph, the table's heading and its cell
+    assert expected == text.count(shown)
+
+
+def test_empty_table_is_a_sentence():
+    """A table without rows is a sentence, with no heading or pipe table."""
+    table = Table(
+        key="t", title="经费违规事项", columns=(Column(key="n", label="n", kind="text"),), rows=()
+    )
+    text = onex.export(_report(table), "markdown")
+    expected = "# T\n\n## S\n\n无经费违规事项。\n"
+    assert expected == text

@@ -166,8 +166,9 @@ def test_broken_plugins_do_not_break_builtins(plugins: Registry):
 
 
 def test_docx_plugin_is_discovered(docx_plugin: Path):
-    """After installing examples/onex-docx, "docx" is a format from distribution onex-docx."""
-    info = {i.name: i for i in onex.exporters.describe()}["docx"]
+    """After installing examples/onex-docx, "docx-plain" is a format from distribution
+    onex-docx; the suffix .docx still picks onex's own Word format."""
+    info = {i.name: i for i in onex.exporters.describe()}["docx-plain"]
     expected = ("onex-docx", "0.1.0", ".docx", True, None)
     assert expected == (
         info.distribution,
@@ -185,7 +186,7 @@ def test_docx_plugin_writes_headings_and_tables(docx_plugin: Path, tmp_path: Pat
     figures as cell_text shows them, total row included."""
     report = sample_report()
     target = tmp_path / "report.docx"
-    onex.export(report, "docx", target, table_style="Table Grid")
+    onex.export(report, "docx-plain", target, table_style="Table Grid")
     document = docx.Document(str(target))
     headings = [
         p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
@@ -211,7 +212,7 @@ def test_docx_plugin_writes_headings_and_tables(docx_plugin: Path, tmp_path: Pat
 def test_docx_plugin_keeps_every_figure(docx_plugin: Path, report: Report):
     """Any report, hostile text included, exports through the plugin and reads back with the
     same figures."""
-    document = docx.Document(__import__("io").BytesIO(onex.export(report, "docx")))
+    document = docx.Document(__import__("io").BytesIO(onex.export(report, "docx-plain")))
     for table, word in zip(report.tables(), document.tables, strict=True):
         for row, word_row in zip(table.rows, list(word.rows)[1:], strict=False):
             for cell, word_cell in zip(row, word_row.cells, strict=True):

@@ -37,7 +37,8 @@ def _all_rows(table: Table) -> list[tuple[Cell, ...]]:
 @PROPERTY
 @given(report=reports())
 def test_markdown_tables_read_back(report: Report):
-    """Each pipe table parses back to the labels and cell_text of the Report's cells."""
+    """Each pipe table parses back to the labels and cell_text of the Report's cells (a table
+    without rows is a sentence, not a pipe table)."""
     parsed = parse_pipe_tables(onex.export(report, "markdown"))
     expected = [
         (
@@ -48,6 +49,7 @@ def test_markdown_tables_read_back(report: Report):
             ],
         )
         for t in report.tables()
+        if t.rows
     ]
     assert expected == [(header, body) for header, _, body in parsed]
 
@@ -158,7 +160,7 @@ def test_excel_tables_read_back(report: Report):
     data = onex.export(report, "excel")
     wb = openpyxl.load_workbook(io.BytesIO(data))
     values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    tables = list(report.tables())
+    tables = [t for t in report.tables() if t.rows]  # a table without rows is a sentence
     assert 1 + len(tables) == len(wb.sheetnames)
     for index, table in enumerate(tables, start=1):
         ws, cached = wb.worksheets[index], values.worksheets[index]

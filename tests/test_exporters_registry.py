@@ -20,8 +20,8 @@ from onex.report import Report
 
 
 def test_builtin_names():
-    """The four built-in formats are registered under their names."""
-    expected = ["console", "excel", "json", "markdown"]
+    """The five built-in formats are registered under their names."""
+    expected = ["console", "docx", "excel", "json", "markdown"]
     assert expected == Registry(group=None).names()
 
 
@@ -244,6 +244,7 @@ def test_describe_builtins():
     infos = Registry(group=None).describe()
     expected = [
         ("console", ".txt", False, "onex", onex.__version__, True, None),
+        ("docx", ".docx", True, "onex", onex.__version__, True, None),
         ("excel", ".xlsx", True, "onex", onex.__version__, True, None),
         ("json", ".json", False, "onex", onex.__version__, True, None),
         ("markdown", ".md", False, "onex", onex.__version__, True, None),

@@ -190,18 +190,19 @@ def test_any_valid_dataset_round_trips(ds: onex.Dataset) -> None:
 
 
 def test_huge_json_integer_is_a_data_error(tmp_path: Path) -> None:
-    """An integer of thousands of digits is refused as input, not a crash."""
+    """An integer of thousands of digits is refused as input, located, not a crash."""
     path = tmp_path / "big.json"
     path.write_text('{"institution": "x", "year": ' + "9" * 5000 + "}", encoding="utf-8")
     (problem,) = _problems(path)
-    assert problem.startswith("not readable JSON")
+    assert "line 1, column 30: a number of 5000 digits: no figure here has more than 20" == problem
 
 
 @pytest.mark.parametrize(
     ("amount", "message"),
     [
         ("1000000000000", "expected an amount below ¥10^12"),
-        ("1e-30", "out of range"),
+        ("0.00000000001", "out of range"),
+        ("1e-30", "expected a decimal number such as \"120.50\", got '1e-30'"),
     ],
 )
 def test_money_is_bounded(tmp_path: Path, amount: str, message: str) -> None:

@@ -45,6 +45,8 @@ def results(sample: Dataset, demo: Dataset) -> dict[str, Tabular]:
         "awards": awards,
         "bank": onex.credit_bank_records(awards),
         "integration": onex.course_integration(sample),
+        "funnel": onex.funnel(sample),
+        "series": onex.series_summary(onex.Series(datasets=(sample, sample.evolve(year=2021)))),
         "table": onex.read_exam_table(TABLE, institution="广州城市职业学院"),
     }
 
@@ -65,6 +67,8 @@ def test_reprs_are_one_short_line(results: dict[str, Tabular]) -> None:
         "awards": "CreditAwards(application_date=2021-12-31, students=35, awards=25, refusals=32)",
         "bank": "CreditBankRecords(rows=25, masked=True)",
         "integration": "CourseIntegrationTable(rows=2)",
+        "funnel": "Funnel(rows=16, stages='sat, passed', pass_rate=1185/1479)",
+        "series": "SeriesSummary(years='2020–2021', certificates=16, changes=1)",
         "table": f"TableImport(kind='summary', source={str(TABLE)!r}, rows=16, warnings=0)",
     }
     assert expected == {name: repr(result) for name, result in results.items()}
@@ -78,7 +82,7 @@ def test_every_public_result_class_has_a_short_repr() -> None:
         if isinstance(obj := getattr(onex, name), type) and issubclass(obj, Tabular)
     ]
     long_reprs = [cls.__name__ for cls in classes if cls.__repr__ is not Tabular.__repr__]
-    assert 11 == len(classes)
+    assert 13 == len(classes)
     assert [] == long_reprs
 
 

@@ -98,6 +98,7 @@ _LAYERS = {
     "model": 0,
     "errors": 0,
     "i18n": 0,
+    "text": 0,
     "records": 1,
     "io": 2,
     "samples": 2,
@@ -107,6 +108,7 @@ _LAYERS = {
     "display": 5,
     "exporters": 6,
     "testing": 7,
+    "streams": 8,
     "cli": 8,
 }
 

@@ -2,25 +2,30 @@
 
 Results go to stdout, errors to stderr. Exit codes: 0 success; 1 the audit found errors
 (``onex check``); 2 the input cannot be read or is invalid, or the command line is wrong;
-3 an internal error (set ``ONEX_DEBUG=1`` to see its traceback).
+3 an internal error (set ``ONEX_DEBUG=1`` to see its traceback); 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM), each with one line on stderr and no output half written.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from onex.model import CandidateResult, Dataset
+    from onex.model.series import Series
     from onex.report import Report
 
 DEFAULT_SAMPLE = "gzcvc-2020"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 class UsageError(Exception):
@@ -67,7 +72,9 @@ _EXAMPLES = {
   onex report                              the embedded gzcvc-2020 sample, on the console
   onex report data.json -o report.xlsx     Excel, the format taken from the suffix
   onex report 2020年报告.pdf                 the year's report from a published document
-  onex report gzcvc-2020 -f markdown --lang en --precision 1""",
+  onex report gzcvc-2020 -f markdown --lang en --precision 1
+  onex report 2019.json 2020.json 2021.json    several years: the multi-year report
+  onex report 历年数据/ -o trend.xlsx            every data file in a folder, one per year""",
     "check": """examples:
   onex check                   audit the embedded sample
   onex check summary.csv       audit last year's table copied from a report
@@ -123,7 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
         tables.add_argument("--year", type=int, metavar="N", help="the report year, if not in it")
         tables.add_argument("--institution", metavar="TEXT", help="the college, if not in it")
         tables.add_argument(
-            "--unmask", action="store_true", help="keep names and ID numbers unmasked"
+            "--unmask",
+            action="store_true",
+            help="quote names and ID numbers in full in messages (reports never hold them)",
+        )
+        tables.add_argument(
+            "--certificates",
+            metavar="DATASET",
+            help="a dataset file or sample whose certificates are the only valid ones",
         )
         tables.add_argument(
             "--workers",
@@ -134,16 +148,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = command("template", "Write an Excel workbook for filling in a year's data.")
     template.add_argument("path", metavar="PATH", help="the .xlsx file to write")
+    template.add_argument(
+        "--force", action="store_true", help="replace PATH if it exists (it may hold your data)"
+    )
 
     report = command("report", "Build the year's report from a data file or a sample.")
     report.add_argument(
         "source",
-        nargs="?",
-        default=DEFAULT_SAMPLE,
+        nargs="*",
+        default=[DEFAULT_SAMPLE],
         metavar="SOURCE",
-        help=f"a data file or a sample name (default: {DEFAULT_SAMPLE})",
+        help=f"a data file or a sample name (default: {DEFAULT_SAMPLE}); several files, a "
+        "folder or a table of several years give the multi-year report",
     )
     output_options(report)
+    report.add_argument(
+        "--trend",
+        action="append",
+        metavar="CERTIFICATE",
+        help="several years: a certificate (name, alias or code) to draw in the trend chart; "
+        "repeat for more (default: the five with most candidates)",
+    )
     quiet(report)
 
     check = command("check", "Validate a data file or sample and audit every printed figure.")
@@ -166,8 +191,46 @@ _TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
 _DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown")
 
 
+def load_years(sources: Sequence[str]) -> Series:
+    """A series from several data files or folders (sample names too); their warnings go to
+    stderr, and reading goes on."""
+    import warnings
+
+    import onex
+
+    paths: list[str | Path] = []
+    datasets: list[Dataset] = []
+    for source in sources:
+        if not Path(source).exists() and source in onex.samples.names():
+            datasets.append(onex.samples.load(source))
+        else:
+            paths.append(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", onex.DataWarning)
+        series = onex.load_series(*paths) if paths else None
+    for warning in caught:
+        print(str(warning.message), file=sys.stderr)
+    if series is None or datasets:
+        found = [*(series.datasets if series else ()), *datasets]
+        origins = [*(series.origins if series else ()), *(d.source for d in datasets)]
+        series = onex.Series(datasets=tuple(found), origins=tuple(origins))
+    return series
+
+
 def load_source(source: str, args: argparse.Namespace) -> Dataset:
-    """A dataset from a file path or an embedded sample's name.
+    """A dataset from a file path or an embedded sample's name (one year: a folder or a table
+    of several years is a usage error here)."""
+    import onex
+
+    found = load_any(source, args)
+    if isinstance(found, onex.Series):
+        raise UsageError(f"{source}: holds several years; give one year's data")
+    return found
+
+
+def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
+    """A dataset from a file path or an embedded sample's name, or a series from a folder or a
+    table of several years.
 
     Spreadsheets are read with the table options on the command line; their warnings (unknown
     columns, bad ID numbers) go to stderr, and reading goes on.
@@ -176,16 +239,34 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
 
     path = Path(source)
     if path.is_dir():
-        raise UsageError(f"{source}: is a folder; give a data file or a sample name")
+        return load_years([source])
     if path.exists():
         if path.suffix.lower() in _DOCUMENT_SUFFIXES:
             return onex.read_report(path).dataset(year=args.year, institution=args.institution)
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path)
+        if args.year is None and onex.detect_table_kind(path, sheet=args.sheet) == "summary":
+            from onex.io.tables.summary import read_exam_table_years
+
+            imports = read_exam_table_years(path, sheet=args.sheet, institution=args.institution)
+            for line in dict.fromkeys(x for i in imports for x in i.warning_lines()):
+                print(line, file=sys.stderr)
+            if len(imports) > 1:
+                return onex.Series(
+                    datasets=tuple(i.dataset for i in imports),
+                    origins=tuple(f"{path} ({i.dataset.year})" for i in imports),
+                )
+            return imports[0].dataset
         if args.workers is not None:
             print("onex: --workers is deprecated and ignored (one process reads)", file=sys.stderr)
+        known: Dataset | tuple[()] = ()
+        if args.certificates:
+            known = load_source(
+                args.certificates, argparse.Namespace(**{**vars(args), "certificates": None})
+            )
         imported = onex.read_table(
             path,
+            certificates=known,
             sheet=args.sheet,
             year=args.year,
             institution=args.institution,
@@ -197,8 +278,8 @@ def load_source(source: str, args: argparse.Namespace) -> Dataset:
         return imported.dataset
     if source in onex.samples.names():
         return onex.samples.load(source)
-    known = ", ".join(onex.samples.names())
-    raise UsageError(f"{source}: no such file, nor a sample (samples: {known})")
+    samples = ", ".join(onex.samples.names())
+    raise UsageError(f"{source}: no such file, nor a sample (samples: {samples})")
 
 
 def _sample_results(source: str) -> tuple[CandidateResult, ...] | None:
@@ -237,12 +318,33 @@ def _emit(report: Report, fmt: str | None, output: str | None, out: TextIO) -> N
     out.write(data if data.endswith("\n") else data + "\n")
 
 
+def _inputs(*sources: str) -> list[str]:
+    """The sources that are files: an output must never be one of them."""
+    return [s for s in sources if Path(s).exists()]
+
+
+def _check_output(output: str | None, inputs: list[str]) -> None:
+    """Refuse an output path that cannot be written safely before any work is done."""
+    if output:
+        from onex.io.atomic import check_target
+
+        check_target(output, inputs)
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
-    dataset = load_source(args.source, args)
-    results = _sample_results(args.source)
-    report = onex.build_report(dataset, results=results, lang=args.lang, precision=args.precision)
+    sources: list[str] = args.source
+    _check_output(args.output, _inputs(*sources))
+    found = load_years(sources) if len(sources) > 1 else load_any(sources[0], args)
+    if isinstance(found, onex.Series):
+        report = onex.build_series_report(
+            found, lang=args.lang, precision=args.precision, certificates=args.trend
+        )
+        _emit(report, args.format, args.output, out)
+        return EXIT_OK
+    results = _sample_results(sources[0])
+    report = onex.build_report(found, results=results, lang=args.lang, precision=args.precision)
     _emit(report, args.format, args.output, out)
     return EXIT_OK
 
@@ -251,20 +353,33 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
     if Path(args.source).suffix.lower() in _DOCUMENT_SUFFIXES and Path(args.source).is_file():
-        result = onex.audit(onex.read_report(args.source), lang=args.lang)
-    else:
-        result = onex.audit(load_source(args.source, args), lang=args.lang)
-    for finding in result.findings:
-        severity = finding.severity.label(args.lang)
-        out.write(f"[{severity}] {finding.message(args.lang)}\n")
-    if not result.findings:
-        out.write("核查通过：未发现问题。\n" if args.lang == "zh" else "No findings.\n")
-    return EXIT_OK if result.ok else EXIT_FINDINGS
+        document = onex.audit(onex.read_report(args.source), lang=args.lang)
+        for finding in document.findings:
+            out.write(f"[{finding.severity.label(args.lang)}] {finding.message(args.lang)}\n")
+        if not document.findings:
+            out.write("核查通过：未发现问题。\n" if args.lang == "zh" else "No findings.\n")
+        return EXIT_OK if document.ok else EXIT_FINDINGS
+    found = load_any(args.source, args)
+    datasets = found.datasets if isinstance(found, onex.Series) else (found,)
+    ok = True
+    for dataset in datasets:
+        result = onex.audit(dataset, lang=args.lang)
+        year = f"{dataset.year} " if len(datasets) > 1 else ""
+        for finding in result.findings:
+            severity = finding.severity.label(args.lang)
+            out.write(f"{year}[{severity}] {finding.message(args.lang)}\n")
+        if not result.findings:
+            out.write(
+                f"{year}核查通过：未发现问题。\n" if args.lang == "zh" else f"{year}No findings.\n"
+            )
+        ok = ok and result.ok
+    return EXIT_OK if ok else EXIT_FINDINGS
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
     import onex
 
+    _check_output(args.output, _inputs(args.old, args.new))
     before = load_source(args.old, args)
     after = load_source(args.new, args)
     comparison = onex.compare(before, after)
@@ -300,6 +415,11 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
 
     if Path(args.path).suffix.lower() != ".xlsx":
         raise UsageError(f"{args.path}: the template is an Excel workbook; name it *.xlsx")
+    if os.path.lexists(args.path) and not args.force:
+        raise UsageError(
+            f"{args.path}: exists (it may be a filled-in workbook); "
+            "give --force to replace it with an empty template"
+        )
     onex.write_template(args.path)
     out.write(f"{args.path}\n")
     return EXIT_OK
@@ -315,18 +435,77 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 }
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwound like Ctrl-C so that no temporary file is left behind."""
+
+
+def _on_terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _stop_signals() -> None:
+    """Ignore further interrupts while onex reports the first and exits."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM"):
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code (130 after Ctrl-C, 143 after SIGTERM, each
+    with one line on stderr and no output left half written)."""
+    return guarded(lambda: _main(argv))
+
+
+def guarded(work: Callable[[], int]) -> int:
+    """Run ``work`` as the command line runs a command: SIGTERM unwinds it like Ctrl-C (so an
+    atomic write under way removes its temporary file), and either ends in one line on stderr
+    and exit code 130 (Ctrl-C) or 143 (SIGTERM), never a traceback."""
+    import signal
+
+    previous: list[tuple[int, Any]] = []
+    if threading.current_thread() is threading.main_thread():
+        previous.append((signal.SIGINT, signal.getsignal(signal.SIGINT)))
+        previous.append((signal.SIGTERM, signal.signal(signal.SIGTERM, _on_terminate)))
+    try:
+        return work()
+    except KeyboardInterrupt:
+        _stop_signals()
+        print("onex: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _stop_signals()
+        print("onex: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
+    finally:
+        for signum, handler in previous:
+            signal.signal(signum, handler)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from onex.streams import prepare_streams
+
+    prepare_streams()  # any console encoding: ¥ in GBK, Chinese in ASCII (see onex.streams)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from onex.errors import OnexError
+    from onex.errors import OnexError, OutputError
+    from onex.io.atomic import protecting
 
+    inputs: list[str] = []
+    for key in ("source", "old", "new", "certificates"):
+        value = getattr(args, key, None)
+        inputs.extend(value if isinstance(value, list) else [value] if value else [])
     try:
-        return _COMMANDS[args.command](args, sys.stdout)
+        with protecting(_inputs(*inputs)):
+            return _COMMANDS[args.command](args, sys.stdout)
     except UsageError as exc:
+        print(f"onex: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OutputError as exc:
         print(f"onex: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except OnexError as exc:
@@ -335,8 +514,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # missing files, full disks, bad paths: the user's to fix
         print(f"onex: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
     except Exception as exc:
         if os.environ.get("ONEX_DEBUG"):
             import traceback

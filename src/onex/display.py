@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from onex.model.values import Rate, half_up
+from onex.text import markdown_cell
 
 if TYPE_CHECKING:  # pragma: no cover
     from onex.report import Report
@@ -78,23 +79,17 @@ def records_html(records: Sequence[Record], title: str, max_rows: int = MAX_ROWS
     )
 
 
-def _md(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
-    )
-
-
 def records_markdown(records: Sequence[Record], title: str, max_rows: int = MAX_ROWS) -> str:
     """A Markdown pipe table of ``records``, cut at ``max_rows`` with a "n more" line."""
     cols = _columns(records) or ["—"]
     lines = [
-        f"**{_md(title)}**",
+        f"**{markdown_cell(title)}**",
         "",
-        "| " + " | ".join(_md(c) for c in cols) + " |",
+        "| " + " | ".join(markdown_cell(c) for c in cols) + " |",
         "|" + "|".join(" --- " for _ in cols) + "|",
     ]
     lines += [
-        "| " + " | ".join(_md(plain_value(r.get(c))) for c in cols) + " |"
+        "| " + " | ".join(markdown_cell(plain_value(r.get(c))) for c in cols) + " |"
         for r in records[:max_rows]
     ]
     more = len(records) - max_rows

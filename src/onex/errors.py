@@ -16,6 +16,7 @@ __all__ = [
     "DataWarning",
     "MissingDependencyError",
     "OnexError",
+    "OutputError",
     "Problem",
     "UnknownExporterError",
     "UnknownNameError",
@@ -72,6 +73,12 @@ class UnknownNameError(DataError, LookupError):
 
 class UnknownExporterError(OnexError, LookupError):
     """No exporter is registered under a name; the message lists the known ones."""
+
+
+class OutputError(OnexError, OSError):
+    """An output cannot be written safely: it is one of the inputs, a folder, FIFO or device,
+    read-only, or held open by another program. Nothing was written; the message names the
+    file."""
 
 
 class MissingDependencyError(OnexError, ImportError):

@@ -8,7 +8,7 @@ map it to its native form without recomputing or re-rounding anything but at dis
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Literal
 
@@ -34,6 +34,8 @@ __all__ = [
     "Table",
     "Text",
     "cell_text",
+    "chart_points",
+    "empty_note",
 ]
 
 ColumnKind = Literal["count", "number", "percent", "money", "date", "text"]
@@ -127,16 +129,29 @@ _FIGURE_KINDS = frozenset({"count", "number", "percent", "money"})
 
 @attrs.frozen(kw_only=True)
 class Chart:
-    """A bar chart of one column over another (e.g. pass rate by certificate)."""
+    """A chart of one column over another: a bar chart (pass rate by certificate) or, with
+    ``kind="line"``, a line chart (a trend over years). ``series`` names further value columns
+    drawn as lines of their own beside ``value`` (one line per certificate)."""
 
     title: str
     category: str
     value: str
+    kind: Literal["bar", "line"] = "bar"
+    series: tuple[str, ...] = ()
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """Every value column drawn: ``value``, then ``series``."""
+        return (self.value, *self.series)
 
 
 @attrs.frozen(kw_only=True)
 class Table:
-    """A table: ``rows`` of cells in column order, and an optional ``total`` row (合计)."""
+    """A table: ``rows`` of cells in column order, and an optional ``total`` row (合计).
+
+    A table without rows is never drawn empty: exporters print ``empty`` instead, a sentence
+    saying nothing was found (by default "无<title>。" / "No <title>."; see :func:`empty_note`).
+    """
 
     key: str
     title: str
@@ -144,6 +159,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     total: tuple[Cell, ...] | None = None
     chart: Chart | None = None
+    empty: str | None = None
 
     def __attrs_post_init__(self) -> None:
         width = len(self.columns)
@@ -153,7 +169,7 @@ class Table:
         keys = {col.key for col in self.columns}
         named = [k for col in self.columns if col.ratio_of for k in col.ratio_of]
         if self.chart is not None:
-            named += [self.chart.category, self.chart.value]
+            named += [self.chart.category, *self.chart.values]
         for key in named:
             if key not in keys:
                 raise ValueError(
@@ -260,3 +276,39 @@ def cell_text(cell: Cell, precision: int = 2, undefined: str = "—") -> str:
         case Text(value):
             return value
     raise TypeError(f"not a report cell: {cell!r}")  # pragma: no cover
+
+
+def chart_points(
+    table: Table, precision: int = 2, value: str | None = None
+) -> list[tuple[str, Decimal]]:
+    """The points of ``table``'s chart (of its ``value`` column, by default the chart's first):
+    each row's category as text and its value as the number the table shows (read from
+    :func:`cell_text`, never recomputed). Rows whose value is not a figure, or is an undefined
+    rate, have no point; a table without a chart has none."""
+    if table.chart is None:
+        return []
+    cat = table.column_index(table.chart.category)
+    val = table.column_index(value or table.chart.value)
+    points: list[tuple[str, Decimal]] = []
+    for row in table.rows:
+        cell = row[val]
+        if not isinstance(cell, Count | Number | Percent | Money):
+            continue
+        shown = cell_text(cell, precision).removeprefix("¥").removesuffix("%").replace(",", "")
+        try:
+            number = Decimal(shown)
+        except InvalidOperation:  # an undefined rate ("—") has no bar
+            continue
+        points.append((cell_text(row[cat], precision), number))
+    return points
+
+
+def empty_note(table: Table, lang: str = "zh") -> str:
+    """The sentence an exporter prints in place of ``table`` when it has no rows: the table's own
+    ``empty`` text, else "无<title>。" in Chinese or "No <title>." in English."""
+    if table.empty is not None:
+        return table.empty
+    title = " ".join(table.title.split())
+    if lang == "en":
+        return f"No {title[:1].lower()}{title[1:]}." if title else "Nothing to list."
+    return f"无{title}。" if title else "无。"

@@ -1,4 +1,5 @@
-"""Write the malformed-input corpus in tests/data/bad/: each NAME.csv/.xlsx with NAME.expected.
+"""Write the malformed-input corpus in tests/data/bad/: each NAME.csv/.xlsx/.json/.toml with
+NAME.expected.
 
 Every line of NAME.expected must appear in the DataError that reading NAME gives (lines starting
 with ``warning:`` must instead appear among the warnings of a read that succeeds). Run it from
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -116,7 +118,7 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
     ),
     "summary_not_text": (
         b"\xd6\xa4\xca\xe9,\x80\x80\x80\xff\n",
-        "bytes that are neither UTF-8 nor GB18030/GBK text (damaged, or another encoding); "
+        "line 1: bytes that are neither UTF-8 nor GB18030/GBK text (damaged, or another encoding); "
         "save the file from Excel as 'CSV UTF-8'",
     ),
     "summary_many_problems": (
@@ -181,10 +183,240 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
     "results_bad_id_number_warning": (
         f"{RESULTS}\n2,李四,110105194912310021,物流管理,初级,2020-11-05,80,70,通过\n"
         f"3,王五,44010119990101,物流管理,初级,2020-11-05,80,70,通过\n",
-        "warning: line 2, column 3 (身份证号): wrong check character (expected X): "
+        "warning: line 2, column 3 (身份证号): wrong check character (mistyped?): "
         "'1101**********0021'\n"
         "warning: line 3, column 3 (身份证号): a 身份证号 has 18 characters, this one 14: "
         "'4401******0101'",
+    ),
+    "summary_total_in_the_middle": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2020\n,合计,150,133,,,\n2,老年照护,30,18,60%,,2020\n",
+        "line 3: a total row in the middle of the table (1 certificate rows follow it, "
+        "from line 4)",
+    ),
+    # Text that is not what it seems: terminal escapes and direction overrides in names.
+    "summary_escape_in_name": (
+        f"{SUMMARY}\n1,物流\x1b]0;pwned\x07管理,120,115,96%,,2020\n",
+        "line 2, column 2 (证书名称): holds the control character U+001B (ESC) at character 3: "
+        "remove it",
+    ),
+    "summary_bidi_override_in_name": (
+        f"{SUMMARY}\n1,物流\u202e管理,120,115,96%,,2020\n",
+        "line 2, column 2 (证书名称): holds the invisible direction control U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE) at character 3",
+    ),
+    "summary_backspace_in_note": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,好\x08\x08坏,2020\n",
+        "line 2, column 6 (备注): holds the control character U+0008 (BS) at character 2",
+    ),
+    "results_escape_in_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流\x1b[2J管理,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): the certificate name holds the control character U+001B "
+        "(ESC) at character 3",
+    ),
+    "results_isolate_in_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流\u2066管理,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): the certificate name holds the invisible direction control "
+        "U+2066",
+    ),
+    # One number grammar: Python's own syntax (underscores, exponents) is not a spreadsheet's.
+    "summary_count_with_underscores": (
+        f"{SUMMARY}\n1,物流管理,1_0_0,60,60%,,2020\n",
+        "line 2, column 3 (考证人数): expected a whole number, got '1_0_0'",
+    ),
+    "summary_count_with_exponent": (
+        f"{SUMMARY}\n1,物流管理,1e2,60,60%,,2020\n",
+        "line 2, column 3 (考证人数): expected a whole number, got '1e2'",
+    ),
+    "summary_count_badly_grouped": (
+        f'{SUMMARY}\n1,物流管理,"1,2,0",60,50%,,2020\n',
+        "line 2, column 3 (考证人数): expected a whole number, got '1,2,0'",
+    ),
+    "summary_count_of_many_digits": (
+        f"{SUMMARY}\n1,物流管理,{'9' * 400},60,50%,,2020\n",
+        "line 2, column 3 (考证人数): a number of 400 digits: no figure here has more than 20",
+    ),
+    "summary_extra_values": (
+        f"{SUMMARY}\n1,物流管理,120,115,96%,,2020,多余\n",
+        "line 2: the row has 8 values but the header has 7 columns",
+    ),
+    "results_score_with_underscores": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,6_0,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got '6_0'",
+    ),
+    "results_score_with_exponent": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,8e1,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got '8e1'",
+    ),
+    # Personal data: a name or an ID number in the wrong column is never quoted whole.
+    "results_name_in_pass_column": (
+        f"{RESULTS}\n{ROW}\n2,熊萍宁,{GOOD_ID},物流管理,初级,2020-11-05,80,70,熊萍宁\n",
+        "line 3, column 9 (是否通过): expected yes or no (是/否, 通过/未通过, pass/fail), "
+        "got '熊**'\nabsent: 熊萍宁",
+    ),
+    "results_name_of_another_row_as_level": (
+        f"{RESULTS}\n2,袁思,{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n"
+        f"3,李四,{GOOD_ID},物流管理,袁思,2020-11-05,80,70,通过\n",
+        "line 3, column 5 (等级): unknown level '袁*'\nabsent: 袁思",
+    ),
+    "results_id_body_in_score_column": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,{GOOD_ID[:17]},70,通过\n",
+        f"line 2, column 7 (理论成绩): '1101*********1002' is out of range\nabsent: {GOOD_ID[:17]}",
+    ),
+    "results_id_body_as_text_in_score_column": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,{GOOD_ID[:16]}A,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got '1101*********100A'\n"
+        f"absent: {GOOD_ID[:16]}",
+    ),
+    "results_id_with_a_letter_as_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},{GOOD_ID[:17]}A,初级,2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): a 身份证号 where the certificate name belongs (columns "
+        f"shifted?)\nabsent: {GOOD_ID[:17]}",
+    ),
+    "results_id_with_spaces_as_certificate": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},{GOOD_ID[:6]} {GOOD_ID[6:14]} {GOOD_ID[14:]},初级,"
+        "2020-11-05,80,70,通过\n",
+        "line 2, column 4 (证书名称): a 身份证号 where the certificate name belongs (columns "
+        f"shifted?)\nabsent: {GOOD_ID[6:14]}",
+    ),
+    "results_name_as_certificate": (
+        f"{RESULTS}\n{ROW}\n2,熊萍宁,{GOOD_ID},熊萍宁,初级,2020-11-05,80,70,通过\n",
+        "line 3, column 4 (证书名称): a name from the 姓名 column where the certificate belongs "
+        "(columns shifted?)\nabsent: 熊萍宁",
+    ),
+    "results_name_of_a_later_row_as_certificate": (
+        f"{RESULTS}\n{ROW}\n2,李四,{GOOD_ID},熊萍宁,初级,2020-11-05,80,70,通过\n"
+        + "".join(f"{i},王{i},{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n" for i in range(3, 9))
+        + f"30,熊萍宁,{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n",
+        "line 3, column 4 (证书名称): a name from the 姓名 column where the certificate belongs "
+        "(columns shifted?); the same text is a name at line 10, column 2 (姓名)\nabsent: 熊萍宁",
+    ),
+    "results_rare_certificate_warning": (
+        RESULTS
+        + "\n"
+        + "".join(f"{i},王{i},{GOOD_ID},物流管理,初级,2020-11-05,80,70,通过\n" for i in range(150))
+        + f"150,张{150},{GOOD_ID},袁思,初级,2020-11-05,80,70,通过\n",
+        "warning: line 152, column 4 (证书名称): the certificate '袁*' is held by only 1 of 151 "
+        "rows: a typo, or a shifted row?\nabsent: 袁思",
+    ),
+    "results_score_infinite": (
+        f"{RESULTS}\n2,李四,{GOOD_ID},物流管理,初级,2020-11-05,Infinity,70,通过\n",
+        "line 2, column 7 (理论成绩): expected a number, got 'Infinity'",
+    ),
+}
+
+MINIMAL = {
+    "institution": "示例学院",
+    "year": 2021,
+    "certificates": [{"code": "log", "name": "物流管理"}],
+    "exams": [{"certificate": "物流管理", "candidates": 100, "passed": 90}],
+}
+
+
+def _json(**changes: object) -> str:
+    # ensure_ascii: control characters and lone surrogates are written as \u escapes, as JSON
+    # files carry them
+    return json.dumps({**MINIMAL, **changes}, ensure_ascii=True, indent=1)
+
+
+TEXT_CASES: dict[str, tuple[str, str]] = {
+    # A string where a list belongs is never split into characters.
+    "json_teachers_as_text.json": (
+        _json(training=[{"certificate": "物流管理", "trained": 3, "teachers": "王老师"}]),
+        "$.training[0].teachers: expected a list [...], got '王老师'",
+    ),
+    "json_aliases_as_text.json": (
+        _json(certificates=[{"code": "log", "name": "物流管理", "aliases": "ab"}]),
+        "$.certificates[0].aliases: expected a list [...], got 'ab'",
+    ),
+    "json_levels_as_text.json": (
+        _json(certificates=[{"code": "log", "name": "物流管理", "levels": "初级"}]),
+        "$.certificates[0].levels: expected a list [...], got '初级'",
+    ),
+    "json_paragraphs_as_text.json": (
+        _json(narrative=[{"key": "k", "title": "t", "paragraphs": "hello"}]),
+        "$.narrative[0].paragraphs: expected a list [...], got 'hello'",
+    ),
+    "json_exams_as_object.json": (
+        _json(exams={}),
+        "$.exams: expected a list [...], got an object {...}",
+    ),
+    "json_exams_as_empty_text.json": (_json(exams=""), "$.exams: expected a list [...], got ''"),
+    "json_exams_as_number.json": (_json(exams=3), "$.exams: expected a list [...], got 3"),
+    # Structuring failures are worded, never Python's text.
+    "json_record_as_text.json": (
+        _json(certificates=["物流管理"]),
+        "$.certificates[0]: expected an object {...} with fields, got '物流管理'",
+    ),
+    "json_record_as_null.json": (
+        _json(exams=[None]),
+        "$.exams[0]: expected an object {...} with fields, got None",
+    ),
+    "json_section_as_list.json": (
+        _json(stated=[1, 2]),
+        "$.stated: expected an object {...} with fields, got a list [...]",
+    ),
+    # Text: refused at load, located, never quoted.
+    "json_escape_in_institution.json": (
+        _json(institution="示例\x1b]0;pwned\x07学院"),
+        "$.institution: holds the control character U+001B (ESC) at character 3: remove it",
+    ),
+    "json_bidi_override_in_certificate.json": (
+        _json(certificates=[{"code": "log", "name": "物流\u202e管理"}]),
+        "$.certificates[0].name: holds the invisible direction control U+202E",
+    ),
+    "json_lone_surrogate_in_name.json": (
+        _json(
+            certificates=[{"code": "log", "name": "物流管理"}], institution="示例"[:1] + "\ud83d"
+        ),
+        "$.institution: holds a lone surrogate U+D83D at character 2, which no text file can store",
+    ),
+    "json_escape_in_teacher.json": (
+        _json(training=[{"certificate": "物流管理", "trained": 3, "teachers": ["王\x07老师"]}]),
+        "$.training[0].teachers: holds the control character U+0007 (BEL) at character 2",
+    ),
+    # The last of two keys must not win silently.
+    "json_duplicate_key.json": (
+        '{"institution": "示例学院", "year": 2020,\n "year": 1999}',
+        "line 2, column 2: the key 'year' appears twice in one object; keep one",
+    ),
+    "json_duplicate_key_nested.json": (
+        '{"institution": "示例学院", "year": 2021, "exams": [\n'
+        ' {"certificate": "物流管理", "candidates": 100, "passed": 90, "passed": 9}]}',
+        "line 2, column 59: the key 'passed' appears twice in one object; keep one",
+    ),
+    # Bounded work: no recursion or digit-limit crash, a located data error.
+    "json_deeply_nested.json": (
+        '{"institution": "x", "year": 2021, "narrative": ' + "[" * 5000 + "]" * 5000 + "}",
+        "line 1, column 80: nested deeper than 32 levels; a dataset needs a handful",
+    ),
+    "json_huge_number.json": (
+        '{"institution": "x", "year": ' + "9" * 100_000 + "}",
+        "line 1, column 30: a number of 100000 digits: no figure here has more than 20",
+    ),
+    "json_nan.json": (
+        '{"institution": "x", "year": 2021, "exams": [{"certificate": "物流管理", '
+        '"candidates": NaN, "passed": 0}]}',
+        "line 1, column 84: not valid JSON: NaN is not a JSON number",
+    ),
+    "json_amount_with_underscores.json": (
+        _json(expenses=[{"category": "考核费", "amount": "1_0_0", "date": "2021-06-01"}]),
+        "$.expenses[0].amount: expected a decimal number such as \"120.50\", got '1_0_0'",
+    ),
+    "json_amount_with_exponent.json": (
+        _json(expenses=[{"category": "考核费", "amount": "1e2", "date": "2021-06-01"}]),
+        "$.expenses[0].amount: expected a decimal number such as \"120.50\", got '1e2'",
+    ),
+    "toml_deeply_nested.toml": (
+        'institution = "x"\nyear = 2021\nnarrative = ' + "[" * 5000 + "]" * 5000 + "\n",
+        "line 3, column 45: nested deeper than 32 levels; a dataset needs a handful",
+    ),
+    "toml_huge_number.toml": (
+        'institution = "x"\nyear = ' + "9" * 100_000 + "\n",
+        "line 2, column 8: a number of 100000 digits: no figure here has more than 20",
+    ),
+    "toml_duplicate_key.toml": (
+        'institution = "x"\nyear = 2020\nyear = 1999\n',
+        "not valid TOML: Cannot overwrite a value (at line 3, column 12)",
     ),
 }
 
@@ -240,7 +472,88 @@ def _openpyxl_sheet(title: str, rows: list[list[object]]) -> bytes:
     return buffer.getvalue()
 
 
+def _rezip(changes: dict[str, object]) -> bytes:
+    """The sample workbook with some parts replaced (bytes) or changed (a function of them)."""
+    import zipfile
+
+    good = _workbook({})
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            change = changes.get(item.filename)
+            if callable(change):
+                data = change(data)
+            elif isinstance(change, bytes):
+                data = change
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
+def _without_sheet(title: str) -> bytes:
+    import openpyxl
+
+    buffer = io.BytesIO()
+    wb = openpyxl.load_workbook(io.BytesIO(_workbook({})))
+    del wb[title]
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+_XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<sheetData><row><c t="inlineStr"><is><t>&e;</t></is></c></row></sheetData></worksheet>'
+)
+_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;">]><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData><row><c t="inlineStr"><is><t>&c;</t></is></c></row>'
+    b"</sheetData></worksheet>"
+)
+
 XLSX_CASES: dict[str, tuple[object, str]] = {
+    "xlsx_summary_huge_stored_number": (
+        lambda: _xlsx(
+            lambda wb: _rows(
+                wb.add_worksheet("考证"),
+                [["年度", "证书名称", "考证人数", "通过人数"], [2020, "物流管理", 1e300, 5]],
+            )
+        ),
+        "sheet 考证, cell C2 (考证人数): a number of 301 digits: no figure here has more than 20",
+    ),
+    "xlsx_encrypted": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
+        "encrypted (saved with a 'password to open') or an old .xls file",
+    ),
+    "xlsx_not_a_zip": (
+        lambda: "证书名称,考证人数\n物流管理,1\n".encode(),
+        "not an .xlsx workbook: the file is not a ZIP archive",
+    ),
+    "xlsx_external_entity": (
+        lambda: _rezip({"xl/worksheets/sheet2.xml": _XXE}),
+        "the part xl/worksheets/sheet2.xml declares an XML DOCTYPE or entity",
+    ),
+    "xlsx_billion_laughs": (
+        lambda: _rezip({"xl/worksheets/sheet1.xml": _LAUGHS}),
+        "the part xl/worksheets/sheet1.xml declares an XML DOCTYPE or entity",
+    ),
+    "xlsx_damaged_sheet_xml": (
+        lambda: _rezip({"xl/worksheets/sheet3.xml": lambda d: d[: len(d) // 2]}),
+        "the XML of xl/worksheets/sheet3.xml is damaged (line 1",
+    ),
+    "xlsx_workbook_missing_certificates_sheet": (
+        lambda: _without_sheet("证书"),
+        "sheet 证书: missing: an onex workbook needs the sheet 证书 (certificates)",
+    ),
+    "xlsx_workbook_missing_info_sheet": (
+        lambda: _without_sheet("基本信息"),
+        "sheet 基本信息: missing: an onex workbook needs the sheet 基本信息 (dataset)",
+    ),
+    "xlsx_workbook_missing_exams_sheet": (
+        lambda: _without_sheet("考核"),
+        "sheet 考核: missing: the rows of sheet 分级结果 point into sheet 考核 (exams)",
+    ),
     "xlsx_summary_bad_count": (
         lambda: _xlsx(_summary_sheet),
         "sheet 考证, cell C2 (考证人数): expected a whole number, got '一百'",
@@ -308,6 +621,9 @@ def main() -> None:
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         (OUT / f"{name}.csv").write_bytes(data)
         (OUT / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+    for name, (text, expected) in TEXT_CASES.items():
+        (OUT / name).write_text(text, encoding="utf-8")
+        (OUT / f"{name.rsplit('.', 1)[0]}.expected").write_text(expected + "\n", encoding="utf-8")
     for name, (make, expected) in XLSX_CASES.items():
         (OUT / f"{name}.xlsx").write_bytes(make())  # type: ignore[operator]
         (OUT / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")

@@ -1,9 +1,10 @@
 """Exporters render a Report as Markdown, Excel, console text, JSON, or a plugin's format.
 
-``names()`` lists the formats, ``get(name, **options)`` builds one, ``describe()`` tells where
-each comes from, and ``export(report, name_or_exporter, target=None)`` renders (see
+``names()`` lists the formats, ``get(name, **options)`` builds one, ``describe()`` tells
+where each comes from, and ``export(report, name_or_exporter, target=None)`` renders (see
 :mod:`onex.exporters.registry`). The exporter classes are importable from here; each module, and
-the library it needs (xlsxwriter, tabulate), is imported only when first used.
+the library it needs (xlsxwriter, tabulate, python-docx from the ``docx`` extra), is imported only
+when first used.
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ from onex.report import (
 
 if TYPE_CHECKING:
     from onex.exporters.console import ConsoleExporter
+    from onex.exporters.docx_style import DocxStyle
     from onex.exporters.excel import ExcelExporter
     from onex.exporters.json import JsonExporter
     from onex.exporters.markdown import MarkdownExporter
+    from onex.exporters.word import DocxExporter
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -52,6 +55,8 @@ __all__ = [
     "ConsoleExporter",
     "Count",
     "DateCell",
+    "DocxExporter",
+    "DocxStyle",
     "ExcelExporter",
     "Exporter",
     "ExporterFactory",
@@ -94,6 +99,8 @@ refresh = REGISTRY.refresh
 
 _LAZY = {
     "ConsoleExporter": "onex.exporters.console",
+    "DocxExporter": "onex.exporters.word",
+    "DocxStyle": "onex.exporters.docx_style",
     "ExcelExporter": "onex.exporters.excel",
     "JsonExporter": "onex.exporters.json",
     "MarkdownExporter": "onex.exporters.markdown",

@@ -6,7 +6,7 @@ banded rows, frozen header row, widths that fit Chinese text). Cells keep their 
 money are numbers (money in a CNY format), a percent is its ratio with a percent format showing
 the report's precision, dates are dates. A total row (合计) holds formulas whose cached values are
 the Report's own total cells, so a viewer that never recalculates shows the same figures. A table
-with a chart also gets a bar chart.
+with a chart also gets a native chart: bars, or lines for a trend (one per value column).
 
 The workbook is opened with options that keep every string a string: no text from the report
 becomes a formula, a link or a number, whatever it starts with. The same report gives the same
@@ -35,6 +35,7 @@ from onex.exporters.excel_text import (
     plain,
     sheet_name,
     table_headers,
+    wrapped_lines,
 )
 from onex.model.values import Rate, half_up
 from onex.report import (
@@ -50,7 +51,10 @@ from onex.report import (
     Table,
     Text,
     cell_text,
+    chart_points,
+    empty_note,
 )
+from onex.text import visible
 
 __all__ = ["MONEY_FORMAT", "WORKBOOK_OPTIONS", "ExcelExporter", "percent_format", "sheet_name"]
 
@@ -72,8 +76,10 @@ DATE_FORMAT = "yyyy-mm-dd"
 MAX_ROWS = 1_048_576
 
 _NOT_NAME = re.compile(r"[^\w.]")
-_CR = re.compile(r"\r\n?")
 _REPORT_SHEET = {"zh": "报告", "en": "Report"}
+_REPORT_WIDTH = 80  # characters: the report sheet's one column, about A4's width
+_LINE_HEIGHT = 1.45  # a wrapped line's height in points per point of font size (CJK fonts)
+_LANDSCAPE = 110  # tables wider than this many characters print landscape
 _FICTIONAL = {"zh": "（虚构的示例数据）", "en": "(fictional sample data)"}
 _UNDEFINED = "—"
 
@@ -87,10 +93,11 @@ def percent_format(places: int) -> str:
 class ExcelExporter:
     """An ``.xlsx`` workbook.
 
-    ``charts`` adds a bar chart beside each table that has one; ``created`` fixes the document's
+    ``charts`` adds a bar chart below each table that has one; ``created`` fixes the document's
     creation date (default: 31 December of the report's year, else 2000-01-01), which keeps the
     output byte-identical; ``table_style`` names an Excel table style; ``max_column_width`` caps
-    column widths (in characters; longer text wraps).
+    column widths (in characters; longer text wraps); ``font`` and ``font_size`` are the font of
+    every cell (a CJK font: 等线, 宋体, 微软雅黑, ...).
     """
 
     name: ClassVar[str] = "excel"
@@ -107,6 +114,11 @@ class ExcelExporter:
     max_column_width: int = attrs.field(
         default=60, validator=[attrs.validators.instance_of(int), attrs.validators.ge(10)]
     )
+    font: str = attrs.field(
+        default="等线",
+        validator=[attrs.validators.instance_of(str), attrs.validators.min_len(1)],
+    )
+    font_size: float = attrs.field(default=11, validator=attrs.validators.instance_of(int | float))
 
     def export(self, report: Report) -> bytes:
         """The workbook's bytes."""
@@ -116,7 +128,16 @@ class ExcelExporter:
 
     def write(self, report: Report, stream: IO[bytes]) -> None:
         """Write the workbook to an open binary stream."""
-        with xlsxwriter.Workbook(stream, WORKBOOK_OPTIONS) as workbook:
+        options = {
+            **WORKBOOK_OPTIONS,
+            "default_format_properties": {
+                "font_name": self.font,
+                "font_size": self.font_size,
+                "font_charset": 134 if not self.font.isascii() else 0,
+                "font_scheme": "none",
+            },
+        }
+        with xlsxwriter.Workbook(stream, options) as workbook:
             _Book(workbook, report, self).build()
 
 
@@ -177,9 +198,10 @@ class _Book:
         ws = self.wb.add_worksheet(
             sheet_name(_REPORT_SHEET.get(report.lang, "Report"), self.sheets)
         )
-        ws.set_column(0, 0, 100)
-        title = self.format(bold=True, font_size=16)
-        ws.write_string(0, 0, plain(report.title)[:MAX_CELL_TEXT], title)
+        ws.set_column(0, 0, _REPORT_WIDTH)
+        self._print_setup(ws, landscape=False)
+        title = self.format(bold=True, font_size=16, text_wrap=True, valign="top")
+        self._wrapped(ws, 0, 0, plain(report.title)[:MAX_CELL_TEXT], title, _REPORT_WIDTH, 16)
         row = 1
         facts = [str(x) for x in (report.institution, report.year) if x]
         if report.fictional:
@@ -190,15 +212,54 @@ class _Book:
         for section in report.sections:
             row = self._section(ws, row + 1, section, 1)
 
+    def _print_setup(self, ws: _Sheet, *, landscape: bool) -> None:
+        """A4, one page wide, margins, the title in the header and page numbers in the footer."""
+        ws.set_paper(9)  # A4
+        if landscape:
+            ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.6, right=0.6, top=0.85, bottom=0.85)
+        size = max(8, round(self.options.font_size) - 1)
+        font = '&"' + self.options.font.replace('"', "") + ',Regular"' + f"&{size}"
+        title = plain(self.report.title).replace("&", "&&")
+        header = f"&C{font}{title}"
+        while len(header) > 250:  # Excel's limit for a header, codes included
+            title = title[:-2] + "…"
+            header = f"&C{font}{title}"
+        ws.set_header(header, {"margin": 0.35})
+        pages = "第 &P 页，共 &N 页" if self.report.lang == "zh" else "Page &P of &N"
+        ws.set_footer(f"&C{font}{pages}", {"margin": 0.35})
+
+    def _wrapped(
+        self, ws: _Sheet, row: int, col: int, text: str, fmt: Any, width: int, size: float
+    ) -> None:
+        """Write wrapped text and give its row the height of its lines at ``width`` characters
+        (Excel does not grow rows for wrapped text it did not edit itself)."""
+        ws.write_string(row, col, text, fmt)
+        lines = wrapped_lines(text, width)
+        if lines > 1 or size != self.options.font_size:
+            ws.set_row(row, lines * size * _LINE_HEIGHT + 2)
+
     def _section(self, ws: _Sheet, row: int, section: Section, depth: int) -> int:
-        heading = self.format(bold=True, font_size=14 if depth == 1 else 12)
-        ws.write_string(row, 0, plain(section.title)[:MAX_CELL_TEXT], heading)
+        size = 14 if depth == 1 else 12
+        heading = self.format(bold=True, font_size=size, text_wrap=True, valign="top")
+        self._wrapped(
+            ws, row, 0, plain(section.title)[:MAX_CELL_TEXT], heading, _REPORT_WIDTH, size
+        )
         row += 1
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                for chunk in cell_chunks(_CR.sub("\n", block.text)):
-                    ws.write_string(row, 0, chunk, self.wrap_format)
+                for chunk in cell_chunks(visible(block.text, keep="\n")):
+                    self._wrapped(
+                        ws, row, 0, chunk, self.wrap_format, _REPORT_WIDTH, self.options.font_size
+                    )
                     row += 1
+            elif isinstance(block, Table) and not block.rows:
+                note = visible(empty_note(block, self.report.lang))
+                self._wrapped(
+                    ws, row, 0, note, self.wrap_format, _REPORT_WIDTH, self.options.font_size
+                )
+                row += 1
             elif isinstance(block, Table):
                 sheet = self._table_sheet(block)
                 link = self.format(font_color="blue", underline=1)
@@ -251,12 +312,38 @@ class _Book:
         for c, cell in late:
             self._write_cell(ws, last_data + 1, c, cell)
         ws.freeze_panes(1, 0)
+        shown = []
         for c, header in enumerate(headers):
             fit = max(widths[c], display_width(header) + 3) + 2
-            ws.set_column(c, c, min(fit, self.options.max_column_width))
+            shown.append(min(fit, self.options.max_column_width))
+            ws.set_column(c, c, shown[-1])
+        self._print_setup(ws, landscape=sum(shown) > _LANDSCAPE)
+        ws.repeat_rows(0)
+        self._row_heights(ws, table, shown)
         if self.options.charts and table.chart is not None and nrows:
-            self._chart(ws, name, table)
+            below = last_data + (2 if table.total is not None else 1) + 1
+            ws.set_h_pagebreaks([below])
+            self._chart(ws, name, table, below, sum(shown))
         return name
+
+    def _row_heights(self, ws: _Sheet, table: Table, widths: list[int]) -> None:
+        """Heights for the rows whose text wraps in its column."""
+        size = self.options.font_size
+        text_cols = [c for c, col in enumerate(table.columns) if col.kind == "text"]
+        if not text_cols:
+            return
+        texts = self._texts
+        for r, row in enumerate(table.rows, start=1):
+            lines = 1
+            for c in text_cols:
+                cell = row[c]
+                if not isinstance(cell, Text) or not cell.value:
+                    continue
+                text, width, _ = texts[cell.value]
+                if width >= widths[c] - 1 or "\n" in text:  # most cells fit: no wrapping
+                    lines = max(lines, wrapped_lines(text, widths[c] - 1))
+            if lines > 1:
+                ws.set_row(r, lines * size * _LINE_HEIGHT + 2)
 
     def _write_rows(self, ws: _Sheet, table: Table, widths: list[int]) -> None:
         writers = self._writers
@@ -304,8 +391,8 @@ class _Book:
                 where = f"sheet {ws.name!r}, cell {xl_rowcol_to_cell(row, col)}"
                 problem = f"text of {len(value)} characters; an Excel cell holds {MAX_CELL_TEXT}"
                 raise DataError([Problem(where, problem)])
-            # Excel breaks lines at "\n"; a "\r" would not survive XML parsing anyway.
-            text = _CR.sub("\n", value)
+            # Excel breaks lines at "\n"; controls and bidi overrides are shown, never written.
+            text = visible(value, keep="\n\t")
             width = display_width(text)
             wrap = width > self.options.max_column_width or "\n" in text
             found = (text, width, self.wrap_format if wrap else self.text_format)
@@ -363,7 +450,7 @@ class _Book:
                 where = f"table {table.key!r}, total row"
                 problem = f"text of {len(cell.value)} characters; a cell holds {MAX_CELL_TEXT}"
                 raise DataError([Problem(where, problem)])
-            spec["total_string"] = _CR.sub("\n", cell.value)
+            spec["total_string"] = visible(cell.value, keep="\n\t")
             spec["format"] = self.text_format
             return True
         else:
@@ -380,40 +467,62 @@ class _Book:
         self.tables.add(name.lower())
         return name
 
-    def _chart(self, ws: _Sheet, sheet: str, table: Table) -> None:
+    def _chart(self, ws: _Sheet, sheet: str, table: Table, row: int, table_width: int) -> None:
         assert table.chart is not None
         cat = table.column_index(table.chart.category)
-        val = table.column_index(table.chart.value)
         n = len(table.rows)
         title = not_a_reference(plain(table.chart.title)) or " "
-        labels: dict[str, object] = {"value": True}
+        line = table.chart.kind == "line"
+        chart = self.wb.add_chart({"type": "line" if line else "bar"})
         axis: dict[str, object] = {}
-        if table.columns[val].kind == "percent":
-            labels["num_format"] = percent_format(self.report.precision)
-            axis = {"num_format": "0%", "min": 0}
-        undefined = [
-            i
-            for i, row in enumerate(table.rows)
-            if not isinstance(row[val], Count | Money | Percent)
-            or (isinstance(row[val], Percent) and not cast(Percent, row[val]).rate.defined)
-        ]
-        if undefined:
-            labels["custom"] = [{"delete": True} if i in undefined else None for i in range(n)]
-        chart = self.wb.add_chart({"type": "bar"})
-        chart.add_series(
-            {
-                "name": title,
+        for key in table.chart.values:
+            val = table.column_index(key)
+            labels: dict[str, object] = {"value": True}
+            if table.columns[val].kind == "percent":
+                labels["num_format"] = percent_format(self.report.precision)
+                axis = {"num_format": "0%", "min": 0}
+                if all(n <= 100 for _, n in chart_points(table, self.report.precision, key)):
+                    axis["max"] = 1  # a pass rate's axis ends at 100%, not Excel's 120%
+            undefined = [
+                i
+                for i, row_cells in enumerate(table.rows)
+                if not isinstance(row_cells[val], Count | Money | Percent)
+                or (
+                    isinstance(row_cells[val], Percent)
+                    and not cast(Percent, row_cells[val]).rate.defined
+                )
+            ]
+            if undefined:
+                labels["custom"] = [{"delete": True} if i in undefined else None for i in range(n)]
+            name = title if not line else not_a_reference(plain(table.columns[val].label)) or " "
+            spec: dict[str, object] = {
+                "name": name,
                 "categories": [sheet, 1, cat, n, cat],
                 "values": [sheet, 1, val, n, val],
                 "data_labels": labels,
             }
-        )
+            if line:
+                spec["marker"] = {"type": "circle"}
+            chart.add_series(spec)
         chart.set_title({"name": title})
-        chart.set_legend({"none": True})
-        chart.set_x_axis(axis)
-        chart.set_y_axis({"reverse": True})
-        chart.set_size({"width": 720, "height": max(288, 22 * n + 96)})
-        ws.insert_chart(1, len(table.columns) + 1, chart)
+        # As wide as the table prints (about 7 pixels a character), at most a portrait A4 page's
+        # width, and never taller than a page.
+        width = max(480, min(680, table_width * 7))
+        if line:
+            # A trend: years run left to right, the rate up the value axis; gaps stay gaps.
+            chart.set_y_axis(axis)
+            chart.show_blanks_as("gap")
+            if len(table.chart.values) == 1:
+                chart.set_legend({"none": True})
+            else:
+                chart.set_legend({"position": "bottom"})
+            chart.set_size({"width": width, "height": 360})
+        else:
+            chart.set_legend({"none": True})
+            chart.set_x_axis(axis)
+            chart.set_y_axis({"reverse": True})
+            chart.set_size({"width": width, "height": min(900, max(288, 22 * n + 96))})
+        ws.insert_chart(row, 0, chart)
 
 
 def _range(col: int, last_data: int) -> str:

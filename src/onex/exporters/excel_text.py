@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
 
 from onex.report import Column
+from onex.text import visible
 
 __all__ = [
     "MAX_CELL_TEXT",
@@ -16,13 +18,13 @@ __all__ = [
     "plain",
     "sheet_name",
     "table_headers",
+    "wrapped_lines",
 ]
 
 MAX_CELL_TEXT = 32_767
 """The most characters an Excel cell holds."""
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def _utf16_len(text: str) -> int:
@@ -66,8 +68,15 @@ def display_width(text: str) -> int:
 
 
 def plain(text: str) -> str:
-    """Text for places that must not hold control characters (names, titles, properties)."""
-    return _CONTROL.sub(" ", text).strip()
+    """Text on one line for places that must not hold control characters (names, titles,
+    properties): line breaks as spaces, controls and bidi overrides shown as escapes."""
+    return " ".join(visible(text).split())
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide when it wraps."""
+    width = max(1, width)
+    return sum(max(1, math.ceil(display_width(line) / width)) for line in text.split("\n"))
 
 
 def not_a_reference(text: str) -> str:

@@ -83,6 +83,8 @@ def _table(table: Table, precision: int) -> JsonValue:
             "category": table.chart.category,
             "value": table.chart.value,
         }
+        if table.chart.kind != "bar" or table.chart.series:
+            chart.update(kind=table.chart.kind, series=list(table.chart.series))
     return {
         "type": "table",
         "key": table.key,

@@ -1,16 +1,18 @@
 """The report as GitHub-flavoured Markdown: headings, paragraphs, pipe tables, Mermaid charts.
 
 Tables carry alignment markers (figures right, text left). Every piece of text from the report is
-escaped, so a name holding ``|``, a backslash, ``<``, ``*`` or a line break cannot break a table or
-turn into markup: inline punctuation is backslash-escaped and line breaks in cells become
-``<br>``. Figures are the Report's cells as :func:`onex.report.cell_text` shows them.
+escaped by :mod:`onex.text` (the escaper the notebook display uses too), so a name holding ``|``,
+a backslash, ``<``, ``*`` or a line break cannot break a table or turn into markup: inline
+punctuation is backslash-escaped, line breaks in cells become ``<br>``, and control characters
+and bidi overrides are shown as escapes (``\x1b``). A table without rows is a sentence saying so.
+Figures are the Report's cells as :func:`onex.report.cell_text` shows them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import ClassVar
 
 import attrs
@@ -18,35 +20,26 @@ import wcwidth
 
 from onex.report import (
     Block,
-    Cell,
-    Count,
-    Money,
-    Number,
     Paragraph,
-    Percent,
     Report,
     Section,
     Table,
+    chart_points,
+    empty_note,
 )
 from onex.report import cell_text as _cell_text
+from onex.text import markdown_cell, markdown_inline, visible
 
 __all__ = ["MarkdownExporter", "escape_cell", "escape_inline"]
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~$#&])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 _PAD_LIMIT = 40
 
 
-def escape_inline(text: str) -> str:
-    """``text`` on one line with Markdown's inline punctuation backslash-escaped."""
-    return _INLINE.sub(r"\\\1", text)
-
-
-def escape_cell(text: str) -> str:
-    """``text`` for a pipe-table cell: inline escapes, and line breaks as ``<br>``."""
-    return "<br>".join(escape_inline(line) for line in _LINE_BREAK.split(text))
+escape_inline = markdown_inline
+escape_cell = markdown_cell
 
 
 def _block_line(line: str) -> str:
@@ -93,17 +86,20 @@ class MarkdownExporter:
         """The whole report as Markdown text, ending with a newline."""
         parts = [_heading(1, report.title)]
         for section in report.sections:
-            parts.extend(self._section(section, 2, report.precision))
+            parts.extend(self._section(section, 2, report))
         return "\n\n".join(parts) + "\n"
 
-    def _section(self, section: Section, level: int, precision: int) -> Iterator[str]:
+    def _section(self, section: Section, level: int, report: Report) -> Iterator[str]:
         yield _heading(level, section.title)
         for block in section.blocks:
-            yield from self._block(block, level + 1, precision)
+            yield from self._block(block, level + 1, report)
 
-    def _block(self, block: Block, level: int, precision: int) -> Iterator[str]:
+    def _block(self, block: Block, level: int, report: Report) -> Iterator[str]:
+        precision = report.precision
         if isinstance(block, Paragraph):
             yield from _paragraphs(block.text)
+        elif isinstance(block, Table) and not block.rows:
+            yield from _paragraphs(empty_note(block, report.lang))
         elif isinstance(block, Table):
             yield _heading(level, block.title)
             yield _pipe_table(block, precision)
@@ -112,7 +108,7 @@ class MarkdownExporter:
                 if chart:
                     yield chart
         else:
-            yield from self._section(block, level, precision)
+            yield from self._section(block, level, report)
 
 
 def _pipe_table(table: Table, precision: int) -> str:
@@ -141,32 +137,17 @@ def _pipe_table(table: Table, precision: int) -> str:
 
 
 def _chart_label(text: str) -> str:
-    flat = " ".join(_LINE_BREAK.split(text)).strip()
-    return flat.replace('"', "'")
-
-
-def _chart_number(cell: Cell, precision: int) -> Decimal | None:
-    """The number a bar shows, read from the cell's displayed text (never recomputed)."""
-    if not isinstance(cell, Count | Number | Percent | Money):
-        return None
-    shown = _cell_text(cell, precision).removeprefix("¥").removesuffix("%").replace(",", "")
-    try:
-        return Decimal(shown)
-    except InvalidOperation:  # an undefined rate ("—") has no bar
-        return None
+    return " ".join(visible(text).split()).replace('"', "'")
 
 
 def _mermaid_chart(table: Table, precision: int) -> str | None:
     """A Mermaid bar chart of the table's chart column by its category column, or None when no
-    row has a value to draw."""
+    row has a value to draw; a line chart for a trend (see :func:`_mermaid_lines`)."""
     assert table.chart is not None
-    cat = table.column_index(table.chart.category)
+    if table.chart.kind == "line":
+        return _mermaid_lines(table, precision)
     val = table.column_index(table.chart.value)
-    points: list[tuple[str, Decimal]] = []
-    for row in table.rows:
-        number = _chart_number(row[val], precision)
-        if number is not None:
-            points.append((_chart_label(_cell_text(row[cat], precision)), number))
+    points = [(_chart_label(label), n) for label, n in chart_points(table, precision)]
     if not points:
         return None
     column = table.columns[val]
@@ -178,14 +159,42 @@ def _mermaid_chart(table: Table, precision: int) -> str | None:
         axis += '"'
     labels = ", ".join(f'"{label}"' for label, _ in points)
     values = ", ".join(str(n) for _, n in points)
+    return _xychart(table.chart.title, labels, axis, [f"bar [{values}]"])
+
+
+def _xychart(title: str, labels: str, axis: str, plots: list[str]) -> str:
+    """A Mermaid ``xychart-beta`` block: title, x-axis labels, y-axis, and the plots."""
     return "\n".join(
         [
             "```mermaid",
             "xychart-beta",
-            f'    title "{_chart_label(table.chart.title)}"',
+            f'    title "{_chart_label(title)}"',
             f"    x-axis [{labels}]",
             f"    {axis}",
-            f"    bar [{values}]",
+            *(f"    {plot}" for plot in plots),
             "```",
         ]
     )
+
+
+def _mermaid_lines(table: Table, precision: int) -> str | None:
+    """A Mermaid line chart: a line per value column that has a value in every row (Mermaid
+    draws no gaps, so a line with a missing year is left out rather than drawn through it);
+    None when no line is whole."""
+    assert table.chart is not None
+    cat = table.column_index(table.chart.category)
+    lines: list[list[Decimal]] = []
+    for key in table.chart.values:
+        points = chart_points(table, precision, key)
+        if points and len(points) == len(table.rows):
+            lines.append([n for _, n in points])
+    if not lines:
+        return None
+    labels = ", ".join(f'"{_chart_label(_cell_text(row[cat], precision))}"' for row in table.rows)
+    column = table.columns[table.column_index(table.chart.value)]
+    axis = f'y-axis "{_chart_label(column.label)}"'
+    if column.kind == "percent":
+        top = max(Decimal(100), *(n for line in lines for n in line))
+        axis = f'y-axis "%" 0 --> {top}'
+    plots = [f"line [{', '.join(str(n) for n in line)}]" for line in lines]
+    return _xychart(table.chart.title, labels, axis, plots)

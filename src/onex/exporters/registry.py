@@ -185,6 +185,7 @@ def _onex_version() -> str | None:
 
 _BUILTINS: dict[str, tuple[str, str]] = {
     "console": ("onex.exporters.console:ConsoleExporter", ".txt"),
+    "docx": ("onex.exporters.word:DocxExporter", ".docx"),
     "excel": ("onex.exporters.excel:ExcelExporter", ".xlsx"),
     "json": ("onex.exporters.json:JsonExporter", ".json"),
     "markdown": ("onex.exporters.markdown:MarkdownExporter", ".md"),

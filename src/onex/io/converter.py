@@ -1,27 +1,33 @@
 """The one cattrs converter onex reads and writes data with, and its error formatting.
 
-Scalars are strict: money from ``str``/``int`` only (never float), dates as ISO ``YYYY-MM-DD``
-only, counts as ``int`` (never ``bool`` or float), booleans as ``true``/``false`` only, levels in
-Chinese or English. Unknown keys are errors.
+Scalars are strict: money from ``str``/``int`` only (never float), written in the one number
+grammar of :func:`onex.io.tables.values.number_text`; dates as ISO ``YYYY-MM-DD`` only, counts as
+``int`` (never ``bool`` or float), booleans as ``true``/``false`` only, levels in Chinese or
+English. Every sequence field is built from a list only (never from text, which would split into
+characters, nor from an object). Unknown keys are errors.
 """
 
 from __future__ import annotations
 
+import collections.abc
 import datetime as dt
 import re
-from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 import pendulum
+from cattrs.errors import IterableValidationNote
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
 from onex.errors import DataError, Problem
+from onex.io.tables.values import parse_number_text
 from onex.model import Level
-from onex.model.values import FieldError, check_decimal_range
+from onex.model.values import FieldError, check_decimal_range, mask_id_tokens
 
 __all__ = ["converter", "structure", "structure_trusted", "unstructure"]
 
@@ -29,19 +35,73 @@ T = TypeVar("T")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
+def kind_of(value: object) -> str:
+    """A JSON/TOML value as messages show it: a scalar quoted (any 身份证号-shaped token in it
+    masked), a list or object by its kind (its text could be long)."""
+    if isinstance(value, Mapping):
+        return "an object {...}"
+    if isinstance(value, list | tuple):
+        return "a list [...]"
+    if value is None or isinstance(value, str | int | float | Decimal):
+        return mask_id_tokens(repr(value))
+    return type(value).__name__
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise TypeError(f'expected an amount as a string such as "120.50", got {value!r}')
-    try:
-        if isinstance(value, str) and not value.isascii():  # Decimal takes any script's digits
-            raise InvalidOperation
+        raise TypeError(f'expected an amount as a string such as "120.50", got {kind_of(value)}')
+    if isinstance(value, int):
         result = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f'expected a decimal number such as "120.50", got {value!r}') from None
-    if not result.is_finite():
-        raise ValueError(f"expected a finite number, got {value!r}")
+    else:
+        try:
+            result = Decimal(parse_number_text(value))
+        except ValueError:
+            raise ValueError(
+                f'expected a decimal number such as "120.50", got {kind_of(value)}'
+            ) from None
     check_decimal_range(result, value)
     return result
+
+
+_SEQUENCE_ORIGINS = (tuple, list, collections.abc.Sequence)
+
+
+def _is_sequence(type_: Any) -> bool:
+    """Whether ``type_`` is a homogeneous sequence: ``tuple[X, ...]``, ``list[X]``,
+    ``Sequence[X]``."""
+    origin = typing.get_origin(type_)
+    if origin not in _SEQUENCE_ORIGINS:
+        return False
+    args = typing.get_args(type_)
+    return origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)
+
+
+def _sequence_hook(type_: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
+    """One hook for every sequence field: a list (or tuple) only, each item structured and
+    located by its index; text, objects and numbers are errors, never split or iterated."""
+    item_type = typing.get_args(type_)[0]
+    item_hook = conv.get_structure_hook(item_type)
+    build = list if typing.get_origin(type_) is list else tuple
+    detailed = conv.detailed_validation
+
+    def hook(value: object, _: type) -> object:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list [...], got {kind_of(value)}")
+        if not detailed:
+            return build(item_hook(item, item_type) for item in value)
+        items: list[object] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:
+                exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return build(items)
+
+    return hook
 
 
 def _structure_date(value: object, _: type) -> pendulum.Date:
@@ -61,23 +121,36 @@ def _structure_date(value: object, _: type) -> pendulum.Date:
 def _structure_bool(value: object, _: type) -> bool:
     if isinstance(value, bool):
         return value
-    raise TypeError(f"expected true or false, got {value!r}")
+    raise TypeError(f"expected true or false, got {kind_of(value)}")
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {value!r}")
+        raise TypeError(f"expected a whole number, got {kind_of(value)}")
     return value
 
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {value!r}")
+        raise TypeError(f"expected text, got {kind_of(value)}")
     return value
 
 
 def _structure_level(value: object, _: type) -> Level:
     return Level.parse(value)
+
+
+def _object_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
+    """Every record class is built from an object ``{...}`` only: text, a list, a number or
+    null there is a located, worded error (cattrs alone would fail inside with Python's text)."""
+    inner = conv.gen_structure_attrs_fromdict(cls)
+
+    def hook(value: object, type_: type) -> object:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object {{...}} with fields, got {kind_of(value)}")
+        return inner(value, type_)
+
+    return hook
 
 
 def _make(*, detailed_validation: bool = True) -> cattrs.Converter:
@@ -92,6 +165,8 @@ def _make(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(Level, _structure_level)
+    conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(t, conv))
+    conv.register_structure_hook_factory(attrs.has, lambda t: _object_hook(t, conv))
     return conv
 
 
@@ -108,6 +183,8 @@ def _format(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, ValueError | TypeError) and not isinstance(exc, cattrs.BaseValidationError):
         detail = str(exc.args[0]) if exc.args else ""
         return detail or base
+    if base.startswith("unknown error"):  # never Python's own text in a message
+        return f"not a valid value here ({type(exc).__name__})"
     return base
 
 

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from onex.errors import DataError
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT
 from onex.io.results.progress import ProgressCallback
 from onex.io.results.reader import (
@@ -28,9 +29,9 @@ from onex.io.results.reader import (
     warn_workers_deprecated,
 )
 from onex.io.table_import import TableImport, file_kind
-from onex.io.tables.header import match_header
+from onex.io.tables.header import HEADER_SCAN, MIN_KNOWN, match_header
 from onex.io.tables.summary import SUMMARY_COLUMNS, TableKind, read_exam_table
-from onex.io.tables.text import open_csv_text
+from onex.io.tables.text import MAX_LINE_CHARS, open_csv_text, undecodable
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
 from onex.io.workbook.layout import is_onex_workbook
 from onex.io.workbook.read import read_workbook_with_warnings
@@ -39,25 +40,27 @@ from onex.model import Certificate, Dataset
 __all__ = ["detect_table_kind", "read_table"]
 
 Readable = str | os.PathLike[str]
-_SCAN = 10
 _COUNT_KEYS = frozenset({"candidates", "passed"})
 
 
 def _kind_of_header(rows: list[list[Any]]) -> TableKind:
-    for cells in rows[:_SCAN]:
+    for cells in rows[:HEADER_SCAN]:
         results = match_header(cells, RESULT_COLUMNS)
         summary = match_header(cells, SUMMARY_COLUMNS)
         if set(results.index) & RESULT_ONLY_KEYS and not set(summary.index) & _COUNT_KEYS:
             return "results"
-        if len(summary.index) >= 2:
+        if len(summary.index) >= MIN_KNOWN:
             return "summary"
     return "summary"
 
 
 def _csv_head(path: Path) -> list[list[Any]]:
-    stream, _, delimiter = open_csv_text(path)
+    stream, encoding, delimiter = open_csv_text(path)
     with stream:
-        head = "".join(stream.readline() for _ in range(_SCAN))
+        try:  # the head only, each line bounded: the reader then says what is wrong at length
+            head = "".join(stream.readline(MAX_LINE_CHARS) for _ in range(HEADER_SCAN))
+        except UnicodeDecodeError:
+            raise DataError([undecodable(path, encoding)], source=str(path)) from None
     try:
         return list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
     except csv.Error:
@@ -70,12 +73,12 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
     p = Path(path)
     if file_kind(p) == "csv":
         return _kind_of_header(_csv_head(p))
-    wb = open_workbook(p, read_only=True)
+    wb = open_workbook(p, read_only=True, check_extent=False)  # ten rows only
     try:
         if sheet is None and is_onex_workbook(wb.sheetnames):
             return "workbook"
         ws = wb[sheet] if sheet is not None and sheet in wb.sheetnames else wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(max_row=_SCAN, values_only=True)]
+        rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
     finally:
         wb.close()
     return _kind_of_header(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -12,9 +13,11 @@ from typing import Any
 from onex.errors import DataError, DataWarning, Problem
 from onex.io.atomic import write_atomic
 from onex.io.converter import structure, unstructure
+from onex.io.tables.values import MAX_DIGITS
 from onex.model import Dataset
+from onex.model.series import Series
 
-__all__ = ["dataset_from_json_text", "dump", "dumps", "load"]
+__all__ = ["dataset_from_json_text", "dump", "dumps", "load", "load_series"]
 
 Readable = str | os.PathLike[str]
 
@@ -25,16 +28,126 @@ def dumps(dataset: Dataset) -> str:
     return json.dumps(unstructure(dataset), ensure_ascii=False, indent=2) + "\n"
 
 
-def dataset_from_json_text(text: str, *, source: str | None = None) -> Dataset:
-    """Parse JSON text into a Dataset; errors are located by line or JSON path."""
+MAX_DEPTH = 32
+"""Objects and lists nested deeper than this are refused before parsing: a dataset needs five
+levels, and the parsers recurse."""
+
+_JSON_TOKENS = re.compile(
+    r'"(?:[^"\\]|\\.)*"|(?P<open>[\[{])|(?P<close>[\]}])'
+    rf"|(?P<long>(?<![\w.])\d{{{MAX_DIGITS + 1},}})|(?P<constant>-?Infinity|NaN)"
+)
+_TOML_TOKENS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+    r"|(?P<open>[\[{])|(?P<close>[\]}])"
+    rf"|(?P<long>(?<![\w.-])\d[\d_]{{{MAX_DIGITS},}})"
+)
+
+
+def _line_column(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _shape_problem(text: str, tokens: re.Pattern[str]) -> Problem | None:
+    """The first place where JSON or TOML text nests deeper than :data:`MAX_DEPTH`, holds a
+    number longer than any figure, or (JSON) a NaN/Infinity, found by one scan over its tokens
+    (strings and comments skipped) before any recursive parser sees it."""
+    depth = 0
+    for m in tokens.finditer(text):
+        if m["open"]:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(
+                    _line_column(text, m.start()),
+                    f"nested deeper than {MAX_DEPTH} levels; a dataset needs a handful",
+                )
+        elif m["close"]:
+            depth = max(depth - 1, 0)
+        elif m["long"]:
+            digits = sum(c.isdigit() for c in m["long"])
+            return Problem(
+                _line_column(text, m.start()),
+                f"a number of {digits} digits: no figure here has more than {MAX_DIGITS}",
+            )
+        elif m.groupdict().get("constant"):
+            return Problem(
+                _line_column(text, m.start()),
+                f"not valid JSON: {m['constant']} is not a JSON number",
+            )
+    return None
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str, offset: int = -1) -> None:
+        super().__init__(key)
+        self.key = key
+        self.offset = offset
+
+
+def _unique_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKeyError(key)
+        seen[key] = value
+    return seen
+
+
+def _locate_duplicate(text: str) -> _DuplicateKeyError:
+    """Parse again with the pure-Python scanner, which knows where each object starts, to
+    say where the repeated key is (only on the error path: it is slower)."""
+    import json.decoder
+    import json.scanner
+
+    decoder: Any = json.JSONDecoder()
+    plain_object: Any = getattr(json.decoder, "JSONObject")  # noqa: B009 - untyped in typeshed
+
+    def parse_object(s_and_end: tuple[str, int], *args: object, **kwargs: object) -> object:
+        s, start = s_and_end
+        strict, scan_once, _hook, _pairs_hook, *rest = args
+        pairs, end = plain_object(s_and_end, strict, scan_once, None, lambda p: p, *rest, **kwargs)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                found = re.compile(rf"{re.escape(json.dumps(key))}\s*:").finditer(s, start, end)
+                hits = [m.start() for m in found]
+                raise _DuplicateKeyError(key, hits[1] if len(hits) > 1 else start - 1)
+            seen.add(key)
+        return dict(pairs), end
+
+    decoder.parse_object = parse_object
+    decoder.scan_once = getattr(json.scanner, "py_make_scanner")(decoder)  # noqa: B009
     try:
-        data = json.loads(text)
+        decoder.decode(text)
+    except _DuplicateKeyError as exc:
+        return exc
+    return _DuplicateKeyError("?")  # pragma: no cover
+
+
+def dataset_from_json_text(text: str, *, source: str | None = None) -> Dataset:
+    """Parse JSON text into a Dataset; errors are located by line or JSON path.
+
+    Refused before structuring, each with its line and column: invalid JSON, a key repeated in
+    one object (JSON would keep the last silently), nesting deeper than :data:`MAX_DEPTH`,
+    numbers longer than any figure, NaN and Infinity."""
+    shape = _shape_problem(text, _JSON_TOKENS)
+    if shape is not None:
+        raise DataError([shape], source=source)
+    try:
+        data = json.loads(text, object_pairs_hook=_unique_pairs)
     except json.JSONDecodeError as exc:
         raise DataError(
             [Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")],
             source=source,
         ) from None
-    except ValueError as exc:  # e.g. an integer of thousands of digits
+    except _DuplicateKeyError:
+        found = _locate_duplicate(text)
+        where = _line_column(text, found.offset) if found.offset >= 0 else ""
+        raise DataError(
+            [Problem(where, f"the key {found.key!r} appears twice in one object; keep one")],
+            source=source,
+        ) from None
+    except (ValueError, RecursionError) as exc:  # pragma: no cover - the scan catches these
         raise DataError([Problem("", f"not readable JSON: {exc}")], source=source) from None
     return structure(data, Dataset, source=source)
 
@@ -46,14 +159,37 @@ def _load_json(path: Path) -> Dataset:
 def _load_toml(path: Path) -> Dataset:
     import tomllib
 
+    text = _read_text(path)
+    shape = _shape_problem(text, _TOML_TOKENS)
+    if shape is not None:
+        raise DataError([shape], source=str(path))
     try:
-        data: Any = tomllib.loads(_read_text(path))
+        data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError([Problem("", f"not valid TOML: {exc}")], source=str(path)) from None
+    except (ValueError, RecursionError) as exc:  # pragma: no cover - the scan catches these
+        raise DataError([Problem("", f"not readable TOML: {exc}")], source=str(path)) from None
     return structure(data, Dataset, source=str(path))
 
 
+MAX_DATASET_BYTES = 64 << 20
+"""A JSON or TOML dataset is at most 64 MiB (a college's year is tens of kilobytes): larger is
+refused before it is read into memory."""
+
+
 def _read_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_DATASET_BYTES:
+        raise DataError(
+            [
+                Problem(
+                    "",
+                    f"{size:,} bytes: a dataset file is at most {MAX_DATASET_BYTES:,} bytes "
+                    "(is this the right file?)",
+                )
+            ],
+            source=str(path),
+        )
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -67,13 +203,27 @@ def _dump_json(dataset: Dataset, path: Path) -> None:
 
 
 def _load_table(path: Path) -> Dataset:
-    from onex.io.detect import read_table  # imported on first use: ``import onex`` stays light
+    (dataset,) = (d for d, _ in _table_years(path))
+    return dataset
 
-    imported = read_table(path)
-    if imported.warnings:
-        # stacklevel 3: the warning points at the caller of onex.load.
-        warnings.warn(DataWarning("\n".join(imported.warning_lines())), stacklevel=3)
-    return imported.dataset
+
+def _table_years(path: Path) -> list[tuple[Dataset, str]]:
+    """The table's datasets, one per year (a summary table's 年度 column may hold several),
+    each with where it came from; the warnings issued once as a DataWarning."""
+    from onex.io.detect import detect_table_kind, read_table  # on first use: light import
+    from onex.io.tables.summary import read_exam_table_years
+
+    if detect_table_kind(path) == "summary":
+        imports = read_exam_table_years(path)
+    else:
+        imports = (read_table(path),)
+    lines = list(dict.fromkeys(line for i in imports for line in i.warning_lines()))
+    if lines:
+        # stacklevel 4: the warning points at the caller of onex.load.
+        warnings.warn(DataWarning("\n".join(lines)), stacklevel=4)
+    if len(imports) == 1:
+        return [(imports[0].dataset, str(path))]
+    return [(i.dataset, f"{path} ({i.dataset.year})") for i in imports]
 
 
 def _dump_workbook(dataset: Dataset, path: Path) -> None:
@@ -89,16 +239,8 @@ LOADERS.update({".csv": _load_table, ".tsv": _load_table, ".xlsx": _load_table})
 DUMPERS[".xlsx"] = _dump_workbook
 
 
-def load(path: Readable) -> Dataset:
-    """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``; ``.csv``, ``.tsv``
-    and ``.xlsx`` tables through :func:`onex.read_table`). A table's warnings (unknown columns,
-    bad 身份证号) are issued as one :class:`~onex.DataWarning`; ``read_table`` returns them
-    instead.
-
-    Raises :class:`~onex.DataError` naming the file and every bad spot, and
-    ``FileNotFoundError`` when there is no such file.
-    """
-    p = Path(path)
+def _years_of(p: Path) -> list[tuple[Dataset, str]]:
+    """The datasets a file holds (one, or one per year of a multi-year table)."""
     loader = LOADERS.get(p.suffix.lower())
     if loader is None:
         known = ", ".join(sorted(LOADERS))
@@ -108,7 +250,64 @@ def load(path: Readable) -> Dataset:
         )
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
-    return loader(p)
+    if loader is _load_table:
+        return _table_years(p)
+    return [(loader(p), str(p))]
+
+
+def load(path: Readable, *more: Readable) -> Dataset | Series:
+    """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``; ``.csv``, ``.tsv``
+    and ``.xlsx`` tables through :func:`onex.read_table`). A table's warnings (unknown columns,
+    bad 身份证号) are issued as one :class:`~onex.DataWarning`; ``read_table`` returns them
+    instead.
+
+    Several years give a :class:`~onex.Series`: several files (``load("2020.json",
+    "2021.json")``), a folder (every data file in it), or a summary table whose 年度 column
+    holds several years. :func:`load_series` always gives a Series.
+
+    Raises :class:`~onex.DataError` naming the file and every bad spot, and
+    ``FileNotFoundError`` when there is no such file.
+    """
+    p = Path(path)
+    if more or p.is_dir():
+        return load_series(path, *more)
+    found = _years_of(p)
+    if len(found) == 1:
+        return found[0][0]
+    return Series(datasets=tuple(d for d, _ in found), origins=tuple(o for _, o in found))
+
+
+_SKIPPED = (".", "~$")  # hidden files, and the lock files Office leaves beside open workbooks
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The data files of a folder (not its subfolders), by name; hidden and lock files and
+    other suffixes skipped. A folder with none is a DataError."""
+    found = sorted(
+        f
+        for f in folder.iterdir()
+        if f.is_file() and f.suffix.lower() in LOADERS and not f.name.startswith(_SKIPPED)
+    )
+    if not found:
+        known = ", ".join(sorted(LOADERS))
+        raise DataError(
+            [Problem("", f"the folder holds no data files ({known})")], source=str(folder)
+        )
+    return found
+
+
+def load_series(*paths: Readable) -> Series:
+    """A :class:`~onex.Series` from data files, folders (every data file in each, by name) or
+    multi-year summary tables, in any mix and order: the years are sorted, and a year given
+    twice or a certificate that changes code between years is a located DataError."""
+    if not paths:
+        raise DataError([Problem("", "give at least one data file or folder")])
+    found: list[tuple[Dataset, str]] = []
+    for path in paths:
+        p = Path(path)
+        for f in folder_files(p) if p.is_dir() else [p]:
+            found += _years_of(f)
+    return Series(datasets=tuple(d for d, _ in found), origins=tuple(o for _, o in found))
 
 
 def dump(dataset: Dataset, path: Readable) -> None:

@@ -12,6 +12,8 @@ from onex.model.credits import (
 from onex.model.dataset import Dataset, Metric, NarrativeSection, StatedTotals, Target, name_key
 from onex.model.exams import CandidateResult, ExamSession, LevelResult, ResultTally
 from onex.model.funds import Expense, FundGuidance, FundRule, FundScope
+from onex.model.funnel import CountClaim, PrintedCount, RateClaim, Stage
+from onex.model.series import CertificateTrack, Series
 from onex.model.training import TrainingRecord, WorkloadPolicy
 from onex.model.values import (
     DateWindow,
@@ -29,7 +31,9 @@ from onex.model.values import (
 __all__ = [
     "CandidateResult",
     "Certificate",
+    "CertificateTrack",
     "CohortHours",
+    "CountClaim",
     "Course",
     "CourseIntegration",
     "CourseKind",
@@ -48,9 +52,13 @@ __all__ = [
     "Metric",
     "NarrativeSection",
     "PassRule",
+    "PrintedCount",
     "PrintedRate",
     "Rate",
+    "RateClaim",
     "ResultTally",
+    "Series",
+    "Stage",
     "StatedTotals",
     "Target",
     "TrainingRecord",

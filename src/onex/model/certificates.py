@@ -9,7 +9,14 @@ from typing import Any
 
 import attrs
 
-from onex.model.values import FieldError, Level, check_optional_text, check_text, check_texts
+from onex.model.values import (
+    FieldError,
+    Level,
+    check_optional_count,
+    check_optional_text,
+    check_text,
+    check_texts,
+)
 
 __all__ = ["Certificate", "ExamType", "PassRule"]
 
@@ -83,7 +90,9 @@ class Certificate:
 
     ``name`` is the canonical name; ``aliases`` are variants sources print for it (the seed
     prints 财务智能数字化应用 for 财务数字化应用). ``pilot`` is False for a certificate that appears
-    only in other records (teacher training) and was not piloted (试点) that year.
+    only in other records (teacher training) and was not piloted (试点) that year. ``quota`` is
+    the students applied for this year (试点规模), when the source gives it per certificate
+    rather than per exam session: a certificate applied for may not be examined yet.
     """
 
     code: str = attrs.field(validator=_check_code)
@@ -94,6 +103,7 @@ class Certificate:
     pilot: bool = True
     exam_type: ExamType | None = None
     pass_rule: PassRule | None = None
+    quota: int | None = attrs.field(default=None, validator=check_optional_count)
 
     @property
     def names(self) -> tuple[str, ...]:

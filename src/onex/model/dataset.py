@@ -13,6 +13,7 @@ from onex.model.certificates import Certificate
 from onex.model.credits import Course, CourseIntegration, CreditPolicy, CreditTransfer
 from onex.model.exams import ExamSession
 from onex.model.funds import Expense, FundGuidance
+from onex.model.funnel import CountClaim, RateClaim, check_count_claims, check_rate_claims
 from onex.model.training import TrainingRecord, WorkloadPolicy
 from onex.model.values import (
     check_optional_count,
@@ -39,7 +40,13 @@ class Metric(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class StatedTotals:
-    """Totals as a source printed them (合计 rows, summary sentences); the audit checks them."""
+    """Totals as a source printed them (合计 rows, summary sentences); the audit checks them.
+
+    ``candidates`` is the total who sat. The funnel's other totals (``quota``, ``registered``,
+    ``issued``, ``sittings``) are kept as printed, in any order (the audit reports a total out
+    of order); ``rates`` are printed rates naming their base or none, ``counts`` printed counts
+    that may be bounds ("近万人").
+    """
 
     certificates: int | None = attrs.field(default=None, validator=check_optional_count)
     candidates: int | None = attrs.field(default=None, validator=check_optional_count)
@@ -47,6 +54,12 @@ class StatedTotals:
     rate: str | None = attrs.field(default=None, validator=check_printed_rate)
     trained: int | None = attrs.field(default=None, validator=check_optional_count)
     assessors: int | None = attrs.field(default=None, validator=check_optional_count)
+    quota: int | None = attrs.field(default=None, validator=check_optional_count)
+    registered: int | None = attrs.field(default=None, validator=check_optional_count)
+    issued: int | None = attrs.field(default=None, validator=check_optional_count)
+    sittings: int | None = attrs.field(default=None, validator=check_optional_count)
+    rates: tuple[RateClaim, ...] = attrs.field(default=(), validator=check_rate_claims)
+    counts: tuple[CountClaim, ...] = attrs.field(default=(), validator=check_count_claims)
 
 
 @attrs.frozen(kw_only=True)
@@ -112,6 +125,7 @@ class Dataset:
         object.__setattr__(self, "_by_name", self._index_certificates(problems))
         object.__setattr__(self, "_courses_by_ref", self._index_courses(problems))
         self._check_references(problems)
+        self._check_quotas(problems)
         if problems:
             raise DataError(problems)
 
@@ -190,6 +204,20 @@ class Dataset:
         for i, key in enumerate(keys):
             if key in keys[:i]:
                 problems.append(Problem(f"$.narrative[{i}].key", f"section key {key!r} repeats"))
+
+    def _check_quotas(self, problems: list[Problem]) -> None:
+        """A quota is given once: on the certificate or on its exam sessions, not both."""
+        with_quota = {cert.code for cert in self.certificates if cert.quota is not None}
+        for i, exam in enumerate(self.exams):
+            cert = self._by_name.get(name_key(exam.certificate))
+            if exam.quota is not None and cert is not None and cert.code in with_quota:
+                problems.append(
+                    Problem(
+                        f"$.exams[{i}].quota",
+                        f"the quota of {cert.name!r} is given on the certificate too: give it "
+                        "once, on the certificate or on its sessions",
+                    )
+                )
 
     def _names(self) -> list[str]:
         return [n for c in self.certificates for n in c.names]

@@ -10,6 +10,7 @@ import attrs
 import pendulum
 
 from onex.model.certificates import PassRule
+from onex.model.funnel import RateClaim, check_rate_claims
 from onex.model.values import (
     FieldError,
     Level,
@@ -52,6 +53,38 @@ def _check_breakdown(inst: Any, attribute: attrs.Attribute[Any], value: object) 
         raise FieldError(attribute.name, "a session for one level cannot have a level breakdown")
 
 
+def _check_registered(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """报名 (registered) is at least 实考 (those who sat, ``candidates``)."""
+    check_optional_count(inst, attribute, value)
+    if isinstance(value, int) and isinstance(inst.candidates, int) and value < inst.candidates:
+        raise FieldError(
+            attribute.name,
+            f"{value} registered is fewer than the {inst.candidates} who sat (candidates); "
+            "the funnel runs registered >= sat >= passed >= issued",
+        )
+
+
+def _check_issued(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """发证 (certificates issued) is at most 通过 (passed)."""
+    check_optional_count(inst, attribute, value)
+    if isinstance(value, int) and isinstance(inst.passed, int) and value > inst.passed:
+        raise FieldError(
+            attribute.name,
+            f"{value} certificates issued exceeds {inst.passed} passed; "
+            "the funnel runs registered >= sat >= passed >= issued",
+        )
+
+
+def _check_sittings(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """人次 (sittings) is at least 人 (the persons who sat): each sat at least once."""
+    check_optional_count(inst, attribute, value)
+    if isinstance(value, int) and isinstance(inst.candidates, int) and value < inst.candidates:
+        raise FieldError(
+            attribute.name,
+            f"{value} sittings (人次) is fewer than the {inst.candidates} persons who sat",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class ExamSession:
     """Candidates examined and passed for one certificate (and level, date, site when known).
@@ -59,6 +92,11 @@ class ExamSession:
     ``certificate`` is the name (or alias, or code) as the source printed it. ``rate_printed`` and
     ``seq`` keep what the source printed, so the audit can check them; they are never corrected.
     ``breakdown`` holds per-level figures a source printed beside a certificate's total.
+
+    The pilot funnel's other counts are optional: ``quota`` (试点规模, may be exceeded: the
+    audit warns), ``registered`` (报名, at least ``candidates``), ``issued`` (发证, at most
+    ``passed``) and ``sittings`` (人次 of those who sat, kept apart from the persons counted in
+    ``candidates``). ``rates`` are further rates the source printed, each naming its base.
     """
 
     certificate: str = attrs.field(validator=check_text)
@@ -72,6 +110,11 @@ class ExamSession:
     note: str | None = attrs.field(default=None, validator=check_optional_text)
     seq: int | None = attrs.field(default=None, validator=check_optional_count)
     breakdown: tuple[LevelResult, ...] = attrs.field(default=(), validator=_check_breakdown)
+    quota: int | None = attrs.field(default=None, validator=check_optional_count)
+    registered: int | None = attrs.field(default=None, validator=_check_registered)
+    issued: int | None = attrs.field(default=None, validator=_check_issued)
+    sittings: int | None = attrs.field(default=None, validator=_check_sittings)
+    rates: tuple[RateClaim, ...] = attrs.field(default=(), validator=check_rate_claims)
 
 
 def _check_optional_score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

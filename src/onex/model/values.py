@@ -12,6 +12,8 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
+from onex.model.text import text_problem
+
 __all__ = [
     "DateWindow",
     "Level",
@@ -87,9 +89,12 @@ def check_optional_count(inst: object, attribute: attrs.Attribute[Any], value: o
 
 
 def check_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a non-blank ``str``."""
+    """Validator: a non-blank ``str`` that :func:`onex.model.text.text_problem` accepts."""
     if not isinstance(value, str) or not value.strip():
         raise FieldError(attribute.name, f"expected non-empty text, got {value!r}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise FieldError(attribute.name, problem)
 
 
 def check_optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -105,6 +110,9 @@ def check_texts(inst: object, attribute: attrs.Attribute[Any], value: object) ->
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise FieldError(attribute.name, f"expected non-empty text, got {item!r}")
+        problem = text_problem(item)
+        if problem is not None:
+            raise FieldError(attribute.name, problem)
 
 
 _DECIMAL_LIMIT = Decimal(10) ** 15
@@ -283,11 +291,15 @@ def mask_id_number(value: str) -> str:
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
 
-_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(?:\d[ -]?){13,17}[0-9A-Za-z](?![0-9A-Za-z])")
+"""身份证号-shaped: 14 to 18 digits, the last character perhaps a letter, groups perhaps split
+by single spaces or hyphens: whole numbers, mistyped ones, 17-digit bodies (the check digit
+follows from them), the old 15 digits."""
 
 
 def looks_like_id_number(text: str) -> bool:
-    """Whether ``text`` is shaped like a 身份证号 (18 characters, or the old 15 digits)."""
+    """Whether ``text`` is shaped like a 身份证号 (14 to 18 digits, perhaps ending in a letter or
+    split by spaces or hyphens: the 18-character number, mistyped, or the old 15 digits)."""
     return _ID_TOKEN.fullmatch(text.strip()) is not None
 
 

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from onex.reporting.comparison import build_comparison_report
+    from onex.reporting.series import build_series_report
     from onex.reporting.yearly import build_report
 
-__all__ = ["build_comparison_report", "build_report"]
+__all__ = ["build_comparison_report", "build_report", "build_series_report"]
 
 _LAZY = {
     "build_comparison_report": "onex.reporting.comparison",
     "build_report": "onex.reporting.yearly",
+    "build_series_report": "onex.reporting.series",
 }
 
 

@@ -16,7 +16,7 @@ from onex.report import (
     Table,
     Text,
 )
-from onex.reporting.common import check_options, column, name_list
+from onex.reporting.common import check_options, column, name_list, numbered
 from onex.services.compare import CertificateChange, Comparison
 
 __all__ = ["build_comparison_report"]
@@ -125,4 +125,6 @@ def build_comparison_report(
         ),
         Section(key="targets", title=label("sec.targets", lg), blocks=(target_table,)),
     )
-    return Report(title=title, lang=lg, precision=precision, year=y1, sections=sections)
+    return Report(
+        title=title, lang=lg, precision=precision, year=y1, sections=numbered(sections, lg)
+    )

@@ -1,4 +1,4 @@
-"""Build Reports from service results: the yearly pilot report and the year-over-year comparison.
+"""The yearly pilot report: :func:`build_report` arranges one year's service results as a Report.
 
 Only arrangement and wording happen here. Every figure comes from a service; a rate reaches the
 tree as an exact :class:`~onex.Rate` and is rounded only where it is shown (in a sentence here,
@@ -23,11 +23,13 @@ from onex.report import (
     Table,
     Text,
 )
-from onex.reporting.common import check_options, column, name_list
+from onex.reporting.common import check_options, column, name_list, numbered
+from onex.reporting.funnel import funnel_sentence, funnel_table
 from onex.reporting.money import credits_section, funds_section
 from onex.services.audit import audit
 from onex.services.exams import ExamRow, ExamSummary, exam_summary
 from onex.services.findings import AuditResult, Severity, place
+from onex.services.funnel import funnel
 from onex.services.training import TrainingSummary, training_summary
 from onex.services.workload import Workload, workload
 
@@ -46,7 +48,9 @@ def build_report(
 ) -> Report:
     """The year's pilot report for ``dataset``, in Chinese (default) or English.
 
-    Sections follow the college's usual report: certificates examined, management (working
+    Sections follow the college's usual report: certificates examined (with a table of
+    certificates against their quota, and a sentence stating each stage's count, where the data
+    gives the funnel's other stages: 试点规模, 报名, 发证), management (working
     arrangements, programme integration, teacher training, incentives, the fund, credits),
     practices, next steps, and an appendix listing the audit's findings. The fund and credit
     sections appear when the dataset has their data; with candidate ``results`` the credit
@@ -75,7 +79,7 @@ def build_report(
         institution=dataset.institution,
         year=dataset.year,
         fictional=dataset.fictional,
-        sections=tuple(sections),
+        sections=numbered(sections, lg),
     )
 
 
@@ -94,6 +98,9 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
             f"candidates sat the assessments and {total.passed} passed, a pass rate of {rate}. "
             "The table lists each certificate, highest pass rate first."
         )
+    stages = funnel(dataset)
+    if stages.has_more_than_exams:  # the sentence names every stage the data gives
+        text = funnel_sentence(stages, dataset.year, n, lang, precision)
     columns = (
         column("seq", "count", lang),
         column("certificate", "text", lang),
@@ -128,11 +135,15 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
         rows=rows,
         total=total_row,
         chart=Chart(title=label("chart.pass_rate", lang), category="certificate", value="rate"),
+        empty=label("empty.exams", lang),
     )
     blocks: list[Block] = []
     if dataset.fictional:
         blocks.append(Paragraph(label("fictional", lang)))
     blocks += [Paragraph(text), table]
+    against_quota = funnel_table(stages, lang)
+    if against_quota is not None:
+        blocks.append(against_quota)
     return Section(key="exams", title=label("sec.exams", lang), blocks=tuple(blocks))
 
 
@@ -290,6 +301,12 @@ def _narrative_sections(dataset: Dataset, lang: Lang) -> list[Section]:
 
 
 def _audit_section(found: AuditResult, lang: Lang) -> Section:
+    if not found.findings:
+        return Section(
+            key="audit",
+            title=label("sec.audit", lang),
+            blocks=(Paragraph(label("audit_clean", lang)),),
+        )
     counts = {s: len(found.of(s)) for s in Severity}
     if lang == "zh":
         text = (

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from onex.i18n import check_lang
 from onex.model import Dataset, ExamSession, PrintedRate, Rate
 from onex.model.dataset import name_key
 from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+from onex.services.funnel_checks import funnel_findings
+from onex.services.rates import rate_agrees
 
 if TYPE_CHECKING:  # pragma: no cover
     from onex.io.documents.reader import ReportDocument
@@ -33,7 +34,11 @@ def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult
     certificate names in the exam and training tables printed as an alias or with other spacing
     or letter case (a reference by code is not a printed name); and the hand-typed sequence
     numbers (序号) of the exam and training tables, for repeats, gaps and numbers out of step;
-    and teachers named more than once on one certificate's training rosters.
+    and teachers named more than once on one certificate's training rosters; and the funnel
+    (:func:`~onex.services.funnel_checks.funnel_findings`): registrations over the quota,
+    printed totals out of funnel order or not adding up, printed rates against the base they
+    name (or every base, when they name none), rates printed with no count checked for a whole
+    count that gives them, and printed counts ("近万人") as inequalities.
     ``lang`` ("zh" or "en") is the language of the result's messages.
     """
     if not isinstance(dataset, Dataset):
@@ -49,6 +54,7 @@ def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult
         ),
         *stated_findings(dataset),
         *_roster_findings(dataset),
+        *funnel_findings(dataset),
     ]
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
@@ -65,8 +71,8 @@ def check_printed_rate(
     """
     printed = PrintedRate.parse(text)
     basis = f"{rate.numerator}/{rate.denominator}"
-    exact = rate.fraction
-    if exact is None:
+    agrees = rate_agrees(printed, rate)
+    if agrees is None:
         return Finding(
             kind=FindingKind.RATE_UNCHECKABLE,
             where=where,
@@ -75,30 +81,17 @@ def check_printed_rate(
             computed=rate.text(),
             basis=basis,
         )
+    if agrees:
+        return None
     if printed.relation == "=":
-        computed = rate.percent(printed.places)
-        if computed == printed.percent:
-            return None
         kind = FindingKind.RATE_MISMATCH
-        shown = f"{computed}%"
+        shown = f"{rate.percent(printed.places)}%"
     else:
-        if _holds(exact * 100, printed.relation, Fraction(printed.percent)):
-            return None
         kind = FindingKind.RATE_OUT_OF_BOUND
         shown = rate.text(max(printed.places, 2))
     return Finding(
         kind=kind, where=where, subject=subject, printed=text, computed=shown, basis=basis
     )
-
-
-def _holds(value: Fraction, relation: str, bound: Fraction) -> bool:
-    if relation == ">":
-        return value > bound
-    if relation == ">=":
-        return value >= bound
-    if relation == "<":
-        return value < bound
-    return value <= bound
 
 
 def _exam_findings(dataset: Dataset) -> list[Finding]:

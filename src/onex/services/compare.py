@@ -1,79 +1,22 @@
-"""Year over year (同比): two years' exams per certificate, and last year's targets checked."""
+"""Year over year (同比): two years' exams per certificate, and last year's targets checked.
+
+The two-year special case of a series: certificates are matched and their changes computed by
+the same code as :func:`~onex.services.series.series_summary`'s consecutive years."""
 
 from __future__ import annotations
-
-from fractions import Fraction
 
 import attrs
 
 from onex.errors import DataError, Problem
 from onex.i18n import LabelledEnum
-from onex.model import Dataset, Metric, Rate, Target
-from onex.model.dataset import name_key
-from onex.model.values import half_up, signed_text
+from onex.model import Dataset, Metric, Target
+from onex.model.series import match_certificates
 from onex.records import Tabular
-from onex.services.exams import ExamRow, exam_summary
+from onex.services.exams import exam_summary
+from onex.services.series import AddedDropped, CertificateChange, certificate_changes
 from onex.services.training import training_summary
 
 __all__ = ["CertificateChange", "Comparison", "TargetCheck", "TargetStatus", "compare"]
-
-
-def _points(before: Rate | None, after: Rate | None) -> Fraction | None:
-    a = before.fraction if before is not None else None
-    b = after.fraction if after is not None else None
-    return None if a is None or b is None else (b - a) * 100
-
-
-@attrs.frozen(kw_only=True)
-class CertificateChange:
-    """One certificate's exams in two years; ``None`` figures for the year it was not examined.
-
-    ``certificate`` is the later year's canonical name (the earlier one's if it was dropped).
-    For the total row, ``certificate`` and both codes are None.
-    """
-
-    certificate: str | None
-    code_before: str | None
-    code_after: str | None
-    candidates_before: int | None
-    passed_before: int | None
-    candidates_after: int | None
-    passed_after: int | None
-
-    @property
-    def rate_before(self) -> Rate | None:
-        """The earlier year's exact pass rate, None when not examined."""
-        return _rate(self.passed_before, self.candidates_before)
-
-    @property
-    def rate_after(self) -> Rate | None:
-        """The later year's exact pass rate, None when not examined."""
-        return _rate(self.passed_after, self.candidates_after)
-
-    @property
-    def change_points(self) -> Fraction | None:
-        """The rate's change in percentage points (百分点), exact; None unless both years
-        have a defined rate."""
-        return _points(self.rate_before, self.rate_after)
-
-    def change_text(self, places: int = 2, undefined: str = "—") -> str:
-        """The change in percentage points as signed text rounded half-up ("+3.26", "-0.50",
-        "0.00"); ``undefined`` when either year has no rate."""
-        points = self.change_points
-        if points is None:
-            return undefined
-        return signed_text(half_up(points, places))
-
-    @property
-    def status(self) -> str:
-        """ "added", "dropped" or "kept"."""
-        if self.candidates_before is None:
-            return "added"
-        return "dropped" if self.candidates_after is None else "kept"
-
-
-def _rate(passed: int | None, candidates: int | None) -> Rate | None:
-    return None if passed is None or candidates is None else Rate(passed, candidates)
 
 
 class TargetStatus(LabelledEnum):
@@ -101,7 +44,7 @@ class TargetCheck:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Comparison(Tabular):
+class Comparison(AddedDropped, Tabular):
     """The later year against the earlier: per certificate, in total, and the targets."""
 
     year_before: int
@@ -113,16 +56,6 @@ class Comparison(Tabular):
     assessors_before: int | None
     assessors_after: int | None
     targets: tuple[TargetCheck, ...]
-
-    @property
-    def added(self) -> tuple[str, ...]:
-        """Certificates examined only in the later year."""
-        return tuple(r.certificate or "" for r in self.rows if r.status == "added")
-
-    @property
-    def dropped(self) -> tuple[str, ...]:
-        """Certificates examined only in the earlier year."""
-        return tuple(r.certificate or "" for r in self.rows if r.status == "dropped")
 
     def _repr_fields(self) -> dict[str, object]:
         return {
@@ -158,17 +91,6 @@ class Comparison(Tabular):
         ]
 
 
-def _earlier_code(
-    before: Dataset, names: tuple[str, ...], remaining: dict[str, ExamRow]
-) -> str | None:
-    """The code of the earlier year's row sharing a name or alias with ``names``, if any."""
-    keys = {name_key(n) for n in names}
-    for code in remaining:
-        if keys & {name_key(n) for n in before.certificate(code).names}:
-            return code
-    return None
-
-
 def compare(before: Dataset, after: Dataset) -> Comparison:
     """Compare the exams of two years certificate by certificate, and check ``before``'s
     targets against ``after``.
@@ -194,14 +116,8 @@ def compare(before: Dataset, after: Dataset) -> Comparison:
             ]
         )
     summary_before, summary_after = exam_summary(before), exam_summary(after)
-    remaining = {r.code or "": r for r in summary_before.rows}
-    rows: list[CertificateChange] = []
-    for row in summary_after.rows:
-        code = row.code or ""
-        if code not in remaining:
-            code = _earlier_code(before, after.certificate(code).names, remaining) or ""
-        rows.append(_change(row.certificate, remaining.pop(code, None), row))
-    rows.extend(_change(r.certificate, r, None) for r in remaining.values())
+    tracks, _ = match_certificates((before, after), strict=False)
+    rows, total = certificate_changes(summary_before, summary_after, tracks, (0, 1))
     train_before, train_after = training_summary(before), training_summary(after)
     figures = [
         _figures(dataset, len(summary.rows), train.assessors_total)
@@ -213,25 +129,13 @@ def compare(before: Dataset, after: Dataset) -> Comparison:
     return Comparison(
         year_before=before.year,
         year_after=after.year,
-        rows=tuple(rows),
-        total=_change(None, summary_before.total, summary_after.total),
+        rows=rows,
+        total=total,
         trained_before=train_before.trained_total,
         trained_after=train_after.trained_total,
         assessors_before=train_before.assessors_total,
         assessors_after=train_after.assessors_total,
         targets=tuple(_check(t, figures[0], figures[1]) for t in before.targets),
-    )
-
-
-def _change(name: str | None, old: ExamRow | None, new: ExamRow | None) -> CertificateChange:
-    return CertificateChange(
-        certificate=name,
-        code_before=old.code if old else None,
-        code_after=new.code if new else None,
-        candidates_before=old.candidates if old else None,
-        passed_before=old.passed if old else None,
-        candidates_after=new.candidates if new else None,
-        passed_after=new.passed if new else None,
     )
 
 

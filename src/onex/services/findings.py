@@ -49,6 +49,26 @@ class FindingKind(LabelledEnum):
     ROSTER_REPEAT = "roster_repeat"
     """A teacher named more than once on one certificate's training rosters: counted each time
     among teachers trained, but given one workload share."""
+    QUOTA_EXCEEDED = "quota_exceeded"
+    """More registered (or sat) than the quota applied for (试点规模): allowed, worth a look."""
+    STAGES_OUT_OF_ORDER = "stages_out_of_order"
+    """Printed totals out of funnel order (more passed than sat, more issued than passed...)."""
+    STAGE_RATE_MISMATCH = "stage_rate_mismatch"
+    """A printed rate that its named base's counts do not give."""
+    RATE_BASE_UNNAMED = "rate_base_unnamed"
+    """A printed rate naming no base, which one base's counts give (the warning names it)."""
+    RATE_NO_BASE = "rate_no_base"
+    """A printed rate naming no base, which no base's counts give."""
+    RATE_IMPLIED_COUNT = "rate_implied_count"
+    """A rate printed where the records lack its count: the whole counts that give it."""
+    RATE_IMPOSSIBLE = "rate_impossible"
+    """A rate printed where the records lack its count, which no whole count can give."""
+    STAGE_RATE_UNCHECKABLE = "stage_rate_uncheckable"
+    """A printed rate whose base the records do not give (or give as zero)."""
+    COUNT_CLAIM_MISMATCH = "count_claim_mismatch"
+    """A printed count or bound ("近万人", "超过1000人") the records' count does not satisfy."""
+    COUNT_CLAIM_UNCHECKABLE = "count_claim_uncheckable"
+    """A printed count of a stage (or of sittings, 人次) the records do not give."""
     COUNT_EXCEEDS = "count_exceeds"
     """More passed than candidates printed for one certificate (or in one sentence)."""
     CLAIM_MISMATCH = "claim_mismatch"
@@ -74,6 +94,16 @@ _SEVERITY_OF = {
     FindingKind.SEQ_GAP: Severity.WARNING,
     FindingKind.SEQ_OUT_OF_STEP: Severity.WARNING,
     FindingKind.ROSTER_REPEAT: Severity.WARNING,
+    FindingKind.QUOTA_EXCEEDED: Severity.WARNING,
+    FindingKind.STAGES_OUT_OF_ORDER: Severity.ERROR,
+    FindingKind.STAGE_RATE_MISMATCH: Severity.ERROR,
+    FindingKind.RATE_BASE_UNNAMED: Severity.WARNING,
+    FindingKind.RATE_NO_BASE: Severity.ERROR,
+    FindingKind.RATE_IMPLIED_COUNT: Severity.INFO,
+    FindingKind.RATE_IMPOSSIBLE: Severity.ERROR,
+    FindingKind.STAGE_RATE_UNCHECKABLE: Severity.WARNING,
+    FindingKind.COUNT_CLAIM_MISMATCH: Severity.ERROR,
+    FindingKind.COUNT_CLAIM_UNCHECKABLE: Severity.WARNING,
     FindingKind.COUNT_EXCEEDS: Severity.ERROR,
     FindingKind.CLAIM_MISMATCH: Severity.ERROR,
     FindingKind.LEVELS_MISMATCH: Severity.ERROR,
@@ -133,6 +163,52 @@ _BODIES: dict[FindingKind, tuple[str, str]] = {
         "(first in {basis}): counted {computed} times among teachers trained but given one "
         "workload share; tell namesakes apart (say '{printed} (2)') or remove the repeat",
     ),
+    FindingKind.QUOTA_EXCEEDED: (
+        "{of} {printed} 人，超过试点规模 {computed} 人",
+        "{of} {printed}, above the quota of {computed}",
+    ),
+    FindingKind.STAGES_OUT_OF_ORDER: (
+        "{of}印为 {printed}，多于{base} {computed}，人数应逐级不增",
+        "{of} printed as {printed}, more than {base} ({computed}); each stage holds at most "
+        "the one before",
+    ),
+    FindingKind.STAGE_RATE_MISMATCH: (
+        "{of}/{base}的比率印为“{printed}”，按 {basis} 计算为 {computed}，不符",
+        "the rate of {of} over {base} is printed as '{printed}', but {basis} gives {computed}",
+    ),
+    FindingKind.RATE_BASE_UNNAMED: (
+        "比率“{printed}”未注明基数，与{of}/{base}（{basis}，{computed}）相符，请注明基数",
+        "the rate '{printed}' names no base; it matches {of} over {base} ({basis}, {computed}): "
+        "name the base",
+    ),
+    FindingKind.RATE_NO_BASE: (
+        "比率“{printed}”未注明基数，{of}按各基数计算为 {computed}（{basis}），均不符",
+        "the rate '{printed}' names no base, and no base gives it: {of} over each gives "
+        "{computed} ({basis})",
+    ),
+    FindingKind.RATE_IMPLIED_COUNT: (
+        "{of}/{base}的比率印为“{printed}”，记录中没有{of}；按{base} {basis} 计，需{of} {computed}",
+        "the rate of {of} over {base} is printed as '{printed}' with no {of} in the records; "
+        "over {base} of {basis} it needs {of} of {computed}",
+    ),
+    FindingKind.RATE_IMPOSSIBLE: (
+        "{of}/{base}的比率印为“{printed}”，按{base} {basis} 计，没有哪个整数人数能得出此比率",
+        "the rate of {of} over {base} is printed as '{printed}', which no whole count over "
+        "{base} of {basis} can give",
+    ),
+    FindingKind.STAGE_RATE_UNCHECKABLE: (
+        "{of}/{base}的比率印为“{printed}”，但记录中{base}为 {computed}，无法核对",
+        "the rate of {of} over {base} is printed as '{printed}', but {base} is {computed} in "
+        "the records, so it cannot be checked",
+    ),
+    FindingKind.COUNT_CLAIM_MISMATCH: (
+        "{of}印为“{printed}”，记录为 {computed}，不符",
+        "{of} printed as '{printed}', but the records give {computed}",
+    ),
+    FindingKind.COUNT_CLAIM_UNCHECKABLE: (
+        "{of}印为“{printed}”，但记录中没有{base}，无法核对",
+        "{of} printed as '{printed}', but the records give no {base}, so it cannot be checked",
+    ),
     FindingKind.COUNT_EXCEEDS: (
         "通过 {printed} 人，多于考证 {computed} 人",
         "{printed} passed is more than the {computed} candidates",
@@ -164,6 +240,7 @@ _FIRST_SEQ = (
 _TABLES = {
     "exams": ("原考证表", "source exam table"),
     "training": ("原培训表", "source training table"),
+    "certificates": ("证书表", "certificate list"),
 }
 _TOTAL_LABELS = {
     "certificates": ("试点证书数", "the number of certificates"),
@@ -172,13 +249,17 @@ _TOTAL_LABELS = {
     "rate": ("合计通过率", "total pass rate"),
     "trained": ("培训教师合计", "total teachers trained"),
     "assessors": ("考评员合计", "total assessors"),
+    "quota": ("合计试点规模", "total quota"),
+    "registered": ("合计报名人数", "total registered"),
+    "issued": ("合计发证人数", "total certificates issued"),
+    "sittings": ("合计考试人次", "total sittings"),
     "points": ("工作量积分合计", "total workload points"),
     "row_candidates": ("考证人数", "candidates"),
     "row_passed": ("通过人数", "passed"),
     "budget": ("预算合计", "total budget"),
     "spent": ("支出合计", "total spent"),
 }
-_ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training)\[(?P<index>\d+)\]")
+_ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training|certificates)\[(?P<index>\d+)\]")
 
 
 def place(where: str, lang: str = "zh") -> str:
@@ -213,6 +294,7 @@ class Finding:
     computed: str
     subject: str | None = None
     basis: str | None = None
+    stages: tuple[str, ...] = ()
     place: Place | None = None
     """Where a document prints the figure (page, table and row, paragraph), when the audit
     read a document: the message then starts there."""
@@ -242,8 +324,15 @@ class Finding:
         template = _BODIES[self.kind][en]
         if self.kind is FindingKind.SEQ_GAP and basis is None:
             template = _FIRST_SEQ[en]
+        of, base = ([*_stage_words(self.stages, en), "", ""])[:2]
         body = template.format(
-            printed=self.printed, computed=self.computed, basis=basis, label=label, other=self.other
+            printed=self.printed,
+            computed=self.computed,
+            basis=basis,
+            label=label,
+            other=self.other,
+            of=of,
+            base=base,
         )
         if self.also is not None:
             body += f" (see also {self.also.text('en')})" if en else f"（另见{self.also.text()}）"
@@ -253,6 +342,23 @@ class Finding:
 
 
 _NAMING = (FindingKind.NAME_VARIANT, FindingKind.NAME_SPACING)
+
+_STAGE_WORDS = {
+    "quota": ("试点规模", "the quota"),
+    "registered": ("报名人数", "registered"),
+    "sat": ("实考人数", "sat"),
+    "passed": ("通过人数", "passed"),
+    "issued": ("发证人数", "issued"),
+    "sittings": ("考试人次", "sittings"),
+}
+
+
+def _stage_words(stages: tuple[str, ...], en: bool) -> list[str]:
+    """The counted stage's word, then the base's (several bases joined), in the language."""
+    words = [_STAGE_WORDS[s][en] if s in _STAGE_WORDS else s for s in stages]
+    if len(words) <= 2:
+        return words
+    return [words[0], ("、" if not en else ", ").join(words[1:])]
 
 
 @attrs.frozen(kw_only=True, repr=False)

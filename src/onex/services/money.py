@@ -1,4 +1,5 @@
-"""Exact arithmetic on money and credits (Decimal), and how an amount is shown (¥1,234.50)."""
+"""Exact arithmetic on money and credits (Decimal): sums, differences, products and rates that
+never round silently (how an amount is shown is the exporters' and reporting's business)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Word (.docx) export for onex reports, registered as the onex exporter ``docx``.
+"""Plain Word (.docx) export for onex reports, registered as the onex exporter ``docx-plain``.
+
+onex has its own ``docx`` format (the layout of a Chinese official report); this package is the
+example of a third-party exporter plugin, kept small: python-docx's default look.
 
 The document has the report's title, a heading per section, its paragraphs, and each table as a
 real Word table: a bold header row repeated on every page, figures right-aligned, the total row
@@ -43,7 +46,7 @@ class DocxExporter:
     Grid Accent 1", ...); ``east_asian_font`` is the font Word uses for Chinese text.
     """
 
-    name: ClassVar[str] = "docx"
+    name: ClassVar[str] = "docx-plain"
     suffix: ClassVar[str] = ".docx"
     binary: ClassVar[bool] = True
 

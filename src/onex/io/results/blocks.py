@@ -17,7 +17,15 @@ from typing import IO, AnyStr, BinaryIO
 
 from onex.errors import Problem
 from onex.io.problems import ProblemLog
-from onex.io.tables.text import line_breaks, undecodable, undecodable_message
+from onex.io.tables.text import (
+    MAX_LINE_CHARS,
+    LineTooLong,
+    csv_message,
+    line_breaks,
+    too_long_message,
+    undecodable,
+    undecodable_message,
+)
 
 __all__ = [
     "BadBytes",
@@ -81,14 +89,18 @@ class Block:
 
 
 def csv_records(stream: IO[str], delimiter: str) -> Iterator[tuple[int, list[str], int]]:
-    """Records read one at a time (for the header): (start line, cells, lines used)."""
+    """Records read one at a time (for the header): (start line, cells, lines used). A record
+    past :data:`MAX_LINE_CHARS` raises :class:`LineTooLong` counting the lines before it."""
     line = 1
     while True:
-        text = stream.readline()
+        try:
+            text = _bounded(stream.readline(MAX_LINE_CHARS + 1), None)
+            if '"' in text:
+                text = _whole_records(text, '"', stream.readline, delimiter, str, 0)
+        except LineTooLong:
+            raise LineTooLong(line - 1) from None  # from line 1, as the header's reader says
         if not text:
             return
-        if '"' in text:
-            text = _whole_records(text, '"', stream.readline, delimiter, str)
         used = text.count("\n") + (0 if text.endswith("\n") else 1)
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
         yield line, (rows[0] if rows else []), used
@@ -141,18 +153,33 @@ def _inside_quotes(text: str, delimiter: str) -> bool:
     return False
 
 
+def _bounded(text: AnyStr, before: AnyStr | None) -> AnyStr:
+    """``text`` (one line read with a limit) if it is within :data:`MAX_LINE_CHARS`; else
+    :class:`LineTooLong`, as many line breaks after the chunk's start as ``before`` (the chunk
+    read so far, counted only then) holds."""
+    if len(text) > MAX_LINE_CHARS:
+        raise LineTooLong(line_breaks(before) if before else 0)
+    return text
+
+
 def _whole_records(
     text: AnyStr,
     quote: AnyStr,
-    more: Callable[[], AnyStr],
+    more: Callable[[int], AnyStr],
     delimiter: str,
     as_text: Callable[[AnyStr], str],
+    start: int,
 ) -> AnyStr:
-    """``text`` extended line by line (``more``) until it ends outside quotes; ``as_text``
-    gives the text to judge by (bytes decoded)."""
+    """``text`` extended line by line (``more``, given a length limit) until it ends outside
+    quotes; ``as_text`` gives the text to judge by (bytes decoded). Past ``start`` (where the
+    chunk had its full size) the text may grow by :data:`MAX_LINE_CHARS` at most: a quote left
+    open raises :class:`LineTooLong` instead of reading the rest of the file."""
     odd = text.count(quote) % 2
     while odd and _inside_quotes(as_text(text), delimiter):
-        extra = more()
+        room = MAX_LINE_CHARS - (len(text) - start)
+        if room < 0:
+            raise LineTooLong(line_breaks(text[:start]))
+        extra = more(room + 1)
         if not extra:
             break
         text += extra
@@ -167,10 +194,11 @@ def text_chunks(stream: IO[str], delimiter: str) -> Iterator[str]:
         text = stream.read(_BLOCK_CHARS)
         if not text:
             return
+        full = len(text)
         if not text.endswith("\n"):
-            text += stream.readline()
+            text += _bounded(stream.readline(MAX_LINE_CHARS + 1), text)
         if '"' in text:
-            text = _whole_records(text, '"', stream.readline, delimiter, str)
+            text = _whole_records(text, '"', stream.readline, delimiter, str, full)
         yield text
 
 
@@ -201,10 +229,11 @@ def byte_chunks(
         data = raw.read(min(_BLOCK_CHARS, end - pos))
         if not data:
             return
+        full = len(data)
         if not data.endswith(b"\n") and pos + len(data) < end:
-            data += raw.readline()
+            data += _bounded(raw.readline(MAX_LINE_CHARS + 1), data)
         if b'"' in data:
-            data = _whole_records(data, b'"', raw.readline, delimiter, as_text)
+            data = _whole_records(data, b'"', raw.readline, delimiter, as_text, full)
         pos += len(data)
         read += len(data)
         if done is not None:
@@ -219,6 +248,20 @@ def byte_chunks(
                 yield data[:good].decode(encoding)  # the records before the bad bytes
             raise BadBytes(line_breaks(data[good : exc.start])) from None
         yield text
+
+
+def _one_record_a_line(text: str, delimiter: str) -> list[list[str]] | None:
+    """The records of ``text`` read in one go by the csv module, when each stands on one line
+    (no line break inside quotes, no bare carriage return), so that record i is on line i;
+    else None (the records are then read one by one, each with its line)."""
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    return rows if len(rows) == lines else None
 
 
 class BadBytes(Exception):
@@ -255,6 +298,9 @@ def csv_blocks(
     while True:
         try:
             text = next(chunks, "")
+        except LineTooLong as exc:
+            log.add(f"line {line + exc.breaks}", too_long_message())
+            raise ReadingStopped from None
         except BadBytes as exc:
             log.add(f"line {line + exc.breaks}", undecodable_message(encoding))
             raise ReadingStopped from None
@@ -277,8 +323,14 @@ def csv_blocks(
                 yield block
                 del block
                 continue
+        rows = _one_record_a_line(text, delimiter)
+        if rows is not None:  # the usual quoted file: every record on its own line
+            line += len(rows)
+            del text
+            yield Block(first=line - len(rows), rows=rows)
+            continue
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        rows: list[list[str]] = []
+        rows = []
         numbers: list[int] = []
         start = 1
         try:
@@ -289,10 +341,12 @@ def csv_blocks(
         except csv.Error as exc:
             yield Block(first=line, rows=rows, numbers=numbers)
             where = f"line {line + reader.line_num - 1}"
+            if "field larger" in str(exc):  # located where its record starts
+                where = f"line {line + start - 1}"
             if "unexpected end of data" in str(exc):
                 log.add(where, "the file ends inside a quoted value (truncated?)")
             else:
-                log.add(where, f"not valid CSV: {exc}")
+                log.add(where, csv_message(exc))
             raise ReadingStopped from None
         yield Block(first=line, rows=rows, numbers=numbers)
         line += reader.line_num

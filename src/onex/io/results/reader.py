@@ -17,7 +17,7 @@ import csv
 import gc
 import os
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from onex.errors import DataError, Problem
@@ -27,9 +27,15 @@ from onex.io.results.progress import ProgressCallback, choose_progress, monotoni
 from onex.io.results.tally import ResultIngest
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
-from onex.io.tables.header import ColumnSpec, HeaderMatch, match_header
-from onex.io.tables.text import open_csv_text, undecodable
-from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
+from onex.io.tables.header import ColumnSpec, HeaderMatch, find_header, header_problems
+from onex.io.tables.text import (
+    LineTooLong,
+    csv_message,
+    open_csv_text,
+    too_long_message,
+    undecodable,
+)
+from onex.io.tables.xlsx import calamine_rows, damaged_xlsx_as_data_error
 from onex.model import Certificate, Dataset
 
 Readable = str | os.PathLike[str]
@@ -64,7 +70,6 @@ RESULT_ONLY_KEYS = frozenset({"student_id", "id_number", "theory", "practical", 
 _BLOCK_ROWS = 5000
 
 
-_HEADER_SCAN = 10
 _HEAD_BYTES = 1 << 16
 
 
@@ -108,53 +113,47 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _header_place(sheet: str | None, row: int, match: HeaderMatch, col: int | None) -> str:
-    return place(sheet, row, col, match.header(col) if col is not None else "")
+def _header(
+    records: Iterable[tuple[int, list[str]]],
+    log: ProblemLog,
+    sheet: str | None,
+) -> tuple[int, HeaderMatch]:
+    """The results header among the first records (see :func:`find_header`): its line or row
+    and match, its problems logged (and raised), unknown columns warned of."""
+    seen: list[list[str]] = []
 
+    def remembered() -> Iterator[tuple[int, list[str]]]:
+        for number, cells in records:
+            seen.append(cells)
+            yield number, cells
 
-def _header_problems(
-    match: HeaderMatch, log: ProblemLog, where: Callable[[int | None], str]
-) -> None:
-    for spec in RESULT_COLUMNS:
-        if spec.required and spec.key not in match.index:
-            log.add(where(None), f"missing column {spec.label}")
+    found = find_header(remembered(), RESULT_COLUMNS)
+    if found is None:
+        first = next((c for c in seen if any(x.strip() for x in c)), [])
+        filled = sum(1 for c in first if c.strip())
+        # A results file's first row may be a candidate's: its values (names, ID numbers) are
+        # not quoted back.
+        log.add(
+            place(sheet, 1),
+            "no header row found: expected columns such as 学号/student id, 证书名称/certificate, "
+            f"是否通过/passed; the first row has {filled} filled cells and none of these headers",
+        )
+        log.check()
+        raise AssertionError("unreachable")  # pragma: no cover
+    _, number, match = found
+
+    def where(col: int | None) -> str:
+        return place(sheet, number, col, match.header(col) if col is not None else "")
+
+    header_problems(match, RESULT_COLUMNS, log, where)
     idx = match.index
     if "passed" not in idx and not ("theory" in idx and "practical" in idx):
         log.add(
             where(None),
             "missing column 是否通过/passed, or both 理论成绩/theory and 实操成绩/practical",
         )
-    for key, first, second in match.duplicates:
-        log.add(
-            where(second),
-            f"column {match.header(second)!r} repeats {match.header(first)!r} ({key})",
-        )
     log.check()
-
-
-def _find_header(
-    records: Iterable[tuple[int, list[str]]], log: ProblemLog, where: Callable[[int], str]
-) -> tuple[int, HeaderMatch, list[tuple[int, list[str]]]]:
-    """The header among the first records: (its number, match, records read after it)."""
-    seen: list[tuple[int, list[str]]] = []
-    for number, cells in records:
-        seen.append((number, cells))
-        match = match_header(cells, RESULT_COLUMNS)
-        if len(match.index) >= 2:
-            return number, match, []
-        if len(seen) >= _HEADER_SCAN:
-            break
-    first = next((c for _, c in seen if any(x.strip() for x in c)), [])
-    filled = sum(1 for c in first if c.strip())
-    # A results file's first row may be a candidate's: its values (names, ID numbers) are not
-    # quoted back.
-    log.add(
-        where(seen[0][0] if seen else 1),
-        "no header row found: expected columns such as 学号/student id, 证书名称/certificate, "
-        f"是否通过/passed; the first row has {filled} filled cells and none of these headers",
-    )
-    log.check()
-    raise AssertionError("unreachable")  # pragma: no cover
+    return number, match
 
 
 def _read_csv(
@@ -168,38 +167,28 @@ def _read_csv(
     total = path.stat().st_size
     with stream:
         lines_used = 0
-        header_line = 0
-        match: HeaderMatch | None = None
-        try:
+
+        def records() -> Iterator[tuple[int, list[str]]]:
+            nonlocal lines_used
             for number, cells, used in csv_records(stream, delimiter):
                 lines_used = number + used - 1
-                candidate = match_header(cells, RESULT_COLUMNS)
-                if len(candidate.index) >= 2:
-                    match, header_line = candidate, number
-                    break
-                if number >= _HEADER_SCAN:
-                    break
-        except csv.Error as exc:
-            log.add("line 1", f"cannot read the header: {exc}")
+                yield number, cells
+
+        try:
+            _, match = _header(records(), log, None)
+        except LineTooLong as exc:
+            log.add(f"line {exc.breaks + 1}", too_long_message())
             log.check()
+            raise AssertionError("unreachable") from None  # pragma: no cover
+        except csv.Error as exc:
+            log.add("line 1", f"cannot read the header: {csv_message(exc)}")
+            log.check()
+            raise AssertionError("unreachable") from None  # pragma: no cover
         except UnicodeDecodeError:
             problem = undecodable(path, encoding)
             log.add(problem.where, problem.message)
             log.check()
-        if match is None:
-            log.add(
-                "line 1",
-                "no header row found: expected columns such as 学号/student id, "
-                "证书名称/certificate, 是否通过/passed",
-            )
-            log.check()
-            raise AssertionError("unreachable")  # pragma: no cover
-        _header_problems(match, log, lambda col: _header_place(None, header_line, match, col))
-        for col in match.unknown:
-            log.warn(
-                _header_place(None, header_line, match, col),
-                f"unknown column {match.header(col)!r} ignored",
-            )
+            raise AssertionError("unreachable") from None  # pragma: no cover
         ingest = ResultIngest(str(path), match, log, known, unmask, None)
         # tell() is an opaque cookie: a byte offset only when the decoder holds nothing back
         # (after a header ended by a bare CR, it holds the CR: read on as text).
@@ -246,48 +235,34 @@ def _read_xlsx(
     unmask: bool,
     progress: ProgressCallback | None,
 ) -> tuple[ResultIngest, str]:
-    wb = open_workbook(path, read_only=True)
-    try:
-        names = list(wb.sheetnames)
-        if sheet is not None and sheet not in names:
-            raise DataError(
-                [Problem("", f"no sheet named {sheet!r}; sheets: {', '.join(names)}")],
-                source=str(path),
-            )
-        ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-        title = ws.title
-        total = ws.max_row or 0
-        rows = ws.iter_rows(values_only=True)
-        records = ((i, [_cell_text(v) for v in row]) for i, row in enumerate(rows, start=1))
-        header_row, match, _ = _find_header(records, log, lambda n: f"sheet {title}, row {n}")
+    sheet_rows = calamine_rows(path, sheet)
+    title, total, rows = sheet_rows.title, sheet_rows.height, sheet_rows.rows
+    records = ((i, _texts(row)) for i, row in enumerate(rows, start=1))
+    header_row, match = _header(records, log, title)
+    ingest = ResultIngest(str(path), match, log, known, unmask, title)
+    ncols = len(match.headers)
+    number = header_row + 1
+    batch: list[list[str]] = []
+    for row in rows:
+        cells = _texts(row)
+        if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
+            del cells[ncols:]
+        elif len(cells) < ncols:
+            cells += [""] * (ncols - len(cells))
+        batch.append(cells)
+        if len(batch) >= _BLOCK_ROWS:
+            ingest.block(Block(first=number, rows=batch))
+            number += len(batch)
+            batch = []
+            if progress is not None:
+                progress(number, total)
+    ingest.block(Block(first=number, rows=batch))
+    return ingest, title
 
-        def where(col: int | None) -> str:
-            return _header_place(title, header_row, match, col)
 
-        _header_problems(match, log, where)
-        for col in match.unknown:
-            log.warn(where(col), f"unknown column {match.header(col)!r} ignored")
-        ingest = ResultIngest(str(path), match, log, known, unmask, title)
-        ncols = len(match.headers)
-        number = header_row + 1
-        batch: list[list[str]] = []
-        for row in rows:
-            cells = [_cell_text(v) for v in row]
-            if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
-                del cells[ncols:]
-            elif len(cells) < ncols:
-                cells += [""] * (ncols - len(cells))
-            batch.append(cells)
-            if len(batch) >= _BLOCK_ROWS:
-                ingest.block(Block(first=number, rows=batch))
-                number += len(batch)
-                batch = []
-                if progress is not None:
-                    progress(number, total)
-        ingest.block(Block(first=number, rows=batch))
-        return ingest, title
-    finally:
-        wb.close()
+def _texts(row: list[object]) -> list[str]:
+    """A sheet row's cells as the text a CSV would hold (most are text already)."""
+    return [v if type(v) is str else _cell_text(v) for v in row]
 
 
 @damaged_xlsx_as_data_error
@@ -346,6 +321,7 @@ def read_results(
         if bar is not None:
             bar.close()
     log.check()
+    ingest.rare_certificates()
     if ingest.rows == 0:
         raise DataError([Problem("", "no result rows under the header")], source=str(p))
     where = "line 1" if kind == "csv" else f"sheet {sheet_name}"

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import islice, repeat
+from typing import Any, TypeVar
 
 import pendulum
 
@@ -18,7 +19,7 @@ from onex.io.problems import ProblemLog, place
 from onex.io.results.blocks import Block, ReadingStopped
 from onex.io.results.idnumbers import id_number_problem, ids_valid
 from onex.io.tables.context import KnownCertificates, certificate_code
-from onex.io.tables.header import HeaderMatch
+from onex.io.tables.header import HeaderMatch, row_length_problem
 from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.model import (
     Certificate,
@@ -30,6 +31,7 @@ from onex.model import (
     mask_name,
     name_key,
 )
+from onex.model.text import text_problem
 
 __all__ = [
     "ResultIngest",
@@ -37,6 +39,43 @@ __all__ = [
 
 
 _CACHE_LIMIT = 100_000
+# Joins a row's certificate, level, date and result into its session key (a control character
+# no clean value holds; a value that does hold it makes a key of more than four parts, which
+# sends its block row by row).
+_KEY_SEP = "\x1f"
+
+
+_T = TypeVar("_T")
+
+
+def _cached(cache: dict[str, Any], parse: Callable[[str], _T], raw: str) -> _T:
+    """``parse(raw)``, remembered in ``cache`` (cleared when it grows past the limit); a
+    ValueError is not remembered, so the slow path raises it again where it says where."""
+    if raw in cache:
+        found: _T = cache[raw]
+        return found
+    value = parse(raw)
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[raw] = value
+    return value
+
+
+def _level_or_none(raw: str) -> Level | None:
+    return parse_level(raw) if raw.strip() else None
+
+
+def _date_or_none(raw: str) -> pendulum.Date | None:
+    return parse_date(raw) if raw.strip() else None
+
+
+RARE_ROWS = 3
+"""A certificate held by at most this many rows of a file of :data:`RARE_FILE_ROWS` or more is
+worth a warning: a typo, or a shifted row whose certificate cell holds something else."""
+
+RARE_FILE_ROWS = 100
+
+_NAME_CLASH = "a name from the 姓名 column where the certificate belongs (columns shifted?)"
 
 
 class ResultIngest:
@@ -67,17 +106,26 @@ class ResultIngest:
         self.i_pass = idx.get("passed")
         self.i_id = idx.get("id_number")
         self.i_cohort = idx.get("cohort")
+        self.i_name = idx.get("name")
+        self.cert_seen: dict[str, int] = {}
+        """Each certificate value as printed, with the first line or row holding it."""
+        self.block_names: frozenset[str] = frozenset()
+        """The 姓名 values of the block being checked row by row: never quoted in messages."""
         self.known = KnownCertificates(known)
         self.names: dict[str, str] = {}
         self.rules: dict[str, PassRule] = {}
         self.default_rule = PassRule()
-        self.key_cache: dict[tuple[str, str, str, object], tuple[list[int], bool] | None] = {}
+        self.key_cache: dict[str, tuple[list[int], bool] | None] = {}
+        # Each part of a session key parsed once (certificates, levels, dates, results): a
+        # file of many sessions has many keys but few distinct values in each column.
+        self.value_cache: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
+        self.date_spellings: dict[str, str] = {}
         self.score_cache: dict[str, Decimal] = {}
         self.triple_cache: dict[tuple[str, str, str], bool] = {}
         self.totals: dict[tuple[str, Level | None, pendulum.Date | None], list[int]] = {}
         self.rows = 0
         self.dates_years: set[int] = set()
-        self.counts: Counter[tuple[str, str, str, object]] = Counter()
+        self.counts: Counter[str] = Counter()
         self.stopped = False  # a problem ended the reading before the end of the text
         self.checked: dict[int, set[str]] = {}
 
@@ -90,9 +138,78 @@ class ResultIngest:
         """A cell's value as messages show it: personal data masked unless unmasked."""
         if not self.unmask and col == self.i_id:
             return repr(mask_id_number(value))
-        if not self.unmask and col == self.match.index.get("name"):
+        if not self.unmask and (col == self.i_name or value.strip() in self.block_names):
             return repr(mask_name(value))
         return repr(value)
+
+    def private(self, message: str, raw: str, cells: Sequence[str]) -> str:
+        """``message`` about the cell ``raw`` with the value masked when it is personal: a
+        name of the 姓名 column (of this row or block) in another column. (身份证号-shaped
+        tokens are masked by the problem log, everywhere.)"""
+        value = raw.strip()
+        if self.unmask or not value or self.i_name is None:
+            return message
+        if value in self.block_names or value == cells[self.i_name].strip():
+            return message.replace(repr(value), repr(mask_name(value)))
+        return message
+
+    def _note_certificates(
+        self, certs: Sequence[str], block: Block, skip: frozenset[str] = frozenset()
+    ) -> None:
+        """Remember where each certificate value is first seen, and refuse one that is also a
+        name of the 姓名 column in this block (or was a certificate in an earlier one).
+        Set operations over the columns: no Python loop per row."""
+        seen = self.cert_seen
+        new = set(certs).difference(seen)
+        new.discard("")
+        for raw in new:
+            if raw.strip() not in skip:
+                seen[raw] = block.number(certs.index(raw))
+        if self.i_name is None:
+            return
+        names = (
+            block.cols[self.i_name]
+            if block.cols is not None
+            else [r[self.i_name] for r in block.rows if len(r) > self.i_name]
+        )
+        clash = set(seen).intersection(names)
+        for value in sorted(clash, key=lambda v: seen[v]):
+            also = names.index(value)
+            self.log.add(
+                self.where(seen[value], self.i_cert),
+                f"{_NAME_CLASH}; the same text is a name at "
+                f"{self.where(block.number(also), self.i_name)}",
+            )
+            del seen[value]  # said once
+
+    def rare_certificates(self) -> None:
+        """Warn of certificates held by only a handful of rows among many: a typo or a
+        shifted row (the name shown masked, like a personal name, unless unmasked)."""
+        self._settle()
+        if self.rows < RARE_FILE_ROWS:
+            return
+        held: Counter[str] = Counter()
+        for (cert, _, _), (n, _) in self.totals.items():
+            held[cert] += n
+        for cert, n in held.items():
+            if 0 < n <= RARE_ROWS:
+                first = min(
+                    (line for raw, line in self.cert_seen.items() if self._names(raw, cert)),
+                    default=None,
+                )
+                where = self.where(first, self.i_cert) if first is not None else ""
+                shown = cert if self.unmask else mask_name(cert)
+                self.log.warn(
+                    where,
+                    f"the certificate {shown!r} is held by only {n} of {self.rows} rows: "
+                    "a typo, or a shifted row?",
+                )
+
+    def _names(self, value: str, cert: str) -> bool:
+        try:
+            return self.certificate(value) == cert
+        except ValueError:
+            return False
 
     # -- resolving values (shared by the fast and the slow path) ---------------------------
 
@@ -103,6 +220,9 @@ class ResultIngest:
             raise ValueError("no certificate name")
         if looks_like_id_number(text):
             raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
+        problem = text_problem(text)
+        if problem is not None:
+            raise ValueError(f"the certificate name {problem}")
         if self.known:
             cert = self.known.find(text)
             self.rules.setdefault(cert.name, cert.pass_rule or self.default_rule)
@@ -126,20 +246,21 @@ class ResultIngest:
         self.score_cache[raw] = value
         return value
 
-    def resolve_key(
-        self, cert_raw: str, level_raw: str, date_raw: str, pass_raw: object
-    ) -> tuple[list[int], bool] | None:
-        """The tally slot ([candidates, passed]) and the pass for a (certificate, level, date,
-        result) as printed, or None when any part is invalid (the slow path then says which).
-        Cached: there are few distinct keys."""
-        key = (cert_raw, level_raw, date_raw, pass_raw)
+    def resolve_key(self, key: str) -> tuple[list[int], bool] | None:
+        """The tally slot ([candidates, passed]) and the pass for a session key (see
+        :func:`session_key`), or None when any part is invalid (the slow path then says which).
+        Cached: keys are few next to the rows."""
         if key in self.key_cache:
             return self.key_cache[key]
+        parts = key.split(_KEY_SEP)
+        if len(parts) != 4:  # a separator inside a value: the rows are read one by one
+            return None
+        cert_raw, level_raw, date_raw, pass_raw = parts
         try:
-            cert = self.certificate(cert_raw)
-            level = parse_level(level_raw) if level_raw.strip() else None
-            date = parse_date(date_raw) if date_raw.strip() else None
-            passed = pass_raw if isinstance(pass_raw, bool) else parse_bool(pass_raw)
+            cert = _cached(self.value_cache[0], self.certificate, cert_raw)
+            level = _cached(self.value_cache[1], _level_or_none, level_raw)
+            date = _cached(self.value_cache[2], _date_or_none, date_raw)
+            passed = _cached(self.value_cache[3], parse_bool, pass_raw)
         except ValueError:
             self.key_cache[key] = None
             return None
@@ -180,8 +301,18 @@ class ResultIngest:
         if not len(block):
             return
         if not self._fast(block):
-            for i, row in enumerate(block.rows):
-                self.row(row, block.number(i))
+            rows = block.rows
+            if self.i_name is not None:
+                col = self.i_name
+                self.block_names = frozenset(r[col].strip() for r in rows if len(r) > col) - {""}
+            try:
+                for i, row in enumerate(rows):
+                    self.row(row, block.number(i))
+                certs = [r[self.i_cert] if len(r) > self.i_cert else "" for r in rows]
+                # A name in the certificate column was just said, row by row.
+                self._note_certificates(certs, block, skip=self.block_names)
+            finally:
+                self.block_names = frozenset()
 
     def _fast(self, block: Block) -> bool:
         """Check and count a block column by column; False (nothing counted) when any row
@@ -189,16 +320,23 @@ class ResultIngest:
         cols = block.cols
         if cols is None:
             rows = block.rows
-            if any(len(r) != self.ncols for r in rows):
+            if set(map(len, rows)) != {self.ncols}:
                 return False
-            cols = [list(c) for c in zip(*rows, strict=True)]
+            cols = block.cols = [list(c) for c in zip(*rows, strict=True)]
         n = len(cols[self.i_cert])
         sids = cols[self.i_sid]
         if not all(sids) or any(map(str.isspace, sids)):
             return False
         certs = cols[self.i_cert]
         levels = cols[self.i_level] if self.i_level is not None else repeat("", n)
-        dates = cols[self.i_date] if self.i_date is not None else repeat("", n)
+        dates: Iterable[str] = repeat("", n)
+        if self.i_date is not None:
+            # Dates as one spelling each (2020/7/20 and 2020年7月20日 are 2020-07-20), so that
+            # a file writing them several ways has no more session keys than sessions.
+            spelled = self._date_spellings(cols[self.i_date])
+            if spelled is None:
+                return False
+            dates = spelled
         try:
             for col in (self.i_theory, self.i_practical):
                 if col is not None:
@@ -206,33 +344,35 @@ class ResultIngest:
             if self.i_cohort is not None:
                 self._check_distinct(self.i_cohort, cols[self.i_cohort], parse_count, False)
             if self.i_pass is not None:
-                passes: Iterable[object] = cols[self.i_pass]
+                passes: Iterable[str] = cols[self.i_pass]
             elif self.i_theory is not None and self.i_practical is not None:
-                passes = list(
-                    map(
-                        self.passes_by_scores,
-                        certs,
-                        cols[self.i_theory],
-                        cols[self.i_practical],
+                passes = [
+                    "1" if passed else "0"
+                    for passed in map(
+                        self.passes_by_scores, certs, cols[self.i_theory], cols[self.i_practical]
                     )
-                )
+                ]
             else:
                 return False
         except ValueError:
             return False
-        # Counted straight into the running counter; keys it has not held before are the
-        # last ones in it (a dict keeps insertion order), resolved here in first-seen order.
+        # Counted straight into the running counter, one joined string per row (a dict of
+        # short strings stays fast with thousands of sessions, where one of 4-tuples does not);
+        # keys it has not held before are the last ones in it (a dict keeps insertion order),
+        # resolved here in first-seen order.
         counts = self.counts
         before = len(counts)
-        counts.update(zip(certs, levels, dates, passes, strict=False))
+        keys = list(map(_KEY_SEP.join, zip(certs, levels, dates, passes, strict=False)))
+        counts.update(keys)
         if len(counts) > before:
             new = list(islice(reversed(counts), len(counts) - before))[::-1]
-            if any(self.resolve_key(*key) is None for key in new):
-                counts.subtract(zip(certs, levels, dates, passes, strict=False))
+            if any(self.resolve_key(key) is None for key in new):
+                counts.subtract(keys)
                 for key in new:
                     del counts[key]
                 return False
         self.rows += n
+        self._note_certificates(certs, block)
         if self.i_id is not None and not ids_valid(cols[self.i_id]):
             for i, value in enumerate(cols[self.i_id]):
                 why = id_number_problem(value)
@@ -242,6 +382,23 @@ class ResultIngest:
                         f"{why}: {self.shown(self.i_id, value)}",
                     )
         return True
+
+    def _date_spellings(self, raw: list[str]) -> list[str] | None:
+        """Each date of a column in ISO form ("" for a blank), or None when one is not a date
+        (the slow path then says where)."""
+        spellings = self.date_spellings
+        out = list(map(spellings.get, raw))
+        if None not in out:
+            return out  # type: ignore[return-value]
+        for text in set(raw) - spellings.keys():
+            try:
+                date = _date_or_none(text)
+            except ValueError:
+                return None
+            if len(spellings) >= _CACHE_LIMIT:
+                spellings.clear()
+            spellings[text] = "" if date is None else date.to_date_string()
+        return list(map(spellings.__getitem__, raw))
 
     def _check_distinct(
         self, col: int, values: list[str], parse: Callable[[str], object], blank_too: bool
@@ -274,7 +431,6 @@ class ResultIngest:
         if len(cells) != self.ncols:
             if not any(c.strip() for c in cells):
                 return
-            extra = cells[self.ncols :]
             if len(cells) < self.ncols:
                 self.log.add(
                     self.where(number),
@@ -282,11 +438,9 @@ class ResultIngest:
                     "columns (truncated or shifted?)",
                 )
                 return
-            if any(c.strip() for c in extra):
-                self.log.add(
-                    self.where(number),
-                    f"the row has {len(cells)} values but the header has {self.ncols} columns",
-                )
+            problem = row_length_problem(cells, self.ncols)
+            if problem:
+                self.log.add(self.where(number), problem)
                 return
             cells = cells[: self.ncols]
         if not any(c.strip() for c in cells):
@@ -302,12 +456,20 @@ class ResultIngest:
             try:
                 return parse(raw)
             except ValueError as exc:
-                self.log.add(self.where(number, col), str(exc))
+                self.log.add(self.where(number, col), self.private(str(exc), raw, cells))
                 return None
 
         if not cells[self.i_sid].strip():
             self.log.add(self.where(number, self.i_sid), "no 学号 (student number)")
-        cert = take(self.i_cert, self.certificate)
+        if (
+            self.i_name is not None
+            and cells[self.i_cert].strip()
+            and cells[self.i_cert].strip() in self.block_names
+        ):
+            self.log.add(self.where(number, self.i_cert), _NAME_CLASH)
+            cert = None
+        else:
+            cert = take(self.i_cert, self.certificate)
         if cert is None and not cells[self.i_cert].strip():
             self.log.add(self.where(number, self.i_cert), "no certificate name")
         take(self.i_level, parse_level)
@@ -342,7 +504,9 @@ class ResultIngest:
             passed = rule.passes(theory, practical)
         level_raw = cells[self.i_level] if self.i_level is not None else ""
         date_raw = cells[self.i_date] if self.i_date is not None else ""
-        found = self.resolve_key(cells[self.i_cert], level_raw, date_raw, bool(passed))
+        found = self.resolve_key(
+            _KEY_SEP.join((cells[self.i_cert], level_raw, date_raw, "1" if passed else "0"))
+        )
         assert found is not None
         found[0][0] += 1
         found[0][1] += 1 if found[1] else 0

@@ -81,7 +81,8 @@ def dataset_year(
         log.add(
             where,
             f"the 年度 column holds several years ({', '.join(map(str, seen))}); "
-            "a dataset covers one year: split the table or pass the year",
+            "a dataset covers one year: pass the year, or read the table with onex.load "
+            "(or onex report), which gives a series of years",
         )
         log.check()
     if seen:

@@ -13,7 +13,7 @@ import attrs
 
 from onex.io.problems import ProblemLog, place
 from onex.io.table_import import file_kind
-from onex.io.tables.header import ColumnSpec, HeaderMatch, match_header
+from onex.io.tables.header import HeaderMatch
 from onex.io.tables.text import csv_rows, open_csv_text
 from onex.io.tables.values import is_blank
 from onex.io.tables.xlsx import UNCOMPUTED_FORMULA, no_computed_value, read_sheet_grid
@@ -23,14 +23,12 @@ from onex.model.values import half_width
 __all__ = [
     "Grid",
     "cell_value",
-    "find_header",
     "load_grid",
     "printed_rate",
 ]
 
 
 _PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?%")
-_HEADER_SCAN = 10
 
 
 @attrs.define
@@ -88,19 +86,6 @@ def load_grid(path: Path, sheet: str | None, log: ProblemLog) -> Grid:
         ]
     log.check()
     return Grid(str(path), None, rows, encoding, delimiter)
-
-
-def find_header(
-    grid_rows: Sequence[tuple[int, Sequence[object], Sequence[str]]],
-    specs: Sequence[ColumnSpec],
-) -> tuple[int, HeaderMatch] | None:
-    """The position (in ``grid_rows``) and match of the first row that reads as a header: it
-    names at least two known columns. Title rows above it are skipped."""
-    for pos, (_, cells, _) in enumerate(grid_rows[:_HEADER_SCAN]):
-        match = match_header(cells, specs)
-        if len(match.index) >= 2:
-            return pos, match
-    return None
 
 
 def cell_value(cells: Sequence[object], match: HeaderMatch, key: str) -> tuple[object, int | None]:

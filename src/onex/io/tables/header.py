@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-__all__ = ["ColumnSpec", "HeaderMatch", "header_key", "match_header"]
+from onex.io.problems import ProblemLog
+
+__all__ = [
+    "HEADER_SCAN",
+    "MIN_KNOWN",
+    "ColumnSpec",
+    "HeaderMatch",
+    "find_header",
+    "header_key",
+    "header_problems",
+    "match_header",
+    "row_length_problem",
+]
 
 
 _BRACKETS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
@@ -89,3 +101,60 @@ def match_header(cells: Sequence[object], specs: Iterable[ColumnSpec]) -> Header
         else:
             index[key] = col
     return HeaderMatch(index, headers, tuple(unknown), tuple(duplicates))
+
+
+HEADER_SCAN = 10
+"""How many first rows of a table may hold its header (title rows above it are skipped)."""
+
+MIN_KNOWN = 2
+"""A row is the header when it names at least this many known columns."""
+
+
+def find_header(
+    records: Iterable[tuple[int, Sequence[object]]],
+    specs: Sequence[ColumnSpec],
+    scan: int = HEADER_SCAN,
+) -> tuple[int, int, HeaderMatch] | None:
+    """The first of a table's first ``scan`` records that reads as a header (it names at least
+    :data:`MIN_KNOWN` known columns): its position among the records, its number (line or row)
+    and its match; None when none does. Records are taken lazily, so a stream is read no
+    further than the header."""
+    for pos, (number, cells) in enumerate(records):
+        if pos >= scan:
+            break
+        match = match_header(cells, specs)
+        if len(match.index) >= MIN_KNOWN:
+            return pos, number, match
+    return None
+
+
+def header_problems(
+    match: HeaderMatch,
+    specs: Iterable[ColumnSpec],
+    log: ProblemLog,
+    where: Callable[[int | None], str],
+) -> None:
+    """Log what a header lacks (a required column), repeats (two headers for one column) and
+    does not know (a warning: the column is ignored); ``where(col)`` places a header cell, and
+    ``where(None)`` the header row."""
+    for spec in specs:
+        if spec.required and spec.key not in match.index:
+            log.add(where(None), f"missing column {spec.label}")
+    for key, first, second in match.duplicates:
+        log.add(
+            where(second),
+            f"column {match.header(second)!r} repeats {match.header(first)!r} ({key})",
+        )
+    for col in match.unknown:
+        log.warn(where(col), f"unknown column {match.header(col)!r} ignored")
+
+
+def row_length_problem(cells: Sequence[object], ncols: int) -> str | None:
+    """The one rule for a row's length against its header's, in every table reader: cells past
+    the header's last column must be blank (Excel writes trailing separators); a value there
+    is refused, since no column says what it is. ``None`` when the row is fine."""
+    if len(cells) <= ncols:
+        return None
+    if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells[ncols:]):
+        return None
+    return f"the row has {len(cells)} values but the header has {ncols} columns"

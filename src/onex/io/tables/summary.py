@@ -1,4 +1,4 @@
-"""Summary exam tables (考证情况汇总表) from CSV and XLSX, and telling the kinds of table apart.
+"""Summary exam tables (考证情况汇总表) from CSV and XLSX: :func:`read_exam_table`.
 
 A summary table has one row per certificate (or per certificate and level), as colleges copy it
 from last year's report: 序号, 证书名称, 考证人数, 通过人数, 通过率, 备注, perhaps 等级, 年度,
@@ -21,8 +21,15 @@ from onex.io.tables.context import (
     dataset_institution,
     dataset_year,
 )
-from onex.io.tables.grid import Grid, cell_value, find_header, load_grid, printed_rate
-from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key
+from onex.io.tables.grid import Grid, cell_value, load_grid, printed_rate
+from onex.io.tables.header import (
+    ColumnSpec,
+    HeaderMatch,
+    find_header,
+    header_key,
+    header_problems,
+    row_length_problem,
+)
 from onex.io.tables.rows import SummaryRow, table_certificates
 from onex.io.tables.values import (
     is_blank,
@@ -81,6 +88,8 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
     _CERTIFICATE,
     ColumnSpec("code", ("证书代码", "code", "certificate code")),
     ColumnSpec("level", ("等级", "级别", "证书等级", "level")),
+    ColumnSpec("quota", ("试点规模", "申报人数", "申报规模", "计划人数", "quota")),
+    ColumnSpec("registered", ("报名人数", "registered")),
     ColumnSpec(
         "candidates",
         (
@@ -88,33 +97,26 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
             "报考人数",
             "参加人数",
             "参考人数",
+            "实考人数",
             "考核人数",
             "参加考核人数",
             "参加考证人数",
-            "报名人数",
-            "实考人数",
             "应考人数",
             "考试人数",
             "考生人数",
             "参加考试人数",
             "candidates",
+            "sat",
         ),
         required=True,
     ),
+    ColumnSpec("sittings", ("人次", "考试人次", "参考人次", "sittings")),
     ColumnSpec(
         "passed",
-        (
-            "通过人数",
-            "合格人数",
-            "通过考核人数",
-            "考核通过人数",
-            "考试通过人数",
-            "取证人数",
-            "获证人数",
-            "passed",
-        ),
+        ("通过人数", "合格人数", "通过考核人数", "考核通过人数", "考试通过人数", "passed"),
         required=True,
     ),
+    ColumnSpec("issued", ("发证人数", "取证人数", "获证人数", "issued")),
     ColumnSpec("rate", ("通过率", "合格率", "取证率", "获证率", "考核通过率", "rate", "pass rate")),
     _NOTE,
     ColumnSpec("year", ("年度", "年份", "year")),
@@ -190,7 +192,12 @@ _FIELD_COLUMN = {
     "rate_printed": "rate",
     "note": "note",
     "seq": "seq",
+    "quota": "quota",
+    "registered": "registered",
+    "issued": "issued",
+    "sittings": "sittings",
 }
+_FUNNEL_KEYS = ("quota", "registered", "issued", "sittings")
 
 
 class _SummaryReader:
@@ -207,7 +214,7 @@ class _SummaryReader:
         return self.grid.where(row, col, match.header(col))
 
     def header(self) -> tuple[int, HeaderMatch]:
-        found = find_header(self.grid.rows, SUMMARY_COLUMNS)
+        found = find_header(((n, cells) for n, cells, _ in self.grid.rows), SUMMARY_COLUMNS)
         if found is None:
             first = next((cells for _, cells, _ in self.grid.rows if any(cells)), ())
             shown = ", ".join(repr(str(c)) for c in first if not is_blank(c)) or "nothing"
@@ -218,22 +225,14 @@ class _SummaryReader:
             )
             self.log.check()
             raise AssertionError("unreachable")  # pragma: no cover
-        pos, match = found
-        row = self.grid.rows[pos][0]
+        pos, row, match = found
         self.grid.check_formulas(self.log, row, match)
-        for spec in SUMMARY_COLUMNS:
-            if spec.required and spec.key not in match.index:
-                self.log.add(self.grid.where(row), f"missing column {spec.label}")
-        for key, earlier, second in match.duplicates:
-            self.log.add(
-                self.grid.where(row, second, match.header(second)),
-                f"column {match.header(second)!r} repeats {match.header(earlier)!r} ({key})",
-            )
-        for col in match.unknown:
-            self.log.warn(
-                self.grid.where(row, col, match.header(col)),
-                f"unknown column {match.header(col)!r} ignored",
-            )
+        header_problems(
+            match,
+            SUMMARY_COLUMNS,
+            self.log,
+            lambda col: self.grid.where(row, col, match.header(col) if col is not None else ""),
+        )
         self.log.check()
         return pos, match
 
@@ -269,7 +268,8 @@ class _SummaryReader:
         return str(value).strip()
 
     def total(self, row: int, cells: Sequence[object], match: HeaderMatch) -> StatedTotals:
-        values = {k: self.parse(k, row, cells, match, "count") for k in ("candidates", "passed")}
+        keys = ("candidates", "passed", *_FUNNEL_KEYS)
+        values = {k: self.parse(k, row, cells, match, "count") for k in keys}
         rate_value, col = cell_value(cells, match, "rate")
         rate = None
         if rate_value is not None and col is not None:
@@ -279,6 +279,7 @@ class _SummaryReader:
                 candidates=values["candidates"],  # type: ignore[arg-type]
                 passed=values["passed"],  # type: ignore[arg-type]
                 rate=rate,
+                **{k: values[k] for k in _FUNNEL_KEYS},  # type: ignore[arg-type]
             )
         except FieldError as exc:
             self.log.add(self.grid.where(row), exc.message)
@@ -311,6 +312,7 @@ class _SummaryReader:
         date = self.parse("date", row, cells, match, "date")
         year = self.parse("year", row, cells, match, "year")
         exam_type = self.parse("type", row, cells, match, "type")
+        funnel = {k: self.parse(k, row, cells, match, "count") for k in _FUNNEL_KEYS}
         rate_value, rate_col = cell_value(cells, match, "rate")
         rate = None
         if rate_value is not None and rate_col is not None:
@@ -348,6 +350,7 @@ class _SummaryReader:
                 note=note,  # type: ignore[arg-type]
                 seq=seq,  # type: ignore[arg-type]
                 breakdown=breakdown,
+                **funnel,  # type: ignore[arg-type]
             )
         except FieldError as exc:
             key = _FIELD_COLUMN.get(exc.field, "certificate")
@@ -366,11 +369,16 @@ class _SummaryReader:
 
     def read(self) -> tuple[list[SummaryRow], StatedTotals, HeaderMatch]:
         pos, match = self.header()
+        ncols = max((c + 1 for c, h in enumerate(match.headers) if h), default=0)
         rows: list[SummaryRow] = []
         stated: StatedTotals | None = None
         stated_at = 0
         for row, cells, _ in self.grid.rows[pos + 1 :]:
             if all(is_blank(c) for c in cells):
+                continue
+            too_long = row_length_problem(cells, ncols)
+            if too_long:
+                self.log.add(self.grid.where(row), too_long)
                 continue
             label = next(
                 (
@@ -398,6 +406,14 @@ class _SummaryReader:
                 found = self.certificate_row(row, cells, match)
                 if found is not None:
                     rows.append(found)
+        after = [r.place for r in rows if stated is not None and r.place > stated_at]
+        if after:
+            self.log.add(
+                self.grid.where(stated_at),
+                f"a total row in the middle of the table ({len(after)} certificate rows follow "
+                f"it, from {self.grid.where(after[0])}): the total belongs under the last "
+                "certificate; move it there or delete it",
+            )
         if not rows and not self.log.problems:
             self.log.add(
                 self.grid.where(self.grid.rows[pos][0]), "no certificate rows under the header"
@@ -435,10 +451,41 @@ def read_exam_table(
     them, one certificate is made per distinct name, coded by :func:`certificate_code`. The
     year comes from ``year``, the 年度 column, the exam dates or the file name; the institution
     from ``institution``, the 院校 column, else :data:`PLACEHOLDER_INSTITUTION` (with a warning).
+    A table whose 年度 column holds several years is refused: ``onex.load`` reads it as a
+    :class:`~onex.Series` (see :func:`read_exam_table_years`).
 
     Raises :class:`~onex.DataError` listing every problem (up to ``max_problems``) with its line
     or cell; returns a :class:`TableImport` whose ``warnings`` list what was ignored.
     """
+    (imported,) = _read(path, sheet, institution, year, certificates, max_problems, split=False)
+    return imported
+
+
+@damaged_xlsx_as_data_error
+def read_exam_table_years(
+    path: Readable,
+    *,
+    sheet: str | None = None,
+    institution: str | None = None,
+    certificates: Iterable[Certificate] | Dataset = (),
+    max_problems: int = DEFAULT_PROBLEM_LIMIT,
+) -> tuple[TableImport, ...]:
+    """Read a summary exam table whose 年度 column may hold several years: one
+    :class:`TableImport` per year, in year order (one for a table of one year). A 合计 row
+    of a table of several years belongs to no one year: it is skipped with a warning."""
+    return _read(path, sheet, institution, None, certificates, max_problems, split=True)
+
+
+def _read(
+    path: Readable,
+    sheet: str | None,
+    institution: str | None,
+    year: int | None,
+    certificates: Iterable[Certificate] | Dataset,
+    max_problems: int,
+    *,
+    split: bool,
+) -> tuple[TableImport, ...]:
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
@@ -448,6 +495,49 @@ def read_exam_table(
         raise DataError([Problem("", "the table is empty")], source=str(p))
     rows, stated, match = read_summary_rows(grid, log)
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
+    years = sorted({r.year for r in rows if r.year is not None})
+    if not split or len(years) <= 1:
+        return (_one_year(p, grid, log, rows, stated, match, known, year, institution),)
+    if any(r.year is None for r in rows):
+        first = next(r for r in rows if r.year is None)
+        log.add(
+            grid.where(first.place, match.index["year"], match.header(match.index["year"])),
+            f"no year for {first.session.certificate!r} in a table of several years "
+            f"({', '.join(map(str, years))})",
+        )
+        log.check()
+    if stated != StatedTotals():
+        log.warn(
+            grid.where(grid.rows[0][0]),
+            "the total row of a table of several years belongs to no one year: not checked",
+        )
+    return tuple(
+        _one_year(
+            p,
+            grid,
+            log,
+            [r for r in rows if r.year == y],
+            StatedTotals(),
+            match,
+            known,
+            y,
+            institution,
+        )
+        for y in years
+    )
+
+
+def _one_year(
+    p: Path,
+    grid: Grid,
+    log: ProblemLog,
+    rows: list[SummaryRow],
+    stated: StatedTotals,
+    match: HeaderMatch,
+    known: tuple[Certificate, ...],
+    year: int | None,
+    institution: str | None,
+) -> TableImport:
     certs = table_certificates(rows, known, log, grid, match)
     seen_names: dict[str, int] = {}
     for r in rows:
@@ -460,7 +550,7 @@ def read_exam_table(
             )
         seen_names.setdefault(k, r.place)
     header_row = grid.rows[0][0]
-    found = find_header(grid.rows, SUMMARY_COLUMNS)
+    found = find_header(((n, cells) for n, cells, _ in grid.rows), SUMMARY_COLUMNS)
     titles = [
         " ".join(str(c) for c in cells if not is_blank(c))
         for _, cells, _ in grid.rows[: found[0] if found else 0]

@@ -18,17 +18,62 @@ from onex.errors import DataError, Problem
 from onex.io.problems import ProblemLog
 
 __all__ = [
+    "MAX_FIELD_CHARS",
+    "MAX_LINE_CHARS",
+    "LineTooLong",
+    "bounded_lines",
+    "csv_message",
     "csv_rows",
     "detect_delimiter",
     "detect_encoding",
     "line_breaks",
     "open_csv_text",
+    "too_long_message",
     "undecodable",
     "undecodable_message",
 ]
 
 
 _CHUNK = 1 << 20
+
+MAX_LINE_CHARS = 1 << 20
+"""No line of a table (and no record, quoted line breaks and all) is longer than this many
+characters (1,048,576): longer is a damaged file or not a table, refused at its line before
+it is held in memory."""
+
+MAX_FIELD_CHARS = csv.field_size_limit()
+"""No cell is longer than this (the csv module's limit, 131,072 characters)."""
+
+
+class LineTooLong(Exception):
+    """A line or record past :data:`MAX_LINE_CHARS`, ``breaks`` line breaks after where the
+    text being read began."""
+
+    def __init__(self, breaks: int) -> None:
+        super().__init__(breaks)
+        self.breaks = breaks
+
+
+def too_long_message() -> str:
+    """What is said of a line or record past the limit."""
+    return (
+        f"a line (or quoted value) longer than {MAX_LINE_CHARS:,} characters: a damaged file, "
+        "a quote left open, or not a table"
+    )
+
+
+def bounded_lines(stream: IO[str]) -> Iterator[str]:
+    """The lines of ``stream``, each read with at most :data:`MAX_LINE_CHARS` characters held;
+    a longer one raises :class:`LineTooLong` (its ``breaks`` the lines before it)."""
+    breaks = 0
+    while True:
+        line = stream.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_CHARS:
+            raise LineTooLong(breaks)
+        breaks += 1
+        yield line
 
 
 def detect_encoding(path: Path) -> str:
@@ -128,7 +173,7 @@ def open_csv_text(path: Path) -> tuple[io.TextIOWrapper, str, str]:
     try:
         first = ""
         for _ in range(20):
-            line = stream.readline()
+            line = stream.readline(MAX_LINE_CHARS)
             if not line or line.strip():
                 first = line
                 break
@@ -146,21 +191,28 @@ def csv_rows(
 
     A quoting error or bytes that are not valid text end the rows with a located problem.
     """
-    reader = csv.reader(stream, delimiter=delimiter, strict=True)
+    reader = csv.reader(bounded_lines(stream), delimiter=delimiter, strict=True)
     line = 1
     try:
         for row in reader:
             yield line, row
             line = reader.line_num + 1
+    except LineTooLong as exc:
+        log.add(f"line {exc.breaks + 1}", too_long_message())
     except csv.Error as exc:
-        log.add(f"line {reader.line_num}", f"{_csv_message(exc)}")
+        # A value too long is located where its record starts; other errors where they are.
+        at = line if "field larger" in str(exc) else reader.line_num
+        log.add(f"line {at}", csv_message(exc))
     except UnicodeDecodeError:
         problem = undecodable(Path(stream.name), encoding)
         log.add(problem.where, problem.message)
 
 
-def _csv_message(exc: csv.Error) -> str:
+def csv_message(exc: csv.Error) -> str:
+    """A csv module error in words."""
     text = str(exc)
     if "unexpected end of data" in text:
         return "the file ends inside a quoted value (truncated?)"
+    if "field larger than field limit" in text:
+        return f"a value longer than {MAX_FIELD_CHARS:,} characters (a quote left open?)"
     return f"not valid CSV: {text}"

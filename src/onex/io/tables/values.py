@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import pendulum
 
@@ -17,6 +17,7 @@ from onex.model import Level, LevelResult
 from onex.model.values import check_decimal_range, half_width
 
 __all__ = [
+    "MAX_DIGITS",
     "is_blank",
     "parse_bool",
     "parse_breakdown",
@@ -24,10 +25,15 @@ __all__ = [
     "parse_date",
     "parse_decimal",
     "parse_level",
+    "parse_number_text",
 ]
 
 
-_COUNT_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
+MAX_DIGITS = 20
+"""No figure a record holds has more digits than this; longer numbers are typing errors or
+hostile, and refused before any arithmetic."""
+
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$", re.ASCII)
 
 
 _DATE_RES = (
@@ -61,6 +67,21 @@ def _number_text(value: object) -> str:
     return half_width(_text(value)).strip()
 
 
+def parse_number_text(text: str) -> str:
+    """The one number grammar every reader uses (tables, workbooks, JSON and TOML amounts):
+    ASCII or full-width digits, at most one sign and one decimal point, thousands separated
+    by commas only in groups of three (``1,234.50``). Returns the number as plain ASCII text
+    (``1234.50``); raises ValueError for anything else: ``1_000``, ``1e2``, ``0x10``, ``NaN``,
+    ``1,2,3``, other scripts' digits, or more than :data:`MAX_DIGITS` digits."""
+    plain = half_width(text).strip()
+    if not _NUMBER_RE.match(plain) or not any(c.isdigit() for c in plain):
+        raise ValueError(f"expected a number, got {text.strip()!r}")
+    digits = sum(c.isdigit() for c in plain)
+    if digits > MAX_DIGITS:
+        raise ValueError(f"a number of {digits} digits: no figure here has more than {MAX_DIGITS}")
+    return plain.replace(",", "")
+
+
 def parse_count(value: object) -> int:
     """A whole, non-negative number from a cell: ``12``, ``12.0``, ``"12"``, ``"1,234"``,
     ``"12人"``. Raises ValueError saying what is valid."""
@@ -72,13 +93,21 @@ def parse_count(value: object) -> int:
         number = int(value)
     else:
         text = _number_text(value).removesuffix("人次").removesuffix("人").strip()
-        if _COUNT_RE.match(text):
-            text = text.replace(",", "")
-        if not text.isascii() or not text.isdigit():
+        try:
+            plain = parse_number_text(text)
+        except ValueError as exc:
+            if "digits" in str(exc):
+                raise
+            plain = ""
+        if not plain.isdigit():
             raise ValueError(f"expected a whole number, got {_text(value)!r}")
-        number = int(text)
+        number = int(plain)
     if number < 0:
         raise ValueError(f"must not be negative, got {number}")
+    if number >= 10**MAX_DIGITS:  # a stored number (1e300) is held to the grammar's bound too
+        raise ValueError(
+            f"a number of {len(str(number))} digits: no figure here has more than {MAX_DIGITS}"
+        )
     return number
 
 
@@ -87,19 +116,14 @@ def parse_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
     if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    text = _number_text(value).replace(",", "")
-    try:
-        if not text.isascii():  # Decimal would take digits of any script
-            raise InvalidOperation
-        result = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"expected a number, got {_text(value)!r}") from None
-    if not result.is_finite():
-        raise ValueError(f"expected a finite number, got {_text(value)!r}")
-    check_decimal_range(result, _text(value))
+        result = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"expected a finite number, got {value!r}")
+        result = Decimal(repr(value))
+    else:
+        result = Decimal(parse_number_text(_text(value)))
+    check_decimal_range(result, _text(value))  # stored numbers (1e300) are bounded too
     return result
 
 

@@ -1,18 +1,22 @@
-"""Reading .xlsx files with openpyxl (the optional ``xlsx`` extra).
+"""Reading .xlsx files (the optional ``xlsx`` extra): openpyxl, and python-calamine for big sheets.
 
-Formulas give their cached value; in a file a program wrote, whose formulas were never computed,
-a formula among the cells read is an error saying to save the file in Excel. Merged cells give
-their value to every cell they cover; a damaged file or a missing openpyxl gives a clear error
-naming what to do.
+Summary tables and the fill-in workbook are read with openpyxl, which gives number formats,
+merged ranges and formulas; candidate-results sheets, which can hold a million rows, with
+python-calamine (:func:`calamine_rows`), after :mod:`~onex.io.tables.sheet_scan` has checked
+the sheet's real extent and found its error cells. Formulas give their cached value; in a file
+a program wrote, whose formulas were never computed, a formula among the cells read is an error
+saying to save the file in Excel. Merged cells give their value to every cell they cover; a
+damaged file or a missing library gives a clear error naming what to do.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from xml.etree import ElementTree
 
 import attrs
 
@@ -26,6 +30,8 @@ __all__ = [
     "UNCOMPUTED_FORMULA",
     "XLSX_HINT",
     "SheetGrid",
+    "SheetRows",
+    "calamine_rows",
     "damaged_xlsx_as_data_error",
     "open_workbook",
     "read_sheet_grid",
@@ -58,32 +64,50 @@ def damaged_xlsx_as_data_error(func: Callable[P, R]) -> Callable[P, R]:
             path = Path(str(args[0])) if args else None
             if path is None or path.suffix.lower() != ".xlsx":
                 raise
-            raise DataError(
-                [Problem("", f"not a readable .xlsx workbook (damaged?): {type(exc).__name__}")],
-                source=str(path),
-            ) from None
+            from onex.io.tables.xlsx_checks import why_unreadable
+
+            raise DataError([Problem("", why_unreadable(path, exc))], source=str(path)) from None
 
     return wrapper
 
 
-def open_workbook(path: Path, *, read_only: bool) -> Workbook:
+def open_workbook(path: Path, *, read_only: bool, check_extent: bool = True) -> Workbook:
     """Open an .xlsx file with cached formula values; clear errors for a damaged file or no
-    openpyxl."""
+    openpyxl. Unless told not to (a reader of a few first rows), every sheet's extent is
+    checked first (:func:`~onex.io.tables.sheet_scan.check_extent`): openpyxl would walk every
+    row and column up to a stray cell at XFD1048576."""
     import zipfile
 
     try:
         import openpyxl
     except ImportError:
         raise MissingDependencyError(XLSX_HINT) from None
+    from onex.io.tables.xlsx_checks import why_unreadable
+
+    _refuse_hostile(path)
+    if check_extent:
+        _check_every_sheet(path)
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise
-        raise DataError(
-            [Problem("", f"not a readable .xlsx workbook (truncated or damaged?): {exc}")],
-            source=str(path),
-        ) from None
+        raise DataError([Problem("", why_unreadable(path, exc))], source=str(path)) from None
+
+
+def _check_every_sheet(path: Path) -> None:
+    """Refuse a workbook any of whose sheets reaches absurdly far (see ``check_extent``)."""
+    import zipfile
+
+    from onex.io.tables.sheet_scan import check_extent, scan_sheet
+
+    try:
+        names = scan_sheet(path).names
+        scans = [scan_sheet(path, name) for name in names]
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError) as exc:
+        raise _not_a_workbook(path, exc) from None
+    for scan in scans:
+        check_extent(scan, str(path))
 
 
 UNCOMPUTED_FORMULA = (
@@ -176,3 +200,73 @@ def read_sheet_grid(path: Path, sheet: str | None) -> tuple[SheetGrid, tuple[str
         return SheetGrid(ws.title, tuple(rows), tuple(formats), formulas), names
     finally:
         wb.close()
+
+
+@attrs.frozen
+class SheetRows:
+    """A sheet's rows as calamine reads them, every row from row 1 and column A on (empty
+    cells ``""``, numbers as floats, dates as dates), error cells as their text (#N/A)."""
+
+    title: str
+    height: int
+    rows: Iterator[list[object]]
+
+
+def _not_a_workbook(path: Path, exc: BaseException | None = None) -> DataError:
+    """What is wrong with a file that no .xlsx reader opens, in words."""
+    from onex.io.tables.xlsx_checks import why_unreadable
+
+    return DataError([Problem("", why_unreadable(path, exc))], source=str(path))
+
+
+def _refuse_hostile(path: Path) -> None:
+    """Refuse a workbook whose XML declares a DOCTYPE or an entity before any parser sees it."""
+    from onex.io.tables.xlsx_checks import refuse_hostile_xml
+
+    hostile = refuse_hostile_xml(path)
+    if hostile is not None:
+        raise DataError([Problem("", hostile)], source=str(path))
+
+
+def calamine_rows(path: Path, sheet: str | None) -> SheetRows:
+    """The named sheet (or the first) read with python-calamine, once its extent is checked
+    (:func:`~onex.io.tables.sheet_scan.check_extent`): a sheet whose cells reach absurdly far
+    is refused before calamine could exhaust the memory."""
+    import zipfile
+
+    from onex.io.tables.sheet_scan import check_extent, scan_sheet
+
+    try:
+        from python_calamine import CalamineError, CalamineWorkbook
+    except ImportError:
+        raise MissingDependencyError(XLSX_HINT) from None
+    _refuse_hostile(path)
+    try:
+        scan = scan_sheet(path, sheet)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError) as exc:
+        raise _not_a_workbook(path, exc) from None
+    if sheet is not None and sheet not in scan.names:
+        raise DataError(
+            [Problem("", f"no sheet named {sheet!r}; sheets: {', '.join(scan.names)}")],
+            source=str(path),
+        )
+    check_extent(scan, str(path))
+    try:
+        ws = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(scan.name)
+    except CalamineError as exc:
+        raise _not_a_workbook(path, exc) from None
+    errors: dict[int, list[tuple[int, str]]] = {}
+    for (r, c), text in scan.errors.items():
+        errors.setdefault(r, []).append((c, text))
+    start_col = ws.start[1] if ws.start else 0
+
+    def rows() -> Iterator[list[object]]:
+        pad: list[object] = [""] * start_col
+        for number, row in enumerate(ws.iter_rows(), start=1):
+            values: list[object] = [*pad, *row] if start_col else list(row)
+            for c, text in errors.get(number, ()):
+                if c < len(values):
+                    values[c] = text
+            yield values
+
+    return SheetRows(scan.name, ws.height + (ws.start[0] if ws.start else 0), rows())

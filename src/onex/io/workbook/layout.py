@@ -13,12 +13,13 @@ from collections.abc import Iterable
 import attrs
 
 from onex.io.tables.header import ColumnSpec
-from onex.model import CourseKind, ExamType, Metric
+from onex.model import CourseKind, ExamType, Metric, Stage
 
 __all__ = [
     "ALIASES",
     "BREAKDOWN",
     "CERTIFICATES",
+    "CLAIMS",
     "COURSES",
     "ENUMS",
     "EXAMS",
@@ -129,6 +130,10 @@ STATED, STATED_ITEMS = _kv(
     Field("rate", "通过率（原文）"),
     Field("trained", "培训教师人数", "int"),
     Field("assessors", "考评员人数", "int"),
+    Field("quota", "试点规模", "int"),
+    Field("registered", "报名人数", "int"),
+    Field("issued", "发证人数", "int"),
+    Field("sittings", "考试人次", "int"),
 )
 
 
@@ -148,6 +153,12 @@ CERTIFICATES = Sheet(
         Field("pass_rule.theory_weight", "理论权重", "decimal", help="e.g. 0.4"),
         Field("pass_rule.practical_weight", "实操权重", "decimal", help="e.g. 0.6"),
         Field("pass_rule.pass_mark", "合格分", "decimal", help="e.g. 60"),
+        Field(
+            "quota",
+            "试点规模",
+            "int",
+            help="students applied for this year, if given per certificate",
+        ),
     ),
     "One row per certificate. Other sheets refer to certificates by name, alias or code.",
 )
@@ -178,8 +189,13 @@ EXAMS = Sheet(
         Field("passed", "通过人数", "int", required=True),
         Field("rate_printed", "通过率（原文）", help="as printed, e.g. 56.8%"),
         Field("note", "备注", width=30),
+        Field("quota", "试点规模", "int", help="the quota applied for (申报人数)"),
+        Field("registered", "报名人数", "int", help="at least 考证人数 (those who sat)"),
+        Field("issued", "发证人数", "int", help="certificates issued, at most 通过人数"),
+        Field("sittings", "考试人次", "int", help="sittings (人次), if they differ from persons"),
     ),
-    "One row per exam session (a certificate, or one level of it).",
+    "One row per exam session (a certificate, or one level of it). 考证人数 counts those who "
+    "sat; the funnel's other counts (quota, registered, issued, sittings) are optional.",
 )
 
 
@@ -351,6 +367,27 @@ TARGETS = Sheet(
 )
 
 
+CLAIMS = Sheet(
+    "原文表述",
+    "claims",
+    (
+        Field(
+            "exam_row",
+            "考核行",
+            "int",
+            help="row number on the 考核 sheet; empty for the report's totals (报告合计)",
+        ),
+        Field("certificate", "证书名称", "certificate", width=26, help=_ROW_CHECK_HELP),
+        Field("text", "原文", required=True, width=20, help="as printed: 94.5%, 超过95%, 近万人"),
+        Field("of", "计数阶段", "stage", help="the stage a rate counts (default passed)"),
+        Field("base", "基数", "stage", help="the stage a rate is over; empty if none is named"),
+        Field("stage", "人数阶段", "stage", help="for a printed count (totals only): its stage"),
+    ),
+    "Rates and counts as the source printed them beside the funnel's stages: a rate with the "
+    "stage it counts and the base it names (or none), a count such as 近万人 with its stage.",
+)
+
+
 SHEETS: tuple[Sheet, ...] = (
     INFO,
     CERTIFICATES,
@@ -368,6 +405,7 @@ SHEETS: tuple[Sheet, ...] = (
     NARRATIVE,
     TARGETS,
     STATED,
+    CLAIMS,
 )
 """The record sheets in workbook order (after the 说明 instructions sheet)."""
 
@@ -378,7 +416,8 @@ HELP_ZH: dict[str, str] = {
     "dataset": "院校、年度，以及适用于全年的文件和规定。注明“可多行”的项目每行填一项。",
     "certificates": "每行一个证书。其他表通过证书名称、别名或代码引用证书。",
     "aliases": "资料中对同一证书的其他写法，每行一个，填写证书代码和别名。",
-    "exams": "每行一次考核（一个证书，或其中一个等级）：考证人数、通过人数及原文通过率。",
+    "exams": "每行一次考核（一个证书，或其中一个等级）：考证人数（实考）、通过人数及原文通过率；"
+    "试点规模、报名人数、发证人数、考试人次可选填。",
     "breakdown": "考核表中某证书总数旁列出的分等级人数，填写该证书在考核表中的行号。",
     "training": "各证书的师资培训：填写培训人数，或在培训教师表中列出名单。",
     "teachers": "参加培训的教师名单，每行一人，填写其培训记录在培训表中的行号。",
@@ -391,14 +430,17 @@ HELP_ZH: dict[str, str] = {
     "narrative": "报告的文字部分，每行一段；键相同的连续各行属于同一节，标题写在第一行。",
     "targets": "下一年度的目标；填写指标后可用下一年的数据检查是否达成。",
     "stated": "资料原文印出的合计数（合计行和汇总句）。onex 会重新计算并与之对照。",
+    "claims": "资料原文印出的比率（注明计数阶段和基数，未注明则留空）和人数表述（如“近万人”）："
+    "填写考核行号的属于该行，不填的属于报告合计。",
 }
 """The 说明 sheet's Chinese line for each sheet, by sheet key."""
 
 
-ENUMS: dict[str, type[ExamType] | type[CourseKind] | type[Metric]] = {
+ENUMS: dict[str, type[ExamType] | type[CourseKind] | type[Metric] | type[Stage]] = {
     "exam_type": ExamType,
     "course_kind": CourseKind,
     "metric": Metric,
+    "stage": Stage,
 }
 
 
@@ -407,8 +449,22 @@ LEVEL_SEPARATORS = re.compile(r"[、,，;；/\s]+")
 
 def is_onex_workbook(sheet_names: Iterable[str]) -> bool:
     """Whether a workbook with these sheets is an onex input workbook: it has a 基本信息 (or
-    ``dataset``) sheet and a 证书 (or ``certificates``) sheet."""
+    ``dataset``) sheet and a 证书 (or ``certificates``) sheet, or, with one of them deleted or
+    renamed, at least three of the template's sheets (the reader then names what is missing)."""
     names = {n.strip().casefold() for n in sheet_names}
-    return bool(names & {INFO.name, INFO.key}) and bool(
-        names & {CERTIFICATES.name, CERTIFICATES.key}
-    )
+    if bool(names & {INFO.name, INFO.key}) and bool(names & {CERTIFICATES.name, CERTIFICATES.key}):
+        return True
+    ours = sum(bool(names & {sheet.name.casefold(), sheet.key.casefold()}) for sheet in SHEETS)
+    return ours >= 3
+
+
+REQUIRED_SHEETS: tuple[Sheet, ...] = (INFO, CERTIFICATES)
+"""Sheets an onex workbook cannot do without."""
+
+PARENT_SHEETS: dict[str, Sheet] = {
+    ALIASES.key: CERTIFICATES,
+    BREAKDOWN.key: EXAMS,
+    TEACHERS.key: TRAINING,
+    HOURS.key: COURSES,
+}
+"""The sheet whose rows each child sheet's rows name, by the child's key."""

@@ -20,6 +20,7 @@ from onex.io.workbook.layout import (
     ALIASES,
     BREAKDOWN,
     CERTIFICATES,
+    CLAIMS,
     COURSES,
     EXAMS,
     EXPENSES,
@@ -42,6 +43,7 @@ from onex.io.workbook.sheets import SheetReader, SheetRecord
 from onex.model import (
     Certificate,
     CohortHours,
+    CountClaim,
     Course,
     CourseIntegration,
     CreditPolicy,
@@ -55,6 +57,7 @@ from onex.model import (
     LevelResult,
     NarrativeSection,
     PassRule,
+    RateClaim,
     StatedTotals,
     Target,
     TrainingRecord,
@@ -176,6 +179,7 @@ def _records(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> dict[str, A
     known = KnownCertificates(certificates)
     exam_rows = {r.row: r for r in recs[EXAMS.key]}
     breakdowns = _children(log, recs[BREAKDOWN.key], "exam_row", exam_rows, EXAMS, known)
+    claims = _children(log, recs[CLAIMS.key], "exam_row", exam_rows, EXAMS, known)
     training_rows = {r.row: r for r in recs[TRAINING.key]}
     rosters = _children(log, recs[TEACHERS.key], "training_row", training_rows, TRAINING, known)
     hours = _children(
@@ -197,6 +201,7 @@ def _records(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> dict[str, A
                     _build(log, b, LevelResult, **_kwargs(b, "exam_row", "certificate"))
                     for b in breakdowns.get(rec.row, [])
                 ),
+                rates=tuple(_rate_claim(log, c) for c in claims.get(rec.row, [])),
             )
             for rec in recs[EXAMS.key]
         ),
@@ -236,6 +241,29 @@ def _records(log: ProblemLog, recs: dict[str, list[SheetRecord]]) -> dict[str, A
     }
 
 
+def _rate_claim(log: ProblemLog, rec: SheetRecord) -> Any:
+    if "stage" in rec.values:
+        log.add(rec.where("stage"), "a printed count belongs to the totals: leave 考核行 empty")
+        return None
+    return _build(log, rec, RateClaim, **_fields(rec, "text", "of", "base"))
+
+
+def _stated_claims(log: ProblemLog, records: list[SheetRecord]) -> dict[str, tuple[Any, ...]]:
+    """The totals' printed rates and counts: the 原文表述 rows with no 考核行."""
+    rates, counts = [], []
+    for rec in records:
+        if rec.values.get("exam_row") is not None:
+            continue
+        if "stage" in rec.values:
+            for key in ("of", "base"):
+                if key in rec.values:
+                    log.add(rec.where(key), "a printed count has a stage, not a rate's stages")
+            counts.append(_build(log, rec, CountClaim, **_fields(rec, "text", "stage")))
+        else:
+            rates.append(_build(log, rec, RateClaim, **_fields(rec, "text", "of", "base")))
+    return {"rates": tuple(rates), "counts": tuple(counts)}
+
+
 def _documents(log: ProblemLog, info: dict[str, Any], rules: tuple[Any, ...]) -> dict[str, Any]:
     """Workload policy, fund guidance and credit policy from the 基本信息 sheet, each present
     when any of its items is given (the fund guidance also when fund rules are)."""
@@ -260,12 +288,15 @@ def _documents(log: ProblemLog, info: dict[str, Any], rules: tuple[Any, ...]) ->
 
 
 def _dataset(reader: SheetReader, log: ProblemLog) -> Dataset | None:
+    reader.check_sheets()
+    log.check()
     info = reader.keyvalues(INFO, INFO_ITEMS)
     stated_values = reader.keyvalues(STATED, STATED_ITEMS)
     recs = {s.key: reader.records(s) for s in SHEETS if not s.keyvalue}
     log.check()
     records = _records(log, recs)
     documents = _documents(log, info, records.pop("rules"))
+    stated_values.update(_stated_claims(log, recs[CLAIMS.key]))
     stated = _build(log, SheetRecord(STATED, 1, stated_values, {}), StatedTotals, **stated_values)
     for key in ("institution", "year"):
         if key not in info:

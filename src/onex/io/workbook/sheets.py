@@ -18,7 +18,16 @@ from onex.io.tables.values import (
     parse_level,
 )
 from onex.io.tables.xlsx import UNCOMPUTED_FORMULA, no_computed_value
-from onex.io.workbook.layout import ENUMS, INFO, LEVEL_SEPARATORS, Field, Sheet
+from onex.io.workbook.layout import (
+    ENUMS,
+    INFO,
+    LEVEL_SEPARATORS,
+    PARENT_SHEETS,
+    REQUIRED_SHEETS,
+    SHEETS,
+    Field,
+    Sheet,
+)
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -91,6 +100,26 @@ class SheetReader:
 
     def worksheet(self, sheet: Sheet) -> Worksheet | None:
         return self.sheets.get(sheet.name.casefold()) or self.sheets.get(sheet.key.casefold())
+
+    def check_sheets(self) -> None:
+        """Name each sheet that is missing where it is needed: a required one (基本信息,
+        证书), or the sheet a present child sheet's rows point into (考核 for 分级结果)."""
+        for sheet in REQUIRED_SHEETS:
+            if self.worksheet(sheet) is None:
+                self.log.add(
+                    f"sheet {sheet.name}",
+                    f"missing: an onex workbook needs the sheet {sheet.name} ({sheet.key}); "
+                    "deleted or renamed? copy it from a fresh 'onex template'",
+                )
+        for child in SHEETS:
+            parent = PARENT_SHEETS.get(child.key)
+            if parent is None or self.worksheet(child) is None or self.worksheet(parent):
+                continue
+            self.log.add(
+                f"sheet {parent.name}",
+                f"missing: the rows of sheet {child.name} point into sheet {parent.name} "
+                f"({parent.key}), which this workbook lacks (deleted or renamed?)",
+            )
 
     def records(self, sheet: Sheet) -> list[SheetRecord]:
         ws = self.worksheet(sheet)

@@ -23,6 +23,7 @@ from onex.io.workbook.layout import (
     ALIASES,
     BREAKDOWN,
     CERTIFICATES,
+    CLAIMS,
     COURSES,
     ENUMS,
     EXAMS,
@@ -279,6 +280,15 @@ def _rows(ds: Dataset) -> dict[str, list[list[Any]]]:
             for i, p in enumerate(s.paragraphs or (None,))
         ],
         TARGETS.key: plain(TARGETS, ds.targets),
+        CLAIMS.key: [
+            *(
+                [i + 2, e.certificate, c.text, c.of, c.base, None]
+                for i, e in enumerate(ds.exams)
+                for c in e.rates
+            ),
+            *([None, None, c.text, c.of, c.base, None] for c in ds.stated.rates),
+            *([None, None, c.text, None, None, c.stage] for c in ds.stated.counts),
+        ],
     }
     return out
 
