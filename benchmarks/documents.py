@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Not this folder first: its docx.py (the Word exporter's benchmark) would shadow python-docx.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import onex  # noqa: E402
