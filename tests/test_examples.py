@@ -25,6 +25,7 @@ SCRIPTS = [
     "fund_spending",
     "credit_awards",
     "credit_bank_tool",
+    "check_report_document",
 ]
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 

@@ -84,7 +84,7 @@ def test_every_public_result_class_has_a_short_repr() -> None:
         if isinstance(obj := getattr(onex, name), type) and issubclass(obj, Tabular)
     ]
     long_reprs = [cls.__name__ for cls in classes if cls.__repr__ is not Tabular.__repr__]
-    assert 12 == len(classes)
+    assert 13 == len(classes)
     assert [] == long_reprs
 
 

@@ -38,6 +38,8 @@ def _valid(tmp: Path) -> dict[str, dict[str, Any]]:
     results.write_text("学号,证书名称,是否通过\n2020001,物流管理,是\n", encoding="utf-8")
     dataset_json = tmp / "dataset.json"
     onex.dump(SAMPLE, dataset_json)
+    document = tmp / "report.md"
+    document.write_text(onex.export(REPORT, "markdown"), encoding="utf-8")  # type: ignore[arg-type]
     return {
         "academic_year_of": {"day": pendulum.Date(2021, 1, 1)},
         "audit": {"dataset": SAMPLE},
@@ -61,6 +63,7 @@ def _valid(tmp: Path) -> dict[str, dict[str, Any]]:
         "mask_name": {"value": "张三"},
         "percent": {"numerator": 1, "denominator": 2},
         "read_exam_table": {"path": exams, "year": 2020, "institution": "示例学院"},
+        "read_report": {"path": document},
         "read_results": {"path": results, "year": 2020, "institution": "示例学院", "quiet": True},
         "read_table": {"path": exams, "year": 2020, "institution": "示例学院"},
         "series_summary": {"series": onex.Series(datasets=(SAMPLE,))},

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from onex import exporters, samples
     from onex.exporters import Exporter, ExporterLoadError, export
     from onex.io.detect import detect_table_kind, read_table
+    from onex.io.documents.reader import ReportDocument, read_report
     from onex.io.files import dump, dumps, load, load_series
     from onex.io.results.objects import candidate_results
     from onex.io.results.reader import read_results
@@ -149,6 +150,7 @@ _LAZY: dict[str, str] = {
     "LevelFigures": "onex.services.exams",
     "RefusalReason": "onex.services.credits",
     "Report": "onex.report",
+    "ReportDocument": "onex.io.documents.reader",
     "SeriesSummary": "onex.services.series",
     "Severity": "onex.services.findings",
     "StudentAwards": "onex.services.credits",
@@ -184,6 +186,7 @@ _LAZY: dict[str, str] = {
     "load_series": "onex.io.files",
     "percent": "onex.services.rates",
     "read_exam_table": "onex.io.tables.summary",
+    "read_report": "onex.io.documents.reader",
     "read_results": "onex.io.results.reader",
     "read_table": "onex.io.detect",
     "samples": "onex.samples",
@@ -259,6 +262,7 @@ __all__ = [
     "RateClaim",
     "RefusalReason",
     "Report",
+    "ReportDocument",
     "ResultTally",
     "Series",
     "SeriesSummary",
@@ -307,6 +311,7 @@ __all__ = [
     "mask_name",
     "percent",
     "read_exam_table",
+    "read_report",
     "read_results",
     "read_table",
     "samples",

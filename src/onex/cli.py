@@ -71,12 +71,14 @@ _EXAMPLES = {
     "report": """examples:
   onex report                              the embedded gzcvc-2020 sample, on the console
   onex report data.json -o report.xlsx     Excel, the format taken from the suffix
+  onex report 2020年报告.pdf                 the year's report from a published document
   onex report gzcvc-2020 -f markdown --lang en --precision 1
   onex report 2019.json 2020.json 2021.json    several years: the multi-year report
   onex report 历年数据/ -o trend.xlsx            every data file in a folder, one per year""",
     "check": """examples:
   onex check                   audit the embedded sample
   onex check summary.csv       audit last year's table copied from a report
+  onex check 2020年报告.docx    audit every figure a report document prints (.docx .pdf .txt .md)
   onex check results.xlsx --sheet 成绩 --year 2021
   onex check demo-2021 --only funds          only the fund rules
   onex check data.json --results 成绩.csv     the credit rules over a results file
@@ -206,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+_DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown")
 
 
 def load_years(sources: Sequence[str]) -> Series:
@@ -258,6 +261,8 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
     if path.is_dir():
         return load_years([source])
     if path.exists():
+        if path.suffix.lower() in _DOCUMENT_SUFFIXES:
+            return onex.read_report(path).dataset(year=args.year, institution=args.institution)
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path)
         if args.year is None and onex.detect_table_kind(path, sheet=args.sheet) == "summary":
@@ -376,6 +381,13 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     """Every check onex has, grouped by kind; the exit code reflects all of them."""
     import onex
 
+    if Path(args.source).suffix.lower() in _DOCUMENT_SUFFIXES and Path(args.source).is_file():
+        document = onex.audit(onex.read_report(args.source), lang=args.lang)
+        for finding in document.findings:
+            out.write(f"[{finding.severity.label(args.lang)}] {finding.message(args.lang)}\n")
+        if not document.findings:
+            out.write("核查通过：未发现问题。\n" if args.lang == "zh" else "No findings.\n")
+        return EXIT_OK if document.ok else EXIT_FINDINGS
     zh = args.lang == "zh"
     found = load_any(args.source, args)
     datasets = found.datasets if isinstance(found, onex.Series) else (found,)

@@ -6,20 +6,25 @@ from collections.abc import Sequence
 
 from onex.arguments import checked
 from onex.i18n import check_lang
+from onex.io.documents.reader import ReportDocument
 from onex.model import Dataset, ExamSession, PrintedRate, Rate
 from onex.model.dataset import name_key
 from onex.services.findings import AuditResult, Finding, FindingKind, Severity
 from onex.services.funnel_checks import funnel_findings
 from onex.services.rates import rate_agrees
 
-__all__ = ["audit", "check_printed_rate"]
+__all__ = ["audit", "check_printed_rate", "stated_findings"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 @checked
-def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
+def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult:
     """Recompute every figure the source printed and list each that does not agree.
+
+    ``dataset`` may be a report document read by :func:`onex.read_report`: its tables are
+    audited by this same function, row by row, and its sentences' figures against them (see
+    :mod:`onex.services.document_audit`); every finding then carries its place in the document.
 
     Checked: each printed rate against its counts at the precision it was printed with,
     half-up (a bound such as 超过95% is checked as a bound); the printed totals (certificates,
@@ -35,6 +40,10 @@ def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
     count that gives them, and printed counts ("近万人") as inequalities.
     ``lang`` ("zh" or "en") is the language of the result's messages.
     """
+    if not isinstance(dataset, Dataset):
+        from onex.services.document_audit import audit_document
+
+        return audit_document(dataset, lang=lang)
     findings = [
         *_exam_findings(dataset),
         *_name_findings(dataset),
@@ -42,7 +51,7 @@ def audit(dataset: Dataset, *, lang: str = "zh") -> AuditResult:
         *_sequence_findings(
             dataset, "training", [(t.certificate, t.seq) for t in dataset.training]
         ),
-        *_stated_findings(dataset),
+        *stated_findings(dataset),
         *_roster_findings(dataset),
         *funnel_findings(dataset),
     ]
@@ -204,7 +213,10 @@ def _sequence_findings(
     ]
 
 
-def _stated_findings(dataset: Dataset) -> list[Finding]:
+def stated_findings(dataset: Dataset) -> list[Finding]:
+    """The stated totals (``dataset.stated``) against the records: certificates examined,
+    candidates, passed, the overall rate, teachers trained, and assessors where every training
+    record gives them; a report document's sentences are checked by this too."""
     stated = dataset.stated
     candidates = sum(s.candidates for s in dataset.exams)
     passed = sum(s.passed for s in dataset.exams)

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from onex.i18n import LabelledEnum, Lang, check_lang
+from onex.io.documents.blocks import Place
 from onex.records import Tabular
 
 __all__ = ["AuditResult", "Finding", "FindingKind", "Severity"]
@@ -69,6 +70,17 @@ class FindingKind(LabelledEnum):
     """A printed count or bound ("近万人", "超过1000人") the records' count does not satisfy."""
     COUNT_CLAIM_UNCHECKABLE = "count_claim_uncheckable"
     """A printed count of a stage (or of sittings, 人次) the records do not give."""
+    COUNT_EXCEEDS = "count_exceeds"
+    """More passed than candidates printed for one certificate (or in one sentence)."""
+    CLAIM_MISMATCH = "claim_mismatch"
+    """A figure a sentence states that its table contradicts."""
+    LEVELS_MISMATCH = "levels_mismatch"
+    """Per-level figures a sentence states that do not add up to the total it states."""
+    SPENDING_RATE_MISMATCH = "spending_rate_mismatch"
+    """A printed execution rate (执行率) that differs from spent over budget."""
+    RATE_OTHER_BASE = "rate_other_base"
+    """A rate that fits none of the counts stated beside it, but would fit a nearby base (those
+    who sat rather than those trained or registered, say): worth a look, not a certainty."""
 
 
 _SEVERITY_OF = {
@@ -93,6 +105,11 @@ _SEVERITY_OF = {
     FindingKind.STAGE_RATE_UNCHECKABLE: Severity.WARNING,
     FindingKind.COUNT_CLAIM_MISMATCH: Severity.ERROR,
     FindingKind.COUNT_CLAIM_UNCHECKABLE: Severity.WARNING,
+    FindingKind.COUNT_EXCEEDS: Severity.ERROR,
+    FindingKind.CLAIM_MISMATCH: Severity.ERROR,
+    FindingKind.LEVELS_MISMATCH: Severity.ERROR,
+    FindingKind.RATE_OTHER_BASE: Severity.WARNING,
+    FindingKind.SPENDING_RATE_MISMATCH: Severity.ERROR,
 }
 
 _BODIES: dict[FindingKind, tuple[str, str]] = {
@@ -193,6 +210,28 @@ _BODIES: dict[FindingKind, tuple[str, str]] = {
         "{of}印为“{printed}”，但记录中没有{base}，无法核对",
         "{of} printed as '{printed}', but the records give no {base}, so it cannot be checked",
     ),
+    FindingKind.COUNT_EXCEEDS: (
+        "通过 {printed} 人，多于考证 {computed} 人",
+        "{printed} passed is more than the {computed} candidates",
+    ),
+    FindingKind.CLAIM_MISMATCH: (
+        "正文所述{label} {printed}，表中为 {computed}",
+        "the text states {label} {printed}, but the table gives {computed}",
+    ),
+    FindingKind.LEVELS_MISMATCH: (
+        "各等级人数相加为 {computed}，与所述合计 {printed} 不符",
+        "the levels add up to {computed}, not the stated total of {printed}",
+    ),
+    FindingKind.SPENDING_RATE_MISMATCH: (
+        "执行率印为 {printed}，按支出/预算 {basis} 计算为 {computed}",
+        "execution rate printed as {printed}, but spent/budget {basis} gives {computed}",
+    ),
+    FindingKind.RATE_OTHER_BASE: (
+        "通过率印为 {printed}，按所述 {basis} 计算为 {computed}；该通过率与 {other} 相符，"
+        "请核对分母是哪一口径的人数（报名、参考或培训）",
+        "pass rate printed as {printed}, but the stated {basis} gives {computed}; it fits "
+        "{other}, so check which count the base is (registered, sat or trained)",
+    ),
 }
 
 _FIRST_SEQ = (
@@ -215,6 +254,11 @@ _TOTAL_LABELS = {
     "registered": ("合计报名人数", "total registered"),
     "issued": ("合计发证人数", "total certificates issued"),
     "sittings": ("合计考试人次", "total sittings"),
+    "points": ("工作量积分合计", "total workload points"),
+    "row_candidates": ("考证人数", "candidates"),
+    "row_passed": ("通过人数", "passed"),
+    "budget": ("预算合计", "total budget"),
+    "spent": ("支出合计", "total spent"),
 }
 _ROW_PATH = re.compile(r"^\$\.(?P<table>exams|training|certificates)\[(?P<index>\d+)\]")
 
@@ -252,6 +296,13 @@ class Finding:
     subject: str | None = None
     basis: str | None = None
     stages: tuple[str, ...] = ()
+    place: Place | None = None
+    """Where a document prints the figure (page, table and row, paragraph), when the audit
+    read a document: the message then starts there."""
+    also: Place | None = None
+    """The other place of a figure two places print (a sentence's total and its table's)."""
+    other: str | None = None
+    """A second figure the message names (the base a rate would fit)."""
 
     @property
     def severity(self) -> Severity:
@@ -261,7 +312,7 @@ class Finding:
     def message(self, lang: str = "zh") -> str:
         """One line a clerk understands, in Chinese (default) or English (``lang="en"``)."""
         en = check_lang(lang) == "en"
-        head = place(self.where, lang)
+        head = self.place.text(lang) if self.place is not None else place(self.where, lang)
         if self.subject and self.kind not in _NAMING:
             head += f" ({self.subject})" if en else f"（{self.subject}）"
         field = self.where.rsplit(".", 1)[-1]
@@ -276,8 +327,16 @@ class Finding:
             template = _FIRST_SEQ[en]
         of, base = ([*_stage_words(self.stages, en), "", ""])[:2]
         body = template.format(
-            printed=self.printed, computed=self.computed, basis=basis, label=label, of=of, base=base
+            printed=self.printed,
+            computed=self.computed,
+            basis=basis,
+            label=label,
+            other=self.other,
+            of=of,
+            base=base,
         )
+        if self.also is not None:
+            body += f" (see also {self.also.text('en')})" if en else f"（另见{self.also.text()}）"
         if en:
             return f"{head[:1].upper()}{head[1:]}: {body}."
         return f"{head}：{body}。"
@@ -347,7 +406,8 @@ class AuditResult(Tabular):
 
     def _records(self, lang: Lang, **options: Any) -> list[dict[str, object]]:
         """A plain dict per finding: severity, kind, where, subject, printed, computed, basis
-        and message (in the audit's language)."""
+        and message (in the audit's language); from a document's audit, also its place."""
+        located = any(f.place is not None for f in self.findings)
         return [
             {
                 "severity": f.severity.value,
@@ -358,6 +418,7 @@ class AuditResult(Tabular):
                 "computed": f.computed,
                 "basis": f.basis,
                 "message": f.message(self.lang),
+                **({"place": f.place.text(self.lang) if f.place else None} if located else {}),
             }
             for f in self.findings
         ]

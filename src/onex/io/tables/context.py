@@ -14,6 +14,7 @@ from pathlib import Path
 
 from onex.io.problems import ProblemLog
 from onex.model import Certificate, closest_names, name_key
+from onex.model.values import half_width
 
 __all__ = [
     "PLACEHOLDER_INSTITUTION",
@@ -29,6 +30,7 @@ PLACEHOLDER_INSTITUTION = "未注明院校"
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
+_TITLE_YEAR_RE = re.compile(r"(?<!\d)(199\d|20\d\d)\s*年")
 
 
 class KnownCertificates:
@@ -67,9 +69,11 @@ def dataset_year(
     given: int | None,
     log: ProblemLog,
     where: str,
+    titles: Iterable[str] = (),
 ) -> int:
     """The dataset's year: ``given``; else the 年度 column (one value); else the latest exam
-    date's year; else a year in the file name; else a located problem."""
+    date's year; else the one year the table's title rows name ("2020 年…统计表"); else a year
+    in the file name; else a located problem."""
     if given is not None:
         return given
     seen = sorted({y for y, _ in years})
@@ -86,6 +90,9 @@ def dataset_year(
     dated = list(dates_years)
     if dated:
         return max(dated)
+    titled = {int(m[1]) for t in titles for m in _TITLE_YEAR_RE.finditer(half_width(t))}
+    if len(titled) == 1:
+        return titled.pop()
     m = _YEAR_RE.search(path.stem)
     if m:
         return int(m[1])

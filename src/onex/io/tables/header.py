@@ -8,6 +8,7 @@ lacks or repeats.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -44,7 +45,7 @@ def header_key(text: object) -> str:
     return key.replace("_", "").replace("-", "")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class ColumnSpec:
     """A column a reader knows: its key, the header spellings it accepts (Chinese first)."""
 
@@ -72,12 +73,19 @@ class HeaderMatch:
         return self.headers[col] if col < len(self.headers) else ""
 
 
-def match_header(cells: Sequence[object], specs: Iterable[ColumnSpec]) -> HeaderMatch:
-    """Match header cells to ``specs`` by :func:`header_key`, in any order."""
+@functools.lru_cache(maxsize=16)
+def _lookup(specs: tuple[ColumnSpec, ...]) -> dict[str, str]:
+    """Each spelling's key to its column's key (the first spec claiming a spelling wins)."""
     lookup: dict[str, str] = {}
     for spec in specs:
         for name in spec.names:
             lookup.setdefault(header_key(name), spec.key)
+    return lookup
+
+
+def match_header(cells: Sequence[object], specs: Iterable[ColumnSpec]) -> HeaderMatch:
+    """Match header cells to ``specs`` by :func:`header_key`, in any order."""
+    lookup = _lookup(tuple(specs))
     index: dict[str, int] = {}
     unknown: list[int] = []
     duplicates: list[tuple[str, int, int]] = []

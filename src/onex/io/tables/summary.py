@@ -32,7 +32,13 @@ from onex.io.tables.header import (
     row_length_problem,
 )
 from onex.io.tables.rows import SummaryRow, table_certificates
-from onex.io.tables.values import is_blank, parse_count, parse_date, parse_level
+from onex.io.tables.values import (
+    is_blank,
+    parse_breakdown,
+    parse_count,
+    parse_date,
+    parse_level,
+)
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error
 from onex.model import (
     Certificate,
@@ -45,36 +51,74 @@ from onex.model import (
 )
 
 __all__ = [
+    "FUND_COLUMNS",
     "SUMMARY_COLUMNS",
+    "TOTAL_LABELS",
+    "TRAINING_COLUMNS",
     "TableKind",
+    "is_total_label",
     "read_exam_table",
+    "read_summary_rows",
 ]
 
 Readable = str | os.PathLike[str]
 TableKind = Literal["summary", "results", "workbook"]
 
 
-SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("seq", ("序号", "编号", "seq", "no", "#")),
-    ColumnSpec(
+_SEQ = ColumnSpec("seq", ("序号", "编号", "seq", "no", "#"))
+_CERTIFICATE = ColumnSpec(
+    "certificate",
+    (
+        "证书名称",
+        "试点证书",
+        "证书",
+        "职业技能等级证书",
+        "职业技能等级证书名称",
+        "试点证书名称",
         "certificate",
-        ("证书名称", "试点证书", "证书", "certificate", "certificate name", "name"),
-        required=True,
+        "certificate name",
+        "name",
     ),
+    required=True,
+)
+_NOTE = ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks"))
+
+SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
+    _SEQ,
+    _CERTIFICATE,
     ColumnSpec("code", ("证书代码", "code", "certificate code")),
-    ColumnSpec("level", ("等级", "级别", "level")),
+    ColumnSpec("level", ("等级", "级别", "证书等级", "level")),
     ColumnSpec("quota", ("试点规模", "申报人数", "申报规模", "计划人数", "quota")),
     ColumnSpec("registered", ("报名人数", "registered")),
     ColumnSpec(
         "candidates",
-        ("考证人数", "报考人数", "参加人数", "参考人数", "实考人数", "candidates", "sat"),
+        (
+            "考证人数",
+            "报考人数",
+            "参加人数",
+            "参考人数",
+            "实考人数",
+            "考核人数",
+            "参加考核人数",
+            "参加考证人数",
+            "应考人数",
+            "考试人数",
+            "考生人数",
+            "参加考试人数",
+            "candidates",
+            "sat",
+        ),
         required=True,
     ),
     ColumnSpec("sittings", ("人次", "考试人次", "参考人次", "sittings")),
-    ColumnSpec("passed", ("通过人数", "合格人数", "passed"), required=True),
+    ColumnSpec(
+        "passed",
+        ("通过人数", "合格人数", "通过考核人数", "考核通过人数", "考试通过人数", "passed"),
+        required=True,
+    ),
     ColumnSpec("issued", ("发证人数", "取证人数", "获证人数", "issued")),
-    ColumnSpec("rate", ("通过率", "合格率", "rate", "pass rate")),
-    ColumnSpec("note", ("备注", "说明", "note", "notes", "remarks")),
+    ColumnSpec("rate", ("通过率", "合格率", "取证率", "获证率", "考核通过率", "rate", "pass rate")),
+    _NOTE,
     ColumnSpec("year", ("年度", "年份", "year")),
     ColumnSpec("type", ("类型", "考核方式", "type", "exam type")),
     ColumnSpec("organisation", ("评价组织", "organisation", "organization")),
@@ -83,8 +127,53 @@ SUMMARY_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("institution", ("院校", "学校", "院校名称", "institution")),
 )
 
-_TOTAL_KEYS = frozenset({"合计", "总计", "总合计", "total", "totals", "grandtotal"})
+# Columns of the other tables a report prints: teachers trained per certificate (师资培训) and
+# the fund's budget and spending (经费); the document reader finds them by the same header rule.
+TRAINING_COLUMNS: tuple[ColumnSpec, ...] = (
+    _SEQ,
+    _CERTIFICATE,
+    ColumnSpec(
+        "trained",
+        (
+            "培训教师人数",
+            "培训人数",
+            "参训人数",
+            "参训教师人数",
+            "师资培训人数",
+            "参加培训人数",
+            "trained",
+            "teachers trained",
+        ),
+        required=True,
+    ),
+    ColumnSpec(
+        "assessors",
+        ("考评员人数", "考评员", "获得考评员人数", "取得考评员资格人数", "考评员数", "assessors"),
+    ),
+    _NOTE,
+)
+
+FUND_COLUMNS: tuple[ColumnSpec, ...] = (
+    _SEQ,
+    ColumnSpec("item", ("项目", "证书", "试点证书", "证书名称", "经费项目", "支出类别", "item")),
+    ColumnSpec(
+        "budget",
+        ("预算", "预算金额", "预算经费", "安排经费", "下达经费", "预算数", "budget", "allocated"),
+        required=True,
+    ),
+    ColumnSpec(
+        "spent", ("支出", "实际支出", "已支出", "支出金额", "支出数", "spent"), required=True
+    ),
+    ColumnSpec("rate", ("执行率", "支出率", "预算执行率", "execution rate")),
+    _NOTE,
+)
+
+TOTAL_LABELS = frozenset(
+    {"合计", "总计", "总合计", "汇总", "共计", "total", "totals", "grandtotal"}
+)
+_TOTAL_KEYS = TOTAL_LABELS
 _SUBTOTAL_KEYS = frozenset({"小计", "subtotal"})
+_NO_RATE = frozenset({"—", "——", "-", "–", "－", "/", "／", "n/a", "N/A"})
 _EXAM_TYPES = {
     **{t.value: t for t in ExamType},
     "paper": ExamType.PAPER,
@@ -197,6 +286,8 @@ class _SummaryReader:
             return StatedTotals()
 
     def _rate(self, row: int, col: int, value: object, match: HeaderMatch) -> str | None:
+        if isinstance(value, str) and value.strip() in _NO_RATE:
+            return None  # printed where a rate is undefined (no candidates)
         formats = self.grid.formats(row)
         number_format = formats[col] if col < len(formats) else ""
         text = printed_rate(value, number_format)
@@ -245,6 +336,8 @@ class _SummaryReader:
                 self.log.add(self.at(row, key, match), f"no {key} count for {name!r}")
         if len(self.log.problems) > failed or candidates is None or passed is None:
             return None
+        note = self.parse("note", row, cells, match, "text")
+        breakdown = parse_breakdown(str(note)) if note is not None and level is None else ()
         try:
             session = ExamSession(
                 certificate=str(name),
@@ -254,8 +347,9 @@ class _SummaryReader:
                 candidates=candidates,
                 passed=passed,
                 rate_printed=rate,
-                note=self.parse("note", row, cells, match, "text"),  # type: ignore[arg-type]
+                note=note,  # type: ignore[arg-type]
                 seq=seq,
+                breakdown=breakdown,
                 **funnel,  # type: ignore[arg-type]
             )
         except FieldError as exc:
@@ -292,6 +386,7 @@ class _SummaryReader:
                     for v in (
                         cell_value(cells, match, "certificate")[0],
                         cell_value(cells, match, "seq")[0],
+                        next((c for c in cells if not is_blank(c)), None),
                     )
                     if v is not None
                 ),
@@ -325,6 +420,19 @@ class _SummaryReader:
             )
         self.log.check()
         return rows, stated or StatedTotals(), match
+
+
+def is_total_label(text: object) -> bool:
+    """Whether a cell names a table's total row: 合计, 总计, 汇总, Total (any spacing)."""
+    return header_key(text) in TOTAL_LABELS
+
+
+def read_summary_rows(
+    grid: Grid, log: ProblemLog
+) -> tuple[list[SummaryRow], StatedTotals, HeaderMatch]:
+    """A summary table's certificate rows, its stated total and its header match, from a grid
+    of rows (a file's, or a document table's); problems are logged, then raised as one."""
+    return _SummaryReader(grid, log).read()
 
 
 @checked
@@ -386,7 +494,7 @@ def _read(
     grid = load_grid(p, sheet, log)
     if not grid.rows:
         raise DataError([Problem("", "the table is empty")], source=str(p))
-    rows, stated, match = _SummaryReader(grid, log).read()
+    rows, stated, match = read_summary_rows(grid, log)
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     years = sorted({r.year for r in rows if r.year is not None})
     if not split or len(years) <= 1:
@@ -443,6 +551,11 @@ def _one_year(
             )
         seen_names.setdefault(k, r.place)
     header_row = grid.rows[0][0]
+    found = find_header(((n, cells) for n, cells, _ in grid.rows), SUMMARY_COLUMNS)
+    titles = [
+        " ".join(str(c) for c in cells if not is_blank(c))
+        for _, cells, _ in grid.rows[: found[0] if found else 0]
+    ]
     the_year = dataset_year(
         ((r.year, r.place) for r in rows if r.year is not None),
         (r.session.date.year for r in rows if r.session.date is not None),
@@ -450,6 +563,7 @@ def _one_year(
         year,
         log,
         grid.where(header_row),
+        titles,
     )
     the_institution = dataset_institution(
         (r.institution for r in rows if r.institution), institution, log, grid.where(header_row)

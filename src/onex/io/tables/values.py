@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pendulum
 
-from onex.model import Level
+from onex.model import Level, LevelResult
 from onex.model.convert import MAX_DIGITS, check_decimal_range, parse_number_text
 from onex.model.values import half_width
 
@@ -21,6 +21,7 @@ __all__ = [
     "MAX_DIGITS",
     "is_blank",
     "parse_bool",
+    "parse_breakdown",
     "parse_count",
     "parse_date",
     "parse_decimal",
@@ -132,6 +133,28 @@ def parse_level(value: object) -> Level:
     except ValueError:
         valid = ", ".join(f"{lv.value}/{lv.english}" for lv in Level)
         raise ValueError(f"unknown level {_text(value)!r}; valid: {valid}") from None
+
+
+_BREAKDOWN = re.compile(
+    r"(初级|中级|高级|junior|intermediate|senior)\s*[:：]?\s*(\d+)\s*/\s*(\d+)", re.IGNORECASE
+)
+
+
+def parse_breakdown(note: str) -> tuple[LevelResult, ...]:
+    """Per-level figures a remark prints beside a certificate's total, passed over candidates:
+    ``(初级: 98/100)、(中级: 60/60)``. Nothing when the remark holds none, or repeats a level,
+    or a level's passed exceeds its candidates (the audit cannot read it as a breakdown)."""
+    found = _BREAKDOWN.findall(half_width(note))
+    out: list[LevelResult] = []
+    for level, passed, candidates in found:
+        if int(passed) > int(candidates):
+            return ()
+        out.append(
+            LevelResult(level=Level.parse(level), candidates=int(candidates), passed=int(passed))
+        )
+    if len({r.level for r in out}) != len(out):
+        return ()
+    return tuple(out)
 
 
 def parse_bool(value: object) -> bool:

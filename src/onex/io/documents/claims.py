@@ -1,0 +1,298 @@
+"""The figures narrative sentences state: certificates, candidates, passed, rates, levels,
+teachers trained, assessors and workload points, each with its unit and its place.
+
+Sentences are read after the spellings of print are evened out: full-width digits and marks
+made ASCII, the spaces PDF extraction puts between Chinese and digits removed, Chinese numerals
+before a measure word read as digits ("十六个" is 16 个, "两门" 2 门). Units are kept apart (人
+vs 人次; certificates vs certificate levels), as is the base of a candidates figure: registered
+(报名, 报考) or sat (参加, 参考, 考证). A rate keeps its printed text, so "超过 95%" stays a
+bound. A figure in a sentence about another year than the document's, or about one level or
+one certificate, keeps that scope (``year``, ``level``, ``subject``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from onex.io.documents.blocks import Document, Place
+from onex.model import Level, name_key
+from onex.model.values import half_width
+
+__all__ = ["Claim", "ClaimKind", "Statement", "chinese_number", "find_statements", "normalise"]
+
+ClaimKind = Literal[
+    "certificates",
+    "certificate_levels",
+    "candidates",
+    "passed",
+    "rate",
+    "level_passed",
+    "trained",
+    "assessors",
+    "points_each",
+    "points_total",
+]
+Base = Literal["registered", "sat"]
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One figure a sentence states: its kind, the count (or the rate as printed), its unit,
+    the level it is about (if any), the base of a candidates figure, and the words printed."""
+
+    kind: ClaimKind
+    value: int | None = None
+    rate: str | None = None
+    unit: str = ""
+    level: Level | None = None
+    base: Base | None = None
+    printed: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """A sentence and the figures it states, with its place and scope: ``printed`` is the
+    sentence as printed, ``text`` the same with print's variants evened out (see
+    :func:`normalise`), which the claims were read from.
+
+    ``subject`` is the certificate it is about (a name some table prints, else the words it
+    prints before 证书 when they name one), ``year`` the year it
+    names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level)
+    or of more than the year (累计, 历年, 同比, several years).
+    """
+
+    place: Place
+    sentence: int
+    text: str
+    claims: tuple[Claim, ...]
+    printed: str = ""
+    subject: str | None = None
+    year: int | None = None
+    scoped: bool = False
+
+    def of(self, kind: ClaimKind) -> tuple[Claim, ...]:
+        """The claims of one kind, in the order printed."""
+        return tuple(c for c in self.claims if c.kind == kind)
+
+    def first(self, kind: ClaimKind) -> Claim | None:
+        """The first claim of one kind, if any."""
+        return next(iter(self.of(kind)), None)
+
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=\s*(?:个|门|项|名|人|位|本|种|家))")
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral: 十六 = 16, 两 = 2, 一百零五 = 105, 三千二百 = 3200."""
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            section += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+_CJK_DIGIT_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]+(?=[\d%(（])"
+    r"|(?<=[\d%)）])[ \t]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef%])"
+    r"|(?<=\d)[ \t]+(?=%)"
+)
+
+
+def normalise(text: str) -> str:
+    """A sentence with print's variants evened out (see the module's description)."""
+    out = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 1,479 (an ASCII comma as typed)
+    out = _CJK_DIGIT_SPACE.sub("", half_width(out))
+    return _CN_NUMBER.sub(lambda m: str(chinese_number(m[0]) or m[0]), out)
+
+
+N = r"(\d+)"
+P = r"(\d+(?:\.\d+)?)"
+_SAT = r"(?:参加|参与|参考|实考|实际参考|参加了)"
+_REG = r"(?:报名|报考)"
+_PERSON = r"(人次|人|名|位)"
+_SOME = r"(?:共|为|有|达|计)*"
+_WHO = r"(?:学生|同学|考生|学员|教师|人员|老师)?"
+_EXAM = r"(?:考核|考证|考试|认证|鉴定|评价|测试)"
+_X = r"\s*(?:1\s*\+\s*X)?\s*"
+_GAP = r"[^,，。；;\d]"
+
+_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
+    # workload points first: "每个试点证书计 15 个工作量积分", "共计 240 分"
+    ("points_each", rf"每(?:一)?个?(?:试点)?证书{_GAP}{{0,8}}?{N}个?(?:工作量)?积?分"),
+    ("points_total", rf"(?:共计|合计|共)\s*{N}\s*(?:个)?(?:工作量)?积?分(?!之)"),
+    ("certificate_levels", rf"{N}个(?:证书)?等级"),
+    ("certificates", rf"{N}(个|项|门|本|种)(?:试点|职业技能等级|1\+X|X)?(?:试点)?证书(?!等级)"),
+    (
+        "certificates",
+        rf"(?<!每)(?<!每个)(?:试点)?证书(?:共|数量?|总数)?(?:为|有|达)?{N}(个|项|门|本|种)"
+        r"(?!工作量|积分|分)",
+    ),
+    ("assessors", rf"{N}{_PERSON}{_WHO}(?:获得|取得|成为|获){_X}{_GAP}{{0,14}}考评员"),
+    (
+        "assessors",
+        rf"考评员(?:资格|资质)?(?:证书)?(?:的)?(?:人数)?{_SOME}{N}{_PERSON}",
+    ),
+    ("trained", rf"{N}{_PERSON}{_WHO}(?:参与|参加)(?:了)?{_X}{_GAP}{{0,8}}?培训"),
+    (
+        "trained",
+        rf"(?:参与|参加){_X}{_GAP}{{0,8}}?培训(?:的)?{_WHO}(?:人数)?{_SOME}{N}{_PERSON}",
+    ),
+    ("trained", rf"培训(?:教师|老师|师资)(?:人数)?{_SOME}{N}{_PERSON}"),
+    ("level_passed", rf"{N}{_PERSON}{_WHO}(?:获得|取得|通过)(初级|中级|高级)"),
+    ("level_passed", rf"(初级|中级|高级)(?:证书)?(?:通过|获证|取证)?{N}{_PERSON}"),
+    (
+        "rate",
+        rf"(?:通过率|合格率|取证率|获证率|考证通过率)(?:为|是|达到|达|高达|约)?"
+        rf"(超过|高于|不低于|至少|不少于|低于|不足)?{P}%(以上|以下)?",
+    ),
+    ("rate", rf"(超过|高于|不低于|至少)({P})%的?{_WHO}(?:通过|合格|取得|获得)"),
+    (
+        "passed",
+        rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}"
+        rf"(?:人数)?(?:共|为|有|达|计)*{N}{_PERSON}",
+    ),
+    ("passed", rf"{N}{_PERSON}{_WHO}(?:通过|合格|取得|获得|考取)(?:了)?(?:考核|证书|认证)?"),
+    (
+        "candidates",
+        rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?"
+        rf"(?:共|总数|合计|为|有|达|计)*{N}{_PERSON}",
+    ),
+    ("candidates", rf"{N}{_PERSON}{_WHO}(?:{_REG}|{_SAT})"),
+    ("candidates", rf"{N}名考生"),
+)
+_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS)
+_MEASURES = frozenset({"人次", "人", "名", "位", "个", "项", "门", "本", "种"})
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年")
+_PART = re.compile(
+    r"其中|分别|初级|中级|高级|累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
+)
+
+
+def _claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
+    groups = [g for g in m.groups() if g is not None]
+    printed = m[0]
+    if kind == "rate":
+        number = next(g for g in groups if re.fullmatch(r"\d+(?:\.\d+)?", g))
+        bound = next((g for g in groups if not re.fullmatch(r"\d+(?:\.\d+)?", g)), "")
+        after = groups[-1] if groups[-1] in ("以上", "以下") else ""
+        before = bound if bound not in ("以上", "以下") else ""
+        return Claim(kind=kind, rate=f"{before}{number}%{after}", unit="%", printed=printed)
+    numbers = [g for g in groups if g.isdigit()]
+    if not numbers:
+        return None
+    value = int(numbers[0])
+    unit = next(
+        (g for g in groups if g in ("人次", "人", "名", "位", "个", "项", "门", "本", "种")), ""
+    )
+    unit = "人" if unit in ("名", "位") else unit
+    level = next((Level.parse(g) for g in groups if g in ("初级", "中级", "高级")), None)
+    base: Base | None = None
+    if kind == "candidates":
+        base = "registered" if re.search(_REG, printed) else "sat"
+    return Claim(kind=kind, value=value, unit=unit, level=level, base=base, printed=printed)
+
+
+def sentence_claims(text: str) -> tuple[Claim, ...]:
+    """The claims of one (normalised) sentence, in the order printed; where two patterns
+    match overlapping words, the earlier pattern of the list wins."""
+    taken: list[tuple[int, int, Claim]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            span = m.span()
+            if any(span[0] < e and s < span[1] for s, e, _ in taken):
+                continue
+            claim = _claim(kind, m)
+            if claim is not None:
+                taken.append((span[0], span[1], claim))
+    return tuple(c for _, _, c in sorted(taken, key=lambda t: t[0]))
+
+
+_BEFORE_CERTIFICATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9+]{2,})证书")
+_GENERIC = re.compile(
+    r"^(?:.*?(?:参与|参加|取得|获得|通过|考取|报考|报名|颁发|持有|开展|组织|申报|完成|实施))?"
+    r"(?:本年|今年|全年|全校|我校|我院|学校|学院|各|该|其他|相关|所有|全部|\d+(?:个|项|门|本|种)"
+    r"|1\+X|X|试点|职业技能等级|职业技能|技能等级|等级|资格)*$"
+)
+
+
+def named_certificate(sentence: str) -> str | None:
+    """The certificate a sentence names before "证书" ("物流管理证书", "智能财税职业技能等级
+    证书"), when the words there name one rather than certificates in general ("试点证书",
+    "16 个证书", "取得证书")."""
+    for m in _BEFORE_CERTIFICATE.finditer(sentence):
+        words = m[1]
+        if not _GENERIC.match(words):
+            stripped = re.sub(r"(?:职业技能等级|职业技能|技能等级|等级|1\+X|X)+$", "", words)
+            return stripped or words
+    return None
+
+
+def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Statement, ...]:
+    """Every sentence of the document's paragraphs that states a figure.
+
+    ``names`` are the certificate names the tables print: a sentence naming one (in any
+    spacing) is about that certificate.
+    """
+    by_key = {name_key(n): n.strip() for n in names if n.strip()}
+    keys = sorted(by_key, key=len, reverse=True)
+    out: list[Statement] = []
+    for paragraph in document.paragraphs():
+        # Sentences end at the same marks before and after normalising (it leaves 。！？；
+        # alone), so each keeps its words as printed beside the evened-out ones.
+        for number, m in enumerate(_SENTENCE.finditer(paragraph.text), 1):
+            printed = m[0].strip()
+            sentence = normalise(printed)
+            claims = sentence_claims(sentence)
+            if not claims:
+                continue
+            key = name_key(sentence)
+            found = next((k for k in keys if k in key), None)
+            subject = by_key[found] if found is not None else named_certificate(sentence)
+            years = {int(y) for y in _YEAR.findall(sentence)}
+            several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
+            out.append(
+                Statement(
+                    place=attrs.evolve(paragraph.place, sentence=number),
+                    sentence=number,
+                    text=sentence,
+                    printed=printed,
+                    claims=claims,
+                    subject=subject,
+                    year=years.pop() if len(years) == 1 else None,
+                    scoped=several or bool(_PART.search(sentence)),
+                )
+            )
+    return tuple(out)
+
+
+def counts_of(statement: Statement, kind: ClaimKind) -> Sequence[int]:
+    """The counts of one kind a statement gives (levels aside)."""
+    return [c.value for c in statement.of(kind) if c.value is not None and c.level is None]

@@ -1,0 +1,390 @@
+"""The audit of a report document: every figure it prints, in its tables and its sentences.
+
+The tables go through the dataset audit itself (:func:`onex.audit`): each exam table is read
+as a Dataset (with the training table beside the year's exam table) and audited, and each
+finding's path (``$.exams[13].rate_printed``) is mapped back to the row that printed it. The
+sentences' whole-year figures are audited the same way, as the dataset's stated totals, and
+found at the sentence, with the table's 合计 row named beside it. What only a document has is
+checked here: a sentence's rate against its own counts (and, failing that, against a nearby
+base: a warning, not a certainty), levels against the total they are said to make, more passed
+than sat, a sentence about one certificate against its row, and workload points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from onex.i18n import check_lang
+from onex.io.documents.blocks import Place, TableRow
+from onex.io.documents.claims import Statement, counts_of
+from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
+from onex.io.documents.tables import DocumentTable
+from onex.io.tables.values import parse_decimal
+from onex.model import Dataset, PrintedRate, Rate, StatedTotals, name_key
+from onex.model.values import half_width
+from onex.services.audit import audit, check_printed_rate, stated_findings
+from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+
+__all__ = ["audit_document"]
+
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_PATH = re.compile(r"^\$\.(exams|training)\[(\d+)\]")
+_NEAR = Fraction(1, 5)
+"""How far (a fifth either way) a nearby base may lie from the stated one."""
+
+
+def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
+    """Audit every figure ``report`` prints (see the module's description); findings keep the
+    audit's kinds and levels, each located in the document."""
+    check_lang(lang)
+    findings: list[Finding] = []
+    primary: tuple[Dataset, ExamTableRead] | None = None
+    for table in report.of_kind("exams"):
+        if not table.rows:
+            continue  # a header and perhaps a 合计 row: no figures to check
+        read = report.read_exams(table)
+        for place, passed, candidates in read.impossible:
+            findings.append(
+                Finding(
+                    kind=FindingKind.COUNT_EXCEEDS,
+                    where="$.exams",
+                    printed=str(passed),
+                    computed=str(candidates),
+                    place=place,
+                )
+            )
+        with_training = table is report.exam_table
+        dataset, training_places = report.table_dataset(read, with_training=with_training)
+        if read.impossible:
+            unchecked = attrs.evolve(dataset.stated, candidates=None, passed=None, rate=None)
+            dataset = dataset.evolve(stated=unchecked)
+        if with_training:
+            primary = (dataset, read)
+        findings.extend(
+            _located(audit(dataset), read.places, read.table, training_places, report, lang)
+        )
+    if primary is None:
+        alone = report.training_dataset()
+        if alone is not None:
+            dataset, training_places = alone
+            findings.extend(_located(audit(dataset), (), None, training_places, report, lang))
+    for table in report.of_kind("funds"):
+        findings.extend(_fund_findings(table))
+    findings.extend(_statement_findings(report, primary))
+    findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
+    return AuditResult(findings=tuple(findings), lang=check_lang(lang))
+
+
+def _located(
+    result: AuditResult,
+    exam_places: Sequence[Place],
+    exam_table: DocumentTable | None,
+    training_places: Sequence[Place],
+    report: ReportDocument,
+    lang: str,
+) -> Iterator[Finding]:
+    """The dataset audit's findings, each at the document row (or 合计 row) that printed it."""
+    training = report.training_table
+    for f in result:
+        m = _PATH.match(f.where)
+        place: Place | None = None
+        if m:
+            rows = exam_places if m[1] == "exams" else training_places
+            place = rows[int(m[2])]
+        elif f.where.startswith("$.stated."):
+            field = f.where.rsplit(".", 1)[-1]
+            total = training if field in ("trained", "assessors") else exam_table
+            if total is not None:
+                place = total.total.place if total.total is not None else total.place
+        basis = f.basis
+        b = _PATH.match(basis or "")
+        if b:
+            rows = exam_places if b[1] == "exams" else training_places
+            row = rows[int(b[2])].row
+            basis = f"row {row}" if lang == "en" else f"第 {row} 行"
+        yield attrs.evolve(f, place=place, basis=basis)
+
+
+def _statement_findings(
+    report: ReportDocument, primary: tuple[Dataset, ExamTableRead] | None
+) -> Iterator[Finding]:
+    exam_table = report.exam_table
+    training = report.training_table
+    for index, s in enumerate(report.statements):
+        place = s.place
+        own = list(_self_findings(index, s, place))
+        if primary is not None and exam_table is not None and whole_year(report, s):
+            # A rate that disagrees with the sentence's counts but agrees with the table's is
+            # the count's slip, reported once, where the count meets its table.
+            dataset, _ = primary
+            whole = Rate(
+                sum(e.passed for e in dataset.exams), sum(e.candidates for e in dataset.exams)
+            )
+            own = [
+                f
+                for f in own
+                if not (
+                    f.where.endswith(".rate")
+                    and check_printed_rate(f.printed, whole, where=f.where) is None
+                )
+            ]
+        yield from own
+        if primary is None or exam_table is None:
+            continue
+        dataset, read = primary
+        if whole_year(report, s):
+            yield from _against_tables(index, s, place, dataset, read, training, own)
+        elif s.subject is not None and not s.scoped:
+            yield from _against_row(index, s, place, read)
+        yield from _points_findings(index, s, place, dataset)
+
+
+def _where(index: int, field: str) -> str:
+    return f"$.claims[{index}].{field}"
+
+
+def _self_findings(index: int, s: Statement, place: Place) -> Iterator[Finding]:
+    """A sentence against itself: its rate against its own counts, its levels against its
+    total, more passed than sat."""
+    candidates = [c.value for c in s.of("candidates") if c.value is not None]
+    passed = counts_of(s, "passed")
+    if passed and candidates and all(passed[0] > n for n in candidates):
+        yield Finding(
+            kind=FindingKind.COUNT_EXCEEDS,
+            where=_where(index, "passed"),
+            printed=str(passed[0]),
+            computed=str(max(candidates)),
+            place=place,
+        )
+        return
+    rate = s.first("rate")
+    if rate is not None and rate.rate is not None and passed and (candidates or s.of("trained")):
+        bases = candidates or counts_of(s, "trained")
+        yield from _rate_against(index, rate.rate, passed[0], bases, place)
+    levels = [c for c in s.of("level_passed") if c.value is not None]
+    if len(levels) >= 2 and passed:
+        added = sum(c.value or 0 for c in levels)
+        if added != passed[0]:
+            yield Finding(
+                kind=FindingKind.LEVELS_MISMATCH,
+                where=_where(index, "passed"),
+                printed=str(passed[0]),
+                computed=str(added),
+                place=place,
+            )
+
+
+def _rate_against(
+    index: int, printed: str, passed: int, bases: Sequence[int], place: Place
+) -> Iterator[Finding]:
+    """A printed rate against ``passed`` over each stated base: fine when one fits; else a
+    warning when a base within a fifth of the stated one fits (naming it), else an error."""
+    where = _where(index, "rate")
+    misses = []
+    for base in bases:
+        if passed > base:
+            continue
+        found = check_printed_rate(printed, Rate(passed, base), where=where)
+        if found is None:
+            return
+        misses.append(found)
+    if not misses:
+        return
+    first = misses[0]
+    stated = bases[0]
+    bound = PrintedRate.parse(printed)
+    if bound.relation == "=":
+        low = max(passed, int(stated * (1 - _NEAR)))
+        high = int(stated * (1 + _NEAR)) + 1
+        near = sorted(
+            (
+                d
+                for d in range(max(low, 1), high + 1)
+                if d != stated and check_printed_rate(printed, Rate(passed, d), where=where) is None
+            ),
+            key=lambda d: abs(d - stated),
+        )
+        if near:
+            yield attrs.evolve(
+                first,
+                kind=FindingKind.RATE_OTHER_BASE,
+                other=f"{passed}/{near[0]}",
+                place=place,
+            )
+            return
+    yield attrs.evolve(first, place=place)
+
+
+def _against_tables(
+    index: int,
+    s: Statement,
+    place: Place,
+    dataset: Dataset,
+    read: ExamTableRead,
+    training: DocumentTable | None,
+    own: Sequence[Finding],
+) -> Iterator[Finding]:
+    """A whole-year sentence's figures as the dataset's stated totals, audited by the same
+    check as a 合计 row; a finding is placed at the sentence, with the 合计 row beside it."""
+    values: dict[str, object] = {}
+    certs = s.first("certificates")
+    if certs is not None:
+        values["certificates"] = certs.value
+    cand = next((c for c in s.of("candidates") if c.base == "sat" or c.base is None), None)
+    if cand is not None and cand.unit != "人次":
+        values["candidates"] = cand.value
+    passed = counts_of(s, "passed")
+    if passed:
+        values["passed"] = passed[0]
+    rate = s.first("rate")
+    if rate is not None and not (passed and s.of("candidates")) and not own:
+        values["rate"] = rate.rate
+    if training is not None:
+        trained = counts_of(s, "trained")
+        if trained:
+            values["trained"] = trained[0]
+        assessors = counts_of(s, "assessors")
+        if assessors:
+            values["assessors"] = assessors[0]
+    if not values:
+        return
+    claimed = dataset.evolve(stated=StatedTotals(**values))  # type: ignore[arg-type]
+    for f in stated_findings(claimed):
+        field = f.where.rsplit(".", 1)[-1]
+        table = training if field in ("trained", "assessors") else read.table
+        also = (
+            table.total.place
+            if table is not None and table.total is not None
+            else (table.place if table is not None else None)
+        )
+        kind = FindingKind.CLAIM_MISMATCH if f.kind is FindingKind.TOTAL_MISMATCH else f.kind
+        yield attrs.evolve(f, kind=kind, where=_where(index, field), place=place, also=also)
+
+
+def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) -> Iterator[Finding]:
+    """A sentence about one certificate against that certificate's row."""
+    rows = [
+        (r, p)
+        for r, p in zip(read.rows, read.places, strict=True)
+        if name_key(r.session.certificate) == name_key(s.subject or "") and r.session.level is None
+    ]
+    if len(rows) != 1:
+        return
+    row, row_place = rows[0]
+    session = row.session
+    cand = next((c for c in s.of("candidates") if c.base == "sat" or c.base is None), None)
+    pairs = [("candidates", cand.value if cand else None, session.candidates)]
+    passed = counts_of(s, "passed")
+    pairs.append(("passed", passed[0] if passed else None, session.passed))
+    for field, claimed, actual in pairs:
+        if claimed is not None and claimed != actual:
+            yield Finding(
+                kind=FindingKind.CLAIM_MISMATCH,
+                where=_where(index, f"row_{field}"),
+                printed=str(claimed),
+                computed=str(actual),
+                subject=session.certificate,
+                place=place,
+                also=row_place,
+            )
+    rate = s.first("rate")
+    if rate is not None and rate.rate is not None and not (passed and s.of("candidates")):
+        found = check_printed_rate(
+            rate.rate,
+            Rate(session.passed, session.candidates),
+            where=_where(index, "rate"),
+            subject=session.certificate,
+        )
+        if found is not None:
+            yield attrs.evolve(found, place=place, also=row_place)
+
+
+def _points_findings(index: int, s: Statement, place: Place, dataset: Dataset) -> Iterator[Finding]:
+    """Workload points: a stated total against points per certificate times certificates."""
+    total = s.first("points_total")
+    if (
+        total is None
+        or total.value is None
+        or (dataset.workload is None and not s.first("points_each"))
+    ):
+        return
+    each = s.first("points_each")
+    per = each.value if each is not None else None
+    certificates = s.first("certificates")
+    count = certificates.value if certificates is not None else len(dataset.pilot_certificates)
+    if per is None or count is None:
+        return
+    if per * count != total.value:
+        yield Finding(
+            kind=FindingKind.CLAIM_MISMATCH,
+            where=_where(index, "points"),
+            printed=str(total.value),
+            computed=str(per * count),
+            place=place,
+        )
+
+
+def _money(table: DocumentTable, row: TableRow, key: str) -> Decimal | None:
+    value = table.value(row, key)
+    if value is None:
+        return None
+    text = half_width(value).replace("¥", "").replace("￥", "").replace("元", "").strip()
+    try:
+        return parse_decimal(text.removesuffix("万"))
+    except ValueError:
+        return None
+
+
+def _spending_rate(spent: Decimal, budget: Decimal) -> Rate:
+    """Spent over budget as an exact Rate of whole numbers (both scaled alike)."""
+    places = max(-int(spent.as_tuple().exponent), -int(budget.as_tuple().exponent), 0)
+    scale = Decimal(10) ** places
+    return Rate(int(spent * scale), int(budget * scale))
+
+
+def _fund_findings(table: DocumentTable) -> Iterator[Finding]:
+    """A fund table: each row's printed 执行率 against spent over budget (half-up at the
+    printed precision, the check of every printed rate), and its 合计 against the rows."""
+    budgets: list[Decimal] = []
+    spents: list[Decimal] = []
+    for i, row in enumerate((*table.rows, *([table.total] if table.total else []))):
+        is_total = row is table.total
+        budget, spent = _money(table, row, "budget"), _money(table, row, "spent")
+        if budget is None or spent is None or budget < 0 or spent < 0:
+            continue
+        item = table.value(row, "item")
+        if is_total:
+            for field, printed, rows in (("budget", budget, budgets), ("spent", spent, spents)):
+                if rows and sum(rows) != printed:
+                    yield Finding(
+                        kind=FindingKind.TOTAL_MISMATCH,
+                        where=f"$.funds.stated.{field}",
+                        printed=str(printed),
+                        computed=str(sum(rows)),
+                        place=row.place,
+                    )
+        else:
+            budgets.append(budget)
+            spents.append(spent)
+        printed_rate = table.value(row, "rate")
+        if printed_rate is None or budget == 0:
+            continue
+        try:
+            found = check_printed_rate(
+                printed_rate,
+                _spending_rate(spent, budget),
+                where=f"$.funds[{i}].rate",
+                subject=item,
+            )
+        except ValueError:
+            continue
+        if found is not None:
+            basis = f"{spent}/{budget}"
+            yield attrs.evolve(
+                found, kind=FindingKind.SPENDING_RATE_MISMATCH, basis=basis, place=row.place
+            )
