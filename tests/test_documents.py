@@ -117,7 +117,10 @@ def test_cli_check_and_report_read_documents() -> None:
     sample's exam table and audit appendix."""
     done = _cli("check", str(SEED))
     assert (1, "") == (done.returncode, done.stderr)
-    assert 4 == len(done.stdout.splitlines())
+    lines = done.stdout.splitlines()
+    # The heading, the four findings, the closing count: as for a data file.
+    assert ("数字核查：4 项", 6) == (lines[0], len(lines))
+    assert "核查结果：错误 1，警告 2，提示 1。" == lines[-1]
     from_doc = _cli("report", str(SEED)).stdout
     from_sample = _cli("report", "gzcvc-2020").stdout
 
@@ -437,9 +440,10 @@ def test_cli_check_of_a_document_in_english() -> None:
     done = _cli("check", str(DATA / "news-errors.txt"), "--lang", "en")
     assert 1 == done.returncode
     assert done.stdout.startswith(
-        "[error] Paragraph 2, sentence 1 (line 3): pass rate printed as 87.2%, but 61/70 "
-        "gives 87.1%."
+        "Figures: 4 found\n[error] Paragraph 2, sentence 1 (line 3): pass rate printed as 87.2%, "
+        "but 61/70 gives 87.1%."
     )
+    assert done.stdout.endswith("Result: 3 errors, 1 warnings, 0 info.\n")
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])

@@ -381,21 +381,31 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     """Every check onex has, grouped by kind; the exit code reflects all of them."""
     import onex
 
-    if Path(args.source).suffix.lower() in _DOCUMENT_SUFFIXES and Path(args.source).is_file():
-        document = onex.audit(onex.read_report(args.source), lang=args.lang)
-        for finding in document.findings:
-            out.write(f"[{finding.severity.label(args.lang)}] {finding.message(args.lang)}\n")
-        if not document.findings:
-            out.write("核查通过：未发现问题。\n" if args.lang == "zh" else "No findings.\n")
-        return EXIT_OK if document.ok else EXIT_FINDINGS
     zh = args.lang == "zh"
+    counts = {"error": 0, "warning": 0, "info": 0}
+    if Path(args.source).suffix.lower() in _DOCUMENT_SUFFIXES and Path(args.source).is_file():
+        # A report document holds figures only: they are audited where they are printed.
+        document = onex.audit(onex.read_report(args.source), lang=args.lang)
+        title = _CHECK_TITLES["figures"][0 if zh else 1]
+        n = len(document.findings)
+        out.write(f"{title}：{n} 项\n" if zh else f"{title}: {n} found\n")
+        for finding in document.findings:
+            counts[finding.severity.value] += 1
+            out.write(f"[{finding.severity.label(args.lang)}] {finding.message(args.lang)}\n")
+        _check_total(counts, zh, out)
+        return EXIT_FINDINGS if counts["error"] else EXIT_OK
     found = load_any(args.source, args)
     datasets = found.datasets if isinstance(found, onex.Series) else (found,)
     kinds = [k for k in _CHECK_KINDS if not args.only or k in args.only]
-    counts = {"error": 0, "warning": 0, "info": 0}
     for dataset in datasets:  # a folder or a multi-year table: each year, its lines prefixed
         year = f"{dataset.year} " if len(datasets) > 1 else ""
         _check_year(dataset, args, out, kinds, counts, year)
+    _check_total(counts, zh, out)
+    return EXIT_FINDINGS if counts["error"] else EXIT_OK
+
+
+def _check_total(counts: dict[str, int], zh: bool, out: TextIO) -> None:
+    """The closing line of ``onex check``: no findings, or how many of each severity."""
     if not any(counts.values()):
         out.write("核查通过：未发现问题。\n" if zh else "No findings.\n")
     elif zh:
@@ -407,7 +417,6 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             f"Result: {counts['error']} errors, {counts['warning']} warnings, "
             f"{counts['info']} info.\n"
         )
-    return EXIT_FINDINGS if counts["error"] else EXIT_OK
 
 
 def _check_year(
