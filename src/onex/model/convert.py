@@ -219,6 +219,8 @@ def bool_of(value: object) -> bool:
 
 def int_of(value: object) -> int:
     """``value`` as an int if it is a whole number type (never bool, float or text)."""
+    if type(value) is int:  # the usual case, without the ABC check below
+        return value
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"expected a whole number, got {shown(value)}")
     return int(value)
@@ -267,6 +269,8 @@ class PolicyEnum(enum.Enum):
 
 def tuple_of(value: object) -> tuple[Any, ...]:
     """``value`` as a tuple if it is a list or tuple (never a str, a set or a mapping)."""
+    if type(value) is tuple:  # the usual case, without the ABC check below
+        return value
     if isinstance(value, str | bytes) or not isinstance(value, Sequence):
         hint = " (a text is not read as a list)" if isinstance(value, str) else ""
         raise TypeError(f"expected a list, got {shown(value)}{hint}")

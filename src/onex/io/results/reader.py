@@ -270,9 +270,27 @@ def _read_xlsx(
     return ingest, title
 
 
+_FLOAT_TEXTS: dict[float, str] = {}
+
+
 def _texts(row: list[object]) -> list[str]:
-    """A sheet row's cells as the text a CSV would hold (most are text already)."""
-    return [v if type(v) is str else _cell_text(v) for v in row]
+    """A sheet row's cells as the text a CSV would hold (most are text already; a number is
+    converted once: scores repeat)."""
+    return [
+        v
+        if type(v) is str
+        else _FLOAT_TEXTS.get(v) or _float_text(v)
+        if type(v) is float
+        else _cell_text(v)
+        for v in row
+    ]
+
+
+def _float_text(value: float) -> str:
+    text = _cell_text(value)
+    if len(_FLOAT_TEXTS) < 100_000:
+        _FLOAT_TEXTS[value] = text
+    return text
 
 
 def read_rows(

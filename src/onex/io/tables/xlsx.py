@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 from xml.etree import ElementTree
 
 import attrs
@@ -262,8 +262,11 @@ def calamine_rows(path: Path, sheet: str | None) -> SheetRows:
 
     def rows() -> Iterator[list[object]]:
         pad: list[object] = [""] * start_col
+        if not start_col and not errors:  # the usual sheet: calamine's rows as they come
+            yield from cast(Iterator[list[object]], ws.iter_rows())
+            return
         for number, row in enumerate(ws.iter_rows(), start=1):
-            values: list[object] = [*pad, *row] if start_col else list(row)
+            values: list[object] = [*pad, *row]
             for c, text in errors.get(number, ()):
                 if c < len(values):
                     values[c] = text
