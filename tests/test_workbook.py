@@ -407,3 +407,18 @@ def test_child_rows_may_name_the_certificate_another_way(tmp_path: Path) -> None
         row[1].value = first.name
     wb.save(path)
     assert ds == onex.load(path)
+
+
+def test_the_instructions_sheet_prints_and_shows_its_text(tmp_path: Path) -> None:
+    """The 说明 sheet prints on A4 landscape, one page wide, its header on every page, and each
+    row is as tall as its wrapped text (Excel would not grow it)."""
+    path = tmp_path / "t.xlsx"
+    onex.write_template(path)
+    ws = openpyxl.load_workbook(path)["说明"]
+    fit = ws.sheet_properties.pageSetUpPr
+    setup = (str(ws.page_setup.paperSize), ws.page_setup.orientation, ws.page_setup.fitToHeight)
+    assert ("9", "landscape", 0, True) == (*setup, fit is not None and fit.fitToPage)
+    assert "$1:$1" == ws.print_title_rows
+    heights = [ws.row_dimensions[r].height or 15 for r in range(2, ws.max_row + 1)]  # 15: default
+    assert 15 == min(heights)
+    assert max(heights) >= 45  # long texts take several lines

@@ -149,13 +149,21 @@ class _Writer:
         ws = self.wb.add_worksheet(INSTRUCTIONS)
         ws.set_column(0, 0, 14)
         ws.set_column(1, 2, 70)
+        # Printed: A4 landscape, one page wide, the header row on every page.
+        ws.set_paper(9)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
         for c, text in enumerate(("项目", "说明", "In English")):
             ws.write_string(0, c, text, self.header)
         rows = [*_GUIDE, *((s.name, HELP_ZH[s.key], f"{s.key}: {s.help}") for s in SHEETS)]
         for r, (topic, zh, en) in enumerate(rows, start=1):
-            ws.write_string(r, 0, topic)
+            ws.write_string(r, 0, topic, self.wrap)
             ws.write_string(r, 1, zh, self.wrap)
             ws.write_string(r, 2, en, self.wrap)
+            # Excel does not grow a row for wrapped text it did not lay out itself: set the
+            # height from the lines the longer of the two texts takes in its 70-unit column.
+            ws.set_row(r, _ROW_POINTS * max(_wrapped_lines(zh, 70), _wrapped_lines(en, 70)))
 
     def sheet(self, sheet: Sheet, rows: Sequence[Sequence[object]]) -> None:
         ws = self.wb.add_worksheet(sheet.name)
@@ -391,3 +399,19 @@ def write_template(path: Readable) -> None:
 def dump_workbook(dataset: Dataset, path: Readable) -> None:
     """Write ``dataset`` into the input workbook layout at ``path`` (atomically)."""
     _write(Path(path), dataset)
+
+
+_ROW_POINTS = 15
+"""The height of one line of text in a row, in points (Excel's default row)."""
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` units wide (a Chinese
+    character is two units, as Excel draws it)."""
+    from wcwidth import wcswidth
+
+    lines = 0
+    for line in text.split("\n"):
+        shown = max(wcswidth(line), len(line))
+        lines += max(1, -(-shown // width))
+    return lines
