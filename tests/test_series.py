@@ -317,3 +317,29 @@ def test_cli_trend_option_chooses_the_chart_lines(tmp_path: Path) -> None:
     assert re.search(r"^\|\s*年度\s*\|\s*丙证书\s*\|$", rates, re.M) is not None
     bad = _run("report", *paths, "--trend", "丁证书", "--lang", "en")
     assert (2, True) == (bad.returncode, "unknown certificate '丁证书'" in bad.stderr)
+
+
+def test_word_draws_the_trend_charts_as_pictures(tmp_path: Path) -> None:
+    """The multi-year report in Word has its trend charts as line-chart pictures, each with a
+    caption, as the Excel report has them natively."""
+    import docx
+
+    series = onex.load(*_files(tmp_path))
+    assert isinstance(series, onex.Series)
+    report = onex.build_series_report(series)
+
+    def tables(blocks: object) -> list[onex.report.Table]:
+        found: list[onex.report.Table] = []
+        for block in blocks:  # type: ignore[attr-defined]
+            if isinstance(block, onex.report.Section):
+                found += tables(block.blocks)
+            elif isinstance(block, onex.report.Table):
+                found.append(block)
+        return found
+
+    charts = [t for t in tables(report.sections) if t.chart is not None and t.chart.kind == "line"]
+    path = tmp_path / "years.docx"
+    onex.export(report, "docx", path)
+    document = docx.Document(str(path))
+    captions = [p.text for p in document.paragraphs if p.text.startswith("图 ")]
+    assert len(charts) == len(document.inline_shapes) == len(captions) >= 2

@@ -110,3 +110,70 @@ def bar_chart_png(
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
+
+
+def line_chart_png(
+    categories: Sequence[str],
+    lines: Sequence[tuple[str, Sequence[Decimal | None]]],
+    *,
+    percent: bool,
+    width_mm: float,
+) -> bytes:
+    """A line per named series over ``categories`` (years, left to right), a value missing
+    where a series has none (the line stops there, it is not drawn through the gap); each point
+    labelled with its value; ``percent`` puts the axis from 0 to at least 100 %."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    font = cjk_font()
+
+    def label(text: str, i: int) -> str:
+        flat = _short(visible(" ".join(text.split())))
+        return flat if font is not None or flat.isascii() else f"#{i}"
+
+    rc = {
+        "font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
+        "font.size": 8,
+        "text.parse_math": False,
+    }
+    import matplotlib
+
+    with matplotlib.rc_context(cast(Any, rc)), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing", category=UserWarning)
+        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
+        figure = Figure(figsize=(width_mm / 25.4, 2.6), dpi=200)
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        positions = list(range(len(categories)))
+        top = 0.0
+        for n, (name, values) in enumerate(lines, 1):
+            ys = [float("nan") if v is None else float(v) for v in values]
+            top = max([top, *(y for y in ys if y == y)])
+            axes.plot(positions, ys, marker="o", markersize=3, label=label(name, n))
+            for x, v in zip(positions, values, strict=True):
+                if v is not None:
+                    shown = f"{v}%" if percent else f"{v}"
+                    axes.annotate(
+                        shown,
+                        (x, float(v)),
+                        textcoords="offset points",
+                        xytext=(0, 4),
+                        ha="center",
+                        fontsize=6,
+                    )
+        axes.set_xticks(positions, [label(c, i) for i, c in enumerate(categories, 1)])
+        if percent:
+            axes.set_ylim(0, max(100.0, top) * 1.12)
+            axes.yaxis.set_major_formatter(lambda y, _: f"{y:g}%")
+        elif top > 0:
+            axes.set_ylim(0, top * 1.15)
+        if len(lines) > 1:
+            axes.legend(
+                loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=7, frameon=False
+            )
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        figure.tight_layout(pad=0.4)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()

@@ -511,7 +511,7 @@ class _Writer:
     def _chart(self, table: Table) -> None:
         from docx.shared import Mm
 
-        from onex.exporters.chart_image import bar_chart_png
+        from onex.exporters.chart_image import bar_chart_png, line_chart_png
 
         assert table.chart is not None
         points = chart_points(table, self.report.precision)
@@ -519,7 +519,18 @@ class _Writer:
             return
         column = table.columns[table.column_index(table.chart.value)]
         width = min(150.0, self.text_width_mm)
-        png = bar_chart_png(points, percent=column.kind == "percent", width_mm=width)
+        percent = column.kind == "percent"
+        if table.chart.kind == "line":  # a trend: a line per value column over the years
+            cat = table.column_index(table.chart.category)
+            categories = [cell_text(row[cat], self.report.precision) for row in table.rows]
+            lines = []
+            for key in table.chart.values:
+                found = dict(chart_points(table, self.report.precision, key))
+                name = table.columns[table.column_index(key)].label
+                lines.append((name, [found.get(c) for c in categories]))
+            png = line_chart_png(categories, lines, percent=percent, width_mm=width)
+        else:
+            png = bar_chart_png(points, percent=percent, width_mm=width)
         paragraph = self.doc.add_paragraph(style="Picture")
         paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width))
         self.figures += 1
