@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from onex.report import Report
     from onex.reporting import build_comparison_report, build_report, build_series_report
     from onex.services.audit import audit
+    from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
     from onex.services.compare import (
         Comparison,
         TargetCheck,
@@ -97,7 +98,6 @@ if TYPE_CHECKING:
         credit_awards,
     )
     from onex.services.exams import ExamRow, ExamSummary, LevelFigures, exam_summary
-    from onex.services.findings import AuditResult, Finding, FindingKind, Severity
     from onex.services.funds import (
         ExpenseRef,
         FundCompliance,
@@ -122,7 +122,7 @@ if TYPE_CHECKING:
 
 # Where each lazily loaded public name lives (a submodule is its own module).
 _LAZY: dict[str, str] = {
-    "AuditResult": "onex.services.findings",
+    "AuditResult": "onex.services.audit_results",
     "CertificateChange": "onex.services.series",
     "CertificateTrend": "onex.services.series",
     "CertificateCredits": "onex.services.credits",
@@ -139,8 +139,8 @@ _LAZY: dict[str, str] = {
     "ExpenseRef": "onex.services.funds",
     "Exporter": "onex.exporters",
     "ExporterLoadError": "onex.exporters",
-    "Finding": "onex.services.findings",
-    "FindingKind": "onex.services.findings",
+    "Finding": "onex.services.audit_results",
+    "FindingKind": "onex.services.audit_results",
     "FundCompliance": "onex.services.funds",
     "Funnel": "onex.services.funnel",
     "FunnelRow": "onex.services.funnel",
@@ -152,7 +152,7 @@ _LAZY: dict[str, str] = {
     "Report": "onex.report",
     "ReportDocument": "onex.io.documents.reader",
     "SeriesSummary": "onex.services.series",
-    "Severity": "onex.services.findings",
+    "Severity": "onex.services.audit_results",
     "StudentAwards": "onex.services.credits",
     "TableImport": "onex.io.table_import",
     "TargetCheck": "onex.services.compare",

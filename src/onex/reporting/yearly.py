@@ -28,8 +28,8 @@ from onex.reporting.common import check_options, column, name_list, numbered
 from onex.reporting.funnel import funnel_sentence, funnel_table
 from onex.reporting.money import credits_section, funds_section
 from onex.services.audit import audit
+from onex.services.audit_results import AuditResult, Severity, place
 from onex.services.exams import ExamRow, ExamSummary, exam_summary
-from onex.services.findings import AuditResult, Severity, place
 from onex.services.funnel import funnel
 from onex.services.training import TrainingSummary, training_summary
 from onex.services.workload import Workload, workload

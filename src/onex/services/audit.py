@@ -9,7 +9,7 @@ from onex.i18n import check_lang
 from onex.io.documents.reader import ReportDocument
 from onex.model import Dataset, ExamSession, PrintedRate, Rate
 from onex.model.dataset import name_key
-from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
 from onex.services.funnel_checks import funnel_findings
 from onex.services.rates import rate_agrees
 

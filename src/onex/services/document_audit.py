@@ -28,7 +28,7 @@ from onex.io.tables.values import parse_decimal
 from onex.model import Dataset, PrintedRate, Rate, StatedTotals, name_key
 from onex.model.values import half_width
 from onex.services.audit import audit, check_printed_rate, stated_findings
-from onex.services.findings import AuditResult, Finding, FindingKind, Severity
+from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
 
 __all__ = ["audit_document"]
 

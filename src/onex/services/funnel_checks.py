@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import attrs
 
 from onex.model import CountClaim, Dataset, PrintedRate, Rate, RateClaim, Stage
-from onex.services.findings import Finding, FindingKind
+from onex.services.audit_results import Finding, FindingKind
 from onex.services.funnel import FunnelRow, funnel, session_counts
 from onex.services.rates import implied_counts, rate_agrees
 
