@@ -443,7 +443,7 @@ def test_cli_check_of_a_document_in_english() -> None:
         "Figures: 4 found\n[error] Paragraph 2, sentence 1 (line 3): pass rate printed as 87.2%, "
         "but 61/70 gives 87.1%."
     )
-    assert done.stdout.endswith("Result: 3 errors, 1 warnings, 0 info.\n")
+    assert done.stdout.endswith("Result: 3 errors, 1 warning, 0 info.\n")
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])

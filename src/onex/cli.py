@@ -413,9 +413,10 @@ def _check_total(counts: dict[str, int], zh: bool, out: TextIO) -> None:
             f"核查结果：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}。\n"
         )
     else:
+        errors, warnings = counts["error"], counts["warning"]
         out.write(
-            f"Result: {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} info.\n"
+            f"Result: {errors} error{'' if errors == 1 else 's'}, "
+            f"{warnings} warning{'' if warnings == 1 else 's'}, {counts['info']} info.\n"
         )
 
 
