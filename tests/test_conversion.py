@@ -285,3 +285,44 @@ _LISTS = {
     "narrative",
     "targets",
 }
+
+
+_KEY_PARTS = st.tuples(
+    st.one_of(st.sampled_from(["物流管理", "WEB 前端开发", "", " ", "a\x1bb", "x\u202ey"]), st.text()),
+    st.one_of(st.none(), st.sampled_from(list(Level)), st.sampled_from(["初级", "senior", "?"])),
+    st.one_of(
+        st.none(),
+        st.dates().map(lambda d: pendulum.Date(d.year, d.month, d.day)),
+        st.dates(),
+        st.just("2021-05-01"),
+    ),
+    st.one_of(st.integers(-2, 50), st.booleans(), st.just(3.0)),
+    st.one_of(st.integers(-2, 50), st.booleans(), st.just(1.0)),
+)
+
+
+@given(parts=_KEY_PARTS)
+def test_a_tally_makes_the_sessions_the_constructor_makes(parts: tuple[Any, ...]) -> None:
+    """ResultTally.sessions() (which sets checked values straight in, for speed) gives exactly
+    the session the constructor gives for the same values, or the constructor's own error."""
+    certificate, level, date, candidates, passed = parts
+    tally = onex.ResultTally()
+    tally.counts[(certificate, level, date)] = [candidates, passed]
+    try:
+        expected = onex.ExamSession(
+            certificate=certificate,
+            level=level,
+            date=date,
+            candidates=candidates,
+            passed=passed,
+        )
+    except FieldError as exc:
+        with pytest.raises(type(exc)) as info:
+            tally.sessions()
+        assert str(exc) == str(info.value)
+        return
+    (session,) = tally.sessions()
+    assert expected == session
+    assert attrs.asdict(expected, recurse=False) == attrs.asdict(session, recurse=False)
+    assert repr(expected) == repr(session)
+    assert hash(expected) == hash(session)

@@ -294,3 +294,42 @@ def test_a_target_held_open_gets_one_message(tmp_path: Path) -> None:
     with target.open("rb"), pytest.raises(onex.OutputError, match="has it open; close it"):
         write_atomic(target, b"new")
     assert (b"old", []) == (target.read_bytes(), temp_files(tmp_path))
+
+
+@POSIX
+def test_ctrl_c_while_the_command_loads_gives_one_line(tmp_path: Path) -> None:
+    """Ctrl-C while ``onex`` is still loading its modules (the first tenths of a second) ends
+    in one line and exit code 130, never a traceback from onex's code: ``import onex`` loads
+    nothing of onex's own, and the entry point guards the loading of the command line. (Before
+    Python's own start is over, a signal ends the process silently, or Python itself reports
+    it from its start-up files, which no program can guard.)"""
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", "pass"], env=ENV, check=True)
+    startup = time.monotonic() - start
+    start = time.monotonic()
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import onex.cli"], env=ENV, check=True, capture_output=True
+    )
+    assert b"" == loaded.stderr
+    loading = time.monotonic() - start - startup
+    seen = set()
+    for share in (0.1, 0.3, 0.5, 0.7, 0.9):
+        child = subprocess.Popen(
+            [sys.executable, "-m", "onex", "report", "-o", str(tmp_path / "r.md")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
+        time.sleep(startup * 1.5 + loading * share)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=60)
+        assert "/onex/" not in err.replace("\\", "/"), (share, err)
+        if child.returncode == 130:
+            assert ["onex: interrupted"] == err.splitlines(), share
+        seen.add(child.returncode)
+    assert 130 in seen
+    from onex import __main__ as entry
+    from onex import cli
+
+    assert cli.EXIT_INTERRUPTED == entry.EXIT_INTERRUPTED

@@ -59,3 +59,62 @@ def test_id_number_is_never_a_certificate(tmp_path: Path) -> None:
     message = _message(path)
     assert "a 身份证号 where the certificate name belongs" in message
     assert ID not in message
+
+
+HEADER = "学号,姓名,身份证号,证书名称,等级,考核日期,是否通过"
+_CERTS = ("物流管理", "WEB 前端开发", "失智老年人照护")
+
+
+def _rows(n: int, clash_at: int | None, name_at: int, *, sorted_certs: bool = True) -> list[str]:
+    """``n`` result rows, sorted by certificate (as exam organisations export them) or not;
+    the row ``name_at`` belongs to 欧阳娜娜, and row ``clash_at`` (if any) holds her name where
+    its certificate belongs."""
+    rows = []
+    for i in range(n):
+        cert = _CERTS[i * len(_CERTS) // n] if sorted_certs else _CERTS[i % len(_CERTS)]
+        name = "欧阳娜娜" if i == name_at else f"考生{i}"
+        if i == clash_at:
+            cert = "欧阳娜娜"
+        rows.append(f"S{i},{name},,{cert},初级,2021-06-0{1 + i % 9},{'是' if i % 3 else '否'}")
+    return rows
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "utf-16"])
+def test_a_name_of_an_earlier_block_is_no_certificate(tmp_path: Path, encoding: str) -> None:
+    """A name typed where the certificate belongs is refused even when the person's own row
+    came thousands of lines before (read in another block), in every encoding; the name is
+    never quoted; a file of a dozen certificates met late (sorted by certificate) is clean."""
+    rows = _rows(12_000, clash_at=11_000, name_at=5)
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding=encoding)
+    message = _message(path)
+    expected = (
+        "line 11002, column 4 (证书名称): a name from the 姓名 column where the certificate "
+        "belongs (columns shifted?); the same text is a name at line 7, column 2 (姓名)"
+    )
+    assert expected in message.splitlines()[0]
+    assert "欧阳娜娜" not in message
+    clean = tmp_path / "clean.csv"
+    rows = _rows(12_000, clash_at=None, name_at=5)
+    clean.write_text("\n".join([HEADER, *rows]) + "\n", encoding=encoding)
+    result = onex.read_results(clean, year=2021, institution="x", quiet=True)
+    assert (12_000, set(_CERTS)) == (result.rows, {c.name for c in result.dataset.certificates})
+
+
+def test_a_name_of_an_earlier_block_is_no_certificate_in_xlsx(tmp_path: Path) -> None:
+    """The same in a results sheet (blocks of 5,000 rows), candidate_results included."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in [HEADER, *_rows(7_000, clash_at=6_500, name_at=3)]:
+        sheet.append(line.split(","))
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    expected = (
+        "sheet Sheet, cell D6502 (证书名称): a name from the 姓名 column where the certificate "
+        "belongs (columns shifted?); the same text is a name at sheet Sheet, cell B5 (姓名)"
+    )
+    assert expected in _message(path)
+    with pytest.raises(onex.DataError) as info:
+        list(onex.candidate_results(path))
+    assert expected in str(info.value)

@@ -296,17 +296,21 @@ def to_decimal(value: object) -> Any:
 
 def to_date(value: object) -> Any:
     """Converter: a date field's value (None stays None)."""
-    return value if value is None else _lenient(date_of, value)
+    if value is None or type(value) is pendulum.Date:  # the usual cases, at no cost
+        return value
+    return _lenient(date_of, value)
 
 
 def to_int(value: object) -> Any:
     """Converter: a whole-number field's value (numpy integers to int)."""
-    return value if value is None else _lenient(int_of, value)
+    if value is None or type(value) is int:  # the usual cases, at no cost
+        return value
+    return _lenient(int_of, value)
 
 
 def to_tuple(value: object) -> Any:
     """Converter: a list field's value (a list to a tuple)."""
-    return _lenient(tuple_of, value)
+    return value if type(value) is tuple else _lenient(tuple_of, value)
 
 
 def refuse(inst: object, field: str, exc: BaseException | str) -> FieldError:
@@ -353,6 +357,8 @@ def check_tuple_of(cls: type) -> Callable[[object, attrs.Attribute[Any], object]
     """Validator: a tuple of instances of ``cls`` (a list is made a tuple by :func:`to_tuple`)."""
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is tuple and not value:  # the usual case: nothing to look at
+            return
         check_by(inst, attribute, tuple_of, value)
         assert isinstance(value, tuple)
         for i, item in enumerate(value):
@@ -372,7 +378,7 @@ def check_member(
     """Validator: a member of ``cls`` (or None when ``optional``)."""
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
+        if type(value) is cls or (value is None and optional):
             return
         check_by(inst, attribute, lambda v: member_of(cls, v), value)
 
@@ -381,4 +387,6 @@ def check_member(
 
 def lenient_member(cls: type[E], value: object) -> Any:
     """Converter body for an enum field: the member, or ``value`` left for the validator."""
-    return value if value is None else _lenient(lambda v: member_of(cls, v), value)
+    if value is None or type(value) is cls:
+        return value
+    return _lenient(lambda v: member_of(cls, v), value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from onex.model.convert import (
     to_tuple,
 )
 from onex.model.funnel import RateClaim, check_rate_claims
+from onex.model.text import text_problem
 from onex.model.values import (
     Level,
     check_bool,
@@ -241,16 +243,68 @@ class ResultTally:
             self.add(r.certificate, r.level, r.date, r.decide(rules.get(r.certificate)))
 
     def sessions(self) -> tuple[ExamSession, ...]:
-        """One session per key, in a stable order (certificate, level, date)."""
+        """One session per key, in a stable order (certificate, level, date).
 
-        levels = list(Level)
+        A tally of many dates has tens of thousands of keys; each is checked as the constructor
+        checks it (:func:`_counted_session`), without the constructor's cost per field.
+        """
 
-        def order(key: tuple[str, Level | None, pendulum.Date | None]) -> tuple[str, int, str]:
+        rank = {level: i for i, level in enumerate(Level)}
+
+        def order(key: tuple[str, Level | None, pendulum.Date | None]) -> tuple[str, int, int]:
             cert, level, date = key
-            rank = levels.index(level) if level else -1
-            return (cert, rank, date.to_date_string() if date else "")
+            return (
+                cert,
+                rank.get(level, -1),  # type: ignore[arg-type]
+                date.toordinal() if isinstance(date, dt.date) else 0,
+            )
 
         return tuple(
-            ExamSession(certificate=c, level=lv, date=d, candidates=n, passed=p)
+            _counted_session(c, lv, d, n, p)
             for (c, lv, d), (n, p) in sorted(self.counts.items(), key=lambda kv: order(kv[0]))
         )
+
+
+_SESSION_DEFAULTS: list[tuple[str, object]] = []
+
+
+def _counted_session(
+    certificate: object, level: object, date: object, candidates: object, passed: object
+) -> ExamSession:
+    """``ExamSession(certificate=..., level=..., date=..., candidates=..., passed=...)`` with the
+    other fields at their defaults. Values of exactly the types the constructor ends with, that
+    its checks accept, are set straight in (a 1M-row results file of random dates has 40k
+    sessions: benchmarks/ingest.py ``dates``); anything else goes through the constructor, which
+    converts it or raises its FieldError. The two give equal sessions
+    (tests/test_model_policy.py)."""
+    if not (
+        type(certificate) is str
+        and certificate.strip()
+        and text_problem(certificate) is None
+        and (level is None or type(level) is Level)
+        and (date is None or type(date) is pendulum.Date)
+        and type(candidates) is int
+        and type(passed) is int
+        and 0 <= passed <= candidates
+    ):
+        return ExamSession(
+            certificate=certificate,  # type: ignore[arg-type]
+            level=level,
+            date=date,
+            candidates=candidates,
+            passed=passed,
+        )
+    if not _SESSION_DEFAULTS:
+        _SESSION_DEFAULTS.extend(
+            (f.name, f.default) for f in attrs.fields(ExamSession) if f.default is not attrs.NOTHING
+        )
+    session: ExamSession = object.__new__(ExamSession)
+    put = object.__setattr__  # a frozen class: set as attrs' own __init__ does
+    for name, value in _SESSION_DEFAULTS:
+        put(session, name, value)
+    put(session, "certificate", certificate)
+    put(session, "level", level)
+    put(session, "date", date)
+    put(session, "candidates", candidates)
+    put(session, "passed", passed)
+    return session

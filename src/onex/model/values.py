@@ -88,6 +88,8 @@ _LEVEL_EN = {Level.JUNIOR: "junior", Level.INTERMEDIATE: "intermediate", Level.S
 
 def check_count(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a non-negative whole number (``bool`` rejected)."""
+    if type(value) is int and value >= 0:  # the usual case, at no cost
+        return
     check_by(inst, attribute, int_of, value)
     assert isinstance(value, int)
     if value < 0:
@@ -161,7 +163,8 @@ def check_optional_money(inst: object, attribute: attrs.Attribute[Any], value: o
 
 def check_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a date (made a ``pendulum.Date`` by ``to_date``)."""
-    check_by(inst, attribute, date_of, value)
+    if type(value) is not pendulum.Date:  # the usual case needs no look
+        check_by(inst, attribute, date_of, value)
 
 
 def check_optional_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -172,7 +175,8 @@ def check_optional_date(inst: object, attribute: attrs.Attribute[Any], value: ob
 
 def check_bool(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a ``bool`` (never text such as "否", never 0 or 1)."""
-    check_by(inst, attribute, bool_of, value)
+    if value is not True and value is not False:
+        check_by(inst, attribute, bool_of, value)
 
 
 def check_optional_bool(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

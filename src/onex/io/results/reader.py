@@ -14,6 +14,7 @@ shown masked (4401**********123X) unless ``unmask=True``.
 from __future__ import annotations
 
 import csv
+import functools
 import gc
 import os
 import warnings
@@ -26,7 +27,7 @@ from onex.errors import DataError, Problem
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, place
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
 from onex.io.results.progress import ProgressCallback, choose_progress, monotonic
-from onex.io.results.tally import ResultIngest
+from onex.io.results.tally import NameScan, ResultIngest
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, find_header, header_problems
@@ -251,22 +252,26 @@ def _read_xlsx(
     header_row, match = _header(records, log, title)
     ingest = ingest_type(str(path), match, log, known, unmask, title)
     ncols = len(match.headers)
-    number = header_row + 1
-    batch: list[list[str]] = []
-    for row in rows:
-        cells = _texts(row)
-        if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
-            del cells[ncols:]
-        elif len(cells) < ncols:
-            cells += [""] * (ncols - len(cells))
-        batch.append(cells)
-        if len(batch) >= _BLOCK_ROWS:
-            ingest.block(Block(first=number, rows=batch))
-            number += len(batch)
-            batch = []
-            if progress is not None:
-                progress(number, total)
-    ingest.block(Block(first=number, rows=batch))
+
+    def blocks() -> Iterator[Block]:
+        number = header_row + 1
+        batch: list[list[str]] = []
+        for row in rows:
+            cells = _texts(row)
+            if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
+                del cells[ncols:]
+            elif len(cells) < ncols:
+                cells += [""] * (ncols - len(cells))
+            batch.append(cells)
+            if len(batch) >= _BLOCK_ROWS:
+                yield Block(first=number, rows=batch)
+                number += len(batch)
+                batch = []
+                if progress is not None:
+                    progress(number, total)
+        yield Block(first=number, rows=batch)
+
+    ingest.count(blocks())
     return ingest, title
 
 
@@ -293,6 +298,21 @@ def _float_text(value: float) -> str:
     return text
 
 
+def read_rows_once(
+    path: Path,
+    sheet: str | None,
+    log: ProblemLog,
+    known: Sequence[Certificate],
+    unmask: bool,
+    progress: ProgressCallback | None,
+    ingest_type: IngestFactory = ResultIngest,
+) -> ResultIngest:
+    """One read of a results file's rows into ``ingest_type`` (no second look)."""
+    if file_kind(path) == "csv":
+        return _read_csv(path, log, known, unmask, progress, ingest_type)[0]
+    return _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)[0]
+
+
 def read_rows(
     path: Path,
     sheet: str | None,
@@ -306,9 +326,70 @@ def read_rows(
     and delimiter, the sheet read)."""
     if file_kind(path) == "csv":
         ingest, encoding, delimiter = _read_csv(path, log, known, unmask, progress, ingest_type)
+        _check_late_certificates(path, sheet, ingest, encoding)
         return ingest, encoding, delimiter, None
     ingest, title = _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)
+    _check_late_certificates(path, sheet, ingest, None)
     return ingest, None, None, title
+
+
+_SCAN_BYTES = 1 << 20
+
+
+def _check_late_certificates(
+    path: Path, sheet: str | None, ingest: ResultIngest, encoding: str | None
+) -> None:
+    """Log, for each certificate value first seen after the first block that is also a name
+    of the 姓名 column in an earlier block, that it is a name where the certificate belongs.
+
+    The first read holds the names of one block at a time (memory stays flat in the rows), so
+    such values are looked for again. A CSV in an encoding that keeps ASCII to itself is first
+    searched as bytes (no value found: nothing more to do, as in almost every file); otherwise
+    the file is read again up to the last such value's block, looking at the 姓名 column only.
+    """
+    late = ingest.late
+    if not late or ingest.i_name is None or ingest.stopped or ingest.log.problems:
+        return
+    if encoding in ("utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312"):
+        codec = "utf-8" if encoding == "utf-8-sig" else encoding
+        wanted: dict[bytes, str] = {}
+        for value in late:
+            try:
+                wanted[value.encode(codec)] = value
+            except UnicodeEncodeError:
+                continue
+        end = max(start for start, _ in late.values())
+        found = _bytes_present(path, set(wanted), end)
+        late = {wanted[b]: late[wanted[b]] for b in found}
+        if not late:
+            return
+    scan_log = ProblemLog(str(path), DEFAULT_PROBLEM_LIMIT, unmask=True)
+    make = functools.partial(NameScan, late=late)
+    scan = read_rows_once(path, sheet, scan_log, (), True, None, make)
+    assert isinstance(scan, NameScan)
+    for cert_line, name_line in sorted(scan.clashes):
+        ingest.name_clash(cert_line, name_line)
+
+
+def _bytes_present(path: Path, wanted: set[bytes], lines: int) -> set[bytes]:
+    """Which of ``wanted`` occur in ``path`` within its first ``lines`` lines (a search by
+    chunks, overlapping by the longest value)."""
+    found: set[bytes] = set()
+    if not wanted:
+        return found
+    overlap = max(map(len, wanted)) - 1
+    seen_lines = 0
+    tail = b""
+    with path.open("rb") as raw:
+        while seen_lines < lines and len(found) < len(wanted):
+            data = raw.read(_SCAN_BYTES)
+            if not data:
+                break
+            window = tail + data
+            found.update(w for w in wanted - found if w in window)
+            seen_lines += data.count(b"\n")
+            tail = window[-overlap:] if overlap else b""
+    return found
 
 
 def check_read(ingest: ResultIngest, log: ProblemLog, path: Path) -> None:

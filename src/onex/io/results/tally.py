@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import islice, repeat
-from typing import Any, TypeVar
+from typing import Any
 
 import pendulum
 
@@ -45,20 +45,8 @@ _CACHE_LIMIT = 100_000
 _KEY_SEP = "\x1f"
 
 
-_T = TypeVar("_T")
-
-
-def _cached(cache: dict[str, Any], parse: Callable[[str], _T], raw: str) -> _T:
-    """``parse(raw)``, remembered in ``cache`` (cleared when it grows past the limit); a
-    ValueError is not remembered, so the slow path raises it again where it says where."""
-    if raw in cache:
-        found: _T = cache[raw]
-        return found
-    value = parse(raw)
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[raw] = value
-    return value
+_BAD_VALUE = object()
+"""Stands for a key part that does not parse."""
 
 
 def _level_or_none(raw: str) -> Level | None:
@@ -109,6 +97,11 @@ class ResultIngest:
         self.i_name = idx.get("name")
         self.cert_seen: dict[str, int] = {}
         """Each certificate value as printed, with the first line or row holding it."""
+        self.late: dict[str, tuple[int, int]] = {}
+        """Certificate values first seen after the first block, with the first line or row of
+        the block that holds them and their own: the names of the blocks before are not at
+        hand."""
+        self.blocks_noted = 0
         self.block_names: frozenset[str] = frozenset()
         """The 姓名 values of the block being checked row by row: never quoted in messages."""
         self.known = KnownCertificates(known)
@@ -119,6 +112,12 @@ class ResultIngest:
         # Each part of a session key parsed once (certificates, levels, dates, results): a
         # file of many sessions has many keys but few distinct values in each column.
         self.value_cache: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
+        self._parsers: tuple[Callable[[str], Any], ...] = (
+            self.certificate,
+            _level_or_none,
+            _date_or_none,
+            parse_bool,
+        )
         self.date_spellings: dict[str, str] = {}
         self.score_cache: dict[str, Decimal] = {}
         self.triple_cache: dict[tuple[str, str, str], bool] = {}
@@ -158,13 +157,18 @@ class ResultIngest:
     ) -> None:
         """Remember where each certificate value is first seen, and refuse one that is also a
         name of the 姓名 column in this block (or was a certificate in an earlier one).
-        Set operations over the columns: no Python loop per row."""
+        Set operations over the columns: no Python loop per row. A value first seen after the
+        first block is remembered in ``late``: :meth:`NameScan` looks for it among the names
+        of the blocks before (see reader.check_late_certificates)."""
         seen = self.cert_seen
         new = set(certs).difference(seen)
         new.discard("")
         for raw in new:
             if raw.strip() not in skip:
                 seen[raw] = block.number(certs.index(raw))
+                if self.blocks_noted:
+                    self.late[raw] = (block.number(0), seen[raw])
+        self.blocks_noted += 1
         if self.i_name is None:
             return
         names = (
@@ -174,13 +178,18 @@ class ResultIngest:
         )
         clash = set(seen).intersection(names)
         for value in sorted(clash, key=lambda v: seen[v]):
-            also = names.index(value)
-            self.log.add(
-                self.where(seen[value], self.i_cert),
-                f"{_NAME_CLASH}; the same text is a name at "
-                f"{self.where(block.number(also), self.i_name)}",
-            )
+            self.name_clash(seen[value], block.number(names.index(value)))
             del seen[value]  # said once
+            self.late.pop(value, None)
+
+    def name_clash(self, cert_line: int, name_line: int) -> None:
+        """Log that the certificate at ``cert_line`` is a name of the 姓名 column at
+        ``name_line`` (the value itself is never quoted: it is a person's name)."""
+        assert self.i_name is not None
+        self.log.add(
+            self.where(cert_line, self.i_cert),
+            f"{_NAME_CLASH}; the same text is a name at {self.where(name_line, self.i_name)}",
+        )
 
     def rare_certificates(self) -> None:
         """Warn of certificates held by only a handful of rows among many: a typo or a
@@ -248,27 +257,58 @@ class ResultIngest:
 
     def resolve_key(self, key: str) -> tuple[list[int], bool] | None:
         """The tally slot ([candidates, passed]) and the pass for a session key (see
-        :func:`session_key`), or None when any part is invalid (the slow path then says which).
-        Cached: keys are few next to the rows."""
-        if key in self.key_cache:
-            return self.key_cache[key]
-        parts = key.split(_KEY_SEP)
-        if len(parts) != 4:  # a separator inside a value: the rows are read one by one
-            return None
-        cert_raw, level_raw, date_raw, pass_raw = parts
-        try:
-            cert = _cached(self.value_cache[0], self.certificate, cert_raw)
-            level = _cached(self.value_cache[1], _level_or_none, level_raw)
-            date = _cached(self.value_cache[2], _date_or_none, date_raw)
-            passed = _cached(self.value_cache[3], parse_bool, pass_raw)
-        except ValueError:
-            self.key_cache[key] = None
-            return None
-        if date is not None:
-            self.dates_years.add(date.year)
-        slot = self.totals.setdefault((cert, level, date), [0, 0])
-        resolved = self.key_cache[key] = (slot, passed)
-        return resolved
+        :meth:`resolve_keys`), or None when any part is invalid (the slow path then says
+        which)."""
+        if key not in self.key_cache:
+            self.resolve_keys([key])
+        return self.key_cache[key]
+
+    def resolve_keys(self, keys: Sequence[str]) -> bool:
+        """Resolve session keys not seen before (certificate, level, date and result joined by
+        ``_KEY_SEP``) to their tally slots and passes, remembered in ``key_cache``; False when
+        any part of any key is invalid (that key is remembered as None, and the slow path says
+        what is wrong). Column by column: each distinct certificate, level, date or result is
+        parsed once, however many keys hold it (a file of random dates has ten thousand keys
+        and a few dozen distinct values in each column but the dates)."""
+        split = [key.split(_KEY_SEP) for key in keys]
+        if any(len(parts) != 4 for parts in split):
+            # a separator inside a value: the rows are read one by one
+            for key, parts in zip(keys, split, strict=True):
+                if len(parts) != 4:
+                    self.key_cache[key] = None
+            return False
+        columns = list(zip(*split, strict=True)) if split else [(), (), (), ()]
+        values: list[list[Any]] = []
+        ok = True
+        for cache, parse, column in zip(self.value_cache, self._parsers, columns, strict=True):
+            bad: set[str] = set()
+            new = [raw for raw in dict.fromkeys(column) if raw not in cache]  # first seen first
+            if len(cache) + len(new) > _CACHE_LIMIT:
+                cache.clear()
+            for raw in new:
+                try:
+                    cache[raw] = parse(raw)
+                except ValueError:
+                    bad.add(raw)
+            if bad:
+                ok = False
+                for key, raw in zip(keys, column, strict=True):
+                    if raw in bad:
+                        self.key_cache[key] = None
+            values.append([cache.get(raw, _BAD_VALUE) for raw in column])
+        self.dates_years.update(
+            d.year for d in set(values[2]) if d is not None and d is not _BAD_VALUE
+        )
+        totals = self.totals
+        key_cache = self.key_cache
+        for key, cert, level, date, passed in zip(keys, *values, strict=True):
+            if key in key_cache:
+                continue  # a key with a part that does not parse (None)
+            slot = totals.get((cert, level, date))
+            if slot is None:
+                slot = totals[(cert, level, date)] = [0, 0]
+            key_cache[key] = (slot, passed)
+        return ok
 
     def passes_by_scores(self, cert_raw: str, theory_raw: str, practical_raw: str) -> bool:
         triple = (cert_raw, theory_raw, practical_raw)
@@ -366,7 +406,7 @@ class ResultIngest:
         counts.update(keys)
         if len(counts) > before:
             new = list(islice(reversed(counts), len(counts) - before))[::-1]
-            if any(self.resolve_key(key) is None for key in new):
+            if not self.resolve_keys(new):
                 counts.subtract(keys)
                 for key in new:
                     del counts[key]
@@ -387,9 +427,10 @@ class ResultIngest:
         """Each date of a column in ISO form ("" for a blank), or None when one is not a date
         (the slow path then says where)."""
         spellings = self.date_spellings
-        out = list(map(spellings.get, raw))
-        if None not in out:
-            return out  # type: ignore[return-value]
+        try:
+            return list(map(spellings.__getitem__, raw))  # every spelling seen before
+        except KeyError:
+            pass
         for text in set(raw) - spellings.keys():
             try:
                 date = _date_or_none(text)
@@ -536,3 +577,44 @@ class ResultIngest:
             if n:
                 tally.add_counts(cert, level, date, n, p)
         return tally
+
+
+class NameScan(ResultIngest):
+    """A second read of a results file that only looks, in the 姓名 column of the blocks
+    before each, for the certificate values a first read saw first after its first block
+    (``late``): a name typed where the certificate belongs, whose own row came earlier."""
+
+    def __init__(
+        self,
+        source: str,
+        match: HeaderMatch,
+        log: ProblemLog,
+        known: Sequence[Certificate],
+        unmask: bool,
+        sheet: str | None,
+        *,
+        late: dict[str, tuple[int, int]],
+    ) -> None:
+        super().__init__(source, match, log, known, unmask, sheet)
+        self.looking = dict(late)
+        self.clashes: list[tuple[int, int]] = []
+        """(the certificate's line or row, the name's), in the order found."""
+
+    def block(self, block: Block) -> None:
+        """Look for the values still sought among this block's names; stop the read once no
+        value was first seen after this block."""
+        looking = self.looking
+        if not looking or block.first >= max(start for start, _ in looking.values()):
+            raise ReadingStopped
+        col = self.i_name
+        assert col is not None
+        names = (
+            block.cols[col]
+            if block.cols is not None
+            else [r[col] if len(r) > col else "" for r in block.rows]
+        )
+        for value in sorted(set(names).intersection(looking), key=names.index):
+            start, line = looking[value]
+            if block.first < start:
+                self.clashes.append((line, block.number(names.index(value))))
+                del looking[value]
