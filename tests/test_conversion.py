@@ -288,7 +288,9 @@ _LISTS = {
 
 
 _KEY_PARTS = st.tuples(
-    st.one_of(st.sampled_from(["物流管理", "WEB 前端开发", "", " ", "a\x1bb", "x\u202ey"]), st.text()),
+    st.one_of(
+        st.sampled_from(["物流管理", "WEB 前端开发", "", " ", "a\x1bb", "x\u202ey"]), st.text()
+    ),
     st.one_of(st.none(), st.sampled_from(list(Level)), st.sampled_from(["初级", "senior", "?"])),
     st.one_of(
         st.none(),
@@ -308,6 +310,7 @@ def test_a_tally_makes_the_sessions_the_constructor_makes(parts: tuple[Any, ...]
     certificate, level, date, candidates, passed = parts
     tally = onex.ResultTally()
     tally.counts[(certificate, level, date)] = [candidates, passed]
+    refused: FieldError | None = None
     try:
         expected = onex.ExamSession(
             certificate=certificate,
@@ -317,9 +320,11 @@ def test_a_tally_makes_the_sessions_the_constructor_makes(parts: tuple[Any, ...]
             passed=passed,
         )
     except FieldError as exc:
-        with pytest.raises(type(exc)) as info:
+        refused = exc
+    if refused is not None:
+        with pytest.raises(type(refused)) as info:
             tally.sessions()
-        assert str(exc) == str(info.value)
+        assert str(refused) == str(info.value)
         return
     (session,) = tally.sessions()
     assert expected == session
