@@ -255,7 +255,13 @@ def member_of(cls: type[E], value: object) -> E:
 class PolicyEnum(enum.Enum):
     """An enum whose call follows the policy: ``Level("初级")`` by value, ``Level("junior")`` by
     name in any case; anything else raises :class:`~onex.ArgumentValueError` (or, for a value
-    of the wrong type, :class:`~onex.ArgumentError`) listing the valid values."""
+    of the wrong type, :class:`~onex.ArgumentError`) listing the valid values.
+
+    Members hash by identity (each is one object, equal only to itself), in C: enum's own
+    ``hash(self._name_)`` is a Python call, paid on every dict key holding a level.
+    """
+
+    __hash__ = object.__hash__
 
     @classmethod
     def _missing_(cls, value: object) -> Any:

@@ -251,17 +251,17 @@ class ResultTally:
 
         rank = {level: i for i, level in enumerate(Level)}
 
-        def order(key: tuple[str, Level | None, pendulum.Date | None]) -> tuple[str, int, int]:
-            cert, level, date = key
+        def order(item: tuple[tuple[str, Any, Any], list[int]]) -> tuple[str, int, int]:
+            (cert, level, date), _ = item
             return (
                 cert,
-                rank.get(level, -1),  # type: ignore[arg-type]
+                rank.get(level, -1),
                 date.toordinal() if isinstance(date, dt.date) else 0,
             )
 
         return tuple(
             _counted_session(c, lv, d, n, p)
-            for (c, lv, d), (n, p) in sorted(self.counts.items(), key=lambda kv: order(kv[0]))
+            for (c, lv, d), (n, p) in sorted(self.counts.items(), key=order)
         )
 
 

@@ -572,11 +572,8 @@ class ResultIngest:
         """The counts as a ResultTally (keys resolved by a block later read row by row may
         hold nothing; they are left out)."""
         self._settle()
-        tally = ResultTally()
-        for (cert, level, date), (n, p) in self.totals.items():
-            if n:
-                tally.add_counts(cert, level, date, n, p)
-        return tally
+        # Counted here, 0 <= passed <= candidates by construction: no add_counts per key.
+        return ResultTally(counts={key: [n, p] for key, (n, p) in self.totals.items() if n})
 
 
 class NameScan(ResultIngest):
