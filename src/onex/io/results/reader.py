@@ -298,21 +298,6 @@ def _float_text(value: float) -> str:
     return text
 
 
-def read_rows_once(
-    path: Path,
-    sheet: str | None,
-    log: ProblemLog,
-    known: Sequence[Certificate],
-    unmask: bool,
-    progress: ProgressCallback | None,
-    ingest_type: IngestFactory = ResultIngest,
-) -> ResultIngest:
-    """One read of a results file's rows into ``ingest_type`` (no second look)."""
-    if file_kind(path) == "csv":
-        return _read_csv(path, log, known, unmask, progress, ingest_type)[0]
-    return _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)[0]
-
-
 def read_rows(
     path: Path,
     sheet: str | None,
@@ -321,15 +306,20 @@ def read_rows(
     unmask: bool,
     progress: ProgressCallback | None,
     ingest_type: IngestFactory = ResultIngest,
+    *,
+    second_look: bool = True,
 ) -> tuple[ResultIngest, str | None, str | None, str | None]:
     """Check every row of a results file into ``ingest_type``: (the ingest, the CSV's encoding
-    and delimiter, the sheet read)."""
+    and delimiter, the sheet read). With ``second_look``, certificates first met late are
+    looked for among the names before them (:func:`_check_late_certificates`)."""
     if file_kind(path) == "csv":
         ingest, encoding, delimiter = _read_csv(path, log, known, unmask, progress, ingest_type)
-        _check_late_certificates(path, sheet, ingest, encoding)
+        if second_look:
+            _check_late_certificates(path, sheet, ingest, encoding)
         return ingest, encoding, delimiter, None
     ingest, title = _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)
-    _check_late_certificates(path, sheet, ingest, None)
+    if second_look:
+        _check_late_certificates(path, sheet, ingest, None)
     return ingest, None, None, title
 
 
@@ -365,7 +355,7 @@ def _check_late_certificates(
             return
     scan_log = ProblemLog(str(path), DEFAULT_PROBLEM_LIMIT, unmask=True)
     make = functools.partial(NameScan, late=late)
-    scan = read_rows_once(path, sheet, scan_log, (), True, None, make)
+    scan, *_ = read_rows(path, sheet, scan_log, (), True, None, make, second_look=False)
     assert isinstance(scan, NameScan)
     for cert_line, name_line in sorted(scan.clashes):
         ingest.name_clash(cert_line, name_line)
