@@ -100,16 +100,26 @@ def _date_text(year: int, month: int, day: int, style: int) -> str:
     return f"{year}{month:02d}{day:02d}"
 
 
-def rows(n: int, seed: int = 2020, start: int = 0, dates_shape: str = "few") -> list[list[str]]:
+def rows(
+    n: int,
+    seed: int = 2020,
+    start: int = 0,
+    dates_shape: str = "few",
+    sorted_of: int | None = None,
+) -> list[list[str]]:
     """``n`` result rows numbered from ``start``, the same for the same ``seed`` and ``start``.
 
     ``dates_shape``: ``"few"`` (two to six exam dates per certificate), ``"random"`` (any day
-    of the year, ISO) or ``"mixed"`` (any day, in four formats)."""
+    of the year, ISO) or ``"mixed"`` (any day, in four formats). With ``sorted_of`` (the rows
+    of the whole file) the certificates follow one another, as an exam organisation's export
+    sorted by certificate has them."""
     rnd = random.Random(seed * 1_000_003 + start)
     dates = exam_dates(seed)
     out: list[list[str]] = []
     for i in range(start, start + n):
         cert = rnd.choice(CERTIFICATES)
+        if sorted_of:
+            cert = CERTIFICATES[i * len(CERTIFICATES) // sorted_of]
         level = rnd.choices(LEVELS, LEVEL_WEIGHTS)[0]
         theory = rnd.randint(35, 100)
         practical = rnd.randint(30, 100)
@@ -149,6 +159,7 @@ def write(
     dates: str = "few",
     quoted: bool = False,
     crlf: bool = False,
+    sorted_rows: bool = False,
 ) -> None:
     """Write ``n`` rows (and the header) to ``path``, in batches to keep memory flat."""
     with path.open("w", encoding=encoding, newline="") as fh:
@@ -159,7 +170,8 @@ def write(
         )
         writer.writerow(HEADER)
         for start in range(0, n, 100_000):
-            writer.writerows(rows(min(100_000, n - start), seed, start, dates))
+            batch = min(100_000, n - start)
+            writer.writerows(rows(batch, seed, start, dates, n if sorted_rows else None))
 
 
 def write_xlsx(path: Path, n: int, seed: int = 2020, *, dates: str = "few") -> None:
@@ -183,7 +195,7 @@ def write_xlsx(path: Path, n: int, seed: int = 2020, *, dates: str = "few") -> N
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``gen_results.py PATH --rows N [--seed S] [--encoding E] [--dates SHAPE]
-    [--quoted] [--crlf]``; a PATH ending in .xlsx writes a sheet."""
+    [--quoted] [--crlf] [--sorted]``; a PATH ending in .xlsx writes a sheet."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -192,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dates", choices=DATE_SHAPES, default="few")
     parser.add_argument("--quoted", action="store_true", help="quote every field")
     parser.add_argument("--crlf", action="store_true", help="end lines with CR LF")
+    parser.add_argument("--sorted", action="store_true", help="rows sorted by certificate")
     args = parser.parse_args(argv)
     if args.path.suffix.lower() == ".xlsx":
         write_xlsx(args.path, args.rows, args.seed, dates=args.dates)
@@ -204,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             dates=args.dates,
             quoted=args.quoted,
             crlf=args.crlf,
+            sorted_rows=args.sorted,
         )
     print(f"wrote {args.rows:,} rows to {args.path}", file=sys.stderr)
     return 0

@@ -348,8 +348,7 @@ def _check_late_certificates(
                 wanted[value.encode(codec)] = value
             except UnicodeEncodeError:
                 continue
-        end = max(start for start, _ in late.values())
-        found = _bytes_present(path, set(wanted), end)
+        found = _bytes_present(path, {b: late[v][0] for b, v in wanted.items()})
         late = {wanted[b]: late[wanted[b]] for b in found}
         if not late:
             return
@@ -361,23 +360,34 @@ def _check_late_certificates(
         ingest.name_clash(cert_line, name_line)
 
 
-def _bytes_present(path: Path, wanted: set[bytes], lines: int) -> set[bytes]:
-    """Which of ``wanted`` occur in ``path`` within its first ``lines`` lines (a search by
-    chunks, overlapping by the longest value)."""
+def _bytes_present(path: Path, wanted: dict[bytes, int]) -> set[bytes]:
+    """Which of ``wanted`` occur in ``path`` before the line each is mapped to (a search by
+    chunks overlapping by the longest value; a value is looked for only in the text before its
+    line)."""
     found: set[bytes] = set()
     if not wanted:
         return found
     overlap = max(map(len, wanted)) - 1
-    seen_lines = 0
+    looking = dict(wanted)
+    line = 1  # the line the next chunk starts in
     tail = b""
     with path.open("rb") as raw:
-        while seen_lines < lines and len(found) < len(wanted):
+        while looking:
             data = raw.read(_SCAN_BYTES)
             if not data:
                 break
             window = tail + data
-            found.update(w for w in wanted - found if w in window)
-            seen_lines += data.count(b"\n")
+            breaks = data.count(b"\n")
+            for value, before in list(looking.items()):
+                end = len(window)
+                if before <= line + breaks:  # its line starts in this chunk: search up to it
+                    k = before - line  # the line breaks of this chunk before it
+                    end = len(tail) + (len(data) - len(data.split(b"\n", k)[-1]) if k > 0 else 0)
+                    del looking[value]
+                if window.find(value, 0, end) != -1:
+                    found.add(value)
+                    looking.pop(value, None)
+            line += breaks
             tail = window[-overlap:] if overlap else b""
     return found
 
