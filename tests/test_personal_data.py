@@ -118,3 +118,26 @@ def test_a_name_of_an_earlier_block_is_no_certificate_in_xlsx(tmp_path: Path) ->
     with pytest.raises(onex.DataError) as info:
         list(onex.candidate_results(path))
     assert expected in str(info.value)
+
+
+def test_many_names_of_earlier_blocks_are_found_by_one_more_read(tmp_path: Path) -> None:
+    """Twenty rows late in a file holding, where the certificate belongs, the names of twenty
+    rows near its start (a pasted block shifted by a column): each is one error pointing at
+    the name's own row; the names are never quoted."""
+    rows = _rows(12_000, clash_at=None, name_at=-1)
+    for k in range(20):
+        cells = rows[11_000 + k].split(",")
+        cells[3] = rows[100 + k].split(",")[1]
+        rows[11_000 + k] = ",".join(cells)
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    with pytest.raises(onex.DataError) as info:
+        onex.read_results(path, year=2021, quiet=True, max_problems=100)
+    expected = [
+        f"line {11_002 + k}, column 4 (证书名称): a name from the 姓名 column where the "
+        f"certificate belongs (columns shifted?); the same text is a name at line {102 + k}, "
+        "column 2 (姓名)"
+        for k in range(20)
+    ]
+    assert expected == [str(p) for p in info.value.problems]
+    assert not any(f"考生{100 + k}" in str(info.value) for k in range(20))

@@ -324,6 +324,9 @@ def read_rows(
 
 
 _SCAN_BYTES = 1 << 20
+_BYTE_SEARCHES = 8
+"""At most this many values are searched for as bytes (each search reads up to the whole
+file); more are looked for by one more read of the rows."""
 
 
 def _check_late_certificates(
@@ -333,14 +336,19 @@ def _check_late_certificates(
     of the 姓名 column in an earlier block, that it is a name where the certificate belongs.
 
     The first read holds the names of one block at a time (memory stays flat in the rows), so
-    such values are looked for again. A CSV in an encoding that keeps ASCII to itself is first
-    searched as bytes (no value found: nothing more to do, as in almost every file); otherwise
-    the file is read again up to the last such value's block, looking at the 姓名 column only.
+    such values are looked for again: those held by a handful of rows (a name typed where the
+    certificate belongs holds a row or two; the certificates of a file sorted by certificate
+    hold thousands and cost nothing here). A few in a CSV in an encoding that keeps ASCII to
+    itself are first searched for as bytes, each before its own line (found nowhere: nothing
+    more to do); otherwise the file is read again up to the last such value's block, looking
+    at the 姓名 column only.
     """
-    late = ingest.late
-    if not late or ingest.i_name is None or ingest.stopped or ingest.log.problems:
+    if ingest.i_name is None or ingest.stopped or ingest.log.problems:
         return
-    if encoding in ("utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312"):
+    late = ingest.late_and_rare()
+    if not late:
+        return
+    if len(late) <= _BYTE_SEARCHES and encoding in ("utf-8", "utf-8-sig", "gb18030", "gbk"):
         codec = "utf-8" if encoding == "utf-8-sig" else encoding
         wanted: dict[bytes, str] = {}
         for value in late:

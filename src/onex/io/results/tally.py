@@ -191,16 +191,37 @@ class ResultIngest:
             f"{_NAME_CLASH}; the same text is a name at {self.where(name_line, self.i_name)}",
         )
 
-    def rare_certificates(self) -> None:
-        """Warn of certificates held by only a handful of rows among many: a typo or a
-        shifted row (the name shown masked, like a personal name, unless unmasked)."""
+    def held(self) -> Counter[str]:
+        """The rows counted for each certificate (by its canonical name)."""
         self._settle()
-        if self.rows < RARE_FILE_ROWS:
-            return
         held: Counter[str] = Counter()
         for (cert, _, _), (n, _) in self.totals.items():
             held[cert] += n
-        for cert, n in held.items():
+        return held
+
+    def late_and_rare(self) -> dict[str, tuple[int, int]]:
+        """The values of :attr:`late` whose certificate is held by :data:`RARE_ROWS` rows or
+        fewer: a name typed where the certificate belongs holds a row or two (a certificate
+        many rows hold is not looked for again)."""
+        if not self.late:
+            return {}
+        held = self.held()
+        out = {}
+        for raw, places in self.late.items():
+            try:
+                cert = self.certificate(raw)
+            except ValueError:
+                continue  # refused already, with its place
+            if held[cert] <= RARE_ROWS:
+                out[raw] = places
+        return out
+
+    def rare_certificates(self) -> None:
+        """Warn of certificates held by only a handful of rows among many: a typo or a
+        shifted row (the name shown masked, like a personal name, unless unmasked)."""
+        if self.rows < RARE_FILE_ROWS:
+            return
+        for cert, n in self.held().items():
             if 0 < n <= RARE_ROWS:
                 first = min(
                     (line for raw, line in self.cert_seen.items() if self._names(raw, cert)),
