@@ -45,10 +45,6 @@ _CACHE_LIMIT = 100_000
 _KEY_SEP = "\x1f"
 
 
-_BAD_VALUE = object()
-"""Stands for a key part that does not parse."""
-
-
 def _level_or_none(raw: str) -> Level | None:
     return parse_level(raw) if raw.strip() else None
 
@@ -291,8 +287,8 @@ class ResultIngest:
         what is wrong). Column by column: each distinct certificate, level, date or result is
         parsed once, however many keys hold it (a file of random dates has ten thousand keys
         and a few dozen distinct values in each column but the dates)."""
-        split = [key.split(_KEY_SEP) for key in keys]
-        if any(len(parts) != 4 for parts in split):
+        split = list(map(str.split, keys, repeat(_KEY_SEP)))
+        if set(map(len, split)) - {4}:
             # a separator inside a value: the rows are read one by one
             for key, parts in zip(keys, split, strict=True):
                 if len(parts) != 4:
@@ -300,7 +296,7 @@ class ResultIngest:
             return False
         columns = list(zip(*split, strict=True)) if split else [(), (), (), ()]
         values: list[list[Any]] = []
-        ok = True
+        bad_keys: set[str] = set()
         for cache, parse, column in zip(self.value_cache, self._parsers, columns, strict=True):
             bad: set[str] = set()
             new = [raw for raw in dict.fromkeys(column) if raw not in cache]  # first seen first
@@ -312,24 +308,22 @@ class ResultIngest:
                 except ValueError:
                     bad.add(raw)
             if bad:
-                ok = False
-                for key, raw in zip(keys, column, strict=True):
-                    if raw in bad:
-                        self.key_cache[key] = None
-            values.append([cache.get(raw, _BAD_VALUE) for raw in column])
-        self.dates_years.update(
-            d.year for d in set(values[2]) if d is not None and d is not _BAD_VALUE
-        )
+                bad_keys.update(k for k, raw in zip(keys, column, strict=True) if raw in bad)
+            values.append(list(map(cache.get, column)))
+        certs, levels, dates, passes = values
+        if bad_keys:  # remembered as None: the slow path says what is wrong
+            self.key_cache.update(dict.fromkeys(bad_keys))
+            good = [i for i, key in enumerate(keys) if key not in bad_keys]
+            keys = [keys[i] for i in good]
+            certs, levels, dates, passes = ([column[i] for i in good] for column in values)
+        self.dates_years.update(d.year for d in set(dates) if d is not None)
+        # Each session's slot made once, then found for every key (all at C speed).
         totals = self.totals
-        key_cache = self.key_cache
-        for key, cert, level, date, passed in zip(keys, *values, strict=True):
-            if key in key_cache:
-                continue  # a key with a part that does not parse (None)
-            slot = totals.get((cert, level, date))
-            if slot is None:
-                slot = totals[(cert, level, date)] = [0, 0]
-            key_cache[key] = (slot, passed)
-        return ok
+        sessions = list(zip(certs, levels, dates, strict=True))
+        totals.update((s, [0, 0]) for s in dict.fromkeys(sessions) if s not in totals)  # in order
+        slots = map(totals.__getitem__, sessions)
+        self.key_cache.update(zip(keys, zip(slots, passes, strict=True), strict=True))
+        return not bad_keys
 
     def passes_by_scores(self, cert_raw: str, theory_raw: str, practical_raw: str) -> bool:
         triple = (cert_raw, theory_raw, practical_raw)
