@@ -22,7 +22,7 @@ from onex.i18n import Lang
 from onex.io.documents.blocks import Document, Place, TableRow
 from onex.io.documents.claims import Statement, find_statements
 from onex.io.documents.tables import DocumentTable, count_at, find_tables, tabulate
-from onex.io.problems import ProblemLog
+from onex.io.problems import ProblemLog, in_reader_lang
 from onex.io.tables.context import PLACEHOLDER_INSTITUTION, KnownCertificates, certificate_code
 from onex.io.tables.rows import SummaryRow, table_certificates
 from onex.io.tables.summary import read_summary_rows
@@ -450,7 +450,8 @@ def _reader(suffix: str) -> object:
 
 
 @checked
-def read_report(path: Readable) -> ReportDocument:
+@in_reader_lang
+def read_report(path: Readable, *, lang: Lang = "zh") -> ReportDocument:
     """Read a report document (.docx, .pdf, .txt, .md) into its figures.
 
     Tables are found by their headers wherever they are; the sentences' figures are read with
