@@ -414,3 +414,38 @@ def test_check_of_several_years_checks_the_targets(tmp_path: Path) -> None:
         single.returncode,
         single.stdout.splitlines()[0],
     )
+
+
+def test_warnings_of_a_table_without_year_follow_lang(tmp_path: Path) -> None:
+    """A summary table read without --year (the multi-year path) prints its warnings in the
+    command's language: Chinese by default, English with --lang en."""
+    path = _summary_csv(tmp_path / "2020年考证汇总.csv")
+    zh = run("check", str(path), "--institution", "广州城市职业学院")
+    en = run("check", str(path), "--institution", "广州城市职业学院", "--lang", "en")
+    assert (1, 1) == (zh.returncode, en.returncode)
+    assert (
+        f"{path}：警告：第 1 行第 6 列（负责人）：未知列 '负责人'，已忽略" in zh.stderr.splitlines()
+    )
+    assert (
+        f"{path}: warning: line 1, column 6 (负责人): unknown column '负责人' ignored"
+        in en.stderr.splitlines()
+    )
+
+
+def test_bad_workbook_lists_every_problem_in_the_commands_language(tmp_path: Path) -> None:
+    """The planted workbook's sixteen problems come in one run of the command, exit 2, each
+    line in Chinese by default and in English with --lang en."""
+    from bad_files import PLANTED, planted_workbook
+
+    path = planted_workbook(tmp_path / "planted.xlsx")
+    zh = run("check", str(path))
+    en = run("check", str(path), "--lang", "en")
+    assert (2, 2) == (zh.returncode, en.returncode)
+    assert (len(PLANTED), len(PLANTED)) == (
+        len(zh.stderr.splitlines()),
+        len(en.stderr.splitlines()),
+    )
+    assert f"{path}：工作表 考核 单元格 G2（考证人数）：应为整数，实际为 '三十'" in zh.stderr
+    assert (
+        f"{path}: sheet 考核, cell G2 (考证人数): expected a whole number, got '三十'" in en.stderr
+    )

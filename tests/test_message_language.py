@@ -314,6 +314,15 @@ def _readers(folder: Path) -> list[tuple[str, Read]]:
         ("limit", lambda: onex.read_table(summary, max_problems=1, year=2020)),
         ("no year", lambda: onex.read_table(summary)),
     ]
+    # Data errors of the samples and of services, which take no language: their text("zh").
+    demo = onex.samples.load("demo-2021")
+    reads += [
+        ("sample", lambda: onex.samples.load("no-such-sample")),
+        ("results", lambda: onex.samples.results("gzcvc-2020")),
+        ("compare", lambda: onex.compare(demo, demo.evolve(year=2020))),
+        ("workload", lambda: onex.workload(demo.evolve(workload=None))),
+        ("weights", lambda: onex.workload(demo, weights={"不在名单": 1})),
+    ]
     return reads
 
 

@@ -298,6 +298,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("expected an object {...} with fields, got {t0}", "应为含字段的对象 {...}，实际为 {t0}"),
     ("expected an object with fields, got {t0}", "应为含字段的对象，实际为 {t0}"),
     ("expected a list [...], got {t0}", "应为列表 [...]，实际为 {t0}"),
+    ("expected an int or Decimal weight, got {0}", "权重应为整数或 Decimal，实际为 {0}"),
+    ("expected a non-negative weight, got {0}", "权重不能为负数，实际为 {0}"),
     ("expected a {0}, got {t1}", "应为 {0} 记录，实际为 {t1}"),
     ("not a valid value here ({0})", "此处的值无效（{0}）"),
     # the kinds of value the messages above name
@@ -685,6 +687,30 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "不是 Word .docx 文件（不是 ZIP 压缩包）：已损坏或被截断？",
     ),
     ("cannot read the Word document ({0})", "无法读取该 Word 文档：「{0}」"),
+    # samples and services (errors raised by a calculation rather than a reader)
+    ("unknown sample {0}; known samples: {1}", "未知样例 {0}；已有样例：{1}"),
+    (
+        "sample {0} has no candidate results; samples with results: {1}",
+        "样例 {0} 没有考生成绩；有成绩的样例：{1}",
+    ),
+    (
+        "compare needs the earlier year first: got {0} ({1}) then {2} ({3})",
+        "对比须先给较早的年度：实际先给 {0}（{1}），再给 {2}（{3}）",
+    ),
+    ("no results for student {0}", "没有学生 {0} 的成绩"),
+    ("no exam row for {0}; rows: {1}", "没有 {0} 的考证行；已有：{1}"),
+    (
+        "no workload policy: give one, or add it to the dataset",
+        "没有工作量积分办法：请给出，或加入数据中",
+    ),
+    (
+        "{0} is on no training roster; closest on a roster: {1}",
+        "{0} 不在任何培训名单上；名单上最接近的：{1}",
+    ),
+    ("{0} is on no training roster", "{0} 不在任何培训名单上"),
+    ("every teacher of {0} weighs 0: nobody to share", "{0} 的每位教师权重都是 0：无人可分"),
+    # a field of the workbook's 基本信息 refused by the dataset: its label, its key, why
+    ("{0} ({1}): {t2}", "{0}：{t2}"),
     ("the Word document is damaged ({0})", "该 Word 文档已损坏（{0}）"),
     (
         "the exam table covers several years ({0}); a dataset covers one year",

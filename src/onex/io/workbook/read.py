@@ -315,7 +315,8 @@ def _dataset(reader: SheetReader, log: ProblemLog) -> Dataset | None:
     try:
         dataset = Dataset(**top, **records, **documents, stated=stated or StatedTotals())
     except FieldError as exc:
-        log.add(f"sheet {INFO.name}", f"{exc.field}: {exc.message}")
+        label = next((f.zh for f in INFO_ITEMS if f.key == exc.field), exc.field)
+        log.add(f"sheet {INFO.name}", f"{label} ({exc.field}): {exc.message}")
     except DataError as exc:
         # A certificate row that could not be read is missing from the Dataset: references to
         # it are not reported again as unknown names.
