@@ -176,7 +176,7 @@ def test_tables_over_several_years_are_audited_row_by_row() -> None:
     assert (2019, 2020) == first.years
     result = onex.audit(report)
     assert [("rate_mismatch", "2020 年", "83%", "82%")] == _key(result)
-    with pytest.raises(DataError, match="several years"):
+    with pytest.raises(DataError, match="考证表涵盖多个年度"):
         report.dataset()
 
 

@@ -151,3 +151,15 @@ def test_an_error_built_in_code_speaks_english() -> None:
         onex.ExamSession(certificate="物流管理", candidates=-1, passed=0)
     assert "en" == info.value.lang
     assert "不能为负数" in info.value.text("zh")
+
+
+def test_a_report_documents_dataset_speaks_the_readers_language(tmp_path: Path) -> None:
+    """ReportDocument.dataset raises in the language read_report was called with."""
+    path = tmp_path / "news.txt"
+    path.write_text("2021年，我校物流管理证书考证120人，通过100人。\n", encoding="utf-8")
+    with pytest.raises(DataError) as zh:
+        onex.read_report(path).dataset()
+    with pytest.raises(DataError) as en:
+        onex.read_report(path, lang="en").dataset()
+    assert f"{path}：文档中没有考证表（证书、考证人数、通过人数）" == str(zh.value)
+    assert f"{path}: no exam table (证书, 考证人数, 通过人数) in the document" == str(en.value)
