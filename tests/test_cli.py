@@ -449,3 +449,19 @@ def test_bad_workbook_lists_every_problem_in_the_commands_language(tmp_path: Pat
     assert (
         f"{path}: sheet 考核, cell G2 (考证人数): expected a whole number, got '三十'" in en.stderr
     )
+
+
+def test_check_of_a_document_groups_what_it_can(tmp_path: Path) -> None:
+    """A report document is checked for its figures; asked for its funds, the group says it
+    was not checked, and the exit code is the figures' alone."""
+    news = Path(__file__).parent / "data" / "documents" / "news-errors.txt"
+    done = run("check", str(news), "--lang", "en", "--only", "funds")
+    assert (0, ["Funds: a report document gives figures only, not checked", "No findings."]) == (
+        done.returncode,
+        done.stdout.splitlines(),
+    )
+    both = run("check", str(news), "--only", "figures", "--only", "funds")
+    assert 1 == both.returncode
+    assert ["数字核查：4 项", "经费核查：报告文档只有数字，未核查"] == [
+        line for line in both.stdout.splitlines() if "核查" in line and not line.startswith("核查")
+    ]

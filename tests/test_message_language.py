@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import onex
 from bad_files import planted_workbook, write, zip_of
@@ -380,6 +382,28 @@ def test_every_catalogued_message_translates_itself(english: str, chinese: str) 
     text = message_text(message, "zh")
     assert [] == english_left(text), text
     assert [] == [v for n, v in parts.items() if f"{{{n}}}" in chinese and v not in text]
+
+
+@settings(max_examples=200)
+@given(
+    entry=st.sampled_from(MESSAGES),
+    values=st.lists(
+        st.text(alphabet="物流管理初中高级0123456789 ", min_size=1, max_size=8), min_size=6
+    ),
+)
+def test_any_values_come_back_unchanged(entry: tuple[str, str], values: list[str]) -> None:
+    """Whatever values fill an English format (quoted, as messages quote them), its Chinese
+    holds each value the Chinese format puts back, unchanged, and no English word; the English
+    format itself holds no Chinese but the names the readers know."""
+    english, chinese = entry
+    numbers = sorted(set(re.findall(r"\{[tp]?(\d+)\}", english)), key=int)
+    parts = {n: repr(values[int(n)]) for n in numbers}
+    message = re.sub(r"\{[tp]?(\d+)\}", lambda m: parts[m.group(1)], english)
+    text = message_text(message, "zh")
+    assert [] == english_left(text), text
+    kept = [n for n in numbers if re.search(rf"\{{{n}\}}", chinese)]
+    assert [] == [parts[n] for n in kept if parts[n] not in text], text
+    assert [] == chinese_left(re.sub(r"\{[tp]?\d+\}", "", english))
 
 
 def test_the_checks_find_what_they_look_for() -> None:

@@ -414,6 +414,9 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             wanted = kind in args.only if args.only else (kind == "figures" or bool(lines))
             if wanted:
                 _check_group(_CHECK_TITLES[kind][0 if zh else 1], lines, args, out, counts)
+        for kind in [k for k in args.only or () if k not in ("figures", "funnel")]:
+            why = "报告文档只有数字" if zh else "a report document gives figures only"
+            _check_group(_CHECK_TITLES[kind][0 if zh else 1], why, args, out, counts)
         _check_total(counts, zh, out)
         return EXIT_FINDINGS if counts["error"] else EXIT_OK
     found = load_any(args.source, args)
