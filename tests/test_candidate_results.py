@@ -67,7 +67,7 @@ def test_a_results_file_gives_back_its_objects(tmp_path: Path, kind: str) -> Non
     else:
         path = _write_csv(tmp_path / "r.csv", rows, kind)
     with pytest.warns(onex.DataWarning, match="wrong check character"):  # invented 身份证号
-        assert list(results) == list(onex.candidate_results(path, unmask=True))
+        assert list(results) == list(onex.candidate_results(path, unmask=True, lang="en"))
     expected = onex.credit_awards(dataset, results).to_records()
     with pytest.warns(onex.DataWarning):
         assert expected == onex.credit_awards(dataset, onex.candidate_results(path)).to_records()
@@ -117,7 +117,7 @@ def test_known_certificates_give_canonical_names(tmp_path: Path) -> None:
     row[3] = "不存在的证书"
     bad = _write_csv(tmp_path / "bad.csv", [row])
     with pytest.raises(onex.DataError, match="line 2, column 4"):
-        list(onex.candidate_results(bad, certificates=dataset))
+        list(onex.candidate_results(bad, certificates=dataset, lang="en"))
 
 
 def test_bad_id_numbers_warn_once_at_the_end(tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_check_covers_funds_and_credits_grouped_by_kind() -> None:
         figures.returncode,
         figures.stdout.splitlines(),
     )
-    bad = run("check", "--only", "funnel")
+    bad = run("check", "--only", "colour")
     assert 2 == bad.returncode
 
 
@@ -261,7 +261,7 @@ def test_damaged_workbook_exits_2(tmp_path: Path) -> None:
             dst.writestr(item, data)
     done = run("report", str(bad))
     assert 2 == done.returncode
-    assert f"{bad}：the XML of xl/worksheets/sheet1.xml is damaged (line 2" in done.stderr
+    assert f"{bad}：xl/worksheets/sheet1.xml 的 XML 已损坏（第 2 行" in done.stderr
     english = run("report", str(bad), "--lang", "en")
     assert f"{bad}: the XML of xl/worksheets/sheet1.xml is damaged (line 2" in english.stderr
 
@@ -293,7 +293,7 @@ def test_folder_source_and_wrong_template_suffix_exit_2(tmp_path: Path) -> None:
     folder = run("report", str(tmp_path))
     template = run("template", str(tmp_path / "t.txt"))
     assert (2, 2) == (folder.returncode, template.returncode)
-    assert "the folder holds no data files" in folder.stderr
+    assert "文件夹中没有数据文件" in folder.stderr
     assert "name it *.xlsx" in template.stderr
     assert not (tmp_path / "t.txt").exists()
 
@@ -322,3 +322,146 @@ def test_workers_option_is_deprecated_and_ignored(tmp_path: Path) -> None:
     bad = run("check", str(path), "--workers", "0")
     assert 2 == bad.returncode
     assert "--workers: expected a whole number from 1 to 64, got '0'" in bad.stderr
+
+
+def _funnel_dataset(path: Path) -> Path:
+    """A year whose exams are clean but whose funnel is not: 9 issued printed above the 8
+    who passed (an error), 12 registered above a quota of 5 (a warning)."""
+    dataset = onex.Dataset(
+        institution="示例学院",
+        year=2021,
+        certificates=(onex.Certificate(code="a", name="甲证书"),),
+        exams=(
+            onex.ExamSession(certificate="甲证书", candidates=10, passed=8, quota=5, registered=12),
+        ),
+        stated=onex.StatedTotals(candidates=10, passed=8, issued=9),
+    )
+    onex.dump(dataset, path)
+    return path
+
+
+def test_check_groups_the_funnel_apart(tmp_path: Path) -> None:
+    """A dataset with a funnel gets its own group; the funnel's error alone makes the exit 1,
+    and --only funnel narrows the run to it, --only figures leaves it out."""
+    path = _funnel_dataset(tmp_path / "funnel.json")
+    done = run("check", str(path), "--lang", "en")
+    headings = [line.split(":")[0] for line in done.stdout.splitlines() if not line.startswith("[")]
+    assert (1, ["Figures", "Funnel", "Funds", "Credits", "Result"]) == (done.returncode, headings)
+    assert "Figures: 0 found" in done.stdout.splitlines()
+    assert "Funnel: 2 found" in done.stdout.splitlines()
+    only = run("check", str(path), "--lang", "en", "--only", "funnel")
+    assert (1, "Funnel: 2 found") == (only.returncode, only.stdout.splitlines()[0])
+    assert "Result: 1 error, 1 warning, 0 info." == only.stdout.splitlines()[-1]
+    assert "[error] Totals: issued printed as 9, more than passed (8)" in only.stdout
+    figures = run("check", str(path), "--lang", "en", "--only", "figures")
+    assert (0, ["Figures: 0 found", "No findings."]) == (
+        figures.returncode,
+        figures.stdout.splitlines(),
+    )
+    zh = run("check", str(path), "--only", "funnel")
+    assert (1, "考证进度核查：2 项") == (zh.returncode, zh.stdout.splitlines()[0])
+
+
+def test_check_without_a_funnel_says_so_when_asked(tmp_path: Path) -> None:
+    """The sample gives no quota, registrations or issues: no funnel group by default, and
+    --only funnel says it was not checked, exit 0."""
+    plain = run("check", "--lang", "en")
+    assert "Funnel" not in plain.stdout
+    done = run("check", "--lang", "en", "--only", "funnel")
+    assert (0, ["Funnel: no quota, registered or issued given, not checked", "No findings."]) == (
+        done.returncode,
+        done.stdout.splitlines(),
+    )
+
+
+def test_check_of_several_years_checks_the_targets(tmp_path: Path) -> None:
+    """A folder of two years: each year's groups prefixed by its year, then the years group,
+    where 2020's target missed in 2021 is a warning and one without a metric a note; --only
+    years narrows to it; one year with --only years is not checked."""
+    targets = (
+        onex.Target(text="考证人数达到 20 人", metric="candidates", goal=20),
+        onex.Target(text="通过人数超过今年", metric="passed"),
+        onex.Target(text="办好试点"),
+    )
+    cert = (onex.Certificate(code="a", name="甲证书"),)
+    exams = (onex.ExamSession(certificate="甲证书", candidates=10, passed=8),)
+    folder = tmp_path / "years"
+    folder.mkdir()
+    first = onex.Dataset(
+        institution="示例学院", year=2020, certificates=cert, exams=exams, targets=targets
+    )
+    onex.dump(first, folder / "2020.json")
+    onex.dump(first.evolve(year=2021, targets=()), folder / "2021.json")
+    done = run("check", str(folder), "--lang", "en")
+    lines = done.stdout.splitlines()
+    assert 0 == done.returncode
+    assert ["2020 Figures: 0 found", "2021 Figures: 0 found"] == [
+        line for line in lines if "Figures" in line
+    ]
+    start = lines.index("Years: 3 found")
+    assert [
+        "Years: 3 found",
+        '[warning] 2020\'s target "考证人数达到 20 人" not met: 20 aimed at, 10 in 2021',
+        '[warning] 2020\'s target "通过人数超过今年" not met: more than 8 aimed at, 8 in 2021',
+        '[info] 2020\'s target "办好试点": not checkable in 2021',
+        "Result: 0 errors, 2 warnings, 1 info.",
+    ] == lines[start:]
+    only = run("check", str(folder), "--only", "years")
+    assert (0, "历年核查：3 项") == (only.returncode, only.stdout.splitlines()[0])
+    assert "2020 年目标“考证人数达到 20 人”未完成：目标 20，2021 年为 10" in only.stdout
+    single = run("check", "--lang", "en", "--only", "years")
+    assert (0, "Years: one year only, not checked") == (
+        single.returncode,
+        single.stdout.splitlines()[0],
+    )
+
+
+def test_warnings_of_a_table_without_year_follow_lang(tmp_path: Path) -> None:
+    """A summary table read without --year (the multi-year path) prints its warnings in the
+    command's language: Chinese by default, English with --lang en."""
+    path = _summary_csv(tmp_path / "2020年考证汇总.csv")
+    zh = run("check", str(path), "--institution", "广州城市职业学院")
+    en = run("check", str(path), "--institution", "广州城市职业学院", "--lang", "en")
+    assert (1, 1) == (zh.returncode, en.returncode)
+    assert (
+        f"{path}：警告：第 1 行第 6 列（负责人）：未知列 '负责人'，已忽略" in zh.stderr.splitlines()
+    )
+    assert (
+        f"{path}: warning: line 1, column 6 (负责人): unknown column '负责人' ignored"
+        in en.stderr.splitlines()
+    )
+
+
+def test_bad_workbook_lists_every_problem_in_the_commands_language(tmp_path: Path) -> None:
+    """The planted workbook's sixteen problems come in one run of the command, exit 2, each
+    line in Chinese by default and in English with --lang en."""
+    from bad_files import PLANTED, planted_workbook
+
+    path = planted_workbook(tmp_path / "planted.xlsx")
+    zh = run("check", str(path))
+    en = run("check", str(path), "--lang", "en")
+    assert (2, 2) == (zh.returncode, en.returncode)
+    assert (len(PLANTED), len(PLANTED)) == (
+        len(zh.stderr.splitlines()),
+        len(en.stderr.splitlines()),
+    )
+    assert f"{path}：工作表 考核 单元格 G2（考证人数）：应为整数，实际为 '三十'" in zh.stderr
+    assert (
+        f"{path}: sheet 考核, cell G2 (考证人数): expected a whole number, got '三十'" in en.stderr
+    )
+
+
+def test_check_of_a_document_groups_what_it_can(tmp_path: Path) -> None:
+    """A report document is checked for its figures; asked for its funds, the group says it
+    was not checked, and the exit code is the figures' alone."""
+    news = Path(__file__).parent / "data" / "documents" / "news-errors.txt"
+    done = run("check", str(news), "--lang", "en", "--only", "funds")
+    assert (0, ["Funds: a report document gives figures only, not checked", "No findings."]) == (
+        done.returncode,
+        done.stdout.splitlines(),
+    )
+    both = run("check", str(news), "--only", "figures", "--only", "funds")
+    assert 1 == both.returncode
+    assert ["数字核查：4 项", "经费核查：报告文档只有数字，未核查"] == [
+        line for line in both.stdout.splitlines() if "核查" in line and not line.startswith("核查")
+    ]

@@ -18,7 +18,7 @@ def test_summary_table_is_detected_and_loaded(tmp_path: Path) -> None:
     path.write_bytes(SEED_TABLE.read_bytes())
     assert "summary" == onex.detect_table_kind(path)
     with pytest.warns(onex.DataWarning, match="no institution named") as caught:
-        ds = onex.load(path)
+        ds = onex.load(path, lang="en")
     assert (2020, 16, 1479) == (ds.year, len(ds.exams), ds.stated.candidates)
     assert [__file__] == [w.filename for w in caught]  # it points at the call of onex.load
 
@@ -73,7 +73,7 @@ def test_unsupported_suffix_lists_the_readable_ones(tmp_path: Path) -> None:
     path = tmp_path / "x.ods"
     path.write_bytes(b"")
     with pytest.raises(onex.DataError) as err:
-        onex.load(path)
+        onex.load(path, lang="en")
     assert "readable: .csv, .json, .toml, .tsv, .xlsx" in str(err.value)
 
 

@@ -176,7 +176,7 @@ def test_tables_over_several_years_are_audited_row_by_row() -> None:
     assert (2019, 2020) == first.years
     result = onex.audit(report)
     assert [("rate_mismatch", "2020 年", "83%", "82%")] == _key(result)
-    with pytest.raises(DataError, match="several years"):
+    with pytest.raises(DataError, match="考证表涵盖多个年度"):
         report.dataset()
 
 
@@ -232,7 +232,7 @@ def test_bad_documents_get_one_located_message(
     """Each bad document: `onex check` exits 2 with one line naming the file, no traceback."""
     path = tmp_path / name
     path.write_bytes(content)
-    done = _cli("check", str(path))
+    done = _cli("check", str(path), "--lang", "en")
     assert 2 == done.returncode
     assert 1 == len(done.stderr.splitlines()), done.stderr
     assert done.stderr.startswith(str(path)), done.stderr
@@ -273,7 +273,7 @@ def _image_only_pdf(path: Path) -> Path:
 
 def test_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
     """A PDF of images only is refused: no text layer, run OCR."""
-    done = _cli("check", str(_image_only_pdf(tmp_path / "scan.pdf")))
+    done = _cli("check", str(_image_only_pdf(tmp_path / "scan.pdf")), "--lang", "en")
     assert 2 == done.returncode
     assert "no text layer" in done.stderr
     assert "OCR" in done.stderr

@@ -96,7 +96,7 @@ def test_error_message_names_the_file(tmp_path: Path) -> None:
     data = {**MINIMAL, "year": "2021"}
     path = _write(tmp_path, data)
     with pytest.raises(onex.DataError) as info:
-        onex.load(path)
+        onex.load(path, lang="en")
     assert f"{path}: $.year: expected a whole number, got '2021'" == str(info.value)
 
 

@@ -157,7 +157,7 @@ def test_summary_table_count_out_of_order_is_located(tmp_path: Path) -> None:
     path = tmp_path / "bad-2021.csv"
     path.write_text("证书名称,实考人数,通过人数,发证人数\n甲证书,10,5,7\n", encoding="utf-8")
     with pytest.raises(onex.DataError) as info:
-        onex.read_table(path, institution="示例学院")
+        onex.read_table(path, institution="示例学院", lang="en")
     assert "line 2, column 4 (发证人数): 7 certificates issued exceeds 5 passed" in str(info.value)
 
 
@@ -534,7 +534,7 @@ def test_workbook_count_claim_on_an_exam_row_is_located(tmp_path: Path) -> None:
     ws.append([2, None, "近万人", None, None, "sat"])
     wb.save(path)
     with pytest.raises(onex.DataError) as info:
-        onex.load(path)
+        onex.load(path, lang="en")
     assert "sheet 原文表述, cell F2" in str(info.value)
     assert "a printed count belongs to the totals" in str(info.value)
 

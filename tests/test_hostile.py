@@ -32,7 +32,7 @@ PER_CASE_SECONDS = 5.0
 
 def _error(path: Path, **options: object) -> str:
     with pytest.raises(onex.DataError) as err:
-        onex.read_table(path, **options)  # type: ignore[arg-type]
+        onex.read_table(path, lang="en", **options)  # type: ignore[arg-type]
     return str(err.value)
 
 
@@ -86,7 +86,7 @@ def test_a_dataset_file_too_large_is_refused(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         fh.truncate((64 << 20) + 1)
     with pytest.raises(onex.DataError, match="a dataset file is at most 67,108,864 bytes"):
-        onex.load(path)
+        onex.load(path, lang="en")
 
 
 def _assert_clean(message: str) -> None:
@@ -101,9 +101,9 @@ def _read_any(path: Path) -> str:
     start = time.monotonic()
     try:
         if path.suffix in (".json", ".toml"):
-            onex.load(path)
+            onex.load(path, lang="en")
         else:
-            onex.read_table(path, year=2020, institution="x")
+            onex.read_table(path, year=2020, institution="x", lang="en")
     except onex.DataError as exc:
         text = str(exc)
         assert text.startswith(str(path)), text
@@ -280,7 +280,7 @@ def test_constructors_and_files_refuse_the_same_text(
     data = {"institution": "示例学院", "year": 2021, "certificates": [{"code": "c", "name": text}]}
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(onex.DataError) as err:
-        onex.load(path)
+        onex.load(path, lang="en")
     assert f"{path}: $.certificates[0].name: {expected}" in str(err.value)
 
 
@@ -297,5 +297,5 @@ def test_check_never_prints_the_escape(tmp_path: Path) -> None:
     path.write_text(f"{SUMMARY}\n物流\x1b]0;pwned\x07管理,10,8,2020\n", encoding="utf-8")
     done = run("check", str(path))
     assert 2 == done.returncode
-    assert "U+001B (ESC)" in done.stderr
+    assert "U+001B（ESC）" in done.stderr
     assert [] == [c for c in done.stderr if ord(c) < 32 and c != "\n"]

@@ -20,7 +20,7 @@ def _write(path: Path, lines: list[str]) -> Path:
 
 def _message(path: Path) -> str:
     with pytest.raises(onex.DataError) as info:
-        onex.read_results(path, year=2021, quiet=True)
+        onex.read_results(path, year=2021, quiet=True, lang="en")
     return str(info.value)
 
 

@@ -288,13 +288,13 @@ def test_load_reads_a_results_file(tmp_path: Path) -> None:
         tmp_path / "2020-results.csv", HEADER, [",".join(r) for r in gen_results.rows(50)]
     )
     with pytest.warns(onex.DataWarning, match="placeholder"):
-        ds = onex.load(path)
+        ds = onex.load(path, lang="en")
     assert 50 == sum(e.candidates for e in ds.exams)
     assert "results" == onex.detect_table_kind(path)
     bad = path.read_text(encoding="utf-8").replace(gen_results.rows(50)[7][2], "110105194912310021")
     path.write_text(bad, encoding="utf-8")
     with pytest.warns(onex.DataWarning) as caught:
-        onex.load(path)
+        onex.load(path, lang="en")
     lines = str(caught[0].message).splitlines()
     assert lines[0].endswith(
         "line 9, column 3 (身份证号): wrong check character (mistyped?): '1101**********0021'"

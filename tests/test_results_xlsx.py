@@ -166,7 +166,7 @@ def test_files_that_are_not_workbooks_say_what_they_are(
     path = tmp_path / "bad.xlsx"
     path.write_bytes(data)
     with pytest.raises(onex.DataError) as caught:
-        onex.read_results(path, institution="测试学院")
+        onex.read_results(path, institution="测试学院", lang="en")
     assert words in str(caught.value)
 
 
@@ -181,5 +181,5 @@ def test_a_summary_table_with_a_stray_far_cell_is_refused(tmp_path: Path) -> Non
                 ws.write(r, c, value)
         ws.write_string(1_048_575, 0, " ")
     with pytest.raises(onex.DataError) as caught:
-        onex.read_table(path, year=2020, institution="测试学院")
+        onex.read_table(path, year=2020, institution="测试学院", lang="en")
     assert "sheet 考证: the sheet's cells reach row 1048576" in str(caught.value)

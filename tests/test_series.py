@@ -100,7 +100,7 @@ def test_multi_year_table_gives_a_series(tmp_path: Path) -> None:
         [d.exams[0].registered for d in series],
     )
     with pytest.raises(onex.DataError, match="several years"):
-        onex.read_exam_table(path)
+        onex.read_exam_table(path, lang="en")
 
 
 def test_year_twice_is_located(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_year_twice_is_located(tmp_path: Path) -> None:
         "2020-again.json: $.year"
     )
     assert "year 2020 is given twice" in problem.message
-    done = _run("report", *map(str, paths), str(again))
+    done = _run("report", *map(str, paths), str(again), "--lang", "en")
     assert (2, True, "Traceback" not in done.stderr) == (
         done.returncode,
         "year 2020 is given twice" in done.stderr,

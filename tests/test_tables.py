@@ -201,7 +201,7 @@ def test_xlsx_named_sheet(tmp_path: Path) -> None:
         onex.read_exam_table(path, sheet="2020", year=2020).dataset
     )
     with pytest.raises(onex.DataError) as err:
-        onex.read_exam_table(path, sheet="2021", year=2020)
+        onex.read_exam_table(path, sheet="2021", year=2020, lang="en")
     assert "no sheet named '2021'; sheets: 封面, 2020" in str(err.value)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import sys
 import threading
@@ -18,9 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
+    from onex.i18n import Lang
     from onex.model import CandidateResult, Dataset
     from onex.model.series import Series
     from onex.report import Report
+    from onex.services.compare import TargetCheck
 
 DEFAULT_SAMPLE = "gzcvc-2020"
 
@@ -187,7 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         choices=_CHECK_KINDS,
         metavar="KIND",
-        help="run only this kind of check: figures, funds or credits (repeatable)",
+        help="run only this kind of check: figures, funnel (quota, registered, sat, passed, "
+        "issued), funds, credits or years (a multi-year input's targets) (repeatable)",
     )
     check.add_argument(
         "--results",
@@ -211,9 +215,14 @@ _TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
 _DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown")
 
 
-def load_years(sources: Sequence[str]) -> Series:
+def message_lang(args: argparse.Namespace) -> Lang:
+    """The language of the command's messages: its ``--lang``, Chinese without one."""
+    return "en" if getattr(args, "lang", "zh") == "en" else "zh"
+
+
+def load_years(sources: Sequence[str], lang: Lang = "zh") -> Series:
     """A series from several data files or folders (sample names too); their warnings go to
-    stderr, and reading goes on."""
+    stderr in ``lang``, and reading goes on."""
     import warnings
 
     import onex
@@ -227,7 +236,7 @@ def load_years(sources: Sequence[str]) -> Series:
             paths.append(source)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", onex.DataWarning)
-        series = onex.load_series(*paths) if paths else None
+        series = onex.load_series(*paths, lang=lang) if paths else None
     for warning in caught:
         print(str(warning.message), file=sys.stderr)
     if series is None or datasets:
@@ -258,18 +267,20 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
     import onex
 
     path = Path(source)
+    lang = message_lang(args)
     if path.is_dir():
-        return load_years([source])
+        return load_years([source], lang)
     if path.exists():
         if path.suffix.lower() in _DOCUMENT_SUFFIXES:
-            return onex.read_report(path).dataset(year=args.year, institution=args.institution)
+            document = onex.read_report(path, lang=lang)
+            return document.dataset(year=args.year, institution=args.institution)
         if path.suffix.lower() not in _TABLE_SUFFIXES:
-            return onex.load(path)
+            return onex.load(path, lang=lang)
         if args.year is None and onex.detect_table_kind(path, sheet=args.sheet) == "summary":
             from onex.io.tables.summary import read_exam_table_years
 
             imports = read_exam_table_years(path, sheet=args.sheet, institution=args.institution)
-            for line in dict.fromkeys(x for i in imports for x in i.warning_lines()):
+            for line in dict.fromkeys(x for i in imports for x in i.warning_lines(lang)):
                 print(line, file=sys.stderr)
             if len(imports) > 1:
                 return onex.Series(
@@ -292,8 +303,9 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
             institution=args.institution,
             unmask=args.unmask,
             quiet=args.quiet,
+            lang=lang,
         )
-        for line in imported.warning_lines(getattr(args, "lang", "zh")):
+        for line in imported.warning_lines(lang):
             print(line, file=sys.stderr)
         return imported.dataset
     if source in onex.samples.names():
@@ -356,7 +368,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
     sources: list[str] = args.source
     _check_output(args.output, _inputs(*sources))
-    found = load_years(sources) if len(sources) > 1 else load_any(sources[0], args)
+    found = (
+        load_years(sources, message_lang(args)) if len(sources) > 1 else load_any(sources[0], args)
+    )
     if isinstance(found, onex.Series):
         report = onex.build_series_report(
             found, lang=args.lang, precision=args.precision, certificates=args.trend
@@ -369,11 +383,13 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_CHECK_KINDS = ("figures", "funds", "credits")
+_CHECK_KINDS = ("figures", "funnel", "funds", "credits", "years")
 _CHECK_TITLES = {
     "figures": ("数字核查", "Figures"),
+    "funnel": ("考证进度核查", "Funnel"),
     "funds": ("经费核查", "Funds"),
     "credits": ("学分核查", "Credits"),
+    "years": ("历年核查", "Years"),
 }
 
 
@@ -384,14 +400,23 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     zh = args.lang == "zh"
     counts = {"error": 0, "warning": 0, "info": 0}
     if Path(args.source).suffix.lower() in _DOCUMENT_SUFFIXES and Path(args.source).is_file():
-        # A report document holds figures only: they are audited where they are printed.
-        document = onex.audit(onex.read_report(args.source), lang=args.lang)
-        title = _CHECK_TITLES["figures"][0 if zh else 1]
-        n = len(document.findings)
-        out.write(f"{title}：{n} 项\n" if zh else f"{title}: {n} found\n")
-        for finding in document.findings:
-            counts[finding.severity.value] += 1
-            out.write(f"[{finding.severity.label(args.lang)}] {finding.message(args.lang)}\n")
+        # A report document holds figures only: they are audited where they are printed, the
+        # funnel's (quota, registered, issued, rates over them) apart when it prints any.
+        from onex.services.audit_results import FUNNEL_KINDS
+
+        document = onex.audit(onex.read_report(args.source, lang=args.lang), lang=args.lang)
+        for kind in ("figures", "funnel"):
+            lines = [
+                (f.severity.value, f.message(args.lang))
+                for f in document.findings
+                if (f.kind in FUNNEL_KINDS) == (kind == "funnel")
+            ]
+            wanted = kind in args.only if args.only else (kind == "figures" or bool(lines))
+            if wanted:
+                _check_group(_CHECK_TITLES[kind][0 if zh else 1], lines, args, out, counts)
+        for kind in [k for k in args.only or () if k not in ("figures", "funnel")]:
+            why = "报告文档只有数字" if zh else "a report document gives figures only"
+            _check_group(_CHECK_TITLES[kind][0 if zh else 1], why, args, out, counts)
         _check_total(counts, zh, out)
         return EXIT_FINDINGS if counts["error"] else EXIT_OK
     found = load_any(args.source, args)
@@ -399,9 +424,77 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     kinds = [k for k in _CHECK_KINDS if not args.only or k in args.only]
     for dataset in datasets:  # a folder or a multi-year table: each year, its lines prefixed
         year = f"{dataset.year} " if len(datasets) > 1 else ""
-        _check_year(dataset, args, out, kinds, counts, year)
+        _check_year(dataset, args, out, [k for k in kinds if k != "years"], counts, year)
+    if "years" in kinds:
+        _check_years(datasets, args, out, counts)
     _check_total(counts, zh, out)
     return EXIT_FINDINGS if counts["error"] else EXIT_OK
+
+
+def _check_group(
+    title: str,
+    lines: list[tuple[str, str]] | str,
+    args: argparse.Namespace,
+    out: TextIO,
+    counts: dict[str, int],
+    year: str = "",
+) -> None:
+    """One group of ``onex check``: its heading with the count and its lines (severity,
+    message), or, for a text, why the group was not checked."""
+    import onex
+
+    zh = args.lang == "zh"
+    if isinstance(lines, str):
+        out.write(
+            f"{year}{title}：{lines}，未核查\n" if zh else f"{year}{title}: {lines}, not checked\n"
+        )
+        return
+    out.write(f"{year}{title}：{len(lines)} 项\n" if zh else f"{year}{title}: {len(lines)} found\n")
+    for severity, message in lines:
+        counts[severity] += 1
+        out.write(f"{year}[{onex.Severity(severity).label(args.lang)}] {message}\n")
+
+
+def _check_years(
+    datasets: Sequence[Dataset], args: argparse.Namespace, out: TextIO, counts: dict[str, int]
+) -> None:
+    """The checks across years: each year's stated targets against the next year's figures
+    (a target missed is a warning, one that cannot be checked a note)."""
+    import onex
+
+    zh = args.lang == "zh"
+    title = _CHECK_TITLES["years"][0 if zh else 1]
+    if len(datasets) < 2:
+        if args.only:  # shown for several years, or when asked for
+            _check_group(title, "只有一年的数据" if zh else "one year only", args, out, counts)
+        return
+    lines: list[tuple[str, str]] = []
+    for before, after in itertools.pairwise(datasets):
+        for check in onex.compare(before, after).targets:
+            if check.status is onex.TargetStatus.MET:
+                continue
+            severity = "warning" if check.status is onex.TargetStatus.NOT_MET else "info"
+            lines.append((severity, _target_line(check, before.year, after.year, zh)))
+    _check_group(title, lines, args, out, counts)
+
+
+def _target_line(check: TargetCheck, before: int, after: int, zh: bool) -> str:
+    """A target of year ``before`` not met (or not checkable) in year ``after``."""
+    text = check.target.text
+    if check.status.value == "not_checkable":
+        return (
+            f"{before} 年目标“{text}”：{after} 年无法核对"
+            if zh
+            else f'{before}\'s target "{text}": not checkable in {after}'
+        )
+    goal = f"超过 {check.goal}" if check.strict and zh else str(check.goal)
+    if not zh and check.strict:
+        goal = f"more than {check.goal}"
+    return (
+        f"{before} 年目标“{text}”未完成：目标 {goal}，{after} 年为 {check.achieved}"
+        if zh
+        else f'{before}\'s target "{text}" not met: {goal} aimed at, {check.achieved} in {after}'
+    )
 
 
 def _check_total(counts: dict[str, int], zh: bool, out: TextIO) -> None:
@@ -431,15 +524,30 @@ def _check_year(
     """One year's checks, grouped by kind, each line prefixed by ``year`` (empty for one year);
     ``counts`` gathers the findings by severity."""
     import onex
+    from onex.services.audit_results import FUNNEL_KINDS
+    from onex.services.funnel import funnel_given
 
     zh = args.lang == "zh"
+    audit = onex.audit(dataset, lang=args.lang) if {"figures", "funnel"} & set(kinds) else None
     for kind in kinds:
         title = _CHECK_TITLES[kind][0 if zh else 1]
         lines: list[tuple[str, str]] = []  # (severity, message)
         skipped: str | None = None
-        if kind == "figures":
-            audit = onex.audit(dataset, lang=args.lang)
-            lines = [(f.severity.value, f.message(args.lang)) for f in audit.findings]
+        if kind in ("figures", "funnel") and audit is not None:
+            funnel = kind == "funnel"
+            if funnel and not funnel_given(dataset):
+                if not args.only:  # shown when the input has a funnel, or when asked for
+                    continue
+                skipped = (
+                    "未提供试点规模、报名、发证人数"
+                    if zh
+                    else "no quota, registered or issued given"
+                )
+            lines = [
+                (f.severity.value, f.message(args.lang))
+                for f in audit.findings
+                if (f.kind in FUNNEL_KINDS) == funnel
+            ]
         elif kind == "funds":
             if dataset.fund_guidance is None:
                 skipped = "未提供经费使用规定" if zh else "no fund guidance given"
@@ -465,19 +573,7 @@ def _check_year(
                     else f"{recognised} courses recognised, {refused} refused"
                 )
                 lines = [("info", summary)]
-        if skipped is not None:
-            out.write(
-                f"{year}{title}：{skipped}，未核查\n"
-                if zh
-                else f"{year}{title}: {skipped}, not checked\n"
-            )
-            continue
-        out.write(
-            f"{year}{title}：{len(lines)} 项\n" if zh else f"{year}{title}: {len(lines)} found\n"
-        )
-        for severity, message in lines:
-            counts[severity] += 1
-            out.write(f"{year}[{onex.Severity(severity).label(args.lang)}] {message}\n")
+        _check_group(title, lines if skipped is None else skipped, args, out, counts, year)
 
 
 def _check_results(args: argparse.Namespace) -> tuple[CandidateResult, ...] | None:
@@ -485,7 +581,7 @@ def _check_results(args: argparse.Namespace) -> tuple[CandidateResult, ...] | No
     import onex
 
     if args.results:
-        return tuple(onex.candidate_results(args.results))
+        return tuple(onex.candidate_results(args.results, lang=message_lang(args)))
     return _sample_results(args.source)
 
 

@@ -74,31 +74,45 @@ class DataError(OnexError, ValueError):
     """Input data is malformed or inconsistent.
 
     ``problems`` lists every located problem found (not just the first); ``source`` names the file
-    when there is one. ``str()`` gives one line per problem, prefixed by the source.
+    when there is one. ``str()`` gives one line per problem, prefixed by the source, in ``lang``:
+    a reader (``onex.load``, ``read_table``, ...) raises its errors in the language it was
+    called with (``lang="zh"`` by default, as for reports); an error raised by a constructor or
+    a service, which take no language, speaks English. ``text(lang)`` gives either language
+    whatever ``lang`` is.
     """
 
-    def __init__(self, problems: Iterable[Problem | str], *, source: str | None = None) -> None:
+    def __init__(
+        self, problems: Iterable[Problem | str], *, source: str | None = None, lang: str = "en"
+    ) -> None:
         self.problems: tuple[Problem, ...] = tuple(
             p if isinstance(p, Problem) else Problem("", p) for p in problems
         )
         self.source = source
-        super().__init__(self._text())
+        self.lang = "zh" if lang == "zh" else "en"
+        super().__init__(self.text(self.lang))
 
-    def _text(self) -> str:
-        prefix = f"{self.source}: " if self.source else ""
-        return "\n".join(f"{prefix}{p}" for p in self.problems) or f"{prefix}invalid data"
+    def __str__(self) -> str:
+        return self.text(self.lang)
 
     def text(self, lang: str = "zh") -> str:
         """The problems in ``lang``, one per line, prefixed by the source: Chinese (the default,
-        as for reports) or English (the same as ``str()``)."""
+        as for reports) or English."""
         if lang == "en":
-            return str(self)
+            prefix = f"{self.source}: " if self.source else ""
+            return "\n".join(f"{prefix}{p}" for p in self.problems) or f"{prefix}invalid data"
         prefix = f"{self.source}：" if self.source else ""
         return "\n".join(f"{prefix}{p.text(lang)}" for p in self.problems) or f"{prefix}数据无效"
 
+    def in_lang(self, lang: str) -> DataError:
+        """This error, its ``str()`` (and ``args``) now in ``lang``; the same object, so its
+        class, traceback and other attributes stay."""
+        self.lang = "zh" if lang == "zh" else "en"
+        self.args = (self.text(self.lang),)
+        return self
+
     def with_source(self, source: str) -> DataError:
-        """The same problems, attributed to ``source`` (a file name)."""
-        return DataError(self.problems, source=source)
+        """The same problems, attributed to ``source`` (a file name), in the same language."""
+        return DataError(self.problems, source=source, lang=self.lang)
 
 
 class FieldError(DataError):
@@ -127,7 +141,34 @@ class FieldTypeError(FieldError, TypeError):
 class DataWarning(UserWarning):
     """Something in input data that did not stop reading: an unknown column ignored, a bad
     身份证号, a placeholder institution. :func:`onex.load` issues one per spreadsheet that has
-    any, listing them; :func:`onex.read_table` returns them instead (``TableImport.warnings``)."""
+    any, listing them; :func:`onex.read_table` returns them instead (``TableImport.warnings``).
+
+    The message is in the language the reader was called with (``lang="zh"`` by default);
+    ``problems`` holds the located warnings and ``text(lang)`` gives them in either language.
+    """
+
+    def __init__(
+        self,
+        message: str | Iterable[Problem],
+        *,
+        source: str | None = None,
+        lang: str = "en",
+    ) -> None:
+        self.problems: tuple[Problem, ...] = (
+            (Problem("", message),) if isinstance(message, str) else tuple(message)
+        )
+        self.source = source
+        self.lang = "zh" if lang == "zh" else "en"
+        super().__init__(self.text(self.lang))
+
+    def text(self, lang: str = "zh") -> str:
+        """The warnings in ``lang``, one per line, prefixed by the source: Chinese (the
+        default) or English."""
+        if lang == "en":
+            prefix = f"{self.source}: warning: " if self.source else ""
+            return "\n".join(f"{prefix}{p}" for p in self.problems)
+        prefix = f"{self.source}：警告：" if self.source else ""
+        return "\n".join(f"{prefix}{p.text(lang)}" for p in self.problems)
 
 
 class UnknownNameError(DataError, LookupError):

@@ -5,12 +5,22 @@ One table holds both languages so a label cannot exist in one and be missing in 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
 from onex.model.convert import PolicyEnum
 
-__all__ = ["LABELS", "LabelledEnum", "Lang", "check_lang", "label", "message_text", "place_text"]
+__all__ = [
+    "LABELS",
+    "MESSAGES",
+    "LabelledEnum",
+    "Lang",
+    "check_lang",
+    "label",
+    "message_text",
+    "place_text",
+]
 
 Lang = Literal["zh", "en"]
 
@@ -215,101 +225,549 @@ class LabelledEnum(PolicyEnum):
         return label(f"{type(self).__name__}.{self.value}", check_lang(lang))
 
 
-# -- data errors and warnings in Chinese -------------------------------------------------------
+# -- data errors and warnings in both languages ------------------------------------------------
 #
-# onex composes each problem's text in English (the library's default, which callers and tests
-# match on); these templates give the same text in Chinese, for ``--lang zh`` and
-# ``DataError.text("zh")``. A template captures the variable parts ({0}, {1}, ...) and puts them
-# back unchanged: values stay quoted exactly as the English text quotes them. A message no
-# template knows stays in English rather than be guessed at.
+# Each problem is composed once, in English, where it is found (the words callers and tests match
+# on). MESSAGES pairs every English message's format with its Chinese one: ``{0}``, ``{1}``, ...
+# stand for the variable parts (values quoted as the English quotes them, numbers, names), which
+# the Chinese puts back unchanged; ``{t0}`` puts back part 0 itself translated (a message inside
+# a message) and ``{p0}`` part 0 as a place (``line 3, column 2`` -> ``第 3 行第 2 列``). Formats
+# are tried in order, the first that matches the whole message wins; a message none matches
+# stays English rather than be guessed at (tests/test_message_language.py drives every reader
+# through a corpus of bad inputs and fails on any that does).
 
-_V = r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s;,]+)"  # a quoted or bare value
-
-_MESSAGE_TEMPLATES: tuple[tuple[str, str], ...] = (
-    (rf"expected a whole number, got {_V}", "应为整数，实际为 {0}"),
-    (rf"expected a whole number from 1 to 64, got {_V}", "应为 1 到 64 之间的整数，实际为 {0}"),
-    (rf"must not be negative, got {_V}", "不能为负数，实际为 {0}"),
-    (rf"expected a date such as (\S+), got {_V}", "应为日期（如 {0}），实际为 {1}"),
-    (rf"expected a date as YYYY-MM-DD, got {_V}", "应为 YYYY-MM-DD 格式的日期，实际为 {0}"),
-    (rf"{_V} is not a calendar date", "{0} 不是有效的日期"),
-    (rf"expected true or false, got {_V}", "应为 true 或 false（是/否），实际为 {0}"),
-    (rf"expected non-empty text, got {_V}", "应为非空文字，实际为 {0}"),
-    (rf"expected text, got {_V}", "应为文字，实际为 {0}"),
-    (rf"expected a score between 0 and 100, got {_V}", "成绩应在 0 到 100 之间，实际为 {0}"),
+MESSAGES: tuple[tuple[str, str], ...] = (
+    # values: numbers, dates, yes/no, text
+    ("expected a whole number, got {0}", "应为整数，实际为 {0}"),
+    ("expected a whole number from 1 to 64, got {0}", "应为 1 到 64 之间的整数，实际为 {0}"),
+    ("must not be negative, got {0}", "不能为负数，实际为 {0}"),
+    ("expected a finite number, got {0}", "应为有限的数字，实际为 {0}"),
+    ("expected a number, got {0}", "应为数字，实际为 {0}"),
     (
-        rf"expected a decimal number such as \"120.50\", got {_V}",
-        '应为数字（如 "120.50"），实际为 {0}',
+        "a number of {0} digits: no figure here has more than {1}",
+        "数字有 {0} 位：此处的数字最多 {1} 位",
     ),
-    (rf"expected a year between 1990 and 2100, got {_V}", "年份应在 1990 到 2100 之间，实际为 {0}"),
-    (r"(\d+) passed exceeds (\d+) candidates", "通过人数 {0} 超过考证人数 {1}"),
-    (rf"unknown certificate {_V}; closest known: (.+)", "未知证书 {0}；最接近的已知名称：{1}"),
-    (rf"unknown certificate {_V}", "未知证书 {0}"),
-    (rf"unknown course {_V}; closest known: (.+)", "未知课程 {0}；最接近的已知名称：{1}"),
-    (rf"unknown course {_V}", "未知课程 {0}"),
-    (rf"unknown level {_V}; valid: (.+)", "未知等级 {0}；可填：{1}"),
-    (rf"invalid level {_V}; valid: (.+)", "无效的等级 {0}；可填：{1}"),
-    (r"missing column (.+)", "缺少列 {0}"),
-    (rf"unknown column {_V} ignored", "未知列 {0}，已忽略"),
-    (r"unknown field\(s\): (.+)", "未知字段：{0}"),
-    (r"required field missing", "缺少必填字段"),
-    (r"(\S+) is required", "{0} 为必填项"),
-    (r"(\S+) is given twice", "{0} 填写了两次"),
-    (r"no result rows under the header", "表头下没有成绩行"),
-    (r"the table is empty", "表格是空的"),
-    (r"no 学号 \(student number\)", "缺少学号"),
-    (r"no certificate name", "缺少证书名称"),
+    ("expected a date such as {0}, got {1}", "应为日期（如 {0}），实际为 {1}"),
+    ("expected a date as YYYY-MM-DD, got {0}", "应为 YYYY-MM-DD 格式的日期，实际为 {0}"),
     (
-        r"no result: give 是否通过 \(passed\) or both 理论成绩 and 实操成绩 scores",
+        "expected a date (datetime.date, pendulum.Date or YYYY-MM-DD), got {0}",
+        "应为日期（datetime.date、pendulum.Date 或 YYYY-MM-DD），实际为 {0}",
+    ),
+    ("expected a date without a time of day, got {0}", "应为不含时刻的日期，实际为 {0}"),
+    ("expected a date, got a date and time {0}", "应为日期，实际为日期加时刻 {0}"),
+    ("{0} is not a calendar date", "{0} 不是有效的日期"),
+    ("expected true or false, got {0}", "应为 true 或 false（是/否），实际为 {0}"),
+    (
+        "expected yes or no (是/否, 通过/未通过, pass/fail), got {0}",
+        "应为是或否（是/否、通过/未通过、pass/fail），实际为 {0}",
+    ),
+    ("expected non-empty text, got {0}", "应为非空文字，实际为 {0}"),
+    ("expected text, got {0}", "应为文字，实际为 {0}"),
+    (
+        "expected a list of text, got {0} (a text is not read as a list)",
+        "应为文字列表，实际为 {0}（一段文字不会被当作列表）",
+    ),
+    ("expected a list of text, got {0}", "应为文字列表，实际为 {0}"),
+    ("expected a score between 0 and 100, got {0}", "成绩应在 0 到 100 之间，实际为 {0}"),
+    ("expected a weight between 0 and 1, got {0}", "权重应在 0 到 1 之间，实际为 {0}"),
+    ("weights must add up to 1, got {0} + {1}", "权重之和应为 1，实际为 {0} + {1}"),
+    ('expected a decimal number such as "120.50", got {0}', '应为数字（如 "120.50"），实际为 {0}'),
+    ("expected a year between 1990 and 2100, got {0}", "年份应在 1990 到 2100 之间，实际为 {0}"),
+    ("expected an amount below ¥10^12, got {0}", "金额应小于 ¥10^12，实际为 {0}"),
+    ("expected credits above 0, got {0}", "学分应大于 0，实际为 {0}"),
+    ("expected one of {0}, got {1}", "应为 {0} 之一，实际为 {1}"),
+    ("expected the rate as printed text, got {0}", "比率应按原文以文字填写，实际为 {0}"),
+    ("cannot read {0} as a printed rate; {t1}", "无法把 {0} 读作比率；{t1}"),
+    (
+        "cannot read {0} as a rate; expected e.g. 80.12% or 96%",
+        "无法把 {0} 读作比率；应如 80.12% 或 96%",
+    ),
+    ("window ends on {0} before it starts on {1}", "时间段的结束日 {0} 早于开始日 {1}"),
+    (
+        "{0} as a float is not exactly {1} (binary floats cannot hold it); "
+        'pass Decimal("{2}") or the text "{3}"',
+        '浮点数 {0} 不能精确表示 {1}（二进制浮点数存不下）；请改用 Decimal("{2}") 或文字 "{3}"',
+    ),
+    (
+        "{0} is out of range: numbers must be below 10^15 with at most 10 decimal places",
+        "{0} 超出范围：数字须小于 10^15，且最多 10 位小数",
+    ),
+    ("expected a list of levels ({0}), got {1}", "应为等级列表（{0}），实际为 {1}"),
+    ("a level is listed twice", "同一等级列了两次"),
+    ("expected a stage ({0}), got {1}", "应为人数阶段（{0}），实际为 {1}"),
+    ("expected an object {...} with fields, got {t0}", "应为含字段的对象 {...}，实际为 {t0}"),
+    ("expected an object with fields, got {t0}", "应为含字段的对象，实际为 {t0}"),
+    ("expected a list [...], got {t0}", "应为列表 [...]，实际为 {t0}"),
+    ("expected an int or Decimal weight, got {0}", "权重应为整数或 Decimal，实际为 {0}"),
+    ("expected a non-negative weight, got {0}", "权重不能为负数，实际为 {0}"),
+    ("expected a {0}, got {t1}", "应为 {0} 记录，实际为 {t1}"),
+    ("not a valid value here ({0})", "此处的值无效（{0}）"),
+    # the kinds of value the messages above name
+    ("an object {...}", "对象 {...}"),
+    ("a list [...]", "列表 [...]"),
+    ("list", "列表"),
+    ("dict", "对象"),
+    ("None", "空值"),
+    # text that no record may hold
+    (
+        "holds the control character U+{0} ({1}) at character {2}: remove it",
+        "第 {2} 个字符是控制字符 U+{0}（{1}）：请删除",
+    ),
+    (
+        "holds the invisible direction control U+{0} ({1}) at character {2}, which makes the "
+        "text display other than it reads: remove it",
+        "第 {2} 个字符是不可见的文字方向控制符 U+{0}（{1}），会使文字显示的顺序与实际不同：请删除",
+    ),
+    (
+        "holds a lone surrogate U+{0} at character {1}, which no text file can store "
+        "(damaged text, or a broken \\u escape)",
+        "第 {1} 个字符是单独的代理码位 U+{0}，任何文本文件都无法保存"
+        "（文字已损坏，或 \\u 转义不完整）",
+    ),
+    ("the certificate name {t0}", "证书名称{t0}"),
+    # counts and the funnel
+    ("{0} passed exceeds {1} candidates", "通过人数 {0} 超过考证人数 {1}"),
+    (
+        "{0} registered is fewer than the {1} who sat (candidates); the funnel runs "
+        "registered >= sat >= passed >= issued",
+        "报名人数 {0} 少于实考人数 {1}；各阶段人数应为 报名 ≥ 实考 ≥ 通过 ≥ 发证",
+    ),
+    (
+        "{0} certificates issued exceeds {1} passed; the funnel runs "
+        "registered >= sat >= passed >= issued",
+        "发证人数 {0} 超过通过人数 {1}；各阶段人数应为 报名 ≥ 实考 ≥ 通过 ≥ 发证",
+    ),
+    ("{0} sittings (人次) is fewer than the {1} persons who sat", "考试人次 {0} 少于实考人数 {1}"),
+    ("a level appears twice in the breakdown", "分级结果中同一等级出现了两次"),
+    ("a session for one level cannot have a level breakdown", "单一等级的考核记录不能再有分级结果"),
+    (
+        "give passed, or both theory and practical scores",
+        "请填写是否通过，或同时填写理论和实操成绩",
+    ),
+    ("give the number trained or a roster of teachers", "请填写培训人数或培训教师名单"),
+    ("{0} trained disagrees with the roster of {1}", "培训人数 {0} 与名单上的 {1} 人不符"),
+    ("{0} assessors exceeds {1} teachers trained", "考评员人数 {0} 超过培训教师人数 {1}"),
+    (
+        "a rate of {0} is taken over an earlier stage, not {1}",
+        "{0}的比率应以更早的阶段为基数，而不是{1}",
+    ),
+    (
+        "the quota is the first stage: no rate ends there",
+        "试点规模是第一个阶段：没有以它为分子的比率",
+    ),
+    # names and references
+    ("unknown certificate {0}; closest known: {1}", "未知证书 {0}；最接近的已知名称：{1}"),
+    ("unknown certificate {0}", "未知证书 {0}"),
+    ("unknown course {0}; closest known: {1}", "未知课程 {0}；最接近的已知名称：{1}"),
+    ("unknown course {0}", "未知课程 {0}"),
+    ("unknown level {0}; valid: {1}", "未知等级 {0}；可填：{1}"),
+    ("invalid level {0}; valid: {1}", "无效的等级 {0}；可填：{1}"),
+    ("invalid exam type {0}; valid: {1}", "无效的考核方式 {0}；可填：{1}"),
+    ("invalid course kind {0}; valid: {1}", "无效的课程类型 {0}；可填：{1}"),
+    ("invalid metric {0}; valid: {1}", "无效的指标 {0}；可填：{1}"),
+    ("invalid fund scope {0}; valid: {1}", "无效的经费范围 {0}；可填：{1}"),
+    ("invalid stage {0}; valid: {1}", "无效的人数阶段 {0}；可填：{1}"),
+    ("unknown exam type {0}; valid: {1}", "未知考核方式 {0}；可填：{1}"),
+    ("duplicate certificate code {0} (also {1})", "证书代码 {0} 重复（另见 {1}）"),
+    ("name {0} is already claimed by certificate {1}", "名称 {0} 已属于证书 {1}"),
+    ("course {0} is listed twice", "课程 {0} 列了两次"),
+    ("section key {0} repeats", "章节键 {0} 重复"),
+    (
+        "the quota of {0} is given on the certificate too: give it once, on the certificate "
+        "or on its sessions",
+        "{0} 的试点规模在证书上也填了：只填一次，填在证书上或其考核记录上",
+    ),
+    (
+        "certificate {0} is coded {1} in {2} but {3} in {4}: a certificate keeps its code "
+        "across years (use one code, or different names for different certificates)",
+        "证书 {0} 在 {2} 中代码为 {1}，在 {4} 中却为 {3}：同一证书各年代码应一致"
+        "（使用同一代码，或为不同证书取不同名称）",
+    ),
+    (
+        "certificate {0} matches the same earlier certificate as {1}",
+        "证书 {0} 与 {1} 对应同一个往年证书",
+    ),
+    (
+        "year {0} is given twice (also {1}): one dataset per year",
+        "{0} 年给了两次（另见 {1}）：每年一份数据",
+    ),
+    ("a series needs at least one year's dataset", "多年数据至少需要一年的数据"),
+    ("a series holds datasets only", "多年数据只能由各年数据组成"),
+    (
+        "a series is one institution's; these datasets name several: {0}",
+        "多年数据应属于同一院校；这些数据涉及多所院校：{0}",
+    ),
+    # fields and records in files
+    ("unknown field(s): {0}", "未知字段：「{0}」"),
+    ("required field missing", "缺少必填字段"),
+    ("{0} ({1}) is required", "{1} 为必填项"),
+    ("{0} is required", "{0} 为必填项"),
+    ("{0} is given twice", "{0} 填写了两次"),
+    ("give both the start and the end date, or neither", "开始日期和结束日期要么都填，要么都不填"),
+    # tables: headers, rows and columns
+    ("missing column {0} ({1})", "缺少列 {0}"),
+    (
+        "missing column 是否通过/passed, or both 理论成绩/theory and 实操成绩/practical",
+        "缺少列 是否通过/passed，或同时缺少 理论成绩/theory 和 实操成绩/practical",
+    ),
+    ("missing column {0}", "缺少列 {0}"),
+    ("column {0} repeats {1} ({2})", "列 {0} 与 {1} 重复"),
+    ("unknown column {0} ignored", "未知列 {0}，已忽略"),
+    ("unknown item {0} ignored", "未知项目 {0}，已忽略"),
+    (
+        "no header row found: expected columns such as {0}; the first row holds {1}",
+        "未找到表头行：应有 {0} 等列；第一行为 {1}",
+    ),
+    (
+        "no header row found: expected columns such as {0}; the first row has {1} filled cells "
+        "and none of these headers",
+        "未找到表头行：应有 {0} 等列；第一行有 {1} 个非空单元格，但没有这些表头",
+    ),
+    ("cannot read the header: {t0}", "无法读取表头：{t0}"),
+    ("no result rows under the header", "表头下没有成绩行"),
+    ("no certificate rows under the header", "表头下没有证书行"),
+    ("the table is empty", "表格是空的"),
+    (
+        "the row has {0} values but the header has {1} columns (truncated or shifted?)",
+        "该行有 {0} 个值，而表头有 {1} 列（被截断或错位？）",
+    ),
+    ("the row has {0} values but the header has {1} columns", "该行有 {0} 个值，而表头有 {1} 列"),
+    ("{0} has several values for {1}: {2}", "{0} 的 {1} 有多个值：{2}"),
+    ("no 学号 (student number)", "缺少学号"),
+    ("no certificate name (the row holds only {0})", "缺少证书名称（该行只有 {0}）"),
+    ("no certificate name", "缺少证书名称"),
+    ("no {t0} count for {1}", "{1} 缺少{t0}"),
+    ("candidates", "考证人数"),
+    ("passed", "通过人数"),
+    (
+        "no result: give 是否通过 (passed) or both 理论成绩 and 实操成绩 scores",
         "没有考核结果：请填写是否通过，或同时填写理论成绩和实操成绩",
     ),
     (
-        r"stopped after (\d+) problems; fix these and read again",
+        "a 身份证号 where the certificate name belongs (columns shifted?)",
+        "证书名称处是一个身份证号（列错位？）",
+    ),
+    (
+        "a name from the 姓名 column where the certificate belongs (columns shifted?); "
+        "the same text is a name at {p0}",
+        "证书名称处是姓名列中的一个姓名（列错位？）；同样的文字在{p0}是姓名",
+    ),
+    (
+        "a name from the 姓名 column where the certificate belongs (columns shifted?)",
+        "证书名称处是姓名列中的一个姓名（列错位？）",
+    ),
+    (
+        "the certificate {0} is held by only {1} of {2} rows: a typo, or a shifted row?",
+        "证书 {0} 在 {2} 行中只出现 {1} 行：是笔误，还是行错位？",
+    ),
+    ("a 身份证号 has 18 characters, this one {0}: {1}", "身份证号应为 18 位，此号为 {0} 位：{1}"),
+    (
+        "a 身份证号 has 17 digits before the check character: {0}",
+        "身份证号校验位前应为 17 位数字：{0}",
+    ),
+    ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
+    ("wrong check character (expected {0}): {1}", "身份证号校验位错误（应为 {0}）：{1}"),
+    ("subtotal row skipped", "小计行，已跳过"),
+    (
+        "a total row in the middle of the table ({0} certificate rows follow it, from {p1}): "
+        "the total belongs under the last certificate; move it there or delete it",
+        "合计行在表格中间（其后还有 {0} 行证书，从{p1}起）：合计应在最后一个证书之下；"
+        "请移到那里或删除",
+    ),
+    ("a second total row (the first is at {p0})", "第二个合计行（第一个在{p0}）"),
+    (
+        "the total row of a table of several years belongs to no one year: not checked",
+        "多年表格的合计行不属于某一年：未核对",
+    ),
+    ("{0} is listed again (also {p1})", "{0} 重复列出（另见{p1}）"),
+    (
+        "no year for {0} in a table of several years ({1})",
+        "多年表格中 {0} 没有年度（{1}）",
+    ),
+    (
+        "no year: add a 年度/year column, put the year in the file name, or pass the year",
+        "没有年度：请加一列 年度/year，或在文件名中写明年度，或在调用时给出年度",
+    ),
+    (
+        "the 年度 column holds several years ({0}); a dataset covers one year: pass the year, "
+        "or read the table with onex.load (or onex report), which gives a series of years",
+        "年度列有多个年度（{0}）；一份数据只含一年：请给出年度，或用 onex.load"
+        "（或「onex report」）读取该表，得到多年数据",
+    ),
+    ("the 院校 column names several institutions: {0}", "院校列有多所院校：{0}"),
+    ("no institution named; using the placeholder {0}", "未注明院校，暂用 {0}"),
+    (
+        "stopped after {0} problems; fix these and read again",
         "已列出 {0} 个问题后停止；请改正后重新读取",
     ),
-    (r"not valid JSON: (.+)", "不是有效的 JSON：{0}"),
-    (r"not UTF-8 text", "不是 UTF-8 文本"),
-    (r"wrong check character \(expected (\S+)\): (.+)", "身份证号校验位错误（应为 {0}）：{1}"),
-    (r"no institution named; using the placeholder (.+)", "未注明院校，暂用 {0}"),
-    (rf"duplicate certificate code {_V} \(also (.+)\)", "证书代码 {0} 重复（另见 {1}）"),
-    (rf"{_V} as a float is not exactly .+", "{0} 作为浮点数无法精确表示，请以文字填写"),
+    ("{0} more warnings not shown", "另有 {0} 条警告未列出"),
+    # text files
+    ("not UTF-8 text", "不是 UTF-8 文本"),
     (
-        r"give passed, or both theory and practical scores",
-        "请填写是否通过，或同时填写理论和实操成绩",
+        "bytes that are neither UTF-8 nor GB18030/GBK text (damaged, or another encoding); "
+        "save the file from Excel as 'CSV UTF-8' and read it again",
+        "含有既非 UTF-8 也非 GB18030/GBK 的字节（文件已损坏，或是其他编码）；"
+        "请在 Excel 中另存为 'CSV UTF-8' 后重新读取",
     ),
     (
-        rf"{_V} is out of range: numbers must be below 10\^15 with at most 10 decimal places",
-        "{0} 超出范围：数字须小于 10^15，且最多 10 位小数",
+        "bytes that are not valid {0} text (damaged, or mixed encodings)",
+        "含有不是有效 {0} 文本的字节（文件已损坏，或混用了多种编码）",
     ),
     (
-        r"not a readable \.xlsx workbook \(damaged\?\): (\S+)",
-        "无法读取的 .xlsx 工作簿（已损坏？）：{0}",
+        "a line (or quoted value) longer than {0} characters: a damaged file, a quote left "
+        "open, or not a table",
+        "一行（或一个引号内的值）超过 {0} 个字符：文件已损坏、引号未闭合，或不是表格",
+    ),
+    (
+        "a value longer than {0} characters (a quote left open?)",
+        "一个值超过 {0} 个字符（引号未闭合？）",
+    ),
+    ("the file ends inside a quoted value (truncated?)", "文件在引号内的值中结束（被截断？）"),
+    ("not valid CSV: {0}", "不是有效的 CSV：「{0}」"),
+    ("not valid JSON: {0} is not a JSON number", "不是有效的 JSON：{0} 不是 JSON 数字"),
+    ("not valid JSON: {0}", "不是有效的 JSON：「{0}」"),
+    ("not readable JSON: {0}", "无法读取的 JSON：「{0}」"),
+    (
+        "not valid TOML: {0} (at line {1}, column {2})",
+        "不是有效的 TOML（第 {1} 行第 {2} 列）：「{0}」",
+    ),
+    ("not valid TOML: {0}", "不是有效的 TOML：「{0}」"),
+    ("not readable TOML: {0}", "无法读取的 TOML：「{0}」"),
+    (
+        "the key {0} appears twice in one object; keep one",
+        "同一对象中键 {0} 出现了两次；请只保留一个",
+    ),
+    ("nested deeper than {0} levels; a dataset needs a handful", "嵌套超过 {0} 层；数据只需几层"),
+    (
+        "{0} bytes: a dataset file is at most {1} bytes (is this the right file?)",
+        "{0} 字节：数据文件最大 {1} 字节（是不是选错了文件？）",
+    ),
+    ("cannot read {0}; readable: {1}", "无法读取 {0} 文件；可读取：{1}"),
+    (
+        "cannot read {0} as a table; use .csv or .xlsx",
+        "无法把 {0} 文件当作表格读取；请用 .csv 或 .xlsx",
+    ),
+    ("cannot write {0}; writable: {1}", "无法写出 {0} 文件；可写出：{1}"),
+    ("the folder holds no data files ({0})", "文件夹中没有数据文件（{0}）"),
+    ("give at least one data file or folder", "请至少给出一个数据文件或文件夹"),
+    # workbooks
+    ("no sheet named {0}; sheets: {1}", "没有名为 {0} 的工作表；现有工作表：{1}"),
+    ("no sheet {0} ({1}): not an onex workbook", "没有工作表 {0}：不是 onex 工作簿"),
+    (
+        "missing: an onex workbook needs the sheet {0} ({1}); deleted or renamed? copy it from "
+        "a fresh 'onex template'",
+        "缺少工作表：onex 工作簿需要工作表 {0}；是否被删除或改名？"
+        "请从新生成的 'onex template' 中复制",
+    ),
+    (
+        "missing: the rows of sheet {0} point into sheet {1} ({2}), which this workbook lacks "
+        "(deleted or renamed?)",
+        "缺少工作表：工作表 {0} 的行指向工作表 {1}，但本工作簿中没有它（是否被删除或改名？）",
+    ),
+    ("{0} names no parent row; known: {1}", "{0} 没有对应的上级行；已有：{1}"),
+    (
+        "{0}, but row {1} of {2} is {3} (sorted one sheet and not the other?)",
+        "此处为 {0}，但 {2} 的第 {1} 行是 {3}（只排序了其中一个工作表？）",
+    ),
+    (
+        "a printed count belongs to the totals: leave 考核行 empty",
+        "原文人数表述属于合计：请让考核行留空",
+    ),
+    (
+        "a printed count has a stage, not a rate's stages",
+        "原文人数表述只有一个阶段，不是比率的阶段",
+    ),
+    ("section {0} continues after another section", "章节 {0} 在另一章节之后又继续"),
+    ("section {0} has no title", "章节 {0} 没有标题"),
+    ("section {0} has another title above", "章节 {0} 上方已有另一个标题"),
+    ("a text of {0} characters does not fit a cell", "{0} 个字符的文字放不进一个单元格"),
+    (
+        "the formula {0} was never computed (the file was written by a program, which leaves "
+        "formulas to Excel): open it in Excel or LibreOffice, save it, and read it again",
+        "公式 {0} 从未计算过（文件由程序写出，公式留给 Excel 计算）：请用 Excel 或 LibreOffice "
+        "打开并保存后重新读取",
+    ),
+    (
+        "the sheet's cells reach {0} ({1} rows x {2} columns, more than the {3} cells onex "
+        "reads): delete what lies beyond the table, or split the sheet",
+        "工作表的单元格延伸到 {0}（{1} 行 × {2} 列，超过 onex 读取的 {3} 个单元格）："
+        "请删除表格以外的内容，或拆分工作表",
+    ),
+    (
+        "the sheet's cells reach {0}, far beyond the rest of it (at most {1} cells): a stray "
+        "cell? Delete the rows and columns beyond the table and save again",
+        "工作表的单元格延伸到 {0}，远超其余内容（最多 {1} 个单元格）：是否有误填的单元格？"
+        "请删除表格以外的行和列后重新保存",
+    ),
+    # damaged or unreadable workbooks
+    (
+        "the archive holds {0} parts; a workbook holds a few dozen",
+        "压缩包有 {0} 个部件；工作簿通常只有几十个",
+    ),
+    (
+        "the part {0} declares an XML DOCTYPE or entity, which no spreadsheet program writes "
+        "(an XXE or 'billion laughs' file?): refused",
+        "部件 {0} 声明了 XML DOCTYPE 或实体，电子表格程序不会写出这些"
+        "（XXE 或 'billion laughs' 攻击文件？）：拒绝读取",
+    ),
+    ("cannot be opened: {0}", "无法打开：{0}"),
+    (
+        "encrypted (saved with a 'password to open') or an old .xls file: open it in Excel, "
+        "remove the password or save it as .xlsx, and read it again",
+        "文件已加密（设置了 'password to open'）或是旧版 .xls 文件：请在 Excel 中打开，"
+        "去掉密码或另存为 .xlsx 后重新读取",
+    ),
+    (
+        "not an .xlsx workbook: the file is not a ZIP archive (another format, or damaged)",
+        "不是 .xlsx 工作簿：文件不是 ZIP 压缩包（其他格式，或已损坏）",
+    ),
+    (
+        "damaged: the part {0} fails its checksum (truncated or damaged?)",
+        "已损坏：部件 {0} 校验失败（被截断或损坏？）",
+    ),
+    (
+        "not a readable .xlsx workbook (truncated or damaged?)",
+        "无法读取的 .xlsx 工作簿（被截断或损坏？）",
+    ),
+    ("not a readable .xlsx workbook (damaged?): {0}", "无法读取的 .xlsx 工作簿（已损坏？）：{0}"),
+    (
+        "not a readable .xlsx workbook (damaged?) ({0})",
+        "无法读取的 .xlsx 工作簿（已损坏？）（{0}）",
+    ),
+    ("not a readable .xlsx workbook (damaged?)", "无法读取的 .xlsx 工作簿（已损坏？）"),
+    (
+        "the XML of {0} is damaged ({p1}); save the file again from Excel",
+        "{0} 的 XML 已损坏（{p1}）；请在 Excel 中重新保存该文件",
+    ),
+    # report documents
+    ("cannot read {0} as a report document; use {1}", "无法把 {0} 文件当作报告文档读取；请用 {1}"),
+    ("the document is empty", "文档是空的"),
+    ("the file is empty", "文件是空的"),
+    (
+        "the document is {0} MB; documents over {1} MB are not read (a report is far smaller: "
+        "is it the right file? save a copy without embedded pictures)",
+        "文档有 {0} MB；超过 {1} MB 的文档不予读取（报告通常小得多：是否选错了文件？"
+        "可另存一份不含嵌入图片的副本）",
+    ),
+    (
+        "no figures found: no exam, training or fund table and no sentence stating a count or "
+        "a rate",
+        "未找到数字：没有考证、培训或经费表格，也没有写明人数或比率的句子",
+    ),
+    ("a training row needs a certificate and a count", "培训表的行需要证书名称和人数"),
+    (
+        "no year in the document's title or tables; pass the year",
+        "文档标题和表格中没有年度；请给出年度",
+    ),
+    ("not a PDF file (no %PDF header)", "不是 PDF 文件（没有 %PDF 文件头）"),
+    (
+        "the PDF is password-protected: save an unprotected copy and read that",
+        "PDF 设有密码：请另存一份无密码的副本再读取",
+    ),
+    ("the PDF is damaged or not a PDF ({0})", "PDF 已损坏或不是 PDF（{0}）"),
+    (
+        "the PDF has no text layer (a scan or images only): run OCR on it first, or read the "
+        "Word file it was made from",
+        "PDF 没有文字层（扫描件或只有图片）：请先做 OCR 文字识别，或读取生成它的 Word 文件",
+    ),
+    ("the PDF holds no text", "PDF 中没有文字"),
+    (
+        "the document is password-protected (encrypted): open it in Word, remove the password "
+        "(File > Info > Protect Document) and save it again",
+        "文档设有密码（已加密）：请在 Word 中打开，去掉密码（文件 > 信息 > 保护文档）后重新保存",
+    ),
+    (
+        "this is an old Word 97-2003 .doc file, not .docx: save it as .docx in Word, or "
+        "convert it: soffice --headless --convert-to docx FILE",
+        "这是旧版 Word 97-2003 的 .doc 文件，不是 .docx：请在 Word 中另存为 .docx，"
+        "或转换：soffice --headless --convert-to docx FILE",
+    ),
+    (
+        "not a Word .docx file (not a zip package): damaged or truncated?",
+        "不是 Word .docx 文件（不是 ZIP 压缩包）：已损坏或被截断？",
+    ),
+    ("cannot read the Word document ({0})", "无法读取该 Word 文档：「{0}」"),
+    # samples and services (errors raised by a calculation rather than a reader)
+    ("unknown sample {0}; known samples: {1}", "未知样例 {0}；已有样例：{1}"),
+    (
+        "sample {0} has no candidate results; samples with results: {1}",
+        "样例 {0} 没有考生成绩；有成绩的样例：{1}",
+    ),
+    (
+        "compare needs the earlier year first: got {0} ({1}) then {2} ({3})",
+        "对比须先给较早的年度：实际先给 {0}（{1}），再给 {2}（{3}）",
+    ),
+    ("no results for student {0}", "没有学生 {0} 的成绩"),
+    ("no exam row for {0}; rows: {1}", "没有 {0} 的考证行；已有：{1}"),
+    (
+        "no workload policy: give one, or add it to the dataset",
+        "没有工作量积分办法：请给出，或加入数据中",
+    ),
+    (
+        "{0} is on no training roster; closest on a roster: {1}",
+        "{0} 不在任何培训名单上；名单上最接近的：{1}",
+    ),
+    ("{0} is on no training roster", "{0} 不在任何培训名单上"),
+    ("every teacher of {0} weighs 0: nobody to share", "{0} 的每位教师权重都是 0：无人可分"),
+    # a field of the workbook's 基本信息 refused by the dataset: its label, its key, why
+    ("{0} ({1}): {t2}", "{0}：{t2}"),
+    ("the Word document is damaged ({0})", "该 Word 文档已损坏（{0}）"),
+    (
+        "the exam table covers several years ({0}); a dataset covers one year",
+        "考证表涵盖多个年度（{0}）；一份数据只含一年",
+    ),
+    (
+        "no exam table (证书, 考证人数, 通过人数) in the document",
+        "文档中没有考证表（证书、考证人数、通过人数）",
     ),
 )
-_COMPILED = tuple((re.compile(f"^{p}$"), zh) for p, zh in _MESSAGE_TEMPLATES)
+
+
+def _compile(english: str) -> re.Pattern[str]:
+    parts = re.split(r"\{([tp]?\d+)\}", english)
+    pattern = "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<g{part.lstrip('tp')}>.+?)"
+        for i, part in enumerate(parts)
+    )
+    return re.compile(f"^{pattern}$", re.DOTALL)
+
+
+_COMPILED = tuple((_compile(en), zh) for en, zh in MESSAGES)
 
 _PLACE_TEMPLATES: tuple[tuple[str, str], ...] = (
-    (r"line (\d+), column (\d+) \((.*)\)", "第 {0} 行第 {1} 列（{2}）"),
-    (r"line (\d+), column (\d+)", "第 {0} 行第 {1} 列"),
-    (r"line (\d+)", "第 {0} 行"),
-    (r"sheet (.+?), cell ([A-Z]+\d+) \((.*)\)", "工作表 {0} 单元格 {1}（{2}）"),
-    (r"sheet (.+?), cell ([A-Z]+\d+)", "工作表 {0} 单元格 {1}"),
-    (r"sheet (.+?), row (\d+)", "工作表 {0} 第 {1} 行"),
-    (r"sheet (.+)", "工作表 {0}"),
-    (r"byte (\d+)", "第 {0} 字节"),
+    ("line {0}, column {1} ({2})", "第 {0} 行第 {1} 列（{2}）"),
+    ("line {0}, column {1}", "第 {0} 行第 {1} 列"),
+    ("line {0}", "第 {0} 行"),
+    ("sheet {0}, cell {1} ({2})", "工作表 {0} 单元格 {1}（{2}）"),
+    ("sheet {0}, cell {1}", "工作表 {0} 单元格 {1}"),
+    ("sheet {0}, row {1}", "工作表 {0} 第 {1} 行"),
+    ("sheet {0}", "工作表 {0}"),
+    ("byte {0}", "第 {0} 字节"),
 )
-_PLACES = tuple((re.compile(f"^{p}$"), zh) for p, zh in _PLACE_TEMPLATES)
+_PLACES = tuple((_compile(en), zh) for en, zh in _PLACE_TEMPLATES)
+
+
+_FIELD = re.compile(r"\{([tp]?)(\d+)\}")
 
 
 def _apply(templates: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
     for pattern, zh in templates:
         match = pattern.match(text)
         if match:
-            return zh.format(*match.groups())
+            return _FIELD.sub(functools.partial(_part, match), zh)
     return text
 
 
+def _part(match: re.Match[str], field: re.Match[str]) -> str:
+    """The part a Chinese format's ``{0}``, ``{t0}`` or ``{p0}`` puts back."""
+    value = match.group(f"g{field.group(2)}")
+    if field.group(1) == "t":
+        return message_text(value, "zh")
+    return place_text(value, "zh") if field.group(1) == "p" else value
+
+
 def message_text(message: str, lang: str = "zh") -> str:
-    """A problem's message in ``lang`` (English as composed; Chinese by template)."""
+    """A problem's message in ``lang``: English as composed; Chinese by :data:`MESSAGES`."""
     return message if lang == "en" else _apply(_COMPILED, message)
 
 

@@ -597,7 +597,7 @@ XLSX_CASES: dict[str, tuple[object, str]] = {
     ),
     "xlsx_workbook_missing_year": (
         lambda: _workbook({("基本信息", "B3"): None}),
-        "sheet 基本信息: year is required",
+        "sheet 基本信息: year (年度) is required",
     ),
     "xlsx_workbook_uncached_formula": (
         lambda: _workbook({("考核", "H2"): "=G2-1"}),

@@ -21,7 +21,8 @@ from typing import Any
 
 from onex.arguments import checked
 from onex.errors import DataError
-from onex.io.problems import DEFAULT_PROBLEM_LIMIT
+from onex.i18n import Lang
+from onex.io.problems import DEFAULT_PROBLEM_LIMIT, in_reader_lang
 from onex.io.results.progress import ProgressCallback
 from onex.io.results.reader import (
     RESULT_COLUMNS,
@@ -69,8 +70,9 @@ def _csv_head(path: Path) -> list[list[Any]]:
 
 
 @checked
+@in_reader_lang
 @damaged_xlsx_as_data_error
-def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
+def detect_table_kind(path: Readable, *, sheet: str | None = None, lang: Lang = "zh") -> TableKind:
     """Which kind of table ``path`` holds: ``"summary"``, ``"results"`` or ``"workbook"``."""
     p = Path(path)
     if file_kind(p) == "csv":
@@ -87,6 +89,7 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None) -> TableKind:
 
 
 @checked
+@in_reader_lang
 @damaged_xlsx_as_data_error
 def read_table(
     path: Readable,
@@ -100,6 +103,7 @@ def read_table(
     progress: ProgressCallback | None = None,
     max_problems: int = DEFAULT_PROBLEM_LIMIT,
     workers: int | None = None,
+    lang: Lang = "zh",
 ) -> TableImport:
     """Read a CSV or XLSX file of whichever kind it is (see :func:`detect_table_kind`).
 
@@ -109,7 +113,7 @@ def read_table(
     deprecated and ignored (see :func:`~onex.read_results`).
     """
     if workers is not None:
-        warn_workers_deprecated(5)  # past the argument check and the xlsx guard
+        warn_workers_deprecated(6)  # past the argument check, the language and the xlsx guard
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")

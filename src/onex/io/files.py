@@ -12,8 +12,10 @@ from typing import Any
 
 from onex.arguments import checked
 from onex.errors import ArgumentError, DataError, DataWarning, Problem
+from onex.i18n import Lang, check_lang
 from onex.io.atomic import write_atomic
 from onex.io.converter import structure, unstructure
+from onex.io.problems import in_reader_lang
 from onex.io.tables.values import MAX_DIGITS
 from onex.model import Dataset
 from onex.model.series import Series
@@ -209,7 +211,7 @@ def _load_table(path: Path) -> Dataset:
     return dataset
 
 
-def _table_years(path: Path) -> list[tuple[Dataset, str]]:
+def _table_years(path: Path, lang: Lang = "zh") -> list[tuple[Dataset, str]]:
     """The table's datasets, one per year (a summary table's 年度 column may hold several),
     each with where it came from; the warnings issued once as a DataWarning."""
     from onex.io.detect import detect_table_kind, read_table  # on first use: light import
@@ -219,10 +221,11 @@ def _table_years(path: Path) -> list[tuple[Dataset, str]]:
         imports = read_exam_table_years(path)
     else:
         imports = (read_table(path),)
-    lines = list(dict.fromkeys(line for i in imports for line in i.warning_lines()))
-    if lines:
+    found = list(dict.fromkeys(w for i in imports for w in i.warnings))
+    if found:
         # The warning points at the caller of onex.load or load_series, however deep inside.
-        warnings.warn(DataWarning("\n".join(lines)), stacklevel=_caller_level())
+        warning = DataWarning(found, source=str(path), lang=lang)
+        warnings.warn(warning, stacklevel=_caller_level())
     if len(imports) == 1:
         return [(imports[0].dataset, str(path))]
     return [(i.dataset, f"{path} ({i.dataset.year})") for i in imports]
@@ -259,7 +262,7 @@ LOADERS.update({".csv": _load_table, ".tsv": _load_table, ".xlsx": _load_table})
 DUMPERS[".xlsx"] = _dump_workbook
 
 
-def _years_of(p: Path) -> list[tuple[Dataset, str]]:
+def _years_of(p: Path, lang: Lang) -> list[tuple[Dataset, str]]:
     """The datasets a file holds (one, or one per year of a multi-year table)."""
     loader = LOADERS.get(p.suffix.lower())
     if loader is None:
@@ -271,12 +274,13 @@ def _years_of(p: Path) -> list[tuple[Dataset, str]]:
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
     if loader is _load_table:
-        return _table_years(p)
+        return _table_years(p, lang)
     return [(loader(p), str(p))]
 
 
 @checked
-def load(path: Readable, *more: Readable) -> Dataset | Series:
+@in_reader_lang
+def load(path: Readable, *more: Readable, lang: Lang = "zh") -> Dataset | Series:
     """Read a dataset from a file, chosen by suffix (``.json``, ``.toml``; ``.csv``, ``.tsv``
     and ``.xlsx`` tables through :func:`onex.read_table`). A table's warnings (unknown columns,
     bad 身份证号) are issued as one :class:`~onex.DataWarning`; ``read_table`` returns them
@@ -291,8 +295,8 @@ def load(path: Readable, *more: Readable) -> Dataset | Series:
     """
     p = Path(path)
     if more or p.is_dir():
-        return load_series(path, *more)
-    found = _years_of(p)
+        return load_series(path, *more, lang=lang)
+    found = _years_of(p, lang)
     if len(found) == 1:
         return found[0][0]
     return Series(datasets=tuple(d for d, _ in found), origins=tuple(o for _, o in found))
@@ -317,10 +321,12 @@ def folder_files(folder: Path) -> list[Path]:
     return found
 
 
-def load_series(*paths: Readable) -> Series:
+@in_reader_lang
+def load_series(*paths: Readable, lang: Lang = "zh") -> Series:
     """A :class:`~onex.Series` from data files, folders (every data file in each, by name) or
     multi-year summary tables, in any mix and order: the years are sorted, and a year given
     twice or a certificate that changes code between years is a located DataError."""
+    check_lang(lang)
     if not paths:
         raise DataError([Problem("", "give at least one data file or folder")])
     for i, path in enumerate(paths):
@@ -334,7 +340,7 @@ def load_series(*paths: Readable) -> Series:
     for path in paths:
         p = Path(path)
         for f in folder_files(p) if p.is_dir() else [p]:
-            found += _years_of(f)
+            found += _years_of(f, lang)
     return Series(datasets=tuple(d for d, _ in found), origins=tuple(o for _, o in found))
 
 

@@ -7,10 +7,18 @@ is the same way in every reader.
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 from onex.errors import ArgumentValueError, DataError, Problem
 from onex.model.values import mask_id_tokens
 
-__all__ = ["DEFAULT_PROBLEM_LIMIT", "ProblemLog", "column_letter", "place"]
+__all__ = ["DEFAULT_PROBLEM_LIMIT", "ProblemLog", "column_letter", "in_reader_lang", "place"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 DEFAULT_PROBLEM_LIMIT = 50
@@ -70,6 +78,27 @@ class ProblemLog:
             else []
         )
         return (*self.warnings, *extra)
+
+
+def in_reader_lang(func: Callable[P, R]) -> Callable[P, R]:
+    """Make a public reader raise its DataErrors in the language of its ``lang`` keyword.
+
+    Every reader composes its problems once (with both texts, see :mod:`onex.i18n`); this sets
+    which of them ``str()`` of the error gives, however deep inside the error was raised. The
+    outermost reader decides: ``onex.load("x.csv", lang="en")`` raises in English although it
+    calls ``read_table`` with its own default inside.
+    """
+    default = inspect.signature(func).parameters["lang"].default
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except DataError as err:
+            err.in_lang(str(kwargs.get("lang", default)))
+            raise
+
+    return wrapper
 
 
 def place(sheet: str | None, row: int, col: int | None = None, header: str = "") -> str:

@@ -12,7 +12,7 @@ from onex.i18n import LabelledEnum, Lang, check_lang
 from onex.io.documents.blocks import Place
 from onex.records import Tabular
 
-__all__ = ["AuditResult", "Finding", "FindingKind", "Severity"]
+__all__ = ["FUNNEL_KINDS", "AuditResult", "Finding", "FindingKind", "Severity"]
 
 
 class Severity(LabelledEnum):
@@ -81,6 +81,23 @@ class FindingKind(LabelledEnum):
     RATE_OTHER_BASE = "rate_other_base"
     """A rate that fits none of the counts stated beside it, but would fit a nearby base (those
     who sat rather than those trained or registered, say): worth a look, not a certainty."""
+
+
+# The kinds the funnel checks give (onex.services.funnel_checks): `onex check` groups them apart.
+FUNNEL_KINDS = frozenset(
+    {
+        FindingKind.QUOTA_EXCEEDED,
+        FindingKind.STAGES_OUT_OF_ORDER,
+        FindingKind.STAGE_RATE_MISMATCH,
+        FindingKind.RATE_BASE_UNNAMED,
+        FindingKind.RATE_NO_BASE,
+        FindingKind.RATE_IMPLIED_COUNT,
+        FindingKind.RATE_IMPOSSIBLE,
+        FindingKind.STAGE_RATE_UNCHECKABLE,
+        FindingKind.COUNT_CLAIM_MISMATCH,
+        FindingKind.COUNT_CLAIM_UNCHECKABLE,
+    }
+)
 
 
 _SEVERITY_OF = {

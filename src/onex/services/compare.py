@@ -133,7 +133,7 @@ def compare(before: Dataset, after: Dataset) -> Comparison:
                 Problem(
                     "",
                     f"compare needs the earlier year first: got {before.year} "
-                    f"({before.institution}) then {after.year} ({after.institution})",
+                    f"({before.institution!r}) then {after.year} ({after.institution!r})",
                 )
             ]
         )

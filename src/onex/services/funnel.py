@@ -14,7 +14,15 @@ from onex.model import Dataset, ExamSession, Level, Rate, Stage
 from onex.records import Tabular
 from onex.services.exams import exam_summary, session_parts
 
-__all__ = ["Funnel", "FunnelGrouping", "FunnelRow", "funnel", "session_counts", "stage_label"]
+__all__ = [
+    "Funnel",
+    "FunnelGrouping",
+    "FunnelRow",
+    "funnel",
+    "funnel_given",
+    "session_counts",
+    "stage_label",
+]
 
 FunnelGrouping = Literal["certificate", "certificate_level"]
 
@@ -310,4 +318,21 @@ def _level_rows(dataset: Dataset) -> list[FunnelRow]:
 def _empty() -> FunnelRow:
     return FunnelRow(
         certificate=None, code=None, quota=None, registered=None, sat=0, passed=0, issued=None
+    )
+
+
+def funnel_given(dataset: Dataset) -> bool:
+    """Whether ``dataset`` gives any of the funnel beyond sat and passed: a quota, registered,
+    issued or sittings count (on a session, a certificate or the printed totals), or a printed
+    rate or count claim; only then have the funnel checks anything to check."""
+    stated = dataset.stated
+    stages = (stated.quota, stated.registered, stated.issued, stated.sittings)
+    return (
+        any(v is not None for v in stages)
+        or bool(stated.rates or stated.counts)
+        or any(c.quota is not None for c in dataset.certificates)
+        or any(
+            s.rates or any(v is not None for v in (s.quota, s.registered, s.issued, s.sittings))
+            for s in dataset.exams
+        )
     )

@@ -22,7 +22,7 @@ from onex.i18n import Lang
 from onex.io.documents.blocks import Document, Place, TableRow
 from onex.io.documents.claims import Statement, find_statements
 from onex.io.documents.tables import DocumentTable, count_at, find_tables, tabulate
-from onex.io.problems import ProblemLog
+from onex.io.problems import ProblemLog, in_reader_lang
 from onex.io.tables.context import PLACEHOLDER_INSTITUTION, KnownCertificates, certificate_code
 from onex.io.tables.rows import SummaryRow, table_certificates
 from onex.io.tables.summary import read_summary_rows
@@ -80,7 +80,8 @@ class ReportDocument(Tabular):
     the statements its sentences make, and where each was printed.
 
     ``title`` is the document's first paragraph; ``year`` the year its title names (or its
-    tables' 年度); ``institution`` the college its title names, if any.
+    tables' 年度); ``institution`` the college its title names, if any. ``lang`` is the language
+    :func:`read_report` was called with: :meth:`dataset` raises its DataErrors in it.
     """
 
     source: str
@@ -91,6 +92,7 @@ class ReportDocument(Tabular):
     title: str | None
     year: int | None
     institution: str | None
+    lang: Lang = "zh"
 
     def of_kind(self, kind: str) -> tuple[DocumentTable, ...]:
         """The tables of one kind (``"exams"``, ``"training"``, ``"funds"``, ``"other"``)."""
@@ -255,9 +257,21 @@ class ReportDocument(Tabular):
         stated totals (the sentences' figures, else the 合计 rows) and workload points.
 
         ``certificates`` (or a Dataset's) resolves printed names to known certificates.
-        Raises :class:`~onex.DataError` when the document holds no single year's exam table
-        (or no year, unless ``year`` is given).
+        Raises :class:`~onex.DataError` (in the document's ``lang``) when the document holds no
+        single year's exam table (or no year, unless ``year`` is given).
         """
+        try:
+            return self._dataset(year, institution, certificates)
+        except DataError as exc:
+            exc.in_lang(self.lang)
+            raise
+
+    def _dataset(
+        self,
+        year: int | None,
+        institution: str | None,
+        certificates: Iterable[Certificate] | Dataset,
+    ) -> Dataset:
         table = self.exam_table
         if table is None:
             several = [t for t in self.of_kind("exams") if len(t.years) > 1]
@@ -450,7 +464,8 @@ def _reader(suffix: str) -> object:
 
 
 @checked
-def read_report(path: Readable) -> ReportDocument:
+@in_reader_lang
+def read_report(path: Readable, *, lang: Lang = "zh") -> ReportDocument:
     """Read a report document (.docx, .pdf, .txt, .md) into its figures.
 
     Tables are found by their headers wherever they are; the sentences' figures are read with
@@ -525,6 +540,7 @@ def read_report(path: Readable) -> ReportDocument:
         title=title,
         year=year,
         institution=institution,
+        lang=lang,
     )
 
 

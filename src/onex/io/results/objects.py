@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from onex.arguments import checked
-from onex.errors import DataWarning
+from onex.errors import DataError, DataWarning
+from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.results.blocks import Block
 from onex.io.results.reader import check_read, read_rows
@@ -134,6 +135,7 @@ def candidate_results(
     sheet: str | None = None,
     certificates: Iterable[Certificate] | Dataset = (),
     max_problems: int = DEFAULT_PROBLEM_LIMIT,
+    lang: Lang = "zh",
 ) -> Iterator[CandidateResult]:
     """Stream the candidate results of a CSV (UTF-8 or GBK) or XLSX results file as
     :class:`~onex.CandidateResult` objects, in file order.
@@ -151,11 +153,16 @@ def candidate_results(
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
-    return _stream(p, sheet, unmask, known, max_problems)
+    return _stream(p, sheet, unmask, known, max_problems, lang)
 
 
 def _stream(
-    path: Path, sheet: str | None, unmask: bool, known: tuple[Certificate, ...], limit: int
+    path: Path,
+    sheet: str | None,
+    unmask: bool,
+    known: tuple[Certificate, ...],
+    limit: int,
+    lang: Lang,
 ) -> Iterator[CandidateResult]:
     out: queue.Queue[object] = queue.Queue(maxsize=_AHEAD)
     stop = threading.Event()
@@ -191,10 +198,12 @@ def _stream(
             yield from item  # type: ignore[misc]
         reader.join()
         if outcome:
+            if isinstance(outcome[0], DataError):
+                outcome[0].in_lang(lang)
             raise outcome[0]
         kept = log.all_warnings()
         if kept:
             # stacklevel 2: the warning points at the loop that consumed the results.
-            warnings.warn(DataWarning("\n".join(str(w) for w in kept)), stacklevel=2)
+            warnings.warn(DataWarning(kept, source=str(path), lang=lang), stacklevel=2)
     finally:
         stop.set()

@@ -24,7 +24,8 @@ from typing import TypeAlias
 
 from onex.arguments import checked
 from onex.errors import DataError, Problem
-from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, place
+from onex.i18n import Lang
+from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, in_reader_lang, place
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
 from onex.io.results.progress import ProgressCallback, choose_progress, monotonic
 from onex.io.results.tally import NameScan, ResultIngest
@@ -410,6 +411,7 @@ def check_read(ingest: ResultIngest, log: ProblemLog, path: Path) -> None:
 
 
 @checked
+@in_reader_lang
 @damaged_xlsx_as_data_error
 def read_results(
     path: Readable,
@@ -423,6 +425,7 @@ def read_results(
     progress: ProgressCallback | None = None,
     max_problems: int = DEFAULT_PROBLEM_LIMIT,
     workers: int | None = None,
+    lang: Lang = "zh",
 ) -> TableImport:
     """Stream candidate results from a CSV or XLSX file and tally them into exam sessions.
 
@@ -440,7 +443,7 @@ def read_results(
     (passing it issues a DeprecationWarning; it goes in the next release).
     """
     if workers is not None:
-        warn_workers_deprecated(5)  # past the argument check and the xlsx guard
+        warn_workers_deprecated(6)  # past the argument check, the language and the xlsx guard
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")

@@ -16,7 +16,8 @@ from typing import Literal
 
 from onex.arguments import checked
 from onex.errors import DataError, FieldError, Problem
-from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
+from onex.i18n import Lang
+from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, in_reader_lang
 from onex.io.table_import import TableImport
 from onex.io.tables.context import (
     dataset_institution,
@@ -436,6 +437,7 @@ def read_summary_rows(
 
 
 @checked
+@in_reader_lang
 @damaged_xlsx_as_data_error
 def read_exam_table(
     path: Readable,
@@ -445,6 +447,7 @@ def read_exam_table(
     year: int | None = None,
     certificates: Iterable[Certificate] | Dataset = (),
     max_problems: int = DEFAULT_PROBLEM_LIMIT,
+    lang: Lang = "zh",
 ) -> TableImport:
     """Read a summary exam table (CSV or XLSX) into a Dataset of exam sessions.
 

@@ -307,27 +307,31 @@ def _dataset(reader: SheetReader, log: ProblemLog) -> Dataset | None:
     for key in ("institution", "year"):
         label = next(f.zh for f in INFO_ITEMS if f.key == key)
         if key not in info and not any(f"({label})" in w for w in unreadable):
-            log.add(f"sheet {INFO.name}", f"{key} is required")
+            log.add(f"sheet {INFO.name}", f"{key} ({label}) is required")
     top = {k: v for k, v in info.items() if "." not in k}
-    if "institution" not in top or "year" not in top:
-        return None
+    # Without a readable institution or year there is no dataset, but the checks across
+    # sheets still run (on stand-ins, never returned), so one run lists their problems too.
+    top = {"institution": "?", "year": 2000, **top}
     try:
         dataset = Dataset(**top, **records, **documents, stated=stated or StatedTotals())
     except FieldError as exc:
-        log.add(f"sheet {INFO.name}", f"{exc.field}: {exc.message}")
+        label = next((f.zh for f in INFO_ITEMS if f.key == exc.field), exc.field)
+        log.add(f"sheet {INFO.name}", f"{label} ({exc.field}): {exc.message}")
     except DataError as exc:
         # A certificate row that could not be read is missing from the Dataset: references to
         # it are not reported again as unknown names.
+        # The same for a course row that could not be read.
         unread = {
-            name_key(str(v))
-            for rec in recs[CERTIFICATES.key]
+            (kind, name_key(str(v)))
+            for kind, sheet in (("certificate", CERTIFICATES), ("course", COURSES))
+            for rec in recs[sheet.key]
             if rec.unread
             for v in (rec.values.get("name"), rec.values.get("code"))
             if v is not None
         }
         for problem in exc.problems:
-            ref = _UNKNOWN_CERTIFICATE.match(problem.message)
-            if ref is None or name_key(ref.group(1)) not in unread:
+            ref = _UNKNOWN_NAME.match(problem.message)
+            if ref is None or (ref.group(1), name_key(ref.group(2))) not in unread:
                 log.add(_locate(problem.where, recs, kept), problem.message)
     else:
         return dataset if not log.problems else None
@@ -370,7 +374,7 @@ def _narrative(log: ProblemLog, records: list[SheetRecord]) -> list[NarrativeSec
     return out
 
 
-_UNKNOWN_CERTIFICATE = re.compile(r"^unknown certificate '(.*?)'")
+_UNKNOWN_NAME = re.compile(r"^unknown (certificate|course) '(.*?)'")
 _PATH = re.compile(r"^\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+)(?:\[(\d+)\])?)?(?:\.(\w+))?")
 
 

@@ -113,11 +113,15 @@ _GUIDE: tuple[tuple[str, str, str], ...] = (
         "出错时",
         "一次读取列出全部问题：缺少的列、读不懂的值（连同所在的表和单元格、填写的值以及应填的"
         "内容）、一条记录内的矛盾（如通过人数超过考证人数）和跨表的问题（如证书表中没有的证书）。"
-        "某一行有读不懂的值时，这一行不再做后两类核对，改正后再读即可。",
+        "年度或院校名称读不懂时，跨表的核对照样进行。某一行有读不懂的值时，这一行不再做后两类核对，"
+        "改正后再读即可。缺少工作表（基本信息、证书，或子表所指向的上级表）时只报告缺少的工作表，"
+        "因为其余核对都要用到它。",
         "One read lists every problem: missing columns, values that cannot be read (with sheet, "
         "cell, value and what would be valid), contradictions within a record (more passed than "
-        "candidates) and across sheets (a certificate not on the 证书 sheet). A row with a value "
-        "that cannot be read is left out of the last two checks until it is fixed.",
+        "candidates) and across sheets (a certificate not on the 证书 sheet), even when the year "
+        "or the institution cannot be read. A row with a value that cannot be read is left out "
+        "of the last two checks until it is fixed. A missing sheet (基本信息, 证书, or the sheet "
+        "a child sheet points into) is reported alone, since every other check needs it.",
     ),
 )
 
