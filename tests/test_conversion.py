@@ -331,3 +331,17 @@ def test_a_tally_makes_the_sessions_the_constructor_makes(parts: tuple[Any, ...]
     assert attrs.asdict(expected, recurse=False) == attrs.asdict(session, recurse=False)
     assert repr(expected) == repr(session)
     assert hash(expected) == hash(session)
+
+
+def test_a_tally_sorts_sessions_by_what_they_became() -> None:
+    """A key the constructor converts (a level or date as text) sorts as the session it
+    became, among the others."""
+    tally = onex.ResultTally()
+    tally.counts[("物流管理", None, "2021-05-01")] = [2, 1]
+    tally.counts[("物流管理", None, pendulum.Date(2020, 1, 1))] = [1, 1]
+    tally.counts[("物流管理", "初级", pendulum.Date(2019, 1, 1))] = [1, 0]
+    assert [
+        (None, pendulum.Date(2020, 1, 1)),
+        (None, pendulum.Date(2021, 5, 1)),
+        (Level.JUNIOR, pendulum.Date(2019, 1, 1)),
+    ] == [(s.level, s.date) for s in tally.sessions()]

@@ -141,3 +141,106 @@ def test_many_names_of_earlier_blocks_are_found_by_one_more_read(tmp_path: Path)
     ]
     assert expected == [str(p) for p in info.value.problems]
     assert not any(f"考生{100 + k}" in str(info.value) for k in range(20))
+
+
+def _names_file(
+    path: Path, rows: list[str], *, quoted: bool = False, encoding: str = "utf-8"
+) -> Path:
+    if quoted:
+        rows = [",".join(f'"{c}"' for c in row.split(",")) for row in rows]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding=encoding)
+    return path
+
+
+def _problems(path: Path, **options: object) -> list[str]:
+    with pytest.raises(onex.DataError) as info:
+        onex.read_results(path, year=2021, quiet=True, lang="en", **options)  # type: ignore[arg-type]
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize("held", [1, 4, 12])
+def test_a_name_late_in_a_file_is_found_however_many_rows_hold_it(
+    tmp_path: Path, held: int
+) -> None:
+    """The same person's name in the certificate column of one, four or twelve rows far from
+    the person's own row: one error, at the first such row, naming the name's row."""
+    rows = _rows(9_000, clash_at=None, name_at=0)
+    for k in range(held):
+        cells = rows[8_000 + k].split(",")
+        cells[3] = "欧阳娜娜"
+        rows[8_000 + k] = ",".join(cells)
+    problems = _problems(_names_file(tmp_path / "r.csv", rows))
+    assert [
+        "line 8002, column 4 (证书名称): a name from the 姓名 column where the certificate "
+        "belongs (columns shifted?); the same text is a name at line 2, column 2 (姓名)"
+    ] == problems
+
+
+def test_the_name_line_is_the_first_whatever_the_blocks(tmp_path: Path) -> None:
+    """The name is reported at its first row in the file, so the same rows quoted or not (cut
+    into other blocks) give the same problems; a name with a space after it is the name; an
+    unrelated problem does not hide the clash."""
+    rows = _rows(3_000, clash_at=None, name_at=0)
+    rows[2_299] = rows[2_299].replace("考生2299", "欧阳娜娜")
+    cells = rows[2_349].split(",")
+    cells[3] = "欧阳娜娜 "
+    cells[4] = "特级"
+    rows[2_349] = ",".join(cells)
+    plain = _problems(_names_file(tmp_path / "plain.csv", rows))
+    quoted = _problems(_names_file(tmp_path / "quoted.csv", rows, quoted=True))
+    assert plain == quoted
+    assert (
+        "line 2351, column 4 (证书名称): a name from the 姓名 column where the certificate "
+        "belongs (columns shifted?); the same text is a name at line 2, column 2 (姓名)"
+    ) in plain
+    assert any("line 2351, column 5 (等级)" in p for p in plain)
+
+
+def test_a_name_with_a_quote_is_found_in_every_encoding(tmp_path: Path) -> None:
+    """A name holding a quote (written "" inside quotes) is found as in UTF-16, where the
+    bytes are not searched."""
+    rows = _rows(9_000, clash_at=None, name_at=-1)
+    rows[0] = rows[0].replace("考生0", '"O""Neil"')
+    cells = rows[8_000].split(",")
+    cells[3] = '"O""Neil"'
+    rows[8_000] = ",".join(cells)
+    expected = [
+        "line 8002, column 4 (证书名称): a name from the 姓名 column where the certificate "
+        "belongs (columns shifted?); the same text is a name at line 2, column 2 (姓名)"
+    ]
+    for encoding in ("utf-8", "utf-16"):
+        assert expected == _problems(_names_file(tmp_path / "r.csv", rows, encoding=encoding))
+
+
+def test_known_certificates_never_quote_a_name(tmp_path: Path) -> None:
+    """With known certificates, a name in the certificate column is an unknown certificate
+    and a name clash; the name, whether its own row comes before or after, is shown masked."""
+    known = [onex.Certificate(code=f"c{i}", name=name) for i, name in enumerate(_CERTS)]
+    for name_at, clash_at in ((0, 8_000), (8_000, 0)):
+        rows = _rows(9_000, clash_at=clash_at, name_at=name_at)
+        problems = _problems(_names_file(tmp_path / "r.csv", rows), certificates=known)
+        text = "\n".join(problems)
+        assert "欧阳娜娜" not in text
+        assert "unknown certificate '欧***'" in text
+        assert "a name from the 姓名 column" in text
+
+
+def test_a_value_past_the_limit_is_refused_quoted_or_not(tmp_path: Path) -> None:
+    """A value longer than the csv module's limit is refused at its line, quoted or not."""
+    rows = _rows(10, clash_at=None, name_at=-1)
+    rows[5] = rows[5].replace("考生5", "x" * 200_000)
+    for quoted in (False, True):
+        problems = _problems(_names_file(tmp_path / "r.csv", rows, quoted=quoted), institution="x")
+        assert ["line 7: a value longer than 131,072 characters (a quote left open?)"] == problems
+
+
+def test_many_spellings_of_a_level_count_as_one(tmp_path: Path) -> None:
+    """Past the reader's memo of 100,000 spellings, the values it held are read again, never
+    lost: a level written in 100,000 ways (spaces around it) counts as the one level."""
+    rows = [
+        f"S{i},n{i},,物流管理,{' ' * (i % 400)}初级{chr(0x3000) * (i // 400)},2021-06-01,是"
+        for i in range(100_002)
+    ]
+    path = _names_file(tmp_path / "r.csv", rows)
+    result = onex.read_results(path, year=2021, institution="x", quiet=True)
+    assert [(onex.Level.JUNIOR, 100_002)] == [(e.level, e.candidates) for e in result.dataset.exams]

@@ -65,6 +65,16 @@ class ProblemLog:
         else:
             self.warnings_dropped += 1
 
+    def redact(self, text: str, shown: str) -> None:
+        """Show ``text`` as ``shown`` wherever a problem or warning recorded so far quotes it
+        (a value found to be a person's name after it was quoted)."""
+        quoted, masked = repr(text), repr(shown)
+        for kept in (self.problems, self.warnings):
+            kept[:] = [
+                Problem(p.where, p.message.replace(quoted, masked)) if quoted in p.message else p
+                for p in kept
+            ]
+
     def check(self) -> None:
         """Raise one DataError listing every problem recorded, if any."""
         if self.problems:

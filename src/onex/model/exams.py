@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -249,23 +248,26 @@ class ResultTally:
         checks it (:func:`_counted_session`), without the constructor's cost per field.
         """
 
-        rank = {level: i for i, level in enumerate(Level)}
+        rank: dict[Level | None, int] = {level: i for i, level in enumerate(Level)}
 
-        def order(item: tuple[tuple[str, Any, Any], list[int]]) -> tuple[str, int, int]:
-            (cert, level, date), _ = item
+        def order(session: ExamSession) -> tuple[str, int, int]:
+            date = session.date
             return (
-                cert,
-                rank.get(level, -1),
-                date.toordinal() if isinstance(date, dt.date) else 0,
+                session.certificate,
+                rank.get(session.level, -1),
+                date.toordinal() if date else 0,
             )
 
-        return tuple(
-            _counted_session(c, lv, d, n, p)
-            for (c, lv, d), (n, p) in sorted(self.counts.items(), key=order)
-        )
+        # Built first, then sorted by what the sessions hold (a key of other types, converted
+        # by the constructor, sorts as what it became).
+        built = [_counted_session(c, lv, d, n, p) for (c, lv, d), (n, p) in self.counts.items()]
+        built.sort(key=order)
+        return tuple(built)
 
 
-_SESSION_DEFAULTS: list[tuple[str, object]] = []
+_SESSION_DEFAULTS = tuple(
+    (f.name, f.default) for f in attrs.fields(ExamSession) if f.default is not attrs.NOTHING
+)
 
 
 def _counted_session(
@@ -293,10 +295,6 @@ def _counted_session(
             date=date,
             candidates=candidates,
             passed=passed,
-        )
-    if not _SESSION_DEFAULTS:
-        _SESSION_DEFAULTS.extend(
-            (f.name, f.default) for f in attrs.fields(ExamSession) if f.default is not attrs.NOTHING
         )
     session: ExamSession = object.__new__(ExamSession)
     put = object.__setattr__  # a frozen class: set as attrs' own __init__ does

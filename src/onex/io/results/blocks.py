@@ -18,6 +18,7 @@ from typing import IO, AnyStr, BinaryIO
 from onex.errors import Problem
 from onex.io.problems import ProblemLog
 from onex.io.tables.text import (
+    MAX_FIELD_CHARS,
     MAX_LINE_CHARS,
     LineTooLong,
     csv_message,
@@ -179,6 +180,17 @@ def unquoted(text: str, delimiter: str) -> str | None:
     if len(shorter) - len(inner) != 2 * (lines - 1) or q in inner:
         return None
     return inner + newline
+
+
+def _longest_value(text: str, delimiter: str) -> bool:
+    """Whether a value of quote-free ``text`` is longer than :data:`MAX_FIELD_CHARS` (the csv
+    module's limit; only a chunk longer than the limit can hold one)."""
+    return any(
+        len(value) > MAX_FIELD_CHARS
+        for line in text.splitlines()
+        if len(line) > MAX_FIELD_CHARS
+        for value in line.split(delimiter)
+    )
 
 
 def _inside_quotes(text: str, delimiter: str) -> bool:
@@ -355,6 +367,8 @@ def csv_blocks(
         if not text:
             return
         plain = text if '"' not in text else unquoted(text, delimiter)
+        if plain is not None and len(plain) > MAX_FIELD_CHARS and _longest_value(plain, delimiter):
+            plain = None  # a value past the limit: the csv module says where, as for any file
         if plain is not None:
             block = split_block(plain, delimiter, ncols, line)
             if block is not None:

@@ -28,7 +28,7 @@ from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, in_reader_lang, place
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
 from onex.io.results.progress import ProgressCallback, choose_progress, monotonic
-from onex.io.results.tally import NameScan, ResultIngest
+from onex.io.results.tally import RARE_ROWS, NameScan, ResultIngest
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, find_header, header_problems
@@ -316,57 +316,58 @@ def read_rows(
     if file_kind(path) == "csv":
         ingest, encoding, delimiter = _read_csv(path, log, known, unmask, progress, ingest_type)
         if second_look:
-            _check_late_certificates(path, sheet, ingest, encoding)
+            _check_late_certificates(path, sheet, ingest, encoding, delimiter)
         return ingest, encoding, delimiter, None
     ingest, title = _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)
     if second_look:
-        _check_late_certificates(path, sheet, ingest, None)
+        _check_late_certificates(path, sheet, ingest, None, ",")
     return ingest, None, None, title
 
 
 _SCAN_BYTES = 1 << 20
-_BYTE_SEARCHES = 8
-"""At most this many values are searched for as bytes (each search reads up to the whole
-file); more are looked for by one more read of the rows."""
+_BYTE_BUDGET = 512 << 20
+"""The bytes the search for late certificate values may read (values × file size): 512 MiB,
+about a tenth of a second."""
 
 
 def _check_late_certificates(
-    path: Path, sheet: str | None, ingest: ResultIngest, encoding: str | None
+    path: Path, sheet: str | None, ingest: ResultIngest, encoding: str | None, delimiter: str
 ) -> None:
-    """Log, for each certificate value first seen after the first block that is also a name
-    of the 姓名 column in an earlier block, that it is a name where the certificate belongs.
+    """Log each certificate value that is also a name of the 姓名 column, wherever in the file
+    the name stands (see :meth:`ResultIngest.report_clashes`).
 
     The first read holds the names of one block at a time (memory stays flat in the rows), so
-    such values are looked for again: those held by a handful of rows (a name typed where the
-    certificate belongs holds a row or two; the certificates of a file sorted by certificate
-    hold thousands and cost nothing here). A few in a CSV in an encoding that keeps ASCII to
-    itself are first searched for as bytes, each before its own line (found nowhere: nothing
-    more to do); otherwise the file is read again up to the last such value's block, looking
-    at the 姓名 column only.
+    values first met after the first block are looked for again among the names before them:
+    all of them while that costs little (a byte search of the CSV, each value before its own
+    line, in an encoding that keeps ASCII to itself), else those held by a handful of rows (a
+    name typed where the certificate belongs holds a row or a few; the certificates of a large
+    file sorted by certificate hold thousands). Found as bytes, or not searchable so, they are
+    looked for by one more read of the rows, up to the last such value's block, at the 姓名
+    column only.
     """
-    if ingest.i_name is None or ingest.stopped or ingest.log.problems:
+    if ingest.i_name is None or ingest.stopped:
+        ingest.report_clashes({})  # those the blocks read showed
         return
-    late = ingest.late_and_rare()
-    if not late:
-        return
-    if len(late) <= _BYTE_SEARCHES and encoding in ("utf-8", "utf-8-sig", "gb18030", "gbk"):
-        codec = "utf-8" if encoding == "utf-8-sig" else encoding
-        wanted: dict[bytes, str] = {}
-        for value in late:
-            try:
-                wanted[value.encode(codec)] = value
-            except UnicodeEncodeError:
-                continue
+    late = ingest.late
+    size = path.stat().st_size
+    if size * len(late) > _BYTE_BUDGET:
+        late = ingest.late_held_by(max(RARE_ROWS, ingest.rows // 1000))
+    searchable = encoding in ("utf-8", "utf-8-sig", "gb18030", "gbk") and not any(
+        set(value) & {'"', delimiter, "\r", "\n"} for value in late
+    )
+    if late and searchable and size * len(late) <= _BYTE_BUDGET:
+        codec = "utf-8" if encoding == "utf-8-sig" else str(encoding)
+        wanted = {value.encode(codec): value for value in late}
         found = _bytes_present(path, {b: late[v][0] for b, v in wanted.items()})
         late = {wanted[b]: late[wanted[b]] for b in found}
-        if not late:
-            return
-    scan_log = ProblemLog(str(path), DEFAULT_PROBLEM_LIMIT, unmask=True)
-    make = functools.partial(NameScan, late=late)
-    scan, *_ = read_rows(path, sheet, scan_log, (), True, None, make, second_look=False)
-    assert isinstance(scan, NameScan)
-    for cert_line, name_line in sorted(scan.clashes):
-        ingest.name_clash(cert_line, name_line)
+    earlier: dict[str, int] = {}
+    if late:
+        scan_log = ProblemLog(str(path), DEFAULT_PROBLEM_LIMIT, unmask=True)
+        make = functools.partial(NameScan, late=late)
+        scan, *_ = read_rows(path, sheet, scan_log, (), True, None, make, second_look=False)
+        assert isinstance(scan, NameScan)
+        earlier = scan.found
+    ingest.report_clashes(earlier)
 
 
 def _bytes_present(path: Path, wanted: dict[bytes, int]) -> set[bytes]:

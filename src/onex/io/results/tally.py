@@ -97,6 +97,9 @@ class ResultIngest:
         """Certificate values first seen after the first block, with the first line or row of
         the block that holds them and their own: the names of the blocks before are not at
         hand."""
+        self.clashes: dict[str, tuple[int, int]] = {}
+        """Certificate values that are names of the 姓名 column: (the value's first line or
+        row, the first holding the name, as far as the blocks read tell)."""
         self.blocks_noted = 0
         self.block_names: frozenset[str] = frozenset()
         """The 姓名 values of the block being checked row by row: never quoted in messages."""
@@ -148,44 +151,54 @@ class ResultIngest:
             return message.replace(repr(value), repr(mask_name(value)))
         return message
 
-    def _note_certificates(
-        self, certs: Sequence[str], block: Block, skip: frozenset[str] = frozenset()
-    ) -> None:
-        """Remember where each certificate value is first seen, and refuse one that is also a
-        name of the 姓名 column in this block (or was a certificate in an earlier one).
-        Set operations over the columns: no Python loop per row. A value first seen after the
-        first block is remembered in ``late``: :meth:`NameScan` looks for it among the names
-        of the blocks before (see reader.check_late_certificates)."""
+    def _note_certificates(self, certs: Sequence[str], block: Block) -> None:
+        """Remember where each certificate value (stripped) is first seen, and note each that
+        is also a name of the 姓名 column in this block (or was a certificate in an earlier
+        one): ``clashes``, said by :meth:`report_clashes` once the file is read. Set operations
+        over the columns: no Python loop per row. A value first seen after the first block is
+        remembered in ``late``: the names of the blocks before it are looked at again (see
+        reader._check_late_certificates)."""
         seen = self.cert_seen
-        new = set(certs).difference(seen)
+        stripped = list(map(str.strip, certs))
+        new = set(stripped).difference(seen)
         new.discard("")
-        for raw in new:
-            if raw.strip() not in skip:
-                seen[raw] = block.number(certs.index(raw))
-                if self.blocks_noted:
-                    self.late[raw] = (block.number(0), seen[raw])
+        for value in new:
+            seen[value] = block.number(stripped.index(value))
+            if self.blocks_noted:
+                self.late[value] = (block.number(0), seen[value])
         self.blocks_noted += 1
         if self.i_name is None:
             return
-        names = (
-            block.cols[self.i_name]
-            if block.cols is not None
-            else [r[self.i_name] for r in block.rows if len(r) > self.i_name]
+        col = self.i_name
+        names = list(
+            map(
+                str.strip,
+                block.cols[col]
+                if block.cols is not None
+                else [r[col] if len(r) > col else "" for r in block.rows],
+            )
         )
-        clash = set(seen).intersection(names)
-        for value in sorted(clash, key=lambda v: seen[v]):
-            self.name_clash(seen[value], block.number(names.index(value)))
-            del seen[value]  # said once
-            self.late.pop(value, None)
+        for value in set(seen).intersection(names).difference(self.clashes):
+            self.clashes[value] = (seen[value], block.number(names.index(value)))
 
-    def name_clash(self, cert_line: int, name_line: int) -> None:
-        """Log that the certificate at ``cert_line`` is a name of the 姓名 column at
-        ``name_line`` (the value itself is never quoted: it is a person's name)."""
-        assert self.i_name is not None
-        self.log.add(
-            self.where(cert_line, self.i_cert),
-            f"{_NAME_CLASH}; the same text is a name at {self.where(name_line, self.i_name)}",
-        )
+    def report_clashes(self, earlier: dict[str, int]) -> None:
+        """Log each certificate value that is a name of the 姓名 column, at its first line,
+        with the first line holding the name (``earlier``: names found before a value's first
+        block by a second look); the value itself is never quoted, and any message that quoted
+        it before it was known to be a name shows it masked."""
+        found = dict(self.clashes)
+        for value, name_line in earlier.items():
+            cert_line = found[value][0] if value in found else self.late[value][1]
+            found[value] = (cert_line, min(name_line, found.get(value, (0, name_line))[1]))
+        for value, (cert_line, name_line) in sorted(found.items(), key=lambda kv: kv[1]):
+            if not self.unmask:
+                self.log.redact(value, mask_name(value))
+            assert self.i_name is not None
+            self.log.add(
+                self.where(cert_line, self.i_cert),
+                f"{_NAME_CLASH}; the same text is a name at {self.where(name_line, self.i_name)}",
+            )
+        self.clashes.clear()
 
     def held(self) -> Counter[str]:
         """The rows counted for each certificate (by its canonical name)."""
@@ -195,21 +208,18 @@ class ResultIngest:
             held[cert] += n
         return held
 
-    def late_and_rare(self) -> dict[str, tuple[int, int]]:
-        """The values of :attr:`late` whose certificate is held by :data:`RARE_ROWS` rows or
-        fewer: a name typed where the certificate belongs holds a row or two (a certificate
-        many rows hold is not looked for again)."""
-        if not self.late:
-            return {}
+    def late_held_by(self, most: int) -> dict[str, tuple[int, int]]:
+        """The values of :attr:`late` whose certificate is held by ``most`` rows or fewer (a
+        value that is no certificate counts as held by none)."""
         held = self.held()
         out = {}
-        for raw, places in self.late.items():
+        for value, places in self.late.items():
             try:
-                cert = self.certificate(raw)
+                rows = held[self.certificate(value)]
             except ValueError:
-                continue  # refused already, with its place
-            if held[cert] <= RARE_ROWS:
-                out[raw] = places
+                rows = 0
+            if rows <= most:
+                out[value] = places
         return out
 
     def rare_certificates(self) -> None:
@@ -301,7 +311,8 @@ class ResultIngest:
             bad: set[str] = set()
             new = [raw for raw in dict.fromkeys(column) if raw not in cache]  # first seen first
             if len(cache) + len(new) > _CACHE_LIMIT:
-                cache.clear()
+                cache.clear()  # and every value of the column parsed afresh
+                new = list(dict.fromkeys(column))
             for raw in new:
                 try:
                     cache[raw] = parse(raw)
@@ -364,8 +375,7 @@ class ResultIngest:
                 for i, row in enumerate(rows):
                     self.row(row, block.number(i))
                 certs = [r[self.i_cert] if len(r) > self.i_cert else "" for r in rows]
-                # A name in the certificate column was just said, row by row.
-                self._note_certificates(certs, block, skip=self.block_names)
+                self._note_certificates(certs, block)
             finally:
                 self.block_names = frozenset()
 
@@ -446,13 +456,15 @@ class ResultIngest:
             return list(map(spellings.__getitem__, raw))  # every spelling seen before
         except KeyError:
             pass
-        for text in set(raw) - spellings.keys():
+        new = set(raw) - spellings.keys()
+        if len(spellings) + len(new) > _CACHE_LIMIT:
+            spellings.clear()  # and every spelling of the column read afresh
+            new = set(raw)
+        for text in new:
             try:
                 date = _date_or_none(text)
             except ValueError:
                 return None
-            if len(spellings) >= _CACHE_LIMIT:
-                spellings.clear()
             spellings[text] = "" if date is None else date.to_date_string()
         return list(map(spellings.__getitem__, raw))
 
@@ -517,15 +529,7 @@ class ResultIngest:
 
         if not cells[self.i_sid].strip():
             self.log.add(self.where(number, self.i_sid), "no 学号 (student number)")
-        if (
-            self.i_name is not None
-            and cells[self.i_cert].strip()
-            and cells[self.i_cert].strip() in self.block_names
-        ):
-            self.log.add(self.where(number, self.i_cert), _NAME_CLASH)
-            cert = None
-        else:
-            cert = take(self.i_cert, self.certificate)
+        cert = take(self.i_cert, self.certificate)
         if cert is None and not cells[self.i_cert].strip():
             self.log.add(self.where(number, self.i_cert), "no certificate name")
         take(self.i_level, parse_level)
@@ -609,8 +613,9 @@ class NameScan(ResultIngest):
     ) -> None:
         super().__init__(source, match, log, known, unmask, sheet)
         self.looking = dict(late)
-        self.clashes: list[tuple[int, int]] = []
-        """(the certificate's line or row, the name's), in the order found."""
+        self.found: dict[str, int] = {}
+        """Each value found among the names before its first block: the first line holding
+        it."""
 
     def block(self, block: Block) -> None:
         """Look for the values still sought among this block's names; stop the read once no
@@ -620,13 +625,15 @@ class NameScan(ResultIngest):
             raise ReadingStopped
         col = self.i_name
         assert col is not None
-        names = (
-            block.cols[col]
-            if block.cols is not None
-            else [r[col] if len(r) > col else "" for r in block.rows]
+        names = list(
+            map(
+                str.strip,
+                block.cols[col]
+                if block.cols is not None
+                else [r[col] if len(r) > col else "" for r in block.rows],
+            )
         )
-        for value in sorted(set(names).intersection(looking), key=names.index):
-            start, line = looking[value]
-            if block.first < start:
-                self.clashes.append((line, block.number(names.index(value))))
+        for value in set(names).intersection(looking):
+            if block.first < looking[value][0]:
+                self.found[value] = block.number(names.index(value))
                 del looking[value]
