@@ -169,8 +169,15 @@ class ResultIngest:
         self.blocks_noted += 1
         if self.i_name is None:
             return
+        names = self.names_in(block)
+        for value in set(seen).intersection(names).difference(self.clashes):
+            self.clashes[value] = (seen[value], block.number(names.index(value)))
+
+    def names_in(self, block: Block) -> list[str]:
+        """The 姓名 column of ``block``, each name stripped ("" where a row is short)."""
         col = self.i_name
-        names = list(
+        assert col is not None
+        return list(
             map(
                 str.strip,
                 block.cols[col]
@@ -178,8 +185,6 @@ class ResultIngest:
                 else [r[col] if len(r) > col else "" for r in block.rows],
             )
         )
-        for value in set(seen).intersection(names).difference(self.clashes):
-            self.clashes[value] = (seen[value], block.number(names.index(value)))
 
     def report_clashes(self, earlier: dict[str, int]) -> None:
         """Log each certificate value that is a name of the 姓名 column, at its first line,
@@ -623,16 +628,7 @@ class NameScan(ResultIngest):
         looking = self.looking
         if not looking or block.first >= max(start for start, _ in looking.values()):
             raise ReadingStopped
-        col = self.i_name
-        assert col is not None
-        names = list(
-            map(
-                str.strip,
-                block.cols[col]
-                if block.cols is not None
-                else [r[col] if len(r) > col else "" for r in block.rows],
-            )
-        )
+        names = self.names_in(block)
         for value in set(names).intersection(looking):
             if block.first < looking[value][0]:
                 self.found[value] = block.number(names.index(value))
