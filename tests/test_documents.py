@@ -57,8 +57,10 @@ def _has_chinese_text(pdf: Path) -> bool:
 
 def test_seed_text_finds_what_the_sample_audit_finds(sample: onex.Dataset) -> None:
     """The seed document's audit finds exactly the embedded sample's findings (the WEB 前端开发
-    rate, the repeated 序号 10 and 11, the alias) and nothing else."""
-    assert _key(onex.audit(sample)) == _key(onex.audit(onex.read_report(SEED)))
+    rate, the repeated 序号 10 and 11, the alias) and, the title being kept as printed, a 提示
+    that it names the pilot “1+职业技能”."""
+    title = ("title_programme", None, "1+职业技能", "1+X")
+    assert [*_key(onex.audit(sample)), title] == _key(onex.audit(onex.read_report(SEED)))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf", "pdf-unruled", "pdf-text"])
@@ -113,21 +115,21 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_check_and_report_read_documents() -> None:
-    """`onex check seed.txt` exits 1 with the four findings; `onex report seed.txt` prints the
-    sample's exam table and audit appendix."""
+    """`onex check seed.txt` exits 1 with the sample's four findings and the title's 提示;
+    `onex report seed.txt` prints the sample's exam and training tables."""
     done = _cli("check", str(SEED))
     assert (1, "") == (done.returncode, done.stderr)
     lines = done.stdout.splitlines()
-    # The heading, the four findings, the closing count: as for a data file.
-    assert ("数字核查：4 项", 6) == (lines[0], len(lines))
-    assert "核查结果：错误 1，警告 2，提示 1。" == lines[-1]
+    # The heading, the five findings, the closing count: as for a data file.
+    assert ("数字核查：5 项", 7) == (lines[0], len(lines))
+    assert "核查结果：错误 1，警告 2，提示 2。" == lines[-1]
     from_doc = _cli("report", str(SEED)).stdout
     from_sample = _cli("report", "gzcvc-2020").stdout
 
     def block(text: str, title: str) -> str:
         return text.split(title, 1)[1].split("\n\n", 1)[0]
 
-    for title in ("试点证书考证情况表", "数据核查结果", "师资培训情况表"):
+    for title in ("试点证书考证情况表", "师资培训情况表"):
         assert block(from_sample, title) == block(from_doc, title)
 
 
@@ -237,6 +239,35 @@ def test_bad_documents_get_one_located_message(
     assert 1 == len(done.stderr.splitlines()), done.stderr
     assert done.stderr.startswith(str(path)), done.stderr
     assert message in done.stderr, done.stderr
+
+
+def test_real_password_protected_files_get_one_message(tmp_path: Path) -> None:
+    """A PDF encrypted with a password to open (AES-256 and RC4, as pypdf writes them) and a
+    Word file encrypted by the Office method (msoffcrypto-tool, as Word's 用密码进行加密 does):
+    `onex check` exits 2 with one line naming the file and saying it is password-protected."""
+    import msoffcrypto.format.ooxml
+    import pypdf
+
+    locked: list[Path] = []
+    for algorithm in ("AES-256", "RC4-128"):
+        writer = pypdf.PdfWriter()
+        writer.add_blank_page(width=595, height=842)
+        writer.encrypt("mima-2020", algorithm=algorithm)
+        path = tmp_path / f"locked-{algorithm}.pdf"
+        with path.open("wb") as fh:
+            writer.write(fh)
+        locked.append(path)
+    plain = write_docx(onex.read_report(SEED), tmp_path / "plain.docx")
+    word = tmp_path / "locked.docx"
+    with plain.open("rb") as src, word.open("wb") as out:
+        msoffcrypto.format.ooxml.OOXMLFile(src).encrypt("mima-2020", out)
+    locked.append(word)
+    for path in locked:
+        done = _cli("check", str(path))
+        assert (2, 1) == (done.returncode, len(done.stderr.splitlines())), done.stderr
+        assert done.stderr.startswith(str(path)), done.stderr
+        assert "password-protected" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
 
 
 def _image_only_pdf(path: Path) -> Path:

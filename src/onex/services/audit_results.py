@@ -81,6 +81,9 @@ class FindingKind(LabelledEnum):
     RATE_OTHER_BASE = "rate_other_base"
     """A rate that fits none of the counts stated beside it, but would fit a nearby base (those
     who sat rather than those trained or registered, say): worth a look, not a certainty."""
+    TITLE_PROGRAMME = "title_programme"
+    """A title naming the pilot "1+" something other than X ("1+职业技能", a PDF's garbled
+    "1+X 职业技能等级"): kept as printed, noted for the clerk to correct."""
 
 
 _SEVERITY_OF = {
@@ -110,9 +113,14 @@ _SEVERITY_OF = {
     FindingKind.LEVELS_MISMATCH: Severity.ERROR,
     FindingKind.RATE_OTHER_BASE: Severity.WARNING,
     FindingKind.SPENDING_RATE_MISMATCH: Severity.ERROR,
+    FindingKind.TITLE_PROGRAMME: Severity.INFO,
 }
 
 _BODIES: dict[FindingKind, tuple[str, str]] = {
+    FindingKind.TITLE_PROGRAMME: (
+        "标题把试点写作“{printed}”，制度名称应为“{computed}”，请核对",
+        "the title names the pilot '{printed}'; the programme's name is '{computed}': check it",
+    ),
     FindingKind.RATE_MISMATCH: (
         "通过率印为 {printed}，按 {basis} 计算为 {computed}",
         "pass rate printed as {printed}, but {basis} gives {computed}",
@@ -275,6 +283,8 @@ def place(where: str, lang: str = "zh") -> str:
         return f"{en_table}, row {row}" if en else f"{zh_table}第 {row} 行"
     if where.startswith("$.stated"):
         return "totals" if en else "合计"
+    if where == "$.title":
+        return "title" if en else "标题"
     return where
 
 

@@ -27,7 +27,7 @@ from onex.io.documents.tables import DocumentTable
 from onex.io.tables.values import parse_decimal
 from onex.model import Dataset, PrintedRate, Rate, StatedTotals, name_key
 from onex.model.values import half_width
-from onex.services.audit import audit, check_printed_rate, stated_findings
+from onex.services.audit import audit, check_printed_rate, stated_findings, title_findings
 from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
 
 __all__ = ["audit_document"]
@@ -76,6 +76,11 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
     for table in report.of_kind("funds"):
         findings.extend(_fund_findings(table))
     findings.extend(_statement_findings(report, primary))
+    title = next(report.document.paragraphs(), None)
+    findings.extend(
+        attrs.evolve(f, place=title.place) if title is not None else f
+        for f in title_findings(report.title)
+    )
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
 

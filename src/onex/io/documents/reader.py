@@ -21,6 +21,7 @@ from onex.errors import DataError, Problem
 from onex.i18n import Lang
 from onex.io.documents.blocks import Document, Place, TableRow
 from onex.io.documents.claims import Statement, find_statements
+from onex.io.documents.narrative import DocumentNarrative, read_narrative
 from onex.io.documents.tables import DocumentTable, count_at, find_tables, tabulate
 from onex.io.problems import ProblemLog
 from onex.io.tables.context import PLACEHOLDER_INSTITUTION, KnownCertificates, certificate_code
@@ -286,6 +287,8 @@ class ReportDocument(Tabular):
         )
         base, _ = self.table_dataset(read, with_training=True, known=known)
         points = _points(self)
+        words = self.narrative()
+        cited = words.workload_document
         try:
             return base.evolve(
                 institution=institution or base.institution,
@@ -293,10 +296,40 @@ class ReportDocument(Tabular):
                 title=self.title,
                 source=f"read from {Path(self.source).name}",
                 stated=_stated(self, base.stated),
-                workload=WorkloadPolicy(points_per_certificate=points) if points else None,
+                workload=WorkloadPolicy(
+                    points_per_certificate=points,
+                    document=cited.name if cited else None,
+                    document_number=cited.number if cited else None,
+                )
+                if points
+                else None,
+                narrative=words.sections,
+                fund_guidance=words.fund_guidance,
+                credit_policy=words.credit_policy,
+                courses=words.courses,
+                integrations=words.integrations,
             )
         except DataError as exc:
             raise exc.with_source(self.source) from None
+
+    def narrative(self) -> DocumentNarrative:
+        """What the document says in words: its headed sections' paragraphs, the documents it
+        cites for credits, the fund and workload, and its courses' hour changes (see
+        :mod:`onex.io.documents.narrative`)."""
+        points = frozenset(
+            s.place.paragraph
+            for s in self.statements
+            if s.place.paragraph is not None and s.first("points_each") is not None
+        )
+        names = [
+            n
+            for t in self.of_kind("exams")
+            for row in t.rows
+            if (n := t.value(row, "certificate")) is not None
+        ]
+        return read_narrative(
+            self.document, self.tables, points_paragraphs=points, certificate_names=names
+        )
 
     def _columns(self, **options: Any) -> list[str]:
         return ["place", "kind", "subject", "printed"]
