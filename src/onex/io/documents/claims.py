@@ -8,6 +8,9 @@ vs 人次; certificates vs certificate levels), as is the base of a candidates f
 (报名, 报考) or sat (参加, 参考, 考证). A rate keeps its printed text, so "超过 95%" stays a
 bound. A figure in a sentence about another year than the document's, or about one level or
 one certificate, keeps that scope (``year``, ``level``, ``subject``).
+
+English sentences are read for the same kinds, units and bases ("1,479 candidates sat, 1,185
+passed, a pass rate of 80.12%", "2,400 sittings" in 人次, "more than 95% passed" as ``>95%``).
 """
 
 from __future__ import annotations
@@ -187,12 +190,90 @@ _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ("candidates", rf"{N}{_PERSON}{_WHO}(?:{_REG}|{_SAT})"),
     ("candidates", rf"{N}名考生"),
 )
-_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS)
+# English prose: the same kinds, units and bases ("1,479 candidates sat, 1,185 passed, a pass
+# rate of 80.12%", "91 teachers trained, 57 qualified as assessors", "16 certificates").
+_PEOPLE = r"(candidates|students|learners|teachers|people|persons|sittings|attempts|person-times)"
+# A count, not a number's tail (2.2) nor a table's number (Table 2 Teachers trained...).
+EN = r"(?<![\d.])(?<!table )(?<!figure )(?<!chart )(?<!no\. )(\d+)"
+_E_LEVEL = r"(junior|intermediate|senior|elementary|advanced)"
+_E_BOUND = r"(more than|over|above|at least|no less than|below|under|less than|at most)"
+_ENGLISH_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
+    (
+        "points_each",
+        rf"each (?:pilot )?certificate (?:earns|is worth|counts for|gets) {EN}"
+        r" (?:workload )?points",
+    ),
+    ("points_each", rf"{EN} (?:workload )?points (?:for|per) (?:each )?(?:pilot )?certificate"),
+    ("points_total", rf"{EN} (?:workload )?points (?:in all|in total|altogether)"),
+    ("certificate_levels", rf"{EN} certificate levels"),
+    ("certificates", rf"{EN} (?:pilot |1\+X |vocational |skills? )*(certificates)(?! levels)"),
+    (
+        "assessors",
+        rf"{EN} (?:of them |teachers |people )?(?:qualified|were certified|became|were qualified)"
+        r" as (?:\S+ )?assessors",
+    ),
+    ("assessors", rf"{EN} (?:qualified |certified )?assessors"),
+    (
+        "trained",
+        rf"{EN} {_PEOPLE} (?:were trained|trained|took|attended|completed|received)"
+        r"(?: (?!\d)[^,.;]{0,30}?training)?(?=[ ,.;]|$)",
+    ),
+    ("level_passed", rf"{EN} (?:{_PEOPLE} )?passed (?:at |the )*{_E_LEVEL}(?: level)?"),
+    ("level_passed", rf"{_E_LEVEL}(?: level)?: ?{EN} passed"),
+    (
+        "rate",
+        rf"pass rate (?:of |was |is |reached |stood at |came to )*(?:{_E_BOUND} )?{P}%",
+    ),
+    ("rate", rf"{P}% pass rate"),
+    ("rate", rf"{_E_BOUND} {P}% (?:of (?:the )?{_PEOPLE} )?passed"),
+    (
+        "passed",
+        rf"{EN} (?:of (?:them|whom) )?(?:{_PEOPLE} )?(?:passed|were certified|qualified"
+        r"|earned|gained|obtained|achieved)(?! as)",
+    ),
+    (
+        "candidates",
+        rf"{EN} {_PEOPLE} (?:sat|took|registered|signed up|enrolled|applied)"
+        r"(?! (?:\S+ ){0,3}training)",
+    ),
+    (
+        "candidates",
+        rf"{EN} {_PEOPLE} (?:who|that) (?:sat|took|registered|signed up|enrolled|applied)",
+    ),
+    ("candidates", rf"{EN} (?:sat|registered)"),
+    ("candidates", rf"{EN} (sittings|attempts|person-times)"),
+)
+_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS) + tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _ENGLISH_SPELLINGS
+)
+_ENGLISH_UNITS = {
+    "sittings": "人次",
+    "attempts": "人次",
+    "person-times": "人次",
+    "certificates": "个",
+}
+_ENGLISH_BOUNDS = {
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "at least": ">=",
+    "no less than": ">=",
+    "below": "<",
+    "under": "<",
+    "less than": "<",
+    "at most": "<=",
+}
+_ENGLISH_REGISTERED = re.compile(r"registered|signed up|enrolled|applied", re.IGNORECASE)
 _MEASURES = frozenset({"人次", "人", "名", "位", "个", "项", "门", "本", "种"})
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年")
+# A sentence ends at 。！？；, or at a full stop before a space (not inside 80.12%); an English
+# semicolon joins two clauses of one sentence ("40 sat and 39 passed; more than 95% passed").
+_SENTENCE = re.compile(r"(?:[^。！？!?；\n.]|\.(?!\s|$))+(?:[。！？!?；]|\.(?=\s|$))?")
+_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年|\b(?:in|In|IN) (199\d|20\d\d)\b")
 _PART = re.compile(
     r"其中|分别|初级|中级|高级|累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
+    r"|\b(?:of whom|of them|including|respectively|cumulative(?:ly)?|since|last year|previous year"
+    r"|year on year|junior|intermediate|senior|elementary|advanced)\b",
+    re.IGNORECASE,
 )
 
 
@@ -202,6 +283,7 @@ def _claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
     if kind == "rate":
         number = next(g for g in groups if re.fullmatch(r"\d+(?:\.\d+)?", g))
         bound = next((g for g in groups if not re.fullmatch(r"\d+(?:\.\d+)?", g)), "")
+        bound = _ENGLISH_BOUNDS.get(bound.lower(), bound)
         after = groups[-1] if groups[-1] in ("以上", "以下") else ""
         before = bound if bound not in ("以上", "以下") else ""
         return Claim(kind=kind, rate=f"{before}{number}%{after}", unit="%", printed=printed)
@@ -209,14 +291,24 @@ def _claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
     if not numbers:
         return None
     value = int(numbers[0])
-    unit = next(
-        (g for g in groups if g in ("人次", "人", "名", "位", "个", "项", "门", "本", "种")), ""
-    )
+    unit = next((g for g in groups if g in _MEASURES), "")
+    words = [g.lower() for g in groups if not g.isdigit()]
+    if not unit and m.re.flags & re.IGNORECASE:  # English: persons unless sittings
+        unit = next((_ENGLISH_UNITS[w] for w in words if w in _ENGLISH_UNITS), "人")
+        if kind in ("certificates", "certificate_levels"):
+            unit = "个"
+        elif kind in ("points_each", "points_total"):
+            unit = ""
     unit = "人" if unit in ("名", "位") else unit
     level = next((Level.parse(g) for g in groups if g in ("初级", "中级", "高级")), None)
+    english_level = {"junior": "junior", "elementary": "junior", "intermediate": "intermediate"}
+    english_level |= {"senior": "senior", "advanced": "senior"}
+    if level is None:
+        level = next((Level.parse(english_level[w]) for w in words if w in english_level), None)
     base: Base | None = None
     if kind == "candidates":
-        base = "registered" if re.search(_REG, printed) else "sat"
+        registered = re.search(_REG, printed) or _ENGLISH_REGISTERED.search(printed)
+        base = "registered" if registered else "sat"
     return Claim(kind=kind, value=value, unit=unit, level=level, base=base, printed=printed)
 
 
@@ -276,7 +368,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
             key = name_key(sentence)
             found = next((k for k in keys if k in key), None)
             subject = by_key[found] if found is not None else named_certificate(sentence)
-            years = {int(y) for y in _YEAR.findall(sentence)}
+            years = {int(y) for pair in _YEAR.findall(sentence) for y in pair if y}
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
             out.append(
                 Statement(
