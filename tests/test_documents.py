@@ -515,3 +515,41 @@ def test_a_training_table_without_an_exam_table(tmp_path: Path) -> None:
         _key(result)
     )
     assert result.messages()[0].startswith("表 1 第 5 行（文本第 7 行）：培训教师合计印为 13")
+
+
+def test_levels_and_counts_of_one_certificate_against_its_row() -> None:
+    """Per-level passes of one certificate (named in the sentence, or only in its paragraph)
+    agree with its row's breakdown or passed, its counts and rate with the row; a cumulative
+    sentence is not checked against the year's row: no finding."""
+    assert [] == onex.audit(onex.read_report(DATA / "levels-2021.txt")).messages()
+
+
+@pytest.mark.parametrize(
+    ("printed", "wrong", "field", "shown"),
+    [
+        ("初级 10 人通过", "初级 23 人通过", "row_levels", ("中级 1、初级 23", "中级 1、初级 10")),
+        ("15 人获得初级", "14 人获得初级", "row_levels_sum", ("21", "22")),
+        ("通过 40 人", "通过 41 人", "row_passed", ("41", "40")),
+    ],
+)
+def test_a_wrong_level_or_count_of_one_certificate_is_one_error(
+    tmp_path: Path, printed: str, wrong: str, field: str, shown: tuple[str, str]
+) -> None:
+    """One figure of a certificate's sentence changed: exactly one error, at the sentence,
+    naming the certificate's row beside it."""
+    text = (DATA / "levels-2021.txt").read_text(encoding="utf-8")
+    path = tmp_path / "levels.txt"
+    path.write_text(text.replace(printed, wrong, 1), encoding="utf-8")
+    result = onex.audit(onex.read_report(path))
+    assert 1 == len(result.findings), result.messages()
+    finding = result.findings[0]
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if printed in row)
+    assert finding.place is not None
+    assert finding.also is not None
+    assert ("claim_mismatch", field, shown, line) == (
+        finding.kind.value,
+        finding.where.rsplit(".", 1)[-1],
+        (finding.printed, finding.computed),
+        finding.place.line,
+    )
+    assert finding.also.table == 1

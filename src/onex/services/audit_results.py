@@ -265,6 +265,8 @@ _TOTAL_LABELS = {
     "points": ("工作量积分合计", "total workload points"),
     "row_candidates": ("考证人数", "candidates"),
     "row_passed": ("通过人数", "passed"),
+    "row_levels": ("各等级通过人数", "passed by level"),
+    "row_levels_sum": ("各等级通过人数之和", "passed at the levels stated, in all,"),
     "budget": ("预算合计", "total budget"),
     "spent": ("支出合计", "total spent"),
 }

@@ -76,6 +76,9 @@ class Statement:
     subject: str | None = None
     year: int | None = None
     scoped: bool = False
+    paragraph_subject: str | None = None
+    """The one certificate the sentence's paragraph names, when it names exactly one (the
+    subject a per-level sentence without a name of its own is about)."""
 
     def of(self, kind: ClaimKind) -> tuple[Claim, ...]:
         """The claims of one kind, in the order printed."""
@@ -335,13 +338,18 @@ _GENERIC = re.compile(
 )
 
 
+_COUNTED = re.compile(r"\d+(?:人次|人|名|位)")
+
+
 def named_certificate(sentence: str) -> str | None:
     """The certificate a sentence names before "证书" ("物流管理证书", "智能财税职业技能等级
     证书"), when the words there name one rather than certificates in general ("试点证书",
     "16 个证书", "取得证书")."""
     for m in _BEFORE_CERTIFICATE.finditer(sentence):
-        words = m[1]
-        if not _GENERIC.match(words):
+        words = re.sub(r"(?:初级|中级|高级)$", "", m[1])
+        if _COUNTED.search(words):
+            continue  # "7人获得中级证书": a count of persons, not a name
+        if words and not _GENERIC.match(words):
             stripped = re.sub(r"(?:职业技能等级|职业技能|技能等级|等级|1\+X|X)+$", "", words)
             return stripped or words
     return None
@@ -357,6 +365,13 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
     keys = sorted(by_key, key=len, reverse=True)
     out: list[Statement] = []
     for paragraph in document.paragraphs():
+        named = {
+            by_key[found]
+            for m in _SENTENCE.finditer(paragraph.text)
+            if (key := name_key(normalise(m[0]))) is not None
+            and (found := next((k for k in keys if k in key), None)) is not None
+        }
+        sole = named.pop() if len(named) == 1 else None
         # Sentences end at the same marks before and after normalising (it leaves 。！？；
         # alone), so each keeps its words as printed beside the evened-out ones.
         for number, m in enumerate(_SENTENCE.finditer(paragraph.text), 1):
@@ -380,6 +395,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                     subject=subject,
                     year=years.pop() if len(years) == 1 else None,
                     scoped=several or bool(_PART.search(sentence)),
+                    paragraph_subject=sole,
                 )
             )
     return tuple(out)
