@@ -553,3 +553,33 @@ def test_a_wrong_level_or_count_of_one_certificate_is_one_error(
         finding.place.line,
     )
     assert finding.also.table == 1
+
+
+@pytest.mark.parametrize(
+    ("printed", "finding"),
+    [
+        ("参与考证超过 1400 人", None),
+        ("参与考证 1400 余人", None),
+        ("参与考证近万人", ("count_claim_mismatch", "近万人", "1479")),
+        ("参与考证 1500 余人", ("count_claim_mismatch", "1500余人", "1479")),
+    ],
+)
+def test_a_count_printed_as_a_bound_is_checked_as_one(
+    tmp_path: Path, printed: str, finding: tuple[str, str, str] | None
+) -> None:
+    """The seed's sentence with its candidates printed as a bound or a rounded count: checked
+    by the funnel's check of printed counts against the table (1479 is over 1400 and within
+    1400余, not 近万 nor 1500余); a wrong one is one error at the sentence."""
+    path = tmp_path / "seed.txt"
+    path.write_text(
+        SEED.read_text(encoding="utf-8").replace("参与考证人数 1479 人", printed, 1),
+        encoding="utf-8",
+    )
+    result = onex.audit(onex.read_report(path))
+    at_sentence = [
+        (f.kind.value, f.printed, f.computed)
+        for f in result
+        if f.place is not None and f.place.paragraph == 3
+    ]
+    assert ([finding] if finding else []) == at_sentence
+    assert 5 + len(at_sentence) == len(result.findings)

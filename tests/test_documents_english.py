@@ -16,8 +16,7 @@ DATA = Path(__file__).resolve().parent / "data" / "documents"
 
 def _claims(text: str) -> list[tuple[str, object, str]]:
     return [
-        (c.kind, c.value if c.rate is None else c.rate, c.unit)
-        for c in sentence_claims(normalise(text))
+        (c.kind, c.rate or c.count or c.value, c.unit) for c in sentence_claims(normalise(text))
     ]
 
 
@@ -33,7 +32,12 @@ def _claims(text: str) -> list[tuple[str, object, str]]:
             [("trained", 91, "人"), ("assessors", 57, "人")],
         ),
         ("The college piloted 16 certificates.", [("certificates", 16, "个")]),
-        ("Some 2,400 sittings were booked.", [("candidates", 2400, "人次")]),
+        ("In all 2,400 sittings were booked.", [("candidates", 2400, "人次")]),
+        ("Some 2,400 sittings were booked.", [("candidates", "约2400人次", "人次")]),
+        (
+            "More than 1,000 candidates sat and nearly 900 passed.",
+            [("candidates", "超过1000人", "人"), ("passed", "近900人", "人")],
+        ),
         ("Over 95% of students passed.", [("rate", ">95%", "%")]),
         (
             "8 passed at intermediate level and 14 passed at junior level.",

@@ -26,10 +26,11 @@ from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
 from onex.io.documents.tables import DocumentTable
 from onex.io.tables.rows import SummaryRow
 from onex.io.tables.values import parse_decimal
-from onex.model import Dataset, PrintedRate, Rate, StatedTotals, name_key
+from onex.model import CountClaim, Dataset, PrintedRate, Rate, Stage, StatedTotals, name_key
 from onex.model.values import half_width
 from onex.services.audit import audit, check_printed_rate, stated_findings, title_findings
 from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
+from onex.services.funnel_checks import count_claim_findings
 
 __all__ = ["audit_document"]
 
@@ -43,6 +44,11 @@ _OTHER_TIME = re.compile(
 """Words of a sentence about more than the year, or another one: not checked against its row."""
 _PART_OF = re.compile(r"其中|分别|\b(?:of whom|of them|including|respectively)\b", re.IGNORECASE)
 """Words of a sentence about a part of a certificate's candidates."""
+_STAGE_OF = {
+    ("candidates", "sat"): Stage.SAT,
+    ("candidates", "registered"): Stage.REGISTERED,
+    ("passed", None): Stage.PASSED,
+}
 _NEAR = Fraction(1, 5)
 """How far (a fifth either way) a nearby base may lie from the stated one."""
 
@@ -264,7 +270,8 @@ def _against_tables(
     if passed:
         values["passed"] = passed[0]
     rate = s.first("rate")
-    if rate is not None and not (passed and s.of("candidates")) and not own:
+    exact = [c for c in s.of("candidates") if c.value is not None]
+    if rate is not None and not (passed and exact) and not own:
         values["rate"] = rate.rate
     if training is not None:
         trained = counts_of(s, "trained")
@@ -273,10 +280,22 @@ def _against_tables(
         assessors = counts_of(s, "assessors")
         if assessors:
             values["assessors"] = assessors[0]
-    if not values:
+    # Counts printed as bounds ("近万人", "超过1000人"): the funnel's check of printed counts.
+    counts = tuple(
+        CountClaim(text=c.count, stage=_STAGE_OF[(c.kind, c.base)])
+        for c in s.claims
+        if c.count is not None and (c.kind, c.base) in _STAGE_OF
+    )
+    if not values and not counts:
         return
-    claimed = dataset.evolve(stated=StatedTotals(**values))  # type: ignore[arg-type]
-    for f in stated_findings(claimed):
+    claimed = dataset.evolve(stated=StatedTotals(**values, counts=counts))  # type: ignore[arg-type]
+    checked = [
+        f
+        for f in (*stated_findings(claimed), *count_claim_findings(claimed))
+        # A count the tables do not give (报名 beside an exam table without it) is not flagged.
+        if f.kind is not FindingKind.COUNT_CLAIM_UNCHECKABLE
+    ]
+    for f in checked:
         field = f.where.rsplit(".", 1)[-1]
         table = training if field in ("trained", "assessors") else read.table
         also = (

@@ -54,6 +54,10 @@ class Claim:
     level: Level | None = None
     base: Base | None = None
     printed: str = ""
+    count: str | None = None
+    """A count printed as a bound or rounded ("超过1000人", "近万人", "1200余人次", "more than
+    1,000 candidates" as 超过1000人), in the form :class:`~onex.PrintedCount` reads; ``value``
+    is then None."""
 
 
 @attrs.frozen(kw_only=True)
@@ -149,7 +153,25 @@ _EXAM = r"(?:考核|考证|考试|认证|鉴定|评价|测试)"
 _X = r"\s*(?:1\s*\+\s*X)?\s*"
 _GAP = r"[^,，。；;\d]"
 
+# A count printed as a bound or rounded: read as a whole (a bare "40人" is left to the patterns
+# below, which read it as an exact count).
+_COUNT = (
+    r"(?P<count>(?:超过|多于|逾|将近|接近|近|大约|约|不足|不到|少于)?\d*(?:\.\d+)?[万千]?(?:余|多)?"
+    r"(?:人次|人))"
+)
 _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
+    (
+        "candidates",
+        rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?(?:共|总数|合计|为|有|计)*"
+        rf"{_COUNT}",
+    ),
+    ("candidates", rf"{_COUNT}(?:名)?{_WHO}(?:{_REG}|{_SAT})"),
+    (
+        "passed",
+        rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}(?:人数)?"
+        rf"(?:共|为|有|计)*{_COUNT}",
+    ),
+    ("passed", rf"{_COUNT}{_WHO}(?:通过|合格|取得|获得|考取)"),
     # workload points first: "每个试点证书计 15 个工作量积分", "共计 240 分"
     ("points_each", rf"每(?:一)?个?(?:试点)?证书{_GAP}{{0,8}}?{N}个?(?:工作量)?积?分"),
     ("points_total", rf"(?:共计|合计|共)\s*{N}\s*(?:个)?(?:工作量)?积?分(?!之)"),
@@ -200,7 +222,17 @@ _PEOPLE = r"(candidates|students|learners|teachers|people|persons|sittings|attem
 EN = r"(?<![\d.])(?<!table )(?<!figure )(?<!chart )(?<!no\. )(\d+)"
 _E_LEVEL = r"(junior|intermediate|senior|elementary|advanced)"
 _E_BOUND = r"(more than|over|above|at least|no less than|below|under|less than|at most)"
+_E_COUNT = (
+    r"(?P<count_bound>more than|over|nearly|almost|about|around|some|roughly|fewer than|under"
+    rf"|at least) {EN}"
+)
 _ENGLISH_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
+    (
+        "candidates",
+        rf"{_E_COUNT} {_PEOPLE} (?:sat|took|registered|signed up|enrolled|applied)",
+    ),
+    ("candidates", rf"{_E_COUNT} (sittings|attempts|person-times)"),
+    ("passed", rf"{_E_COUNT} (?:{_PEOPLE} )?(?:passed|were certified|earned|gained|obtained)"),
     (
         "points_each",
         rf"each (?:pilot )?certificate (?:earns|is worth|counts for|gets) {EN}"
@@ -266,6 +298,19 @@ _ENGLISH_BOUNDS = {
     "less than": "<",
     "at most": "<=",
 }
+_ENGLISH_COUNT_BOUNDS = {
+    "more than": "超过",
+    "over": "超过",
+    "nearly": "近",
+    "almost": "近",
+    "about": "约",
+    "around": "约",
+    "some": "约",
+    "roughly": "约",
+    "fewer than": "不足",
+    "under": "不足",
+    "at least": "至少",
+}
 _ENGLISH_REGISTERED = re.compile(r"registered|signed up|enrolled|applied", re.IGNORECASE)
 _MEASURES = frozenset({"人次", "人", "名", "位", "个", "项", "门", "本", "种"})
 # A sentence ends at 。！？；, or at a full stop before a space (not inside 80.12%); an English
@@ -290,6 +335,8 @@ def _claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
         after = groups[-1] if groups[-1] in ("以上", "以下") else ""
         before = bound if bound not in ("以上", "以下") else ""
         return Claim(kind=kind, rate=f"{before}{number}%{after}", unit="%", printed=printed)
+    if "count" in m.re.groupindex or "count_bound" in m.re.groupindex:
+        return _count_claim(kind, m)
     numbers = [g for g in groups if g.isdigit()]
     if not numbers:
         return None
@@ -313,6 +360,33 @@ def _claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
         registered = re.search(_REG, printed) or _ENGLISH_REGISTERED.search(printed)
         base = "registered" if registered else "sat"
     return Claim(kind=kind, value=value, unit=unit, level=level, base=base, printed=printed)
+
+
+def _count_claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
+    """A count printed as a bound or rounded, as :class:`~onex.PrintedCount` reads it; None for
+    an exact count (read by the exact patterns)."""
+    from onex.model import PrintedCount
+
+    if "count_bound" in m.re.groupindex:
+        words = [g.lower() for g in m.groups() if g is not None and not g.isdigit()]
+        sittings = any(_ENGLISH_UNITS.get(w) == "人次" for w in words)
+        number = next(g for g in m.groups() if g is not None and g.isdigit())
+        bound = _ENGLISH_COUNT_BOUNDS[m["count_bound"].lower()]
+        text = f"{bound}{number}{'人次' if sittings else '人'}"
+    else:
+        text = m["count"]
+    try:
+        count = PrintedCount.parse(text)
+    except ValueError:
+        return None
+    if count.relation == "=" and "万" not in text and "千" not in text:
+        return None  # an exact count: the exact patterns read it
+    base: Base | None = None
+    if kind == "candidates":
+        registered = re.search(_REG, m[0]) or _ENGLISH_REGISTERED.search(m[0])
+        base = "registered" if registered else "sat"
+    unit = "人次" if count.sittings else "人"
+    return Claim(kind=kind, unit=unit, base=base, printed=m[0], count=text)
 
 
 def sentence_claims(text: str) -> tuple[Claim, ...]:
