@@ -439,12 +439,12 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
     keys = sorted(by_key, key=len, reverse=True)
     out: list[Statement] = []
     for paragraph in document.paragraphs():
-        named = {
-            by_key[found]
-            for m in _SENTENCE.finditer(paragraph.text)
-            if (key := name_key(normalise(m[0]))) is not None
-            and (found := next((k for k in keys if k in key), None)) is not None
-        }
+        named: set[str] = set()
+        for m in _SENTENCE.finditer(paragraph.text):
+            key = name_key(normalise(m[0]))
+            found = next((k for k in keys if k in key), None)
+            if found is not None:
+                named.add(by_key[found])
         sole = named.pop() if len(named) == 1 else None
         # Sentences end at the same marks before and after normalising (it leaves 。！？；
         # alone), so each keeps its words as printed beside the evened-out ones.

@@ -77,8 +77,8 @@ class ExamTableRead:
 
 @attrs.frozen(kw_only=True, repr=False)
 class ReportDocument(Tabular):
-    """A report document's figures: its tables (each read as exam, training, fund or other),
-    the statements its sentences make, and where each was printed.
+    """A report document's figures: its tables (each read as exam, training, fund, course or
+    other), the statements its sentences make, and where each was printed.
 
     ``title`` is the document's first paragraph; ``year`` the year its title names (or its
     tables' 年度); ``institution`` the college its title names, if any.
