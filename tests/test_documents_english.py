@@ -31,6 +31,14 @@ def _claims(text: str) -> list[tuple[str, object, str]]:
             "91 teachers trained, 57 qualified as assessors.",
             [("trained", 91, "人"), ("assessors", 57, "人")],
         ),
+        (
+            "3 students took the exam and 2 passed.",
+            [("candidates", 3, "人"), ("passed", 2, "人")],
+        ),
+        (
+            "12 teachers trained, 5 became assessors.",
+            [("trained", 12, "人"), ("assessors", 5, "人")],
+        ),
         ("The college piloted 16 certificates.", [("certificates", 16, "个")]),
         ("In all 2,400 sittings were booked.", [("candidates", 2400, "人次")]),
         ("Some 2,400 sittings were booked.", [("candidates", "约2400人次", "人次")]),

@@ -245,13 +245,14 @@ _ENGLISH_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     (
         "assessors",
         rf"{EN} (?:of them |teachers |people )?(?:qualified|were certified|became|were qualified)"
-        r" as (?:\S+ )?assessors",
+        r" (?:as )?(?:\S+ )?assessors",
     ),
     ("assessors", rf"{EN} (?:qualified |certified )?assessors"),
+    ("trained", rf"{EN} {_PEOPLE} (?:were trained|trained)\b"),
     (
         "trained",
-        rf"{EN} {_PEOPLE} (?:were trained|trained|took|attended|completed|received)"
-        r"(?: (?!\d)[^,.;]{0,30}?training)?(?=[ ,.;]|$)",
+        rf"{EN} {_PEOPLE} (?:took|attended|completed|received|joined)"
+        r"(?: (?:1\+X|[^\s,.;\d]+)){0,5}? training\b",
     ),
     ("level_passed", rf"{EN} (?:{_PEOPLE} )?passed (?:at |the )*{_E_LEVEL}(?: level)?"),
     ("level_passed", rf"{_E_LEVEL}(?: level)?: ?{EN} passed"),
