@@ -583,3 +583,24 @@ def test_a_count_printed_as_a_bound_is_checked_as_one(
     ]
     assert ([finding] if finding else []) == at_sentence
     assert 5 + len(at_sentence) == len(result.findings)
+
+
+@pytest.mark.parametrize(
+    ("title", "noted"),
+    [
+        ("广州城市职业学院 2020 年“1+职业技能”证书制度 试点工作报告", "1+职业技能"),
+        ("某职业学院 2021 年１＋Ｘ证书制度试点工作总结", None),
+        ("某学院 2022 年“1+X”证书试点工作报告", None),
+        ("某学院 2022 年 1+1 人才培养模式总结", None),
+        ("某学院 2022 年“1+证书”制度试点报告", "1+证书"),
+    ],
+)
+def test_the_title_is_kept_and_a_wrong_programme_name_noted(title: str, noted: str | None) -> None:
+    """A title naming the pilot "1+" something other than X gets one 提示 (the title itself is
+    kept as printed); 1+X in any width, and another "1+1" scheme, get none."""
+    found = [
+        (f.kind.value, f.printed)
+        for f in onex.audit(onex.samples.load("gzcvc-2020").evolve(title=title))
+        if f.where == "$.title"
+    ]
+    assert ([("title_programme", noted)] if noted else []) == found

@@ -40,7 +40,7 @@ def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult
     printed totals out of funnel order or not adding up, printed rates against the base they
     name (or every base, when they name none), rates printed with no count checked for a whole
     count that gives them, and printed counts ("近万人") as inequalities; and a title naming the
-    pilot "1+" something other than X (a 提示: the title is kept as printed).
+    pilot "1+" something other than X in a title about 证书 (a 提示: the title is kept as printed).
     ``lang`` ("zh" or "en") is the language of the result's messages.
     """
     if not isinstance(dataset, Dataset):
@@ -71,8 +71,10 @@ def title_findings(title: str | None) -> list[Finding]:
     kept as printed: it is the college's)."""
     if title is None:
         return []
-    m = _PROGRAMME.search(half_width(title))
-    if m is None or m["after"][0] in "Xx":
+    text = half_width(title)
+    m = _PROGRAMME.search(text)
+    # Only a title about the certificate system (证书); "1+1" is another scheme.
+    if m is None or m["after"][0] in "XxＸｘ" or m["after"][0].isdigit() or "证书" not in text:
         return []
     return [
         Finding(
