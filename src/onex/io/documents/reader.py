@@ -561,11 +561,21 @@ def read_report(path: Readable) -> ReportDocument:
     )
 
 
+_BARE_YEAR = re.compile(r"(?<![\d.])(199\d|20\d\d)(?![\d.])")
+
+
 def _title_year(paragraphs: Sequence[object]) -> int | None:
+    """The year the first three paragraphs name as "2020 年…", else the one year the title
+    names without 年 (an English title: "…pilot report 2020")."""
     from onex.io.documents.tables import year_in
 
     for paragraph in paragraphs[:3]:
         year = year_in(getattr(paragraph, "text", ""))
         if year is not None:
             return year
+    if paragraphs:
+        title = getattr(paragraphs[0], "text", "")
+        years = set(_BARE_YEAR.findall(title))
+        if len(years) == 1:
+            return int(years.pop())
     return None
