@@ -239,8 +239,8 @@ def test_our_own_reports_read_back_to_the_samples_words(
 def test_a_report_of_our_own_words(tmp_path: Path) -> None:
     """A report written here: （一）-style headings, a course table found by its headers, a
     cited credit regulation with its number, a wrapped numbered paragraph, a section of a
-    title onex does not know (kept under its own title), a preface before the first heading
-    (not kept)."""
+    title onex does not know (kept under its own title; a paragraph opening with a count keeps
+    it), a preface before the first heading (not kept)."""
     path = tmp_path / "report.txt"
     path.write_text(
         "东江职业技术学院 2022 年 1+X 证书制度试点工作总结\n\n"
@@ -263,6 +263,7 @@ def test_a_report_of_our_own_words(tmp_path: Path) -> None:
         "物流管理\t仓储与配送实务\t现代物流管理\t2022\t64\t4\n\n"
         "三、校企合作\n\n"
         "与两家物流企业共建实训基地。\n\n"
+        "2 家企业派出技术骨干担任兼职教师。\n\n"
         "四、下一步打算\n\n"
         "1. 扩大试点范围，把智能财税的考核延伸到会计专业的全部班级，并组织教师参加\n\n"
         "评价组织的师资培训。\n\n"
@@ -272,7 +273,7 @@ def test_a_report_of_our_own_words(tmp_path: Path) -> None:
     ds = onex.read_report(path).dataset()
     assert [
         ("mechanism", ("学院设立试点工作专班，每月召开一次推进会。",)),
-        ("section_5", ("与两家物流企业共建实训基地。",)),
+        ("section_5", ("与两家物流企业共建实训基地。", "2 家企业派出技术骨干担任兼职教师。")),
         (
             "next_steps",
             (

@@ -57,9 +57,10 @@ _APPENDIX = re.compile(
     re.IGNORECASE,
 )
 _SECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(?P<rest>.+)$")
+# 1. / 1、 / 2.1 / （1）; a count opening a sentence ("16 个证书…", "2020 年…") is no number.
 _ITEM = re.compile(
-    r"^\s*(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*(?:[.．、](?!\d)|\s)|[（(]\s*(?P<par>\d{1,2})\s*[)）])"
-    r"\s*(?P<rest>.+)$"
+    r"^\s*(?:(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<plain>\d{1,2})\s*[.．、](?!\d)"
+    r"|[（(]\s*(?P<par>\d{1,2})\s*[)）])\s*(?P<rest>.+)$"
 )
 _BULLET = re.compile(r"^\s*[•·●▪■◆\-*]\s+")
 _ENDS = ("。", "！", "？", "；", "：", "!", "?", ";", ":", ".", "”", "）")
@@ -160,7 +161,7 @@ def _style(m: re.Match[str]) -> str:
     """A numbered item's numbering: ``1.``, ``2.1`` or ``（1）``."""
     if m["par"] is not None:
         return "bracket"
-    return "dotted" if "." in m["num"] else "plain"
+    return "dotted" if m["num"] is not None else "plain"
 
 
 def _is_part(text: str) -> re.Match[str] | None:
