@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from onex.model import CountClaim, Dataset, PrintedRate, Rate, RateClaim, Stage
+from onex.model import CountClaim, Dataset, PrintedRate, Rate, RateClaim, Stage, StatedTotals
 from onex.services.audit_results import Finding, FindingKind
 from onex.services.funnel import FunnelRow, funnel, session_counts
 from onex.services.rates import implied_counts, rate_agrees
@@ -193,7 +193,7 @@ def _stated(dataset: Dataset) -> list[Finding]:
     findings += _quota(printed, "$.stated", None)  # the records' quota: at each session
     for j, claim in enumerate(stated.rates):
         findings += _rate_claim(claim, counts, f"$.stated.rates[{j}]", None)
-    findings += count_claim_findings(dataset)
+    findings += _count_claims(stated, total)
     return findings
 
 
@@ -201,8 +201,14 @@ def count_claim_findings(dataset: Dataset) -> list[Finding]:
     """The printed counts of ``dataset.stated.counts`` ("超过1000人", "近万人", "1200余人次")
     as inequalities against the records' count of their stage (else the printed total), 人次
     against sittings; a report document's sentences are checked by this too."""
-    stated = dataset.stated
-    total = funnel(dataset).total
+    if not dataset.stated.counts:
+        return []
+    return _count_claims(dataset.stated, funnel(dataset).total)
+
+
+def _count_claims(stated: StatedTotals, total: FunnelRow) -> list[Finding]:
+    if not stated.counts:
+        return []
     printed: Counts = {s: getattr(stated, f) for s, f in _STATED_FIELDS.items()}
     counts: Counts = {
         s: total.count(s) if total.count(s) is not None else printed[s] for s in Stage
