@@ -604,3 +604,25 @@ def test_the_title_is_kept_and_a_wrong_programme_name_noted(title: str, noted: s
         if f.where == "$.title"
     ]
     assert ([("title_programme", noted)] if noted else []) == found
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("报名 130 人", []),
+        ("报名 135 人", [("count_claim_mismatch", "135人", "130")]),
+        ("报名超过 120 人", []),
+    ],
+)
+def test_registered_in_a_sentence_against_the_tables_registered(
+    tmp_path: Path, printed: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """The registered a whole-year sentence states, exact or as a bound, is checked against
+    the exam table's 报名人数 by the funnel's check of printed counts: one error when it
+    differs, at the sentence."""
+    text = (DATA / "registered-2022.txt").read_text(encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(text.replace("报名 130 人", printed, 1), encoding="utf-8")
+    result = onex.audit(onex.read_report(path))
+    assert expected == [(f.kind.value, f.printed, f.computed) for f in result]
+    assert all(f.place is not None and f.place.paragraph == 2 for f in result)

@@ -280,11 +280,16 @@ def _against_tables(
         assessors = counts_of(s, "assessors")
         if assessors:
             values["assessors"] = assessors[0]
-    # Counts printed as bounds ("近万人", "超过1000人"): the funnel's check of printed counts.
+    # Counts printed as bounds ("近万人", "超过1000人"), and the registered ("报名 130 人"), which
+    # the stated totals above do not hold: the funnel's check of printed counts.
     counts = tuple(
         CountClaim(text=c.count, stage=_STAGE_OF[(c.kind, c.base)])
         for c in s.claims
         if c.count is not None and (c.kind, c.base) in _STAGE_OF
+    ) + tuple(
+        CountClaim(text=f"{c.value}{c.unit or '人'}", stage=Stage.REGISTERED)
+        for c in s.of("candidates")
+        if c.base == "registered" and c.value is not None
     )
     if not values and not counts:
         return
