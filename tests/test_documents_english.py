@@ -143,3 +143,25 @@ def test_a_mutated_english_figure_is_one_error(
     assert line == errors[0].place.line
     if kind is not None:
         assert kind == errors[0].kind.value
+
+
+def test_an_english_sentence_on_one_certificates_levels_against_its_row(tmp_path: Path) -> None:
+    """ "For BIM 建筑信息模型, 1 passed at intermediate level and 10 at junior" agrees with the
+    row's breakdown (初级: 10/47、中级: 1/24); 23 at junior is one error naming the levels in
+    English, the row beside it."""
+    table = (
+        "Certificate results 2021\n\n"
+        "No.\tCertificate\tCandidates\tPassed\tPass rate\tNote\n"
+        "1\t物流管理\t30\t22\t73.3%\t\n"
+        "2\tBIM 建筑信息模型\t71\t11\t15.5%\t(初级: 10/47)、(中级: 1/24)\n"
+        "\tTotal\t101\t33\t32.7%\t\n\n"
+    )
+    sentence = (
+        "For BIM 建筑信息模型, 1 passed at intermediate level and {} passed at junior level.\n"
+    )
+    found = []
+    for junior in (10, 23):
+        path = tmp_path / f"levels-{junior}.txt"
+        path.write_text(table + sentence.format(junior), encoding="utf-8")
+        found.append([(f.printed, f.computed) for f in onex.audit(onex.read_report(path))])
+    assert [[], [("intermediate 1, junior 23", "intermediate 1, junior 10")]] == found

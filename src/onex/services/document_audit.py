@@ -336,17 +336,22 @@ def _levels_against_row(
     (初级: 10/47、中级: 1/24) when it has one, else their sum against the row's passed when the
     sentence names two or more levels. A mismatch is one error at the sentence, the row beside."""
     found = _row_of(s.subject, read) or _row_of(s.paragraph_subject, read)
-    levels = [(c.level, c.value) for c in s.of("level_passed") if c.level and c.value is not None]
+    claims = [c for c in s.of("level_passed") if c.level and c.value is not None]
+    levels = [(c.level, c.value) for c in claims if c.level is not None and c.value is not None]
     if found is None or not levels or len({lv for lv, _ in levels}) != len(levels):
         return
+    english = all(c.printed.isascii() for c in claims)  # levels named as the sentence does
     row, row_place = found
     session = row.session
     by_level = {part.level: part.passed for part in session.breakdown}
     if by_level:
         if not all(lv in by_level for lv, _ in levels):
             return
-        printed = "、".join(f"{lv.value} {n}" for lv, n in levels)
-        computed = "、".join(f"{lv.value} {by_level[lv]}" for lv, _ in levels)
+        sep = ", " if english else "、"
+        printed = sep.join(f"{lv.english if english else lv.value} {n}" for lv, n in levels)
+        computed = sep.join(
+            f"{lv.english if english else lv.value} {by_level[lv]}" for lv, _ in levels
+        )
         field = "row_levels"
     elif len(levels) >= 2:
         printed = str(sum(n for _, n in levels))
