@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import onex
-from document_files import soffice, to_pdf, write_docx, write_markdown
+from document_files import write_docx
 from onex.errors import DataError
 
 DATA = Path(__file__).resolve().parent / "data" / "documents"
@@ -21,38 +21,6 @@ SEED = DATA / "seed-2020.txt"
 
 def _key(result: onex.AuditResult) -> list[tuple[str, str | None, str, str]]:
     return [(f.kind.value, f.subject, f.printed, f.computed) for f in result]
-
-
-@pytest.fixture(scope="session")
-def seed_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The seed as text, and as the Word, Markdown and (when LibreOffice is here) PDF files
-    built from it."""
-    folder = tmp_path_factory.mktemp("seed")
-    report = onex.read_report(SEED)
-    files = {
-        "text": SEED,
-        # pdfplumber's text of the seed's PDF made without table rules, pasted into a file:
-        # cells apart by single spaces, wrapped names and remarks on lines of their own.
-        "pdf-text": DATA / "seed-2020-pdf-text.txt",
-        "docx": write_docx(report, folder / "seed.docx"),
-        "markdown": write_markdown(report, folder / "seed.md"),
-    }
-    if soffice() is not None:
-        pdf = to_pdf(files["docx"], folder)
-        if _has_chinese_text(pdf):  # without a CJK font LibreOffice writes empty boxes
-            files["pdf"] = pdf
-            plain = folder / "plain"
-            plain.mkdir()
-            unruled = write_docx(report, plain / "seed-plain.docx", borders=False)
-            files["pdf-unruled"] = to_pdf(unruled, plain)
-    return files
-
-
-def _has_chinese_text(pdf: Path) -> bool:
-    import pdfplumber
-
-    with pdfplumber.open(str(pdf)) as doc:
-        return "合计" in (doc.pages[0].extract_text() or "")
 
 
 def test_seed_text_finds_what_the_sample_audit_finds(sample: onex.Dataset) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 import onex
 from onex.report import Table
-from test_documents import SEED, seed_files  # noqa: F401  (the session fixture)
+from test_documents import SEED
 
 # What the seed document cannot give that the sample (written from it by hand) holds, or gives
 # otherwise. docs/documents.md lists the same.
@@ -189,7 +189,7 @@ def test_cli_report_of_the_seed_differs_from_the_sample_only_in_words() -> None:
 
 @pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf", "pdf-unruled", "pdf-text"])
 def test_every_format_of_the_seed_gives_the_same_words(
-    seed_files: dict[str, Path],  # noqa: F811
+    seed_files: dict[str, Path],
     seed_dataset: onex.Dataset,
     fmt: str,
 ) -> None:
