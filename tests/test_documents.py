@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import onex
-from document_files import soffice, to_pdf, write_docx, write_markdown
+from document_files import write_docx
 from onex.errors import DataError
 
 DATA = Path(__file__).resolve().parent / "data" / "documents"
@@ -23,42 +23,12 @@ def _key(result: onex.AuditResult) -> list[tuple[str, str | None, str, str]]:
     return [(f.kind.value, f.subject, f.printed, f.computed) for f in result]
 
 
-@pytest.fixture(scope="session")
-def seed_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The seed as text, and as the Word, Markdown and (when LibreOffice is here) PDF files
-    built from it."""
-    folder = tmp_path_factory.mktemp("seed")
-    report = onex.read_report(SEED)
-    files = {
-        "text": SEED,
-        # pdfplumber's text of the seed's PDF made without table rules, pasted into a file:
-        # cells apart by single spaces, wrapped names and remarks on lines of their own.
-        "pdf-text": DATA / "seed-2020-pdf-text.txt",
-        "docx": write_docx(report, folder / "seed.docx"),
-        "markdown": write_markdown(report, folder / "seed.md"),
-    }
-    if soffice() is not None:
-        pdf = to_pdf(files["docx"], folder)
-        if _has_chinese_text(pdf):  # without a CJK font LibreOffice writes empty boxes
-            files["pdf"] = pdf
-            plain = folder / "plain"
-            plain.mkdir()
-            unruled = write_docx(report, plain / "seed-plain.docx", borders=False)
-            files["pdf-unruled"] = to_pdf(unruled, plain)
-    return files
-
-
-def _has_chinese_text(pdf: Path) -> bool:
-    import pdfplumber
-
-    with pdfplumber.open(str(pdf)) as doc:
-        return "合计" in (doc.pages[0].extract_text() or "")
-
-
 def test_seed_text_finds_what_the_sample_audit_finds(sample: onex.Dataset) -> None:
     """The seed document's audit finds exactly the embedded sample's findings (the WEB 前端开发
-    rate, the repeated 序号 10 and 11, the alias) and nothing else."""
-    assert _key(onex.audit(sample)) == _key(onex.audit(onex.read_report(SEED)))
+    rate, the repeated 序号 10 and 11, the alias) and, the title being kept as printed, a 提示
+    that it names the pilot “1+职业技能”."""
+    title = ("title_programme", None, "1+职业技能", "1+X")
+    assert [*_key(onex.audit(sample)), title] == _key(onex.audit(onex.read_report(SEED)))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "markdown", "pdf", "pdf-unruled", "pdf-text"])
@@ -113,21 +83,21 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_check_and_report_read_documents() -> None:
-    """`onex check seed.txt` exits 1 with the four findings; `onex report seed.txt` prints the
-    sample's exam table and audit appendix."""
+    """`onex check seed.txt` exits 1 with the sample's four findings and the title's 提示;
+    `onex report seed.txt` prints the sample's exam and training tables."""
     done = _cli("check", str(SEED))
     assert (1, "") == (done.returncode, done.stderr)
     lines = done.stdout.splitlines()
-    # The heading, the four findings, the closing count: as for a data file.
-    assert ("数字核查：4 项", 6) == (lines[0], len(lines))
-    assert "核查结果：错误 1，警告 2，提示 1。" == lines[-1]
+    # The heading, the five findings, the closing count: as for a data file.
+    assert ("数字核查：5 项", 7) == (lines[0], len(lines))
+    assert "核查结果：错误 1，警告 2，提示 2。" == lines[-1]
     from_doc = _cli("report", str(SEED)).stdout
     from_sample = _cli("report", "gzcvc-2020").stdout
 
     def block(text: str, title: str) -> str:
         return text.split(title, 1)[1].split("\n\n", 1)[0]
 
-    for title in ("试点证书考证情况表", "数据核查结果", "师资培训情况表"):
+    for title in ("试点证书考证情况表", "师资培训情况表"):
         assert block(from_sample, title) == block(from_doc, title)
 
 
@@ -237,6 +207,35 @@ def test_bad_documents_get_one_located_message(
     assert 1 == len(done.stderr.splitlines()), done.stderr
     assert done.stderr.startswith(str(path)), done.stderr
     assert message in done.stderr, done.stderr
+
+
+def test_real_password_protected_files_get_one_message(tmp_path: Path) -> None:
+    """A PDF encrypted with a password to open (AES-256 and RC4, as pypdf writes them) and a
+    Word file encrypted by the Office method (msoffcrypto-tool, as Word's 用密码进行加密 does):
+    `onex check` exits 2 with one line naming the file and saying it is password-protected."""
+    import msoffcrypto.format.ooxml
+    import pypdf
+
+    locked: list[Path] = []
+    for algorithm in ("AES-256", "RC4-128"):
+        writer = pypdf.PdfWriter()
+        writer.add_blank_page(width=595, height=842)
+        writer.encrypt("mima-2020", algorithm=algorithm)
+        path = tmp_path / f"locked-{algorithm}.pdf"
+        with path.open("wb") as fh:
+            writer.write(fh)
+        locked.append(path)
+    plain = write_docx(onex.read_report(SEED), tmp_path / "plain.docx")
+    word = tmp_path / "locked.docx"
+    with plain.open("rb") as src, word.open("wb") as out:
+        msoffcrypto.format.ooxml.OOXMLFile(src).encrypt("mima-2020", out)
+    locked.append(word)
+    for path in locked:
+        done = _cli("check", str(path))
+        assert (2, 1) == (done.returncode, len(done.stderr.splitlines())), done.stderr
+        assert done.stderr.startswith(str(path)), done.stderr
+        assert "password-protected" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
 
 
 def _image_only_pdf(path: Path) -> Path:
@@ -484,3 +483,114 @@ def test_a_training_table_without_an_exam_table(tmp_path: Path) -> None:
         _key(result)
     )
     assert result.messages()[0].startswith("表 1 第 5 行（文本第 7 行）：培训教师合计印为 13")
+
+
+def test_levels_and_counts_of_one_certificate_against_its_row() -> None:
+    """Per-level passes of one certificate (named in the sentence, or only in its paragraph)
+    agree with its row's breakdown or passed, its counts and rate with the row; a cumulative
+    sentence is not checked against the year's row: no finding."""
+    assert [] == onex.audit(onex.read_report(DATA / "levels-2021.txt")).messages()
+
+
+@pytest.mark.parametrize(
+    ("printed", "wrong", "field", "shown"),
+    [
+        ("初级 10 人通过", "初级 23 人通过", "row_levels", ("中级 1、初级 23", "中级 1、初级 10")),
+        ("15 人获得初级", "14 人获得初级", "row_levels_sum", ("21", "22")),
+        ("通过 40 人", "通过 41 人", "row_passed", ("41", "40")),
+    ],
+)
+def test_a_wrong_level_or_count_of_one_certificate_is_one_error(
+    tmp_path: Path, printed: str, wrong: str, field: str, shown: tuple[str, str]
+) -> None:
+    """One figure of a certificate's sentence changed: exactly one error, at the sentence,
+    naming the certificate's row beside it."""
+    text = (DATA / "levels-2021.txt").read_text(encoding="utf-8")
+    path = tmp_path / "levels.txt"
+    path.write_text(text.replace(printed, wrong, 1), encoding="utf-8")
+    result = onex.audit(onex.read_report(path))
+    assert 1 == len(result.findings), result.messages()
+    finding = result.findings[0]
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if printed in row)
+    assert finding.place is not None
+    assert finding.also is not None
+    assert ("claim_mismatch", field, shown, line) == (
+        finding.kind.value,
+        finding.where.rsplit(".", 1)[-1],
+        (finding.printed, finding.computed),
+        finding.place.line,
+    )
+    assert finding.also.table == 1
+
+
+@pytest.mark.parametrize(
+    ("printed", "finding"),
+    [
+        ("参与考证超过 1400 人", None),
+        ("参与考证 1400 余人", None),
+        ("参与考证近万人", ("count_claim_mismatch", "近万人", "1479")),
+        ("参与考证 1500 余人", ("count_claim_mismatch", "1500余人", "1479")),
+    ],
+)
+def test_a_count_printed_as_a_bound_is_checked_as_one(
+    tmp_path: Path, printed: str, finding: tuple[str, str, str] | None
+) -> None:
+    """The seed's sentence with its candidates printed as a bound or a rounded count: checked
+    by the funnel's check of printed counts against the table (1479 is over 1400 and within
+    1400余, not 近万 nor 1500余); a wrong one is one error at the sentence."""
+    path = tmp_path / "seed.txt"
+    path.write_text(
+        SEED.read_text(encoding="utf-8").replace("参与考证人数 1479 人", printed, 1),
+        encoding="utf-8",
+    )
+    result = onex.audit(onex.read_report(path))
+    at_sentence = [
+        (f.kind.value, f.printed, f.computed)
+        for f in result
+        if f.place is not None and f.place.paragraph == 3
+    ]
+    assert ([finding] if finding else []) == at_sentence
+    assert 5 + len(at_sentence) == len(result.findings)
+
+
+@pytest.mark.parametrize(
+    ("title", "noted"),
+    [
+        ("广州城市职业学院 2020 年“1+职业技能”证书制度 试点工作报告", "1+职业技能"),
+        ("某职业学院 2021 年１＋Ｘ证书制度试点工作总结", None),
+        ("某学院 2022 年“1+X”证书试点工作报告", None),
+        ("某学院 2022 年 1+1 人才培养模式总结", None),
+        ("某学院 2022 年“1+证书”制度试点报告", "1+证书"),
+    ],
+)
+def test_the_title_is_kept_and_a_wrong_programme_name_noted(title: str, noted: str | None) -> None:
+    """A title naming the pilot "1+" something other than X gets one 提示 (the title itself is
+    kept as printed); 1+X in any width, and another "1+1" scheme, get none."""
+    found = [
+        (f.kind.value, f.printed)
+        for f in onex.audit(onex.samples.load("gzcvc-2020").evolve(title=title))
+        if f.where == "$.title"
+    ]
+    assert ([("title_programme", noted)] if noted else []) == found
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("报名 130 人", []),
+        ("报名 135 人", [("count_claim_mismatch", "135人", "130")]),
+        ("报名超过 120 人", []),
+    ],
+)
+def test_registered_in_a_sentence_against_the_tables_registered(
+    tmp_path: Path, printed: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """The registered a whole-year sentence states, exact or as a bound, is checked against
+    the exam table's 报名人数 by the funnel's check of printed counts: one error when it
+    differs, at the sentence."""
+    text = (DATA / "registered-2022.txt").read_text(encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(text.replace("报名 130 人", printed, 1), encoding="utf-8")
+    result = onex.audit(onex.read_report(path))
+    assert expected == [(f.kind.value, f.printed, f.computed) for f in result]
+    assert all(f.place is not None and f.place.paragraph == 2 for f in result)

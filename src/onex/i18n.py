@@ -115,6 +115,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "FindingKind.levels_mismatch": ("分级人数相加不符", "levels do not add up"),
     "FindingKind.rate_other_base": ("通过率分母存疑", "rate fits another base"),
     "FindingKind.spending_rate_mismatch": ("执行率不符", "execution rate mismatch"),
+    "FindingKind.title_programme": ("制度名称", "programme name"),
     "FindingKind.roster_repeat": ("培训名单重名", "teacher named twice"),
     "FindingKind.quota_exceeded": ("超出试点规模", "quota exceeded"),
     "FindingKind.stages_out_of_order": ("人数逐级倒挂", "stages out of order"),

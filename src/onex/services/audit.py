@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from onex.arguments import checked
@@ -9,11 +10,12 @@ from onex.i18n import check_lang
 from onex.io.documents.reader import ReportDocument
 from onex.model import Dataset, ExamSession, PrintedRate, Rate
 from onex.model.dataset import name_key
+from onex.model.values import half_width
 from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
 from onex.services.funnel_checks import funnel_findings
 from onex.services.rates import rate_agrees
 
-__all__ = ["audit", "check_printed_rate", "stated_findings"]
+__all__ = ["audit", "check_printed_rate", "stated_findings", "title_findings"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -37,7 +39,8 @@ def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult
     (:func:`~onex.services.funnel_checks.funnel_findings`): registrations over the quota,
     printed totals out of funnel order or not adding up, printed rates against the base they
     name (or every base, when they name none), rates printed with no count checked for a whole
-    count that gives them, and printed counts ("近万人") as inequalities.
+    count that gives them, and printed counts ("近万人") as inequalities; and a title naming the
+    pilot "1+" something other than X in a title about 证书 (a 提示: the title is kept as printed).
     ``lang`` ("zh" or "en") is the language of the result's messages.
     """
     if not isinstance(dataset, Dataset):
@@ -54,9 +57,33 @@ def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult
         *stated_findings(dataset),
         *_roster_findings(dataset),
         *funnel_findings(dataset),
+        *title_findings(dataset.title),
     ]
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
+
+
+_PROGRAMME = re.compile(r"(?<![\d.])1\s*\+\s*(?P<after>[^\s“”\"'」』）)，,。]{1,8})")
+
+
+def title_findings(title: str | None) -> list[Finding]:
+    """A 提示 when ``title`` names the pilot "1+" something other than X (the title itself is
+    kept as printed: it is the college's)."""
+    if title is None:
+        return []
+    text = half_width(title)
+    m = _PROGRAMME.search(text)
+    # Only a title about the certificate system (证书); "1+1" is another scheme.
+    if m is None or m["after"][0] in "XxＸｘ" or m["after"][0].isdigit() or "证书" not in text:
+        return []
+    return [
+        Finding(
+            kind=FindingKind.TITLE_PROGRAMME,
+            where="$.title",
+            printed=f"1+{m['after']}",
+            computed="1+X",
+        )
+    ]
 
 
 def check_printed_rate(

@@ -81,6 +81,9 @@ class FindingKind(LabelledEnum):
     RATE_OTHER_BASE = "rate_other_base"
     """A rate that fits none of the counts stated beside it, but would fit a nearby base (those
     who sat rather than those trained or registered, say): worth a look, not a certainty."""
+    TITLE_PROGRAMME = "title_programme"
+    """A title naming the pilot "1+" something other than X ("1+职业技能", a PDF's garbled
+    "1+X 职业技能等级"): kept as printed, noted for the clerk to correct."""
 
 
 # The kinds the funnel checks give (onex.services.funnel_checks): `onex check` groups them apart.
@@ -127,9 +130,14 @@ _SEVERITY_OF = {
     FindingKind.LEVELS_MISMATCH: Severity.ERROR,
     FindingKind.RATE_OTHER_BASE: Severity.WARNING,
     FindingKind.SPENDING_RATE_MISMATCH: Severity.ERROR,
+    FindingKind.TITLE_PROGRAMME: Severity.INFO,
 }
 
 _BODIES: dict[FindingKind, tuple[str, str]] = {
+    FindingKind.TITLE_PROGRAMME: (
+        "标题把试点写作“{printed}”，制度名称应为“{computed}”，请核对",
+        "the title names the pilot '{printed}'; the programme's name is '{computed}': check it",
+    ),
     FindingKind.RATE_MISMATCH: (
         "通过率印为 {printed}，按 {basis} 计算为 {computed}",
         "pass rate printed as {printed}, but {basis} gives {computed}",
@@ -274,6 +282,8 @@ _TOTAL_LABELS = {
     "points": ("工作量积分合计", "total workload points"),
     "row_candidates": ("考证人数", "candidates"),
     "row_passed": ("通过人数", "passed"),
+    "row_levels": ("各等级通过人数", "passed by level"),
+    "row_levels_sum": ("各等级通过人数之和", "passed at the levels stated, in all,"),
     "budget": ("预算合计", "total budget"),
     "spent": ("支出合计", "total spent"),
 }
@@ -292,6 +302,8 @@ def place(where: str, lang: str = "zh") -> str:
         return f"{en_table}, row {row}" if en else f"{zh_table}第 {row} 行"
     if where.startswith("$.stated"):
         return "totals" if en else "合计"
+    if where == "$.title":
+        return "title" if en else "标题"
     return where
 
 

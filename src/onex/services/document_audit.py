@@ -24,16 +24,31 @@ from onex.io.documents.blocks import Place, TableRow
 from onex.io.documents.claims import Statement, counts_of
 from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
 from onex.io.documents.tables import DocumentTable
+from onex.io.tables.rows import SummaryRow
 from onex.io.tables.values import parse_decimal
-from onex.model import Dataset, PrintedRate, Rate, StatedTotals, name_key
+from onex.model import CountClaim, Dataset, PrintedRate, Rate, Stage, StatedTotals, name_key
 from onex.model.values import half_width
-from onex.services.audit import audit, check_printed_rate, stated_findings
+from onex.services.audit import audit, check_printed_rate, stated_findings, title_findings
 from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
+from onex.services.funnel_checks import count_claim_findings
 
 __all__ = ["audit_document"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _PATH = re.compile(r"^\$\.(exams|training)\[(\d+)\]")
+_OTHER_TIME = re.compile(
+    r"累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
+    r"|\b(?:since|cumulative(?:ly)?|last year|previous year|year on year)\b",
+    re.IGNORECASE,
+)
+"""Words of a sentence about more than the year, or another one: not checked against its row."""
+_PART_OF = re.compile(r"其中|分别|\b(?:of whom|of them|including|respectively)\b", re.IGNORECASE)
+"""Words of a sentence about a part of a certificate's candidates."""
+_STAGE_OF = {
+    ("candidates", "sat"): Stage.SAT,
+    ("candidates", "registered"): Stage.REGISTERED,
+    ("passed", None): Stage.PASSED,
+}
 _NEAR = Fraction(1, 5)
 """How far (a fifth either way) a nearby base may lie from the stated one."""
 
@@ -76,6 +91,11 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
     for table in report.of_kind("funds"):
         findings.extend(_fund_findings(table))
     findings.extend(_statement_findings(report, primary))
+    title = next(report.document.paragraphs(), None)
+    findings.extend(
+        attrs.evolve(f, place=title.place) if title is not None else f
+        for f in title_findings(report.title)
+    )
     findings.sort(key=lambda f: _SEVERITY_RANK[f.severity])
     return AuditResult(findings=tuple(findings), lang=check_lang(lang))
 
@@ -118,19 +138,23 @@ def _statement_findings(
     for index, s in enumerate(report.statements):
         place = s.place
         own = list(_self_findings(index, s, place))
+        reference: Rate | None = None
         if primary is not None and exam_table is not None and whole_year(report, s):
-            # A rate that disagrees with the sentence's counts but agrees with the table's is
-            # the count's slip, reported once, where the count meets its table.
             dataset, _ = primary
-            whole = Rate(
+            reference = Rate(
                 sum(e.passed for e in dataset.exams), sum(e.candidates for e in dataset.exams)
             )
+        elif primary is not None and (of_row := _row_of(s.subject, primary[1])) is not None:
+            reference = Rate(of_row[0].session.passed, of_row[0].session.candidates)
+        if reference is not None:
+            # A rate that disagrees with the sentence's counts but agrees with the table's is
+            # the count's slip, reported once, where the count meets its table (or row).
             own = [
                 f
                 for f in own
                 if not (
                     f.where.endswith(".rate")
-                    and check_printed_rate(f.printed, whole, where=f.where) is None
+                    and check_printed_rate(f.printed, reference, where=f.where) is None
                 )
             ]
         yield from own
@@ -139,8 +163,12 @@ def _statement_findings(
         dataset, read = primary
         if whole_year(report, s):
             yield from _against_tables(index, s, place, dataset, read, training, own)
-        elif s.subject is not None and not s.scoped:
-            yield from _against_row(index, s, place, read)
+        elif _this_year(report, s) and not _OTHER_TIME.search(s.text):
+            if s.subject is not None and not (s.scoped and _PART_OF.search(s.text)):
+                # A sentence about one certificate, or about its levels, names its row's
+                # figures; one about a part of them (其中, 分别) is not checked.
+                yield from _against_row(index, s, place, read)
+            yield from _levels_against_row(index, s, place, read)
         yield from _points_findings(index, s, place, dataset)
 
 
@@ -242,7 +270,8 @@ def _against_tables(
     if passed:
         values["passed"] = passed[0]
     rate = s.first("rate")
-    if rate is not None and not (passed and s.of("candidates")) and not own:
+    exact = [c for c in s.of("candidates") if c.value is not None]
+    if rate is not None and not (passed and exact) and not own:
         values["rate"] = rate.rate
     if training is not None:
         trained = counts_of(s, "trained")
@@ -251,10 +280,27 @@ def _against_tables(
         assessors = counts_of(s, "assessors")
         if assessors:
             values["assessors"] = assessors[0]
-    if not values:
+    # Counts printed as bounds ("近万人", "超过1000人"), and the registered ("报名 130 人"), which
+    # the stated totals above do not hold: the funnel's check of printed counts.
+    counts = tuple(
+        CountClaim(text=c.count, stage=_STAGE_OF[(c.kind, c.base)])
+        for c in s.claims
+        if c.count is not None and (c.kind, c.base) in _STAGE_OF
+    ) + tuple(
+        CountClaim(text=f"{c.value}{c.unit or '人'}", stage=Stage.REGISTERED)
+        for c in s.of("candidates")
+        if c.base == "registered" and c.value is not None
+    )
+    if not values and not counts:
         return
-    claimed = dataset.evolve(stated=StatedTotals(**values))  # type: ignore[arg-type]
-    for f in stated_findings(claimed):
+    claimed = dataset.evolve(stated=StatedTotals(**values, counts=counts))  # type: ignore[arg-type]
+    checked = [
+        f
+        for f in (*stated_findings(claimed), *count_claim_findings(claimed))
+        # A count the tables do not give (报名 beside an exam table without it) is not flagged.
+        if f.kind is not FindingKind.COUNT_CLAIM_UNCHECKABLE
+    ]
+    for f in checked:
         field = f.where.rsplit(".", 1)[-1]
         table = training if field in ("trained", "assessors") else read.table
         also = (
@@ -266,16 +312,71 @@ def _against_tables(
         yield attrs.evolve(f, kind=kind, where=_where(index, field), place=place, also=also)
 
 
-def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) -> Iterator[Finding]:
-    """A sentence about one certificate against that certificate's row."""
+def _this_year(report: ReportDocument, s: Statement) -> bool:
+    return s.year is None or report.year is None or s.year == report.year
+
+
+def _row_of(subject: str | None, read: ExamTableRead) -> tuple[SummaryRow, Place] | None:
+    """The one exam row (of no single level) of certificate ``subject``, with its place."""
+    if subject is None:
+        return None
     rows = [
         (r, p)
         for r, p in zip(read.rows, read.places, strict=True)
-        if name_key(r.session.certificate) == name_key(s.subject or "") and r.session.level is None
+        if name_key(r.session.certificate) == name_key(subject) and r.session.level is None
     ]
-    if len(rows) != 1:
+    return rows[0] if len(rows) == 1 else None
+
+
+def _levels_against_row(
+    index: int, s: Statement, place: Place, read: ExamTableRead
+) -> Iterator[Finding]:
+    """Per-level passes a sentence states about one certificate (by name, or in a paragraph
+    naming only that certificate) against its row: level by level against the row's breakdown
+    (初级: 10/47、中级: 1/24) when it has one, else their sum against the row's passed when the
+    sentence names two or more levels. A mismatch is one error at the sentence, the row beside."""
+    found = _row_of(s.subject, read) or _row_of(s.paragraph_subject, read)
+    claims = [c for c in s.of("level_passed") if c.level and c.value is not None]
+    levels = [(c.level, c.value) for c in claims if c.level is not None and c.value is not None]
+    if found is None or not levels or len({lv for lv, _ in levels}) != len(levels):
         return
-    row, row_place = rows[0]
+    english = all(c.printed.isascii() for c in claims)  # levels named as the sentence does
+    row, row_place = found
+    session = row.session
+    by_level = {part.level: part.passed for part in session.breakdown}
+    if by_level:
+        if not all(lv in by_level for lv, _ in levels):
+            return
+        sep = ", " if english else "、"
+        printed = sep.join(f"{lv.english if english else lv.value} {n}" for lv, n in levels)
+        computed = sep.join(
+            f"{lv.english if english else lv.value} {by_level[lv]}" for lv, _ in levels
+        )
+        field = "row_levels"
+    elif len(levels) >= 2:
+        printed = str(sum(n for _, n in levels))
+        computed = str(session.passed)
+        field = "row_levels_sum"
+    else:
+        return
+    if printed != computed:
+        yield Finding(
+            kind=FindingKind.CLAIM_MISMATCH,
+            where=_where(index, field),
+            printed=printed,
+            computed=computed,
+            subject=session.certificate,
+            place=place,
+            also=row_place,
+        )
+
+
+def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) -> Iterator[Finding]:
+    """A sentence about one certificate against that certificate's row."""
+    of_row = _row_of(s.subject, read)
+    if of_row is None:
+        return
+    row, row_place = of_row
     session = row.session
     cand = next((c for c in s.of("candidates") if c.base == "sat" or c.base is None), None)
     pairs = [("candidates", cand.value if cand else None, session.candidates)]

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 import attrs
 
-from onex.model import CountClaim, Dataset, PrintedRate, Rate, RateClaim, Stage
+from onex.model import CountClaim, Dataset, PrintedRate, Rate, RateClaim, Stage, StatedTotals
 from onex.services.audit_results import Finding, FindingKind
 from onex.services.funnel import FunnelRow, funnel, session_counts
 from onex.services.rates import implied_counts, rate_agrees
 
-__all__ = ["funnel_findings"]
+__all__ = ["count_claim_findings", "funnel_findings"]
 
 Counts = dict[Stage, int | None]
 
@@ -193,9 +193,30 @@ def _stated(dataset: Dataset) -> list[Finding]:
     findings += _quota(printed, "$.stated", None)  # the records' quota: at each session
     for j, claim in enumerate(stated.rates):
         findings += _rate_claim(claim, counts, f"$.stated.rates[{j}]", None)
-    sittings_known = sittings if sittings is not None else stated.sittings
+    findings += _count_claims(stated, total)
+    return findings
+
+
+def count_claim_findings(dataset: Dataset) -> list[Finding]:
+    """The printed counts of ``dataset.stated.counts`` ("超过1000人", "近万人", "1200余人次")
+    as inequalities against the records' count of their stage (else the printed total), 人次
+    against sittings; a report document's sentences are checked by this too."""
+    if not dataset.stated.counts:
+        return []
+    return _count_claims(dataset.stated, funnel(dataset).total)
+
+
+def _count_claims(stated: StatedTotals, total: FunnelRow) -> list[Finding]:
+    if not stated.counts:
+        return []
+    printed: Counts = {s: getattr(stated, f) for s, f in _STATED_FIELDS.items()}
+    counts: Counts = {
+        s: total.count(s) if total.count(s) is not None else printed[s] for s in Stage
+    }
+    sittings = total.sittings if total.sittings is not None else stated.sittings
+    findings = []
     for j, count_claim in enumerate(stated.counts):
-        found = _count_claim(count_claim, counts, sittings_known, f"$.stated.counts[{j}]")
+        found = _count_claim(count_claim, counts, sittings, f"$.stated.counts[{j}]")
         if found is not None:
             findings.append(found)
     return findings

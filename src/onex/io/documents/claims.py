@@ -8,6 +8,9 @@ vs 人次; certificates vs certificate levels), as is the base of a candidates f
 (报名, 报考) or sat (参加, 参考, 考证). A rate keeps its printed text, so "超过 95%" stays a
 bound. A figure in a sentence about another year than the document's, or about one level or
 one certificate, keeps that scope (``year``, ``level``, ``subject``).
+
+English sentences are read for the same kinds, units and bases ("1,479 candidates sat, 1,185
+passed, a pass rate of 80.12%", "2,400 sittings" in 人次, "more than 95% passed" as ``>95%``).
 """
 
 from __future__ import annotations
@@ -51,6 +54,10 @@ class Claim:
     level: Level | None = None
     base: Base | None = None
     printed: str = ""
+    count: str | None = None
+    """A count printed as a bound or rounded ("超过1000人", "近万人", "1200余人次", "more than
+    1,000 candidates" as 超过1000人), in the form :class:`~onex.PrintedCount` reads; ``value``
+    is then None."""
 
 
 @attrs.frozen(kw_only=True)
@@ -73,6 +80,9 @@ class Statement:
     subject: str | None = None
     year: int | None = None
     scoped: bool = False
+    paragraph_subject: str | None = None
+    """The one certificate the sentence's paragraph names, when it names exactly one (the
+    subject a per-level sentence without a name of its own is about)."""
 
     def of(self, kind: ClaimKind) -> tuple[Claim, ...]:
         """The claims of one kind, in the order printed."""
@@ -143,7 +153,25 @@ _EXAM = r"(?:考核|考证|考试|认证|鉴定|评价|测试)"
 _X = r"\s*(?:1\s*\+\s*X)?\s*"
 _GAP = r"[^,，。；;\d]"
 
+# A count printed as a bound or rounded: read as a whole (a bare "40人" is left to the patterns
+# below, which read it as an exact count).
+_COUNT = (
+    r"(?P<count>(?:超过|多于|逾|将近|接近|近|大约|约|不足|不到|少于)?\d*(?:\.\d+)?[万千]?(?:余|多)?"
+    r"(?:人次|人))"
+)
 _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
+    (
+        "candidates",
+        rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?(?:共|总数|合计|为|有|计)*"
+        rf"{_COUNT}",
+    ),
+    ("candidates", rf"{_COUNT}(?:名)?{_WHO}(?:{_REG}|{_SAT})"),
+    (
+        "passed",
+        rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}(?:人数)?"
+        rf"(?:共|为|有|计)*{_COUNT}",
+    ),
+    ("passed", rf"{_COUNT}{_WHO}(?:通过|合格|取得|获得|考取)"),
     # workload points first: "每个试点证书计 15 个工作量积分", "共计 240 分"
     ("points_each", rf"每(?:一)?个?(?:试点)?证书{_GAP}{{0,8}}?{N}个?(?:工作量)?积?分"),
     ("points_total", rf"(?:共计|合计|共)\s*{N}\s*(?:个)?(?:工作量)?积?分(?!之)"),
@@ -187,12 +215,114 @@ _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ("candidates", rf"{N}{_PERSON}{_WHO}(?:{_REG}|{_SAT})"),
     ("candidates", rf"{N}名考生"),
 )
-_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS)
+# English prose: the same kinds, units and bases ("1,479 candidates sat, 1,185 passed, a pass
+# rate of 80.12%", "91 teachers trained, 57 qualified as assessors", "16 certificates").
+_PEOPLE = r"(candidates|students|learners|teachers|people|persons|sittings|attempts|person-times)"
+# A count, not a number's tail (2.2) nor a table's number (Table 2 Teachers trained...).
+EN = r"(?<![\d.])(?<!table )(?<!figure )(?<!chart )(?<!no\. )(\d+)"
+_E_LEVEL = r"(junior|intermediate|senior|elementary|advanced)"
+_E_BOUND = r"(more than|over|above|at least|no less than|below|under|less than|at most)"
+_E_COUNT = (
+    r"(?P<count_bound>more than|over|nearly|almost|about|around|some|roughly|fewer than|under"
+    rf"|at least) {EN}"
+)
+_ENGLISH_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
+    (
+        "candidates",
+        rf"{_E_COUNT} {_PEOPLE} (?:sat|took|registered|signed up|enrolled|applied)",
+    ),
+    ("candidates", rf"{_E_COUNT} (sittings|attempts|person-times)"),
+    ("passed", rf"{_E_COUNT} (?:{_PEOPLE} )?(?:passed|were certified|earned|gained|obtained)"),
+    (
+        "points_each",
+        rf"each (?:pilot )?certificate (?:earns|is worth|counts for|gets) {EN}"
+        r" (?:workload )?points",
+    ),
+    ("points_each", rf"{EN} (?:workload )?points (?:for|per) (?:each )?(?:pilot )?certificate"),
+    ("points_total", rf"{EN} (?:workload )?points (?:in all|in total|altogether)"),
+    ("certificate_levels", rf"{EN} certificate levels"),
+    ("certificates", rf"{EN} (?:pilot |1\+X |vocational |skills? )*(certificates)(?! levels)"),
+    (
+        "assessors",
+        rf"{EN} (?:of them |teachers |people )?(?:qualified|were certified|became|were qualified)"
+        r" (?:as )?(?:\S+ )?assessors",
+    ),
+    ("assessors", rf"{EN} (?:qualified |certified )?assessors"),
+    ("trained", rf"{EN} {_PEOPLE} (?:were trained|trained)\b"),
+    (
+        "trained",
+        rf"{EN} {_PEOPLE} (?:took|attended|completed|received|joined)"
+        r"(?: (?:1\+X|[^\s,.;\d]+)){0,5}? training\b",
+    ),
+    ("level_passed", rf"{EN} (?:{_PEOPLE} )?passed (?:at |the )*{_E_LEVEL}(?: level)?"),
+    ("level_passed", rf"{_E_LEVEL}(?: level)?: ?{EN} passed"),
+    (
+        "rate",
+        rf"pass rate (?:of |was |is |reached |stood at |came to )*(?:{_E_BOUND} )?{P}%",
+    ),
+    ("rate", rf"{P}% pass rate"),
+    ("rate", rf"{_E_BOUND} {P}% (?:of (?:the )?{_PEOPLE} )?passed"),
+    (
+        "passed",
+        rf"{EN} (?:of (?:them|whom) )?(?:{_PEOPLE} )?(?:passed|were certified|qualified"
+        r"|earned|gained|obtained|achieved)(?! as)",
+    ),
+    (
+        "candidates",
+        rf"{EN} {_PEOPLE} (?:sat|took|registered|signed up|enrolled|applied)"
+        r"(?! (?:\S+ ){0,3}training)",
+    ),
+    (
+        "candidates",
+        rf"{EN} {_PEOPLE} (?:who|that) (?:sat|took|registered|signed up|enrolled|applied)",
+    ),
+    ("candidates", rf"{EN} (?:sat|registered)"),
+    ("candidates", rf"{EN} (sittings|attempts|person-times)"),
+)
+_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS) + tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _ENGLISH_SPELLINGS
+)
+_ENGLISH_UNITS = {
+    "sittings": "人次",
+    "attempts": "人次",
+    "person-times": "人次",
+    "certificates": "个",
+}
+_ENGLISH_BOUNDS = {
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "at least": ">=",
+    "no less than": ">=",
+    "below": "<",
+    "under": "<",
+    "less than": "<",
+    "at most": "<=",
+}
+_ENGLISH_COUNT_BOUNDS = {
+    "more than": "超过",
+    "over": "超过",
+    "nearly": "近",
+    "almost": "近",
+    "about": "约",
+    "around": "约",
+    "some": "约",
+    "roughly": "约",
+    "fewer than": "不足",
+    "under": "不足",
+    "at least": "至少",
+}
+_ENGLISH_REGISTERED = re.compile(r"registered|signed up|enrolled|applied", re.IGNORECASE)
 _MEASURES = frozenset({"人次", "人", "名", "位", "个", "项", "门", "本", "种"})
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年")
+# A sentence ends at 。！？；, or at a full stop before a space (not inside 80.12%); an English
+# semicolon joins two clauses of one sentence ("40 sat and 39 passed; more than 95% passed").
+_SENTENCE = re.compile(r"(?:[^。！？!?；\n.]|\.(?!\s|$))+(?:[。！？!?；]|\.(?=\s|$))?")
+_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年|\b(?:in|In|IN) (199\d|20\d\d)\b")
 _PART = re.compile(
     r"其中|分别|初级|中级|高级|累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
+    r"|\b(?:of whom|of them|including|respectively|cumulative(?:ly)?|since|last year|previous year"
+    r"|year on year|junior|intermediate|senior|elementary|advanced)\b",
+    re.IGNORECASE,
 )
 
 
@@ -202,22 +332,62 @@ def _claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
     if kind == "rate":
         number = next(g for g in groups if re.fullmatch(r"\d+(?:\.\d+)?", g))
         bound = next((g for g in groups if not re.fullmatch(r"\d+(?:\.\d+)?", g)), "")
+        bound = _ENGLISH_BOUNDS.get(bound.lower(), bound)
         after = groups[-1] if groups[-1] in ("以上", "以下") else ""
         before = bound if bound not in ("以上", "以下") else ""
         return Claim(kind=kind, rate=f"{before}{number}%{after}", unit="%", printed=printed)
+    if "count" in m.re.groupindex or "count_bound" in m.re.groupindex:
+        return _count_claim(kind, m)
     numbers = [g for g in groups if g.isdigit()]
     if not numbers:
         return None
     value = int(numbers[0])
-    unit = next(
-        (g for g in groups if g in ("人次", "人", "名", "位", "个", "项", "门", "本", "种")), ""
-    )
+    unit = next((g for g in groups if g in _MEASURES), "")
+    words = [g.lower() for g in groups if not g.isdigit()]
+    if not unit and m.re.flags & re.IGNORECASE:  # English: persons unless sittings
+        unit = next((_ENGLISH_UNITS[w] for w in words if w in _ENGLISH_UNITS), "人")
+        if kind in ("certificates", "certificate_levels"):
+            unit = "个"
+        elif kind in ("points_each", "points_total"):
+            unit = ""
     unit = "人" if unit in ("名", "位") else unit
     level = next((Level.parse(g) for g in groups if g in ("初级", "中级", "高级")), None)
+    english_level = {"junior": "junior", "elementary": "junior", "intermediate": "intermediate"}
+    english_level |= {"senior": "senior", "advanced": "senior"}
+    if level is None:
+        level = next((Level.parse(english_level[w]) for w in words if w in english_level), None)
     base: Base | None = None
     if kind == "candidates":
-        base = "registered" if re.search(_REG, printed) else "sat"
+        registered = re.search(_REG, printed) or _ENGLISH_REGISTERED.search(printed)
+        base = "registered" if registered else "sat"
     return Claim(kind=kind, value=value, unit=unit, level=level, base=base, printed=printed)
+
+
+def _count_claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
+    """A count printed as a bound or rounded, as :class:`~onex.PrintedCount` reads it; None for
+    an exact count (read by the exact patterns)."""
+    from onex.model import PrintedCount
+
+    if "count_bound" in m.re.groupindex:
+        words = [g.lower() for g in m.groups() if g is not None and not g.isdigit()]
+        sittings = any(_ENGLISH_UNITS.get(w) == "人次" for w in words)
+        number = next(g for g in m.groups() if g is not None and g.isdigit())
+        bound = _ENGLISH_COUNT_BOUNDS[m["count_bound"].lower()]
+        text = f"{bound}{number}{'人次' if sittings else '人'}"
+    else:
+        text = m["count"]
+    try:
+        count = PrintedCount.parse(text)
+    except ValueError:
+        return None
+    if count.relation == "=" and "万" not in text and "千" not in text:
+        return None  # an exact count: the exact patterns read it
+    base: Base | None = None
+    if kind == "candidates":
+        registered = re.search(_REG, m[0]) or _ENGLISH_REGISTERED.search(m[0])
+        base = "registered" if registered else "sat"
+    unit = "人次" if count.sittings else "人"
+    return Claim(kind=kind, unit=unit, base=base, printed=m[0], count=text)
 
 
 def sentence_claims(text: str) -> tuple[Claim, ...]:
@@ -243,13 +413,18 @@ _GENERIC = re.compile(
 )
 
 
+_COUNTED = re.compile(r"\d+(?:人次|人|名|位)")
+
+
 def named_certificate(sentence: str) -> str | None:
     """The certificate a sentence names before "证书" ("物流管理证书", "智能财税职业技能等级
     证书"), when the words there name one rather than certificates in general ("试点证书",
     "16 个证书", "取得证书")."""
     for m in _BEFORE_CERTIFICATE.finditer(sentence):
-        words = m[1]
-        if not _GENERIC.match(words):
+        words = re.sub(r"(?:初级|中级|高级)$", "", m[1])
+        if _COUNTED.search(words):
+            continue  # "7人获得中级证书": a count of persons, not a name
+        if words and not _GENERIC.match(words):
             stripped = re.sub(r"(?:职业技能等级|职业技能|技能等级|等级|1\+X|X)+$", "", words)
             return stripped or words
     return None
@@ -265,6 +440,13 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
     keys = sorted(by_key, key=len, reverse=True)
     out: list[Statement] = []
     for paragraph in document.paragraphs():
+        named: set[str] = set()
+        for m in _SENTENCE.finditer(paragraph.text):
+            key = name_key(normalise(m[0]))
+            found = next((k for k in keys if k in key), None)
+            if found is not None:
+                named.add(by_key[found])
+        sole = named.pop() if len(named) == 1 else None
         # Sentences end at the same marks before and after normalising (it leaves 。！？；
         # alone), so each keeps its words as printed beside the evened-out ones.
         for number, m in enumerate(_SENTENCE.finditer(paragraph.text), 1):
@@ -276,7 +458,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
             key = name_key(sentence)
             found = next((k for k in keys if k in key), None)
             subject = by_key[found] if found is not None else named_certificate(sentence)
-            years = {int(y) for y in _YEAR.findall(sentence)}
+            years = {int(y) for pair in _YEAR.findall(sentence) for y in pair if y}
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
             out.append(
                 Statement(
@@ -288,6 +470,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                     subject=subject,
                     year=years.pop() if len(years) == 1 else None,
                     scoped=several or bool(_PART.search(sentence)),
+                    paragraph_subject=sole,
                 )
             )
     return tuple(out)

@@ -16,6 +16,8 @@ from onex.io.documents.text import BlockBuilder, TextLine, decode_text, line_blo
 __all__ = ["read_markdown"]
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Under the header a cell of one or two dashes is a separator too ("--:" for a narrow column).
+_HEADER_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|`)")
 
@@ -51,7 +53,10 @@ def read_markdown(path: Path) -> Document:
             if pending:
                 line_blocks(pending, builder)
                 pending = []
-            if not _SEPARATOR.match(stripped):
+            separator = _SEPARATOR.match(stripped) or (
+                len(table) == 1 and _HEADER_SEPARATOR.match(stripped)
+            )
+            if not separator:
                 table.append((pipe_cells(stripped), tl.page, tl.line))
             continue
         if table:

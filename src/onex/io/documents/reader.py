@@ -21,6 +21,7 @@ from onex.errors import DataError, Problem
 from onex.i18n import Lang
 from onex.io.documents.blocks import Document, Place, TableRow
 from onex.io.documents.claims import Statement, find_statements
+from onex.io.documents.narrative import DocumentNarrative, read_narrative
 from onex.io.documents.tables import DocumentTable, count_at, find_tables, tabulate
 from onex.io.problems import ProblemLog, in_reader_lang
 from onex.io.tables.context import PLACEHOLDER_INSTITUTION, KnownCertificates, certificate_code
@@ -76,8 +77,8 @@ class ExamTableRead:
 
 @attrs.frozen(kw_only=True, repr=False)
 class ReportDocument(Tabular):
-    """A report document's figures: its tables (each read as exam, training, fund or other),
-    the statements its sentences make, and where each was printed.
+    """A report document's figures: its tables (each read as exam, training, fund, course or
+    other), the statements its sentences make, and where each was printed.
 
     ``title`` is the document's first paragraph; ``year`` the year its title names (or its
     tables' 年度); ``institution`` the college its title names, if any. ``lang`` is the language
@@ -300,6 +301,8 @@ class ReportDocument(Tabular):
         )
         base, _ = self.table_dataset(read, with_training=True, known=known)
         points = _points(self)
+        words = self.narrative()
+        cited = words.workload_document
         try:
             return base.evolve(
                 institution=institution or base.institution,
@@ -307,10 +310,40 @@ class ReportDocument(Tabular):
                 title=self.title,
                 source=f"read from {Path(self.source).name}",
                 stated=_stated(self, base.stated),
-                workload=WorkloadPolicy(points_per_certificate=points) if points else None,
+                workload=WorkloadPolicy(
+                    points_per_certificate=points,
+                    document=cited.name if cited else None,
+                    document_number=cited.number if cited else None,
+                )
+                if points
+                else None,
+                narrative=words.sections,
+                fund_guidance=words.fund_guidance,
+                credit_policy=words.credit_policy,
+                courses=words.courses,
+                integrations=words.integrations,
             )
         except DataError as exc:
             raise exc.with_source(self.source) from None
+
+    def narrative(self) -> DocumentNarrative:
+        """What the document says in words: its headed sections' paragraphs, the documents it
+        cites for credits, the fund and workload, and its courses' hour changes (see
+        :mod:`onex.io.documents.narrative`)."""
+        points = frozenset(
+            s.place.paragraph
+            for s in self.statements
+            if s.place.paragraph is not None and s.first("points_each") is not None
+        )
+        names = [
+            n
+            for t in self.of_kind("exams")
+            for row in t.rows
+            if (n := t.value(row, "certificate")) is not None
+        ]
+        return read_narrative(
+            self.document, self.tables, points_paragraphs=points, certificate_names=names
+        )
 
     def _columns(self, **options: Any) -> list[str]:
         return ["place", "kind", "subject", "printed"]
@@ -544,11 +577,21 @@ def read_report(path: Readable, *, lang: Lang = "zh") -> ReportDocument:
     )
 
 
+_BARE_YEAR = re.compile(r"(?<![\d.])(199\d|20\d\d)(?![\d.])")
+
+
 def _title_year(paragraphs: Sequence[object]) -> int | None:
+    """The year the first three paragraphs name as "2020 年…", else the one year the title
+    names without 年 (an English title: "…pilot report 2020")."""
     from onex.io.documents.tables import year_in
 
     for paragraph in paragraphs[:3]:
         year = year_in(getattr(paragraph, "text", ""))
         if year is not None:
             return year
+    if paragraphs:
+        title = getattr(paragraphs[0], "text", "")
+        years = set(_BARE_YEAR.findall(title))
+        if len(years) == 1:
+            return int(years.pop())
     return None

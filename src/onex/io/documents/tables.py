@@ -1,7 +1,8 @@
 """Which of a document's tables is which, found by their headers, and their rows made whole.
 
 A table is an exam table (证书, 考证/参加/报名人数, 通过人数, perhaps 通过率, 备注, 等级, 年度),
-a training table (培训教师人数, 考评员) or a fund table (预算, 支出, 执行率) when its header
+a training table (培训教师人数, 考评员), a fund table (预算, 支出, 执行率) or a course table
+(试点证书, 课程, 专业, 年级, 学时, 学分: 课证融通) when its header
 matches those columns by the one header rule of :mod:`onex.io.tables.header` (units in
 brackets, spaces and full-width marks ignored); any other table is kept but not read.
 
@@ -25,6 +26,7 @@ from onex.io.documents.text import is_page_number, join_lines
 from onex.io.tables.grid import Grid
 from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key, match_header
 from onex.io.tables.summary import (
+    COURSE_COLUMNS,
     FUND_COLUMNS,
     SUMMARY_COLUMNS,
     TRAINING_COLUMNS,
@@ -43,7 +45,7 @@ __all__ = [
     "year_in",
 ]
 
-TableKind = Literal["exams", "training", "funds", "other"]
+TableKind = Literal["exams", "training", "funds", "courses", "other"]
 
 _KINDS: tuple[tuple[TableKind, tuple[ColumnSpec, ...], tuple[frozenset[str], ...]], ...] = (
     (
@@ -56,11 +58,13 @@ _KINDS: tuple[tuple[TableKind, tuple[ColumnSpec, ...], tuple[frozenset[str], ...
     ),
     ("training", TRAINING_COLUMNS, (frozenset({"certificate", "trained"}),)),
     ("funds", FUND_COLUMNS, (frozenset({"budget", "spent"}),)),
+    ("courses", COURSE_COLUMNS, (frozenset({"certificate", "course", "hours"}),)),
 )
 _COUNT_KEYS = {
     "exams": ("candidates", "passed", "rate"),
     "training": ("trained", "assessors"),
     "funds": ("budget", "spent", "rate"),
+    "courses": ("cohort", "hours", "credits"),
 }
 _HEADER_SCAN = 6
 _YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)\s*年")

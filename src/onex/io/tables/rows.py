@@ -58,7 +58,9 @@ def table_certificates(
     built: list[Certificate] = []
     for group in groups.values():
         first = group[0]
+        # The levels examined: a 等级 column's, and those a remark breaks the row into.
         levels = {r.session.level for r in group} - {None}
+        levels |= {part.level for r in group for part in r.session.breakdown}
         types = {r.exam_type for r in group} - {None}
         orgs = {r.organisation for r in group} - {None}
         for label, values in (("exam type", types), ("organisation", orgs)):

@@ -52,6 +52,7 @@ from onex.model import (
 )
 
 __all__ = [
+    "COURSE_COLUMNS",
     "FUND_COLUMNS",
     "SUMMARY_COLUMNS",
     "TOTAL_LABELS",
@@ -166,6 +167,18 @@ FUND_COLUMNS: tuple[ColumnSpec, ...] = (
         "spent", ("支出", "实际支出", "已支出", "支出金额", "支出数", "spent"), required=True
     ),
     ColumnSpec("rate", ("执行率", "支出率", "预算执行率", "execution rate")),
+    _NOTE,
+)
+
+# Courses that took in a certificate's standard (课证融通): hours and credits per cohort.
+COURSE_COLUMNS: tuple[ColumnSpec, ...] = (
+    _SEQ,
+    _CERTIFICATE,
+    ColumnSpec("course", ("课程", "课程名称", "融通课程", "course")),
+    ColumnSpec("programme", ("专业", "专业名称", "所属专业", "programme", "program")),
+    ColumnSpec("cohort", ("年级", "级别年级", "入学年级", "cohort")),
+    ColumnSpec("hours", ("学时", "课时", "学时数", "hours")),
+    ColumnSpec("credits", ("学分", "credits")),
     _NOTE,
 )
 
