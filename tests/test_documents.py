@@ -231,11 +231,12 @@ def test_real_password_protected_files_get_one_message(tmp_path: Path) -> None:
         msoffcrypto.format.ooxml.OOXMLFile(src).encrypt("mima-2020", out)
     locked.append(word)
     for path in locked:
-        done = _cli("check", str(path))
-        assert (2, 1) == (done.returncode, len(done.stderr.splitlines())), done.stderr
-        assert done.stderr.startswith(str(path)), done.stderr
-        assert "password-protected" in done.stderr, done.stderr
-        assert "Traceback" not in done.stderr
+        for lang, said in (("en", "password-protected"), ("zh", "设有密码")):
+            done = _cli("check", "--lang", lang, str(path))
+            assert (2, 1) == (done.returncode, len(done.stderr.splitlines())), done.stderr
+            assert done.stderr.startswith(str(path)), done.stderr
+            assert said in done.stderr, done.stderr
+            assert "Traceback" not in done.stderr
 
 
 def _image_only_pdf(path: Path) -> Path:
