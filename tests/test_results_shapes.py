@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import sys
 from pathlib import Path
 
@@ -21,8 +20,6 @@ import onex
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import gen_results
-
-from onex.io.results.blocks import unquoted
 
 HEADER = ",".join(gen_results.HEADER)
 VALID_ID = "11010519491231002X"
@@ -398,64 +395,6 @@ def test_bad_bytes_early_in_a_file_without_a_bom(tmp_path: Path, encoding: str) 
     assert one[1][0].startswith(  # type: ignore[index]
         "line 56: bytes that are neither UTF-8 nor GB18030/GBK text"
     )
-
-
-_CELL = st.one_of(
-    st.sampled_from(["", "a", "物流管理", '"', '""', ",", "\n", "\r", "\r\n", '",', ',"', '"\n"']),
-    st.text(alphabet='ab,"\n\r\t 中', max_size=6),
-)
-
-
-@given(
-    rows=st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=6),
-    quoting=st.sampled_from([csv.QUOTE_ALL, csv.QUOTE_MINIMAL]),
-    crlf=st.booleans(),
-)
-def test_taking_the_quotes_off_reads_what_the_csv_module_reads(
-    rows: list[list[str]], quoting: int, crlf: bool
-) -> None:
-    """Where the quote-free fast path takes a block of quoted values (every value quoted, none
-    holding a quote, comma or line break), splitting it gives exactly the csv module's
-    records; anything else is left to the csv module (``""`` alone, an empty value quoted by
-    any writer, is taken too)."""
-    out = io.StringIO()
-    csv.writer(out, quoting=quoting, lineterminator="\r\n" if crlf else "\n").writerows(rows)
-    text = out.getvalue()
-    plain = unquoted(text, ",")
-    simple = quoting == csv.QUOTE_ALL and not any(
-        set(cell) & set('",\r\n') for row in rows for cell in row
-    )
-    if simple:
-        assert plain is not None
-    if plain is not None:
-        newline = "\r\n" if crlf else "\n"
-        split = [line.split(",") for line in plain.split(newline)[:-1]]
-        assert list(csv.reader(io.StringIO(text, newline=""), strict=True)) == split
-
-
-@pytest.mark.parametrize(
-    "text",
-    ['","\n', '"\r\n', '"\n', '"","\n",""\n', '"a","\r\n",""\r\n', '"a",",","b"\n', '"a"\r"b"\n'],
-)
-def test_quotes_that_could_be_read_two_ways_are_left_to_the_csv_module(text: str) -> None:
-    """Values that look like the quotes around them (a lone comma or line break quoted, a
-    lone quote, a bare carriage return) are never taken off: the csv module reads them."""
-    assert unquoted(text, ",") is None
-
-
-@given(
-    text=st.lists(
-        st.sampled_from(['"', ",", "\n", "\r\n", '","', '"\n"', "a", ""]), max_size=12
-    ).map("".join)
-)
-def test_any_text_the_fast_path_takes_reads_as_the_csv_module_reads(text: str) -> None:
-    """Whatever the text, when the quotes come off, the split gives the csv module's
-    records (and the csv module reads it without error)."""
-    plain = unquoted(text, ",")
-    if plain is not None:
-        newline = "\r\n" if "\r" in text else "\n"
-        split = [line.split(",") for line in plain.split(newline)[:-1]]
-        assert list(csv.reader(io.StringIO(text, newline=""), strict=True)) == split
 
 
 def test_a_quoted_file_reads_as_its_plain_twin(tmp_path: Path) -> None:

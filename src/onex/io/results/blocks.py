@@ -37,7 +37,6 @@ __all__ = [
     "csv_records",
     "split_block",
     "text_chunks",
-    "unquoted",
 ]
 
 
@@ -142,44 +141,6 @@ def split_block(text: str, delimiter: str, ncols: int, line: int) -> Block | Non
     if newline == "\r\n" and text.count("\r\n") != n:
         return None  # a CR and an LF apart
     return Block(first=line, text=text, newline=newline, delimiter=delimiter)
-
-
-def unquoted(text: str, delimiter: str) -> str | None:
-    """``text`` with its quotes taken off, when every value of every record is quoted and none
-    holds a quote, a delimiter or a line break (what a tool that quotes every value writes);
-    else None (the csv module then reads it). Splitting the result at delimiters and line
-    breaks gives exactly the records the csv module reads from ``text``.
-
-    Why: the first and the final quote off, every delimiter inside a ``","`` taken off, then
-    every line break inside a ``"\n"`` (both counted, the second once the first are off, so
-    that no quote serves two), and no quote left: the text was quote, value, and ``","`` or
-    ``"\n"`` between values, each value free of quotes, delimiters and line breaks, which is
-    how the csv module reads it (tests/test_results_shapes.py checks it against the csv module,
-    hostile values included).
-    """
-    newline = "\r\n" if "\r" in text else "\n"
-    lines = text.count("\n")
-    q = '"'
-    if (
-        len(text) < 2 + len(newline)  # a quote alone is not an opening and a closing one
-        or not text.startswith(q)
-        or not text.endswith(q + newline)
-        or (newline == "\r\n" and text.count("\r") != lines)
-    ):
-        return None
-    inner = text[1 : -1 - len(newline)]  # the first and the final quote taken off
-    sep = q + delimiter + q
-    joint = q + newline + q
-    delimiters = inner.count(delimiter)
-    # Each replacement shortens the text by two quotes: the lengths count them, at no cost.
-    shorter = inner.replace(sep, delimiter)
-    if len(inner) - len(shorter) != 2 * delimiters:
-        return None
-    # Counted once the separators are off, so that no quote serves two.
-    inner = shorter.replace(joint, newline)
-    if len(shorter) - len(inner) != 2 * (lines - 1) or q in inner:
-        return None
-    return inner + newline
 
 
 def _longest_value(text: str, delimiter: str) -> bool:
@@ -366,14 +327,13 @@ def csv_blocks(
             raise ReadingStopped from None
         if not text:
             return
-        plain = text if '"' not in text else unquoted(text, delimiter)
-        if plain is not None and len(plain) > MAX_FIELD_CHARS and _longest_value(plain, delimiter):
-            plain = None  # a value past the limit: the csv module says where, as for any file
-        if plain is not None:
-            block = split_block(plain, delimiter, ncols, line)
+        if '"' not in text and not (
+            len(text) > MAX_FIELD_CHARS and _longest_value(text, delimiter)
+        ):  # (a value past the limit goes to the csv module, which says where, as for any file)
+            block = split_block(text, delimiter, ncols, line)
             if block is not None:
                 line += len(block)
-                del text, plain  # hold one block at a time: the consumer has it now
+                del text  # hold one block at a time: the consumer has it now
                 yield block
                 del block
                 continue
