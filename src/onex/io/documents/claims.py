@@ -279,9 +279,13 @@ _ENGLISH_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ("candidates", rf"{EN} (?:sat|registered)"),
     ("candidates", rf"{EN} (sittings|attempts|person-times)"),
 )
-_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS) + tuple(
+_CHINESE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _SPELLINGS)
+_ENGLISH_PATTERNS = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _ENGLISH_SPELLINGS
 )
+_PATTERNS = _CHINESE_PATTERNS + _ENGLISH_PATTERNS
+_WORD = re.compile(r"[A-Za-z]{2}")
+"""An English word: without one, the English patterns have nothing to read."""
 _ENGLISH_UNITS = {
     "sittings": "人次",
     "attempts": "人次",
@@ -390,11 +394,16 @@ def _count_claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
     return Claim(kind=kind, unit=unit, base=base, printed=m[0], count=text)
 
 
+_FIGURE = re.compile(r"[0-9万千]")
+
+
 def sentence_claims(text: str) -> tuple[Claim, ...]:
     """The claims of one (normalised) sentence, in the order printed; where two patterns
     match overlapping words, the earlier pattern of the list wins."""
+    if not _FIGURE.search(text):
+        return ()  # no digit and no 万/千: nothing any pattern reads (most narrative sentences)
     taken: list[tuple[int, int, Claim]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _PATTERNS if _WORD.search(text) else _CHINESE_PATTERNS:
         for m in pattern.finditer(text):
             span = m.span()
             if any(span[0] < e and s < span[1] for s, e, _ in taken):
@@ -440,23 +449,21 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
     keys = sorted(by_key, key=len, reverse=True)
     out: list[Statement] = []
     for paragraph in document.paragraphs():
-        named: set[str] = set()
-        for m in _SENTENCE.finditer(paragraph.text):
-            key = name_key(normalise(m[0]))
-            found = next((k for k in keys if k in key), None)
-            if found is not None:
-                named.add(by_key[found])
-        sole = named.pop() if len(named) == 1 else None
         # Sentences end at the same marks before and after normalising (it leaves 。！？；
         # alone), so each keeps its words as printed beside the evened-out ones.
-        for number, m in enumerate(_SENTENCE.finditer(paragraph.text), 1):
+        sentences = []
+        for m in _SENTENCE.finditer(paragraph.text):
             printed = m[0].strip()
             sentence = normalise(printed)
+            key = name_key(sentence)
+            found = next((k for k in keys if k in key), None)
+            sentences.append((printed, sentence, found))
+        named = {by_key[found] for _, _, found in sentences if found is not None}
+        sole = named.pop() if len(named) == 1 else None
+        for number, (printed, sentence, found) in enumerate(sentences, 1):
             claims = sentence_claims(sentence)
             if not claims:
                 continue
-            key = name_key(sentence)
-            found = next((k for k in keys if k in key), None)
             subject = by_key[found] if found is not None else named_certificate(sentence)
             years = {int(y) for pair in _YEAR.findall(sentence) for y in pair if y}
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures

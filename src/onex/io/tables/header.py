@@ -39,7 +39,13 @@ def header_key(text: object) -> str:
     """
     if text is None:
         return ""
-    raw = str(text)
+    return _text_key(str(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_key(raw: str) -> str:
+    """:func:`header_key` of a text (remembered: a document's tables repeat their headers and
+    names row after row, table after table)."""
     stripped = _BRACKETS.sub("", raw)
     key = "".join((stripped or raw).split()).casefold().rstrip(":：")
     return key.replace("_", "").replace("-", "")
