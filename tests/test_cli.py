@@ -465,3 +465,20 @@ def test_check_of_a_document_groups_what_it_can(tmp_path: Path) -> None:
     assert ["数字核查：4 项", "经费核查：报告文档只有数字，未核查"] == [
         line for line in both.stdout.splitlines() if "核查" in line and not line.startswith("核查")
     ]
+
+
+def test_check_prints_a_results_files_warnings_plainly(tmp_path: Path) -> None:
+    """`onex check --results FILE`: a warning of the results file (a bad check digit) is one
+    plain line on stderr in the command's language, not Python's warning format."""
+    results = tmp_path / "r.csv"
+    results.write_text(
+        "学号,姓名,身份证号,证书名称,等级,考核日期,是否通过\n"
+        "S1,张三,440101199001011230,物流管理,初级,2020-11-05,是\n",
+        encoding="utf-8",
+    )
+    done = run("check", "gzcvc-2020", "--only", "credits", "--results", str(results))
+    assert 0 == done.returncode, done.stderr
+    assert [
+        f"{results}：警告：第 2 行第 3 列（身份证号）："
+        "身份证号校验位错误（输错了？）：'4401**********1230'"
+    ] == done.stderr.splitlines()

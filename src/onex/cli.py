@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from onex.i18n import Lang
@@ -223,7 +223,6 @@ def message_lang(args: argparse.Namespace) -> Lang:
 def load_years(sources: Sequence[str], lang: Lang = "zh") -> Series:
     """A series from several data files or folders (sample names too); their warnings go to
     stderr in ``lang``, and reading goes on."""
-    import warnings
 
     import onex
 
@@ -234,11 +233,7 @@ def load_years(sources: Sequence[str], lang: Lang = "zh") -> Series:
             datasets.append(onex.samples.load(source))
         else:
             paths.append(source)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", onex.DataWarning)
-        series = onex.load_series(*paths, lang=lang) if paths else None
-    for warning in caught:
-        print(str(warning.message), file=sys.stderr)
+    series = _warnings_to_stderr(lambda: onex.load_series(*paths, lang=lang)) if paths else None
     if series is None or datasets:
         found = [*(series.datasets if series else ()), *datasets]
         origins = [*(series.origins if series else ()), *(d.source for d in datasets)]
@@ -581,8 +576,27 @@ def _check_results(args: argparse.Namespace) -> tuple[CandidateResult, ...] | No
     import onex
 
     if args.results:
-        return tuple(onex.candidate_results(args.results, lang=message_lang(args)))
+        lang = message_lang(args)
+        return _warnings_to_stderr(lambda: tuple(onex.candidate_results(args.results, lang=lang)))
     return _sample_results(args.source)
+
+
+_T = TypeVar("_T")
+
+
+def _warnings_to_stderr(read: Callable[[], _T]) -> _T:
+    """``read()``, each warning it issues (a DataWarning, in the reader's language) printed to
+    stderr as one plain message, not in Python's warning format, and reading goes on."""
+    import warnings
+
+    import onex
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", onex.DataWarning)
+        value = read()
+    for warning in caught:
+        print(str(warning.message), file=sys.stderr)
+    return value
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
