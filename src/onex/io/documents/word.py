@@ -101,10 +101,10 @@ def read_docx(path: Path) -> Document:
     return Document(source=str(path), format="docx", blocks=tuple(builder.blocks))
 
 
-def _cell_text(tc: Any, qn: Any) -> str:
+def _cell_text(tc: Any, paragraph_tag: str) -> str:
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    return join_lines(DocxParagraph(p, tc).text for p in tc.iterchildren(qn("w:p")))
+    return join_lines(DocxParagraph(p, tc).text for p in tc.iterchildren(paragraph_tag))
 
 
 def _table_rows(table: Any, qn: Any) -> list[list[str]]:
@@ -112,6 +112,7 @@ def _table_rows(table: Any, qn: Any) -> list[list[str]]:
     vertical merges repeated down the rows they span."""
     rows: list[list[str]] = []
     above: dict[int, str] = {}
+    paragraph_tag = qn("w:p")
     for row in table.rows:
         tr = row._tr
         col = int(getattr(tr, "grid_before", 0) or 0)
@@ -119,7 +120,7 @@ def _table_rows(table: Any, qn: Any) -> list[list[str]]:
         for tc in tr.tc_lst:
             span = int(tc.grid_span or 1)
             merge = tc.vMerge
-            text = above.get(col, "") if merge == "continue" else _cell_text(tc, qn)
+            text = above.get(col, "") if merge == "continue" else _cell_text(tc, paragraph_tag)
             above[col] = text
             cells.append(text)
             cells.extend([""] * (span - 1))
