@@ -14,13 +14,31 @@ EXIT_INTERRUPTED = 130
 
 
 def main() -> int:
-    """Load the command line and run it (see :func:`onex.cli.main`)."""
+    """Load the command line and run it (see :func:`onex.cli.main`, which handles Ctrl-C
+    itself once it runs; this catches one that comes while it loads or sets its handlers, and
+    lets none interrupt the exit once the work is over)."""
+    code: int | None = None
     try:
         from onex.cli import main as run
+
+        code = run()
     except KeyboardInterrupt:
+        pass
+    _ignore_interrupts()
+    if code is None:
         print("onex: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    return run()
+    return code
+
+
+def _ignore_interrupts() -> None:
+    """Ignore Ctrl-C from now on: the command's work is done (or given up), only the exit
+    remains."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":
