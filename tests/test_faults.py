@@ -302,7 +302,8 @@ def test_ctrl_c_while_the_command_loads_gives_one_line(tmp_path: Path) -> None:
     in one line and exit code 130, never a traceback from onex's code: ``import onex`` loads
     nothing of onex's own, and the entry point guards the loading of the command line. (Before
     Python's own start is over, a signal ends the process silently, or Python itself reports
-    it from its start-up files, which no program can guard.)"""
+    it from its start-up files or its import of the package's name table, which no program
+    can guard.)"""
     start = time.monotonic()
     subprocess.run([sys.executable, "-c", "pass"], env=ENV, check=True)
     startup = time.monotonic() - start
@@ -324,7 +325,10 @@ def test_ctrl_c_while_the_command_loads_gives_one_line(tmp_path: Path) -> None:
         time.sleep(startup * 1.5 + loading * share)
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=60)
-        assert "/onex/" not in err.replace("\\", "/"), (share, err)
+        frames = [line for line in err.replace("\\", "/").splitlines() if "/onex/" in line]
+        # Python imports the package (a table of names) before its entry point can guard
+        # anything: a signal in those few milliseconds is Python's to report.
+        assert [] == [f for f in frames if "/onex/__init__.py" not in f], (share, err)
         if child.returncode == 130:
             assert ["onex: interrupted"] == err.splitlines(), share
         seen.add(child.returncode)
