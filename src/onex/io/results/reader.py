@@ -320,7 +320,7 @@ def read_rows(
         return ingest, encoding, delimiter, None
     ingest, title = _read_xlsx(path, sheet, log, known, unmask, progress, ingest_type)
     if second_look:
-        _check_late_certificates(path, sheet, ingest, None, ",")
+        _check_late_certificates(path, sheet, ingest, None, None)
     return ingest, None, None, title
 
 
@@ -331,7 +331,11 @@ about a tenth of a second."""
 
 
 def _check_late_certificates(
-    path: Path, sheet: str | None, ingest: ResultIngest, encoding: str | None, delimiter: str
+    path: Path,
+    sheet: str | None,
+    ingest: ResultIngest,
+    encoding: str | None,
+    delimiter: str | None,
 ) -> None:
     """Log each certificate value that is also a name of the 姓名 column, wherever in the file
     the name stands (see :meth:`ResultIngest.report_clashes`).
@@ -352,8 +356,11 @@ def _check_late_certificates(
     size = path.stat().st_size
     if size * len(late) > _BYTE_BUDGET:
         late = ingest.late_held_by(max(RARE_ROWS, ingest.rows // 1000))
-    searchable = encoding in ("utf-8", "utf-8-sig", "gb18030", "gbk") and not any(
-        set(value) & {'"', delimiter, "\r", "\n"} for value in late
+    # A CSV's bytes (not a sheet's), with no value the CSV would have to quote.
+    searchable = (
+        delimiter is not None
+        and encoding in ("utf-8", "utf-8-sig", "gb18030", "gbk")
+        and not any(set(value) & {'"', delimiter, "\r", "\n"} for value in late)
     )
     if late and searchable and size * len(late) <= _BYTE_BUDGET:
         codec = "utf-8" if encoding == "utf-8-sig" else str(encoding)
