@@ -5,11 +5,19 @@ A cell merged across columns gives its text to its first column (the others are 
 merged down rows gives its text to every row it spans (a 年度 merged over a year's rows is that
 year on each row). Tables are read through ``row._tr.tc_lst``, never ``table.cell(r, c)``, which
 is quadratic. A password-protected file, an old .doc renamed, a damaged zip: one message each.
+
+A paragraph's text is python-docx's own (``Paragraph.text``: its runs, hyperlinks' runs, tabs
+and breaks, each element as python-docx's element class prints it) gathered by one compiled
+XPath per paragraph, where python-docx compiles two XPath strings per paragraph and run on each
+call: seven times faster on a report's paragraphs (benchmarks/documents.py), and the same text
+(tests/test_documents_word.py compares the two on every fixture).
 """
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +25,7 @@ from onex.errors import DataError, MissingDependencyError, Problem
 from onex.io.documents.blocks import Document
 from onex.io.documents.text import BlockBuilder, TextLine, join_lines, line_blocks
 
-__all__ = ["check_docx_container", "read_docx"]
+__all__ = ["check_docx_container", "paragraph_text", "read_docx"]
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -63,8 +71,8 @@ def read_docx(path: Path) -> Document:
     docx = _import_docx()
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph as DocxParagraph
 
+    text_of = paragraph_text()
     try:
         document = docx.Document(str(path))
         body = document.element.body
@@ -76,12 +84,12 @@ def read_docx(path: Path) -> Document:
         for el in elements:
             if el.tag == qn("w:p"):
                 # Paragraphs go through the text rule, so a table typed with tabs is a table.
-                text = DocxParagraph(el, document._body).text
+                text = text_of(el)
                 lines.extend(TextLine(part) for part in text.split("\n"))
                 continue
             line_blocks(lines, builder)
             lines = []
-            rows = _table_rows(Table(el, document._body), qn)
+            rows = _table_rows(Table(el, document._body), qn, text_of)
             builder.table([(cells, None, None) for cells in rows])
         line_blocks(lines, builder)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -101,13 +109,30 @@ def read_docx(path: Path) -> Document:
     return Document(source=str(path), format="docx", blocks=tuple(builder.blocks))
 
 
-def _cell_text(tc: Any, paragraph_tag: str) -> str:
-    from docx.text.paragraph import Paragraph as DocxParagraph
+@cache
+def paragraph_text() -> Callable[[Any], str]:
+    """A function giving a ``w:p`` element's text exactly as python-docx's ``Paragraph.text``
+    does (see the module's docstring)."""
+    from docx.oxml.ns import nsmap
+    from lxml import etree
 
-    return join_lines(DocxParagraph(p, tc).text for p in tc.iterchildren(paragraph_tag))
+    inner = etree.XPath(
+        "(w:r | w:hyperlink/w:r)/*[self::w:br or self::w:cr or self::w:noBreakHyphen"
+        " or self::w:ptab or self::w:t or self::w:tab]",
+        namespaces=nsmap,
+    )
+
+    def text(p: Any) -> str:
+        return "".join(map(str, inner(p)))
+
+    return text
 
 
-def _table_rows(table: Any, qn: Any) -> list[list[str]]:
+def _cell_text(tc: Any, paragraph_tag: str, text_of: Callable[[Any], str]) -> str:
+    return join_lines(map(text_of, tc.iterchildren(paragraph_tag)))
+
+
+def _table_rows(table: Any, qn: Any, text_of: Callable[[Any], str]) -> list[list[str]]:
     """Each row's cell texts by grid column: horizontal merges in the first column only,
     vertical merges repeated down the rows they span."""
     rows: list[list[str]] = []
@@ -120,7 +145,11 @@ def _table_rows(table: Any, qn: Any) -> list[list[str]]:
         for tc in tr.tc_lst:
             span = int(tc.grid_span or 1)
             merge = tc.vMerge
-            text = above.get(col, "") if merge == "continue" else _cell_text(tc, paragraph_tag)
+            text = (
+                above.get(col, "")
+                if merge == "continue"
+                else _cell_text(tc, paragraph_tag, text_of)
+            )
             above[col] = text
             cells.append(text)
             cells.extend([""] * (span - 1))
