@@ -410,3 +410,53 @@ def test_a_quoted_file_reads_as_its_plain_twin(tmp_path: Path) -> None:
             writer.writerow(gen_results.HEADER)
             writer.writerows(rows)
     assert _outcome(plain, year=2020) == _outcome(quoted, year=2020)
+
+
+def _score_ok(raw: str) -> bool:
+    """Whether a score cell is a valid score by the one-value rule (0 to 100)."""
+    from onex.io.tables.values import parse_decimal
+
+    try:
+        return 0 <= parse_decimal(raw) <= 100
+    except ValueError:
+        return False
+
+
+_ODD_SCORES = st.one_of(
+    st.sampled_from(("", "0", "07", "100", "101", "999", "000", "85.5", " 80", "-1", "１")),
+    st.text(alphabet="0123456789 .-+a１", max_size=4),
+)
+
+
+@st.composite
+def _score_pairs(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """Whole scores 0-100 (some with a leading zero), one cell of them replaced by anything."""
+    good = st.integers(0, 100).map(str) | st.integers(0, 9).map("0{}".format)
+    pairs = draw(st.lists(st.tuples(good, good), min_size=1, max_size=30))
+    cells = [list(pair) for pair in pairs]
+    row = draw(st.integers(0, len(cells) - 1))
+    cells[row][draw(st.integers(0, 1))] = draw(_ODD_SCORES)
+    return [(a, b) for a, b in cells]
+
+
+@settings(max_examples=60)
+@given(_score_pairs(), st.booleans())
+def test_score_columns_read_as_each_score_alone_says(
+    tmp_path_factory: pytest.TempPathFactory, scores: list[tuple[str, str]], with_result: bool
+) -> None:
+    """Whole scores with one cell of any spelling (digits, blanks, signs, points, full-width
+    digits): a read has no score problem exactly when each score, read alone, is one; without a
+    是否通过 column a blank score is a problem too."""
+    header = list(gen_results.HEADER if with_result else gen_results.HEADER[:-1])
+    lines = [",".join(header)]
+    for i, (theory, practical) in enumerate(scores):
+        cells = [f"S{i}", "李四", VALID_ID, "老年照护", "初级", "2020-07-20", theory, practical]
+        lines.append(",".join([*cells, "通过"] if with_result else cells))
+    path = _write(tmp_path_factory.mktemp("scores") / "r.csv", lines)
+    if with_result:  # a blank score is no score: the result decides
+        expected = all(_score_ok(v) for pair in scores for v in pair if v.strip())
+    else:  # without a result both scores decide: a row needs both
+        expected = all(_score_ok(t) and _score_ok(p) for t, p in scores)
+    outcome = _outcome(path)
+    assert (outcome[0] == "ok") == expected, outcome
+    assert outcome == _via_text(path)

@@ -53,6 +53,11 @@ def _date_or_none(raw: str) -> pendulum.Date | None:
     return parse_date(raw) if raw.strip() else None
 
 
+# The lengths of the values _check_distinct takes as valid whole numbers without parsing them
+# (by blank_too: whether a blank value must be parsed too, and so is not skipped).
+_SHORT_NUMBER_LENGTHS = {False: frozenset({0, 1, 2}), True: frozenset({1, 2})}
+
+
 RARE_ROWS = 3
 """A certificate held by at most this many rows of a file of :data:`RARE_FILE_ROWS` or more is
 worth a warning: a typo, or a shifted row whose certificate cell holds something else."""
@@ -151,19 +156,28 @@ class ResultIngest:
             return message.replace(repr(value), repr(mask_name(value)))
         return message
 
-    def _note_certificates(self, certs: Sequence[str], block: Block) -> None:
+    def _note_certificates(
+        self, certs: Sequence[str], block: Block, among: Iterable[str] | None = None
+    ) -> None:
         """Remember where each certificate value (stripped) is first seen, and note each that
         is also a name of the 姓名 column in this block (or was a certificate in an earlier
         one): ``clashes``, said by :meth:`report_clashes` once the file is read. Set operations
         over the columns: no Python loop per row. A value first seen after the first block is
         remembered in ``late``: the names of the blocks before it are looked at again (see
-        reader._check_late_certificates)."""
+        reader._check_late_certificates). ``among``, when given, holds every value of ``certs``
+        not noted before (the fast path knows them from its new session keys): only those are
+        looked for."""
         seen = self.cert_seen
-        stripped = list(map(str.strip, certs))
-        new = set(stripped).difference(seen)
-        new.discard("")
-        for value in new:
-            seen[value] = block.number(stripped.index(value))
+        candidates = set(certs) if among is None else set(among)
+        new: dict[str, str] = {}  # stripped value -> its first spelling in the block
+        for raw in candidates:
+            value = raw.strip()
+            if value and value not in seen:
+                first = new.get(value)
+                if first is None or certs.index(raw) < certs.index(first):
+                    new[value] = raw
+        for value, raw in new.items():
+            seen[value] = block.number(certs.index(raw))
             if self.blocks_noted:
                 self.late[value] = (block.number(0), seen[value])
         self.blocks_noted += 1
@@ -434,6 +448,7 @@ class ResultIngest:
         before = len(counts)
         keys = list(map(_KEY_SEP.join, zip(certs, levels, dates, passes, strict=False)))
         counts.update(keys)
+        new: list[str] = []
         if len(counts) > before:
             new = list(islice(reversed(counts), len(counts) - before))[::-1]
             if not self.resolve_keys(new):
@@ -442,7 +457,8 @@ class ResultIngest:
                     del counts[key]
                 return False
         self.rows += n
-        self._note_certificates(certs, block)
+        # A certificate value not noted before makes a session key the counter did not hold.
+        self._note_certificates(certs, block, [key.partition(_KEY_SEP)[0] for key in new])
         if self.i_id is not None and not ids_valid(cols[self.i_id]):
             for i, value in enumerate(cols[self.i_id]):
                 why = id_number_problem(value)
@@ -477,7 +493,14 @@ class ResultIngest:
         self, col: int, values: list[str], parse: Callable[[str], object], blank_too: bool
     ) -> None:
         """Parse each value of column ``col`` not parsed before (blank ones only if
-        ``blank_too``); ValueError if one is invalid."""
+        ``blank_too``); ValueError if one is invalid. Whole numbers of one or two digits (what
+        most score and cohort columns hold) are valid for every parser this checks with, and are
+        recognised without hashing each value."""
+        lengths = set(map(len, values))
+        if lengths <= _SHORT_NUMBER_LENGTHS[blank_too]:
+            joined = "".join(values)
+            if joined.isascii() and joined.isdigit():
+                return
         checked = self.checked.setdefault(col, set())
         new = set(values) - checked
         for raw in new:
