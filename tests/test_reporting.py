@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import onex
@@ -194,3 +195,25 @@ def test_negative_money_puts_the_sign_first() -> None:
         cell_text(Money(Decimal("-18640"))),
         cell_text(Money(Decimal("-0.001"))),
     )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_breakdown_is_printed_only_where_it_covers_the_row(lang: str) -> None:
+    """A certificate examined at one level and, in another session, with no level stated: its
+    备注 prints no level figures (alone they would not add up to the row, and read back as a
+    breakdown that does not add up); examined at levels only, it prints them."""
+    sample = onex.samples.load("gzcvc-2020")
+    cert = sample.certificates[0].name
+    sessions = (
+        onex.ExamSession(certificate=cert, level="初级", candidates=300, passed=0),
+        onex.ExamSession(certificate=cert, candidates=69, passed=2),
+    )
+    partial = sample.evolve(exams=sessions, training=(), expenses=())
+    leveled = partial.evolve(exams=(sessions[0], attrs.evolve(sessions[1], level="中级")))
+    notes = []
+    for ds in (partial, leveled):
+        table = _table(build_report(ds, lang=lang), "exams")  # type: ignore[arg-type]
+        notes.append([cell_text(r[5]) for r in table.rows])
+    zh = ["初级: 0/300、中级: 2/69"]
+    en = ["junior: 0/300, intermediate: 2/69"]
+    assert [[""], zh if lang == "zh" else en] == notes

@@ -150,13 +150,16 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
 
 
 def _level_note(row: ExamRow, lang: Lang) -> Cell:
-    """备注: the level breakdown in the seed's form (初级: 98/100、中级: 60/60, or in English),
-    a borrowed-site mark, and the sessions' own notes."""
-    if lang == "zh":
+    """备注: the level breakdown in the seed's form (初级: 98/100、中级: 60/60, or in English)
+    when it covers every candidate of the row, a borrowed-site mark, and the sessions' own
+    notes."""
+    if not row.levels_cover_row:
+        parts = []
+    elif lang == "zh":
         parts = [row.note] if row.note else []
     else:
         levels = ", ".join(f"{f.level.english}: {f.passed}/{f.candidates}" for f in row.levels)
-        parts = [levels] if levels else []
+        parts = [levels]
     if row.borrowed_site:
         parts.append(label("borrowed_site", lang))
     parts += row.remarks

@@ -66,8 +66,17 @@ class ExamRow:
         return Rate(self.passed, self.candidates)
 
     @property
+    def levels_cover_row(self) -> bool:
+        """Whether the level breakdown accounts for every candidate of the row. A breakdown
+        printed beside a total says the levels add up to it; where some candidates have no
+        stated level (未分级), printing the others' levels alone would read as a breakdown
+        that does not add up (the audit's ``breakdown_mismatch``)."""
+        return bool(self.levels) and sum(f.candidates for f in self.levels) == self.candidates
+
+    @property
     def note(self) -> str | None:
-        """The level breakdown as text (``初级: 98/100、中级: 60/60``), or None without one."""
+        """The level breakdown as text (``初级: 98/100、中级: 60/60``), or None without one
+        (the report prints it only where it covers the row: :attr:`levels_cover_row`)."""
         if not self.levels:
             return None
         return "、".join(f"{f.level.value}: {f.passed}/{f.candidates}" for f in self.levels)
