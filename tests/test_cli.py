@@ -89,9 +89,9 @@ def test_check_covers_funds_and_credits_grouped_by_kind() -> None:
     assert (1, ["Figures", "Funds", "Credits", "Result"]) == (done.returncode, headings)
     assert "[info] 25 courses recognised, 32 refused" in done.stdout.splitlines()
     funds = run("check", "demo-2021", "--lang", "en", "--only", "funds")
-    assert (1, "Funds: 24 found") == (funds.returncode, funds.stdout.splitlines()[0])
+    assert (1, "Funds: 24 findings") == (funds.returncode, funds.stdout.splitlines()[0])
     figures = run("check", "demo-2021", "--lang", "en", "--only", "figures")
-    assert (0, ["Figures: 0 found", "No findings."]) == (
+    assert (0, ["Figures: no findings", "No findings."]) == (
         figures.returncode,
         figures.stdout.splitlines(),
     )
@@ -347,19 +347,19 @@ def test_check_groups_the_funnel_apart(tmp_path: Path) -> None:
     done = run("check", str(path), "--lang", "en")
     headings = [line.split(":")[0] for line in done.stdout.splitlines() if not line.startswith("[")]
     assert (1, ["Figures", "Funnel", "Funds", "Credits", "Result"]) == (done.returncode, headings)
-    assert "Figures: 0 found" in done.stdout.splitlines()
-    assert "Funnel: 2 found" in done.stdout.splitlines()
+    assert "Figures: no findings" in done.stdout.splitlines()
+    assert "Funnel: 2 findings" in done.stdout.splitlines()
     only = run("check", str(path), "--lang", "en", "--only", "funnel")
-    assert (1, "Funnel: 2 found") == (only.returncode, only.stdout.splitlines()[0])
+    assert (1, "Funnel: 2 findings") == (only.returncode, only.stdout.splitlines()[0])
     assert "Result: 1 error, 1 warning, 0 info." == only.stdout.splitlines()[-1]
     assert "[error] Totals: issued printed as 9, more than passed (8)" in only.stdout
     figures = run("check", str(path), "--lang", "en", "--only", "figures")
-    assert (0, ["Figures: 0 found", "No findings."]) == (
+    assert (0, ["Figures: no findings", "No findings."]) == (
         figures.returncode,
         figures.stdout.splitlines(),
     )
     zh = run("check", str(path), "--only", "funnel")
-    assert (1, "考证进度核查：2 项") == (zh.returncode, zh.stdout.splitlines()[0])
+    assert (1, "考证进度核查：2 条") == (zh.returncode, zh.stdout.splitlines()[0])
 
 
 def test_check_without_a_funnel_says_so_when_asked(tmp_path: Path) -> None:
@@ -395,19 +395,19 @@ def test_check_of_several_years_checks_the_targets(tmp_path: Path) -> None:
     done = run("check", str(folder), "--lang", "en")
     lines = done.stdout.splitlines()
     assert 0 == done.returncode
-    assert ["2020 Figures: 0 found", "2021 Figures: 0 found"] == [
+    assert ["2020 Figures: no findings", "2021 Figures: no findings"] == [
         line for line in lines if "Figures" in line
     ]
-    start = lines.index("Years: 3 found")
+    start = lines.index("Years: 3 findings")
     assert [
-        "Years: 3 found",
+        "Years: 3 findings",
         '[warning] 2020\'s target "考证人数达到 20 人" not met: 20 aimed at, 10 in 2021',
         '[warning] 2020\'s target "通过人数超过今年" not met: more than 8 aimed at, 8 in 2021',
         '[info] 2020\'s target "办好试点": not checkable in 2021',
         "Result: 0 errors, 2 warnings, 1 info.",
     ] == lines[start:]
     only = run("check", str(folder), "--only", "years")
-    assert (0, "历年核查：3 项") == (only.returncode, only.stdout.splitlines()[0])
+    assert (0, "历年核查：3 条") == (only.returncode, only.stdout.splitlines()[0])
     assert "2020 年目标“考证人数达到 20 人”未完成：目标 20，2021 年为 10" in only.stdout
     single = run("check", "--lang", "en", "--only", "years")
     assert (0, "Years: one year only, not checked") == (
@@ -462,7 +462,7 @@ def test_check_of_a_document_groups_what_it_can(tmp_path: Path) -> None:
     )
     both = run("check", str(news), "--only", "figures", "--only", "funds")
     assert 1 == both.returncode
-    assert ["数字核查：4 项", "经费核查：报告文档只有数字，未核查"] == [
+    assert ["数字核查：4 条", "经费核查：报告文档只有数字，未核查"] == [
         line for line in both.stdout.splitlines() if "核查" in line and not line.startswith("核查")
     ]
 

@@ -89,7 +89,7 @@ def test_cli_check_and_report_read_documents() -> None:
     assert (1, "") == (done.returncode, done.stderr)
     lines = done.stdout.splitlines()
     # The heading, the five findings, the closing count: as for a data file.
-    assert ("数字核查：5 项", 7) == (lines[0], len(lines))
+    assert ("数字核查：5 条", 7) == (lines[0], len(lines))
     assert "核查结果：错误 1，警告 2，提示 2。" == lines[-1]
     from_doc = _cli("report", str(SEED)).stdout
     from_sample = _cli("report", "gzcvc-2020").stdout
@@ -440,8 +440,8 @@ def test_cli_check_of_a_document_in_english() -> None:
     done = _cli("check", str(DATA / "news-errors.txt"), "--lang", "en")
     assert 1 == done.returncode
     assert done.stdout.startswith(
-        "Figures: 4 found\n[error] Paragraph 2, sentence 1 (line 3): pass rate printed as 87.2%, "
-        "but 61/70 gives 87.1%."
+        "Figures: 4 findings\n[error] Paragraph 2, sentence 1 (line 3): pass rate printed as "
+        "87.2%, but 61/70 gives 87.1%."
     )
     assert done.stdout.endswith("Result: 3 errors, 1 warning, 0 info.\n")
 

@@ -444,10 +444,17 @@ def _check_group(
             f"{year}{title}：{lines}，未核查\n" if zh else f"{year}{title}: {lines}, not checked\n"
         )
         return
-    out.write(f"{year}{title}：{len(lines)} 项\n" if zh else f"{year}{title}: {len(lines)} found\n")
+    out.write(f"{year}{title}{'：' if zh else ': '}{_findings_count(len(lines), zh)}\n")
     for severity, message in lines:
         counts[severity] += 1
         out.write(f"{year}[{onex.Severity(severity).label(args.lang)}] {message}\n")
+
+
+def _findings_count(n: int, zh: bool) -> str:
+    """A check group's count of findings, as its heading says it."""
+    if zh:
+        return f"{n} 条" if n else "未发现问题"
+    return "no findings" if not n else f"{n} finding" if n == 1 else f"{n} findings"
 
 
 def _check_years(
