@@ -482,3 +482,15 @@ def test_check_prints_a_results_files_warnings_plainly(tmp_path: Path) -> None:
         f"{results}：警告：第 2 行第 3 列（身份证号）："
         "身份证号校验位错误（输错了？）：'4401**********1230'"
     ] == done.stderr.splitlines()
+
+
+def test_checking_an_exported_json_report_says_what_it_is(tmp_path: Path) -> None:
+    """A report onex exported as JSON, given back where a dataset belongs: one message saying
+    it is a report, in the user's language, exit 2 (not a list of unknown fields)."""
+    target = tmp_path / "报告.json"
+    assert 0 == run("report", "-o", str(target)).returncode
+    zh, en = (run("check", str(target), "--lang", lang) for lang in ("zh", "en"))
+    assert (2, 2, "") == (zh.returncode, en.returncode, zh.stdout)
+    assert f"{target}：$.format：这是 onex 导出的 JSON 报告，不是数据集" in zh.stderr
+    assert f"{target}: $.format: this is a report onex exported" in en.stderr
+    assert 1 == len(en.stderr.strip().splitlines())

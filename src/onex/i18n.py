@@ -529,6 +529,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("not valid JSON: {0}", "不是有效的 JSON：「{0}」"),
     ("not readable JSON: {0}", "无法读取的 JSON：「{0}」"),
     (
+        "this is a report onex exported (onex report -o FILE.json), not a dataset: check the "
+        "dataset it was made from, or the report's Word or Markdown export",
+        "这是 onex 导出的 JSON 报告，不是数据集：请核查生成它的数据集，或核查导出的 Word 报告",
+    ),
+    (
         "not valid TOML: {0} (at line {1}, column {2})",
         "不是有效的 TOML（第 {1} 行第 {2} 列）：「{0}」",
     ),

@@ -153,7 +153,15 @@ def dataset_from_json_text(text: str, *, source: str | None = None) -> Dataset:
         ) from None
     except (ValueError, RecursionError) as exc:  # pragma: no cover - the scan catches these
         raise DataError([Problem("", f"not readable JSON: {exc}")], source=source) from None
+    if isinstance(data, dict) and data.get("format") == "onex-report":
+        raise DataError([Problem("$.format", _REPORT_NOT_DATASET)], source=source)
     return structure(data, Dataset, source=source)
+
+
+_REPORT_NOT_DATASET = (
+    "this is a report onex exported (onex report -o FILE.json), not a dataset: check the "
+    "dataset it was made from, or the report's Word or Markdown export"
+)
 
 
 def _load_json(path: Path) -> Dataset:
