@@ -496,6 +496,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "（或「onex report」）读取该表，得到多年数据",
     ),
     ("the 院校 column names several institutions: {0}", "院校列有多所院校：{0}"),
+    (
+        "the title names the year {0}, but the 年度 column gives {1}: correct whichever is "
+        "wrong (the 年度 column's year is used)",
+        "标题写的是 {0} 年，年度列却是 {1} 年：请改正其中错的一处（现按年度列的 {1} 年读取）",
+    ),
     ("no institution named; using the placeholder {0}", "未注明院校，暂用 {0}"),
     (
         "stopped after {0} problems; fix these and read again",

@@ -5,7 +5,7 @@ among them, and cells read by column.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -65,11 +65,17 @@ class Grid:
                 log.add(where, UNCOMPUTED_FORMULA.format(formula=formula))
 
 
-def load_grid(path: Path, sheet: str | None, log: ProblemLog) -> Grid:
-    """A CSV file's records, or an XLSX sheet's rows (the first unless ``sheet``), each with
-    its line or row number (and its cells' number formats, from XLSX)."""
+def load_grid(
+    path: Path,
+    sheet: str | None,
+    log: ProblemLog,
+    wanted: Callable[[Sequence[Sequence[object]]], bool] | None = None,
+) -> Grid:
+    """A CSV file's records, or an XLSX sheet's rows, each with its line or row number (and
+    its cells' number formats, from XLSX). The sheet is ``sheet``, else the first visible
+    sheet that ``wanted`` wants, else the first visible one (see :func:`read_sheet_grid`)."""
     if file_kind(path) == "xlsx":
-        grid, _ = read_sheet_grid(path, sheet)
+        grid, _ = read_sheet_grid(path, sheet, wanted)
         return Grid(
             str(path),
             grid.name,

@@ -25,6 +25,7 @@ __all__ = [
     "header_key",
     "header_problems",
     "match_header",
+    "merge_header_rows",
     "row_length_problem",
 ]
 
@@ -132,6 +133,39 @@ def find_header(
         if len(match.index) >= MIN_KNOWN:
             return pos, number, match
     return None
+
+
+def merge_header_rows(
+    upper: Sequence[object],
+    lower: Sequence[object],
+    specs: Sequence[ColumnSpec],
+    primary: Sequence[object],
+) -> HeaderMatch | None:
+    """A header over two rows, as Excel tables print one: a group heading merged over its
+    columns above (考核情况 over 考证人数, 通过人数, 通过率) and headings merged down both rows
+    (序号, 证书名称), which a CSV export leaves blank in one of them. Each column takes the row
+    whose text names a known column (the lower first), else the text of ``primary`` (the row
+    :func:`find_header` found). The match, when it knows more columns than ``primary`` alone
+    and the other row names at least one known column itself; else None."""
+    lookup = _lookup(tuple(specs))
+    other = lower if primary is upper else upper
+    if not any(lookup.get(header_key(c)) for c in other if c is not None):
+        return None
+    width = max(len(upper), len(lower))
+    cells: list[object] = []
+    for col in range(width):
+        below = lower[col] if col < len(lower) else None
+        above = upper[col] if col < len(upper) else None
+        if lookup.get(header_key(below)):
+            cells.append(below)
+        elif lookup.get(header_key(above)):
+            cells.append(above)
+        else:
+            cells.append(primary[col] if col < len(primary) else None)
+    merged = match_header(cells, specs)
+    if len(merged.index) <= len(match_header(primary, specs).index):
+        return None
+    return merged
 
 
 def header_problems(

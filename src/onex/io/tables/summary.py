@@ -10,6 +10,7 @@ are kept as printed for the audit. Columns nobody knows are reported as warnings
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -20,6 +21,7 @@ from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, in_reader_lang
 from onex.io.table_import import TableImport
 from onex.io.tables.context import (
+    check_title_year,
     dataset_institution,
     dataset_year,
 )
@@ -30,6 +32,7 @@ from onex.io.tables.header import (
     find_header,
     header_key,
     header_problems,
+    merge_header_rows,
     row_length_problem,
 )
 from onex.io.tables.rows import SummaryRow, table_certificates
@@ -58,6 +61,8 @@ __all__ = [
     "TOTAL_LABELS",
     "TRAINING_COLUMNS",
     "TableKind",
+    "fill_merged",
+    "is_note_row",
     "is_total_label",
     "read_exam_table",
     "read_summary_rows",
@@ -240,6 +245,7 @@ class _SummaryReader:
             self.log.check()
             raise AssertionError("unreachable")  # pragma: no cover
         pos, row, match = found
+        pos, row, match = self._two_row_header(pos, row, match)
         self.grid.check_formulas(self.log, row, match)
         header_problems(
             match,
@@ -249,6 +255,23 @@ class _SummaryReader:
         )
         self.log.check()
         return pos, match
+
+    def _two_row_header(
+        self, pos: int, row: int, match: HeaderMatch
+    ) -> tuple[int, int, HeaderMatch]:
+        """The header with the row below it (or above it) when the two form one header
+        (:func:`merge_header_rows`): the position and number of its last row, and the match."""
+        rows = self.grid.rows
+        primary = rows[pos][1]
+        if pos + 1 < len(rows):
+            merged = merge_header_rows(primary, rows[pos + 1][1], SUMMARY_COLUMNS, primary)
+            if merged is not None:
+                return pos + 1, rows[pos + 1][0], merged
+        if pos > 0:
+            merged = merge_header_rows(rows[pos - 1][1], primary, SUMMARY_COLUMNS, primary)
+            if merged is not None:
+                return pos, row, merged
+        return pos, row, match
 
     def parse(
         self, key: str, row: int, cells: Sequence[object], match: HeaderMatch, kind: str
@@ -387,6 +410,7 @@ class _SummaryReader:
         rows: list[SummaryRow] = []
         stated: StatedTotals | None = None
         stated_at = 0
+        above: Sequence[object] | None = None
         for row, cells, _ in self.grid.rows[pos + 1 :]:
             if all(is_blank(c) for c in cells):
                 continue
@@ -406,6 +430,14 @@ class _SummaryReader:
                 ),
                 "",
             )
+            if is_note_row(cells, match):
+                above = None
+                continue
+            if label in _TOTAL_KEYS or label in _SUBTOTAL_KEYS:
+                above = None
+            else:
+                cells = fill_merged(cells, above, match)
+                above = cells
             if label in _TOTAL_KEYS:
                 if stated is not None:
                     self.log.add(
@@ -434,6 +466,86 @@ class _SummaryReader:
             )
         self.log.check()
         return rows, stated or StatedTotals(), match
+
+
+_NOTE_ROW = re.compile(
+    r"^\s*(?:[注※*＊]|备注|说明|附注|附件|制表|填表|填报|报送|审核|审批|复核|核对|统计人|负责人|"
+    r"联系人|联系电话|电话|单位|日期|时间|数据来源|资料来源|来源|签字|签名|盖章|"
+    r"notes?\b|source\b|prepared\b|checked\b|date\b|unit\b)"
+    r"|^\s*[^\d\s:：,，]{1,12}[:：]",
+    re.IGNORECASE,
+)
+
+
+def is_note_row(cells: Sequence[object], match: HeaderMatch) -> bool:
+    """Whether a row under a table is a note (注：..., 制表人：..., 填报日期：..., 单位：人), not a
+    certificate: its first value, in one of the first two columns (a note starts at the left
+    edge), opens like a note or a "label：", and no count column holds a number.
+    A row with a count is data, however it opens, and is read (or refused) as such."""
+    col, first = next(((i, c) for i, c in enumerate(cells) if not is_blank(c)), (0, None))
+    if col > 1 or not isinstance(first, str) or not _NOTE_ROW.match(first):
+        return False
+    for key in ("candidates", "passed"):
+        value, _ = cell_value(cells, match, key)
+        if value is None:
+            continue
+        try:
+            parse_count(value)
+        except ValueError:
+            continue
+        return False
+    return True
+
+
+_GROUP_KEYS = ("seq", "code", "type", "organisation", "institution")
+
+
+def fill_merged(
+    cells: Sequence[object], above: Sequence[object] | None, match: HeaderMatch
+) -> Sequence[object]:
+    """A row with the cells a merged cell left blank filled from the row above it.
+
+    Excel saves a cell merged over several rows (a year over its certificates, a certificate
+    over its levels) as a value in the first row and blanks below it, which is how a CSV
+    export, or a table typed "as above", shows it. A row with a candidates count takes the year
+    of the row above when its own is blank; and its certificate (with the 序号, code, type,
+    organisation and institution left blank beside it) when its own is blank and the row
+    differs from the one above by its level or its year, so that it is another part of the same
+    certificate. A row that differs in neither keeps its blank, which is an error."""
+    if above is None or cell_value(cells, match, "candidates")[0] is None:
+        return cells
+    out = list(cells)
+
+    def blank(key: str) -> bool:
+        col = match.index.get(key)
+        return col is not None and col < len(above) and cell_value(out, match, key)[0] is None
+
+    def take(key: str) -> None:
+        col = match.index[key]
+        out.extend([None] * (col + 1 - len(out)))
+        out[col] = above[col]
+
+    year_given = not blank("year")
+    if blank("year"):
+        take("year")
+    if not blank("certificate") or cell_value(above, match, "certificate")[0] is None:
+        return out
+    differs = [
+        key
+        for key in ("level", "year")
+        if key in match.index
+        and (key == "level" or year_given)
+        and cell_value(out, match, key)[0] is not None
+        and header_key(cell_value(out, match, key)[0])
+        != header_key(cell_value(above, match, key)[0])
+    ]
+    if not differs:
+        return out
+    take("certificate")
+    for key in _GROUP_KEYS:
+        if blank(key):
+            take(key)
+    return out
 
 
 def is_total_label(text: object) -> bool:
@@ -493,6 +605,11 @@ def read_exam_table_years(
     return _read(path, sheet, institution, None, certificates, max_problems, split=True)
 
 
+def _has_summary_header(rows: Sequence[Sequence[object]]) -> bool:
+    """Whether a sheet's first rows hold a summary table's header."""
+    return find_header(enumerate(rows, 1), SUMMARY_COLUMNS) is not None
+
+
 def _read(
     path: Readable,
     sheet: str | None,
@@ -507,7 +624,7 @@ def _read(
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
     log = ProblemLog(str(p), max_problems)
-    grid = load_grid(p, sheet, log)
+    grid = load_grid(p, sheet, log, _has_summary_header)
     if not grid.rows:
         raise DataError([Problem("", "the table is empty")], source=str(p))
     rows, stated, match = read_summary_rows(grid, log)
@@ -572,6 +689,13 @@ def _one_year(
         " ".join(str(c) for c in cells if not is_blank(c))
         for _, cells, _ in grid.rows[: found[0] if found else 0]
     ]
+    if titles and year is None:
+        check_title_year(
+            titles,
+            ((r.year, r.place) for r in rows if r.year is not None),
+            log,
+            grid.where(grid.rows[0][0]),
+        )
     the_year = dataset_year(
         ((r.year, r.place) for r in rows if r.year is not None),
         (r.session.date.year for r in rows if r.session.date is not None),
