@@ -343,3 +343,90 @@ def test_the_table_on_a_later_sheet(tmp_path: Path) -> None:
     assert result.sheet == "考证情况"
     assert [e.certificate for e in result.dataset.exams] == [r[0] for r in ROWS]
     assert _kinds(result.dataset) == [("RATE_MISMATCH", "$.exams[4].rate_printed")]
+
+
+def test_title_alone_on_its_line_above_a_tab_delimited_table(tmp_path: Path) -> None:
+    """A title typed on a line without tabs above an Excel "Unicode text" table: the delimiter
+    is read off the lines below it, and the table reads clean."""
+    table = _office_table()
+    table[0], table[1] = [TITLE], []
+    path = _write(tmp_path / "考证.txt", table, "utf-16", "\t")
+    result = onex.read_table(path, institution="某院")
+    assert result.delimiter == "\t"
+    assert [e.certificate for e in result.dataset.exams] == [r[0] for r in ROWS]
+    assert _kinds(result.dataset) == []
+
+
+def _training(total: int = 15, assessors: str = "3") -> list[list[str]]:
+    return [
+        ["2021年1+X证书师资培训情况统计表", "", "", "", ""],
+        ["序号", "证书名称", "培训教师人数", "考评员人数", "备注"],
+        ["1", "物流管理", "6人", assessors, ""],
+        ["2", "智能财税", "4", "2", ""],
+        ["3", "老年照护", "5", "5", ""],
+        ["合计", "", str(total), "10", ""],
+        ["制表人：张三", "", "", "", ""],
+    ]
+
+
+def test_training_table_reads_as_training_records(tmp_path: Path) -> None:
+    """A table of teachers trained (培训教师人数, 考评员人数) is read as training records, its
+    合计 row the stated total: clean when right, one finding on a wrong total, and `onex check`
+    exits 0 and 1 accordingly."""
+    good = _write(tmp_path / "培训.csv", _training(), "gbk", ",")
+    ds = onex.read_table(good, institution="某院").dataset
+    got = [(t.certificate, t.trained, t.assessors, t.seq) for t in ds.training]
+    assert got == [("物流管理", 6, 3, 1), ("智能财税", 4, 2, 2), ("老年照护", 5, 5, 3)]
+    assert (ds.year, ds.exams, ds.stated.trained, ds.stated.assessors) == (2021, (), 15, 10)
+    assert _kinds(ds) == []
+    bad = _write(tmp_path / "培训错.csv", _training(total=16), "gbk", ",")
+    assert _kinds(onex.read_table(bad, institution="某院").dataset) == [
+        ("TOTAL_MISMATCH", "$.stated.trained")
+    ]
+    assert (run("check", str(good)).returncode, run("check", str(bad)).returncode) == (0, 1)
+
+
+def test_training_row_with_more_assessors_than_trained_is_located(tmp_path: Path) -> None:
+    """More assessors than teachers trained is refused at its cell, in the reader's language."""
+    path = _write(tmp_path / "培训.csv", _training(assessors="7"), "gbk", ",")
+    with pytest.raises(onex.DataError) as info:
+        onex.read_table(path, institution="某院")
+    (problem,) = info.value.problems
+    assert problem.where == "line 3, column 4 (考评员人数)"
+    assert problem.text("zh") == "第 3 行第 4 列（考评员人数）：考评员人数 7 超过培训教师人数 6"
+
+
+def _with_hidden_row(path: Path, total: int) -> Path:
+    """A sheet with a withdrawn certificate's row hidden, and a hidden helper column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "汇总"
+    ws.append([TITLE])
+    ws.append(["序号", "证书名称", "考证人数", "通过人数", "通过率", "上年人数"])
+    ws.append([1, "物流管理", 120, 98, "81.67%", 100])
+    ws.append([2, "旧证书", 10, 5, "50.00%", 9])
+    ws.append([2, "智能财税", 40, 37, "92.50%", 30])
+    ws.append(["合计", None, total, 135, "84.38%", None])
+    ws.row_dimensions[4].hidden = True
+    ws.column_dimensions["F"].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_hidden_rows_are_left_out_as_excel_shows_the_sheet(tmp_path: Path) -> None:
+    """A row hidden in Excel is not read (a warning names it): the table as the sheet shows it
+    reads clean, and a total that counts the hidden row is one finding, explained by the
+    warning."""
+    result = onex.read_exam_table(_with_hidden_row(tmp_path / "a.xlsx", 160), institution="某院")
+    assert [e.certificate for e in result.dataset.exams] == ["物流管理", "智能财税"]
+    assert _kinds(result.dataset) == []
+    hidden = [w for w in result.warnings if "hidden" in w.message]
+    assert [(w.where, w.text("zh")) for w in hidden] == [
+        (
+            "sheet 汇总, row 4",
+            "工作表 汇总 第 4 行：此行在 Excel 中被隐藏，未读取（如需计入，请取消隐藏）",
+        )
+    ]
+    bad = onex.read_exam_table(_with_hidden_row(tmp_path / "b.xlsx", 170), institution="某院")
+    assert _kinds(bad.dataset) == [("TOTAL_MISMATCH", "$.stated.candidates")]

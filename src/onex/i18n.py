@@ -440,6 +440,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("no {t0} count for {1}", "{1} 缺少{t0}"),
     ("candidates", "考证人数"),
     ("passed", "通过人数"),
+    ("trained", "培训教师人数"),
     (
         "no result: give 是否通过 (passed) or both 理论成绩 and 实操成绩 scores",
         "没有考核结果：请填写是否通过，或同时填写理论成绩和实操成绩",
@@ -469,6 +470,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
     ("wrong check character (expected {0}): {1}", "身份证号校验位错误（应为 {0}）：{1}"),
     ("subtotal row skipped", "小计行，已跳过"),
+    ("this column is hidden in Excel and is read", "此列在 Excel 中被隐藏，仍按数据读取"),
+    (
+        "this row is hidden in Excel and is not read (unhide it to count it)",
+        "此行在 Excel 中被隐藏，未读取（如需计入，请取消隐藏）",
+    ),
     (
         "a total row in the middle of the table ({0} certificate rows follow it, from {p1}): "
         "the total belongs under the last certificate; move it there or delete it",

@@ -42,6 +42,10 @@ class Grid:
     delimiter: str | None = None
     formulas: dict[tuple[int, int], str] = attrs.field(factory=dict)
     """Formulas never computed, by (row, column): an error where a reader reads one."""
+    hidden_rows: frozenset[int] = frozenset()
+    """Rows hidden in Excel (none from CSV): not read, with a warning."""
+    hidden_columns: frozenset[int] = frozenset()
+    """Columns (0-based) hidden in Excel: read when their header is known, with a warning."""
     _formats: dict[int, Sequence[str]] | None = attrs.field(default=None, init=False)
 
     def where(self, row: int, col: int | None = None, header: str = "") -> str:
@@ -52,6 +56,25 @@ class Grid:
         if self._formats is None:
             self._formats = {number: formats for number, _, formats in self.rows}
         return self._formats.get(row, ())
+
+    def hidden_row(self, log: ProblemLog, row: int) -> bool:
+        """Whether Excel hides ``row`` (then skipped, with a warning): the table is read as
+        the sheet shows it, and prints it, without the rows a clerk hid."""
+        if row not in self.hidden_rows:
+            return False
+        log.warn(
+            self.where(row), "this row is hidden in Excel and is not read (unhide it to count it)"
+        )
+        return True
+
+    def warn_hidden_columns(self, log: ProblemLog, header_row: int, match: HeaderMatch) -> None:
+        """Warn of each column read that Excel hides: it counts although the sheet does not
+        show it."""
+        for col in sorted(self.hidden_columns & set(match.index.values())):
+            log.warn(
+                self.where(header_row, col, match.header(col)),
+                "this column is hidden in Excel and is read",
+            )
 
     def check_formulas(self, log: ProblemLog, header_row: int, match: HeaderMatch) -> None:
         """Log each formula never computed in a column the header matched, below it."""
@@ -84,6 +107,8 @@ def load_grid(
                 for i, (row, fmt) in enumerate(zip(grid.rows, grid.formats, strict=True), 1)
             ],
             formulas=grid.formulas,
+            hidden_rows=grid.hidden_rows,
+            hidden_columns=grid.hidden_columns,
         )
     stream, encoding, delimiter = open_csv_text(path)
     with stream:

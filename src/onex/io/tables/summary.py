@@ -64,8 +64,11 @@ __all__ = [
     "fill_merged",
     "is_note_row",
     "is_total_label",
+    "is_training_table",
     "read_exam_table",
     "read_summary_rows",
+    "row_label",
+    "two_row_header",
 ]
 
 Readable = str | os.PathLike[str]
@@ -244,8 +247,7 @@ class _SummaryReader:
             )
             self.log.check()
             raise AssertionError("unreachable")  # pragma: no cover
-        pos, row, match = found
-        pos, row, match = self._two_row_header(pos, row, match)
+        pos, row, match = two_row_header(self.grid.rows, found, SUMMARY_COLUMNS)
         self.grid.check_formulas(self.log, row, match)
         header_problems(
             match,
@@ -255,23 +257,6 @@ class _SummaryReader:
         )
         self.log.check()
         return pos, match
-
-    def _two_row_header(
-        self, pos: int, row: int, match: HeaderMatch
-    ) -> tuple[int, int, HeaderMatch]:
-        """The header with the row below it (or above it) when the two form one header
-        (:func:`merge_header_rows`): the position and number of its last row, and the match."""
-        rows = self.grid.rows
-        primary = rows[pos][1]
-        if pos + 1 < len(rows):
-            merged = merge_header_rows(primary, rows[pos + 1][1], SUMMARY_COLUMNS, primary)
-            if merged is not None:
-                return pos + 1, rows[pos + 1][0], merged
-        if pos > 0:
-            merged = merge_header_rows(rows[pos - 1][1], primary, SUMMARY_COLUMNS, primary)
-            if merged is not None:
-                return pos, row, merged
-        return pos, row, match
 
     def parse(
         self, key: str, row: int, cells: Sequence[object], match: HeaderMatch, kind: str
@@ -412,24 +397,13 @@ class _SummaryReader:
         stated_at = 0
         above: Sequence[object] | None = None
         for row, cells, _ in self.grid.rows[pos + 1 :]:
-            if all(is_blank(c) for c in cells):
+            if all(is_blank(c) for c in cells) or self.grid.hidden_row(self.log, row):
                 continue
             too_long = row_length_problem(cells, ncols)
             if too_long:
                 self.log.add(self.grid.where(row), too_long)
                 continue
-            label = next(
-                (
-                    header_key(v)
-                    for v in (
-                        cell_value(cells, match, "certificate")[0],
-                        cell_value(cells, match, "seq")[0],
-                        next((c for c in cells if not is_blank(c)), None),
-                    )
-                    if v is not None
-                ),
-                "",
-            )
+            label = row_label(cells, match)
             if is_note_row(cells, match):
                 above = None
                 continue
@@ -452,6 +426,7 @@ class _SummaryReader:
                 found = self.certificate_row(row, cells, match)
                 if found is not None:
                     rows.append(found)
+        self.grid.warn_hidden_columns(self.log, self.grid.rows[pos][0], match)
         after = [r.place for r in rows if stated is not None and r.place > stated_at]
         if after:
             self.log.add(
@@ -477,7 +452,9 @@ _NOTE_ROW = re.compile(
 )
 
 
-def is_note_row(cells: Sequence[object], match: HeaderMatch) -> bool:
+def is_note_row(
+    cells: Sequence[object], match: HeaderMatch, counts: Sequence[str] = ("candidates", "passed")
+) -> bool:
     """Whether a row under a table is a note (注：..., 制表人：..., 填报日期：..., 单位：人), not a
     certificate: its first value, in one of the first two columns (a note starts at the left
     edge), opens like a note or a "label：", and no count column holds a number.
@@ -485,7 +462,7 @@ def is_note_row(cells: Sequence[object], match: HeaderMatch) -> bool:
     col, first = next(((i, c) for i, c in enumerate(cells) if not is_blank(c)), (0, None))
     if col > 1 or not isinstance(first, str) or not _NOTE_ROW.match(first):
         return False
-    for key in ("candidates", "passed"):
+    for key in counts:
         value, _ = cell_value(cells, match, key)
         if value is None:
             continue
@@ -497,22 +474,60 @@ def is_note_row(cells: Sequence[object], match: HeaderMatch) -> bool:
     return True
 
 
+def two_row_header(
+    rows: Sequence[tuple[int, Sequence[object], Sequence[str]]],
+    found: tuple[int, int, HeaderMatch],
+    specs: Sequence[ColumnSpec],
+) -> tuple[int, int, HeaderMatch]:
+    """The header :func:`find_header` ``found`` among ``rows``, with the row below it (or
+    above it) when the two form one header (:func:`merge_header_rows`): the position and
+    number of its last row, and the match."""
+    pos, row, match = found
+    primary = rows[pos][1]
+    if pos + 1 < len(rows):
+        merged = merge_header_rows(primary, rows[pos + 1][1], specs, primary)
+        if merged is not None:
+            return pos + 1, rows[pos + 1][0], merged
+    if pos > 0:
+        merged = merge_header_rows(rows[pos - 1][1], primary, specs, primary)
+        if merged is not None:
+            return pos, row, merged
+    return pos, row, match
+
+
+def row_label(cells: Sequence[object], match: HeaderMatch) -> str:
+    """The key a row is told by (合计, 小计): its certificate cell's, else its 序号 cell's,
+    else its first value's."""
+    for value in (
+        cell_value(cells, match, "certificate")[0],
+        cell_value(cells, match, "seq")[0],
+        next((c for c in cells if not is_blank(c)), None),
+    ):
+        if value is not None:
+            return header_key(value)
+    return ""
+
+
 _GROUP_KEYS = ("seq", "code", "type", "organisation", "institution")
 
 
 def fill_merged(
-    cells: Sequence[object], above: Sequence[object] | None, match: HeaderMatch
+    cells: Sequence[object],
+    above: Sequence[object] | None,
+    match: HeaderMatch,
+    count: str = "candidates",
 ) -> Sequence[object]:
     """A row with the cells a merged cell left blank filled from the row above it.
 
     Excel saves a cell merged over several rows (a year over its certificates, a certificate
     over its levels) as a value in the first row and blanks below it, which is how a CSV
-    export, or a table typed "as above", shows it. A row with a candidates count takes the year
-    of the row above when its own is blank; and its certificate (with the 序号, code, type,
-    organisation and institution left blank beside it) when its own is blank and the row
-    differs from the one above by its level or its year, so that it is another part of the same
-    certificate. A row that differs in neither keeps its blank, which is an error."""
-    if above is None or cell_value(cells, match, "candidates")[0] is None:
+    export, or a table typed "as above", shows it. A row with a count (in the ``count``
+    column) takes the year of the row above when its own is blank; and its certificate (with
+    the 序号, code, type, organisation and institution left blank beside it) when its own is
+    blank and the row differs from the one above by its level or its year, so that it is
+    another part of the same certificate. A row that differs in neither keeps its blank, which
+    is an error."""
+    if above is None or cell_value(cells, match, count)[0] is None:
         return cells
     out = list(cells)
 
@@ -606,8 +621,27 @@ def read_exam_table_years(
 
 
 def _has_summary_header(rows: Sequence[Sequence[object]]) -> bool:
-    """Whether a sheet's first rows hold a summary table's header."""
-    return find_header(enumerate(rows, 1), SUMMARY_COLUMNS) is not None
+    """Whether a sheet's first rows hold a summary table's header (of exams or training)."""
+    return any(find_header(enumerate(rows, 1), specs) for specs in (SUMMARY_COLUMNS, _TRAINED))
+
+
+_TRAINED = (TRAINING_COLUMNS[1], TRAINING_COLUMNS[2])  # a certificate and teachers trained
+
+
+def is_training_table(grid: Grid) -> bool:
+    """Whether a table is of teachers trained (培训教师人数, 考评员) rather than of exams: its
+    header names a certificate and the teachers trained, and no exam count."""
+    found = find_header(((n, cells) for n, cells, _ in grid.rows), TRAINING_COLUMNS)
+    if found is None:
+        return False
+    _, _, match = two_row_header(grid.rows, found, TRAINING_COLUMNS)
+    if not {"certificate", "trained"} <= set(match.index):
+        return False
+    exams = find_header(((n, cells) for n, cells, _ in grid.rows), SUMMARY_COLUMNS)
+    if exams is None:
+        return True
+    _, _, exam_match = two_row_header(grid.rows, exams, SUMMARY_COLUMNS)
+    return not {"candidates", "passed"} & set(exam_match.index)
 
 
 def _read(
@@ -627,6 +661,10 @@ def _read(
     grid = load_grid(p, sheet, log, _has_summary_header)
     if not grid.rows:
         raise DataError([Problem("", "the table is empty")], source=str(p))
+    if is_training_table(grid):
+        from onex.io.tables.training import read_training_grid
+
+        return (read_training_grid(p, grid, log, institution, year, certificates),)
     rows, stated, match = read_summary_rows(grid, log)
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     years = sorted({r.year for r in rows if r.year is not None})

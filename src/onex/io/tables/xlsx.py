@@ -168,6 +168,10 @@ class SheetGrid:
     formats: tuple[tuple[str, ...], ...]
     formulas: dict[tuple[int, int], str] = attrs.field(factory=dict)
     """Formulas never computed, by (row, column): see :func:`uncomputed_formulas`."""
+    hidden_rows: frozenset[int] = frozenset()
+    """The rows (1-based) hidden in Excel."""
+    hidden_columns: frozenset[int] = frozenset()
+    """The columns (0-based) hidden in Excel."""
 
 
 def read_sheet_grid(
@@ -217,7 +221,18 @@ def _sheet_grid(ws: Any) -> SheetGrid:
         values = tuple(fill.get((r, c), cell.value) for c, cell in enumerate(row, start=1))
         rows.append(values)
         formats.append(tuple(str(cell.number_format or "") for cell in row))
-    return SheetGrid(ws.title, tuple(rows), tuple(formats))
+    hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    hidden_columns: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden and dim.min is not None:
+            hidden_columns.update(range(dim.min - 1, (dim.max or dim.min)))
+    return SheetGrid(
+        ws.title,
+        tuple(rows),
+        tuple(formats),
+        hidden_rows=hidden_rows,
+        hidden_columns=frozenset(hidden_columns),
+    )
 
 
 @attrs.frozen
