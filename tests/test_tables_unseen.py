@@ -124,20 +124,50 @@ def test_one_planted_error_gives_one_finding(
 
 
 def test_cli_checks_a_gbk_table_with_notes(tmp_path: Path) -> None:
-    """`onex check` on the correct table exits 0; on one with a wrong rate exits 1 and names
-    the certificate and both figures, in Chinese and in English."""
+    """`onex check` on the correct table exits 0; on one with a wrong rate exits 1 with one
+    finding that starts at the file's line and column, in Chinese and in English."""
     good = _write(tmp_path / "好.csv", _office_table(), "gbk", ",")
     bad = _write(tmp_path / "错.csv", _office_table(rate={1: "71.59%"}), "gbk", ",")
     assert run("check", str(good)).returncode == 0
     zh = run("check", str(bad))
     en = run("check", str(bad), "--lang", "en")
     assert (zh.returncode, en.returncode) == (1, 1)
-    assert "Web前端开发" in zh.stdout
-    assert "71.59%" in zh.stdout
-    assert "70.59%" in zh.stdout
-    assert "71.59%" in en.stdout
-    assert "70.59%" in en.stdout
+    assert [line for line in zh.stdout.splitlines() if line.startswith("[")] == [
+        "[错误] 第 5 行第 5 列（通过率）（Web前端开发）："
+        "通过率印为 71.59%，按 60/85 计算为 70.59%。"
+    ]
+    assert [line for line in en.stdout.splitlines() if line.startswith("[")] == [
+        "[error] Line 5, column 5 (通过率) (Web前端开发): pass rate printed as 71.59%, "
+        "but 60/85 gives 70.59%."
+    ]
     assert "Traceback" not in zh.stderr + en.stderr
+
+
+def test_cli_findings_start_at_their_cell(tmp_path: Path) -> None:
+    """A wrong total starts at the 合计 row's cell; a repeated 序号 at its cell, naming the
+    cell of the first use; in an .xlsx file, at the sheet's cell."""
+    total = run("check", str(_write(tmp_path / "a.csv", _office_table(total=340), "gbk", ",")))
+    seq = run(
+        "check", str(_write(tmp_path / "b.csv", _office_table(seqs=[1, 2, 2, 4, 5]), "gbk", ","))
+    )
+    sheet = run(
+        "check", str(_two_row_header(tmp_path / "c.xlsx", rate_of_third=0.9)), "--lang", "en"
+    )
+    found = [
+        [line for line in r.stdout.splitlines() if line.startswith("[")]
+        for r in (total, seq, sheet)
+    ]
+    assert found == [
+        ["[错误] 第 10 行第 3 列（考证人数）：合计考证人数印为 340，按各行计算为 339。"],
+        [
+            "[警告] 第 6 行第 1 列（序号）（智能财税）："
+            "序号 2 与第 5 行第 1 列（序号）重复，按行序应为 3。"
+        ],
+        [
+            "[error] Sheet 2021年, cell E6 (通过率) (智能财税): pass rate printed as 90.00%, "
+            "but 37/40 gives 92.50%."
+        ],
+    ]
 
 
 def test_a_note_row_holding_a_count_is_still_data(tmp_path: Path) -> None:

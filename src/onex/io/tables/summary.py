@@ -68,6 +68,7 @@ __all__ = [
     "read_exam_table",
     "read_summary_rows",
     "row_label",
+    "table_places",
     "two_row_header",
 ]
 
@@ -228,6 +229,8 @@ class _SummaryReader:
     def __init__(self, grid: Grid, log: ProblemLog) -> None:
         self.grid = grid
         self.log = log
+        self.stated_at: int | None = None
+        """The 合计 row's number, once read (None without one)."""
 
     def at(self, row: int, key: str, match: HeaderMatch) -> str:
         col = match.index.get(key)
@@ -440,6 +443,7 @@ class _SummaryReader:
                 self.grid.where(self.grid.rows[pos][0]), "no certificate rows under the header"
             )
         self.log.check()
+        self.stated_at = stated_at if stated is not None else None
         return rows, stated or StatedTotals(), match
 
 
@@ -665,11 +669,15 @@ def _read(
         from onex.io.tables.training import read_training_grid
 
         return (read_training_grid(p, grid, log, institution, year, certificates),)
-    rows, stated, match = read_summary_rows(grid, log)
+    reader = _SummaryReader(grid, log)
+    rows, stated, match = reader.read()
+    stated_at = reader.stated_at
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     years = sorted({r.year for r in rows if r.year is not None})
     if not split or len(years) <= 1:
-        return (_one_year(p, grid, log, rows, stated, match, known, year, institution),)
+        return (
+            _one_year(p, grid, log, rows, (stated, stated_at), match, known, year, institution),
+        )
     if any(r.year is None for r in rows):
         first = next(r for r in rows if r.year is None)
         log.add(
@@ -689,7 +697,7 @@ def _read(
             grid,
             log,
             [r for r in rows if r.year == y],
-            StatedTotals(),
+            (StatedTotals(), None),
             match,
             known,
             y,
@@ -699,17 +707,47 @@ def _read(
     )
 
 
+def table_places(
+    grid: Grid,
+    match: HeaderMatch,
+    table: str,
+    rows: Sequence[int],
+    fields: dict[str, str],
+    stated_at: int | None,
+    stated_fields: Iterable[str],
+) -> dict[str, str]:
+    """Where a table prints each figure, by the audit's path (:attr:`TableImport.places`):
+    ``$.<table>[i]`` the i-th record's row, ``$.<table>[i].<field>`` its cell in the column of
+    ``fields[field]``, ``$.stated`` the 合计 row and ``$.stated.<key>`` its cells."""
+    places: dict[str, str] = {}
+
+    def cell(row: int, key: str) -> str:
+        col = match.index.get(key)
+        return grid.where(row) if col is None else grid.where(row, col, match.header(col))
+
+    for i, row in enumerate(rows):
+        places[f"$.{table}[{i}]"] = grid.where(row)
+        for field, key in fields.items():
+            places[f"$.{table}[{i}].{field}"] = cell(row, key)
+    if stated_at is not None:
+        places["$.stated"] = grid.where(stated_at)
+        for key in stated_fields:
+            places[f"$.stated.{key}"] = cell(stated_at, key)
+    return places
+
+
 def _one_year(
     p: Path,
     grid: Grid,
     log: ProblemLog,
     rows: list[SummaryRow],
-    stated: StatedTotals,
+    total: tuple[StatedTotals, int | None],
     match: HeaderMatch,
     known: tuple[Certificate, ...],
     year: int | None,
     institution: str | None,
 ) -> TableImport:
+    stated, stated_at = total
     certs = table_certificates(rows, known, log, grid, match)
     seen_names: dict[str, int] = {}
     for r in rows:
@@ -766,4 +804,13 @@ def _one_year(
         encoding=grid.encoding,
         delimiter=grid.delimiter,
         sheet=grid.sheet,
+        places=table_places(
+            grid,
+            match,
+            "exams",
+            [r.place for r in rows],
+            {**_FIELD_COLUMN, "breakdown": "note"},
+            stated_at,
+            ("candidates", "passed", "rate", *_FUNNEL_KEYS),
+        ),
     )

@@ -26,6 +26,7 @@ from onex.io.tables.summary import (
     fill_merged,
     is_note_row,
     row_label,
+    table_places,
     two_row_header,
 )
 from onex.io.tables.values import is_blank, parse_count
@@ -44,6 +45,7 @@ class _TrainingReader:
     def __init__(self, grid: Grid, log: ProblemLog) -> None:
         self.grid = grid
         self.log = log
+        self.stated_at: int | None = None
 
     def where(self, row: int, key: str | None, match: HeaderMatch) -> str:
         col = match.index.get(key) if key is not None else None
@@ -103,6 +105,7 @@ class _TrainingReader:
                     trained = self.count(row, cells, match, "trained")
                     assessors = self.count(row, cells, match, "assessors")
                     stated, stated_at = StatedTotals(trained=trained, assessors=assessors), row
+                    self.stated_at = row
                 continue
             cells = fill_merged(cells, above, match, "trained")
             above = cells
@@ -152,7 +155,8 @@ def read_training_grid(
 ) -> TableImport:
     """A training table's grid as a :class:`TableImport` of kind ``"summary"`` whose dataset
     holds the training records (and no exams), the 合计 row its stated total."""
-    records, stated, match, first = _TrainingReader(grid, log).read()
+    reader = _TrainingReader(grid, log)
+    records, stated, match, first = reader.read()
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     certs: dict[str, Certificate] = {}
     if known:
@@ -195,4 +199,13 @@ def read_training_grid(
         encoding=grid.encoding,
         delimiter=grid.delimiter,
         sheet=grid.sheet,
+        places=table_places(
+            grid,
+            match,
+            "training",
+            [row for row, _ in records],
+            {"certificate": "certificate", **_FIELD_COLUMN},
+            reader.stated_at,
+            _COUNTS,
+        ),
     )
