@@ -460,3 +460,140 @@ def test_hidden_rows_are_left_out_as_excel_shows_the_sheet(tmp_path: Path) -> No
     ]
     bad = onex.read_exam_table(_with_hidden_row(tmp_path / "b.xlsx", 170), institution="某院")
     assert _kinds(bad.dataset) == [("TOTAL_MISMATCH", "$.stated.candidates")]
+
+
+HEADER = ["序号", "证书名称", "考证人数", "通过人数", "通过率"]
+
+
+def test_rates_stored_as_fractions_in_general_format(tmp_path: Path) -> None:
+    """=D3/C3 left in Excel's General format stores 0.8166666666666667: a rate column whose
+    numbers are all fractions reads as percentages (81.67%), in .xlsx and in its CSV export;
+    a wrong fraction is one finding; a column of percentage numbers (81.67) stays as it is."""
+    path = tmp_path / "分数.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append([1, "物流管理", 120, 98, 98 / 120])
+    ws.append([2, "智能财税", 40, 37, 37 / 40])
+    ws.append([3, "老年照护", 10, 10, 1])
+    wb.save(path)
+    ds = onex.read_exam_table(path, year=2021, institution="某院").dataset
+    assert [e.rate_printed for e in ds.exams] == ["81.67%", "92.5%", "100%"]
+    assert _kinds(ds) == []
+    rows = [
+        HEADER,
+        ["1", "物流管理", "120", "98", "0.816667"],
+        ["2", "智能财税", "40", "37", "0.9"],
+    ]
+    bad = onex.read_exam_table(_write(tmp_path / "a.csv", rows, "gbk", ","), year=2021)
+    assert _kinds(bad.dataset) == [("RATE_MISMATCH", "$.exams[1].rate_printed")]
+    rows = [HEADER, ["1", "物流管理", "120", "98", "81.67"], ["2", "智能财税", "40", "37", "92.5"]]
+    plain = onex.read_exam_table(_write(tmp_path / "b.csv", rows, "gbk", ","), year=2021)
+    assert [e.rate_printed for e in plain.dataset.exams] == ["81.67%", "92.5%"]
+    assert _kinds(plain.dataset) == []
+
+
+def test_a_decimal_is_not_masked_as_an_id_number() -> None:
+    """The sixteen decimals of a float are not a 身份证号: messages quote them whole, while an
+    ID number, even after a full stop, is still masked."""
+    from onex.model.convert import mask_id_tokens
+
+    assert mask_id_tokens("0.8166666666666667") == "0.8166666666666667"
+    assert mask_id_tokens("号.110101199003070016") == "号.1101**********0016"
+
+
+def test_spellings_offices_use(tmp_path: Path) -> None:
+    """通过率% as a header, 2021年度 as a year, 序号 as 1. / （二） / 三 / 十二, a row numbering
+    the columns under the header, and notes opening 数据截至 / * / 注1: read clean."""
+    rows = [
+        ["序号", "年度", "证书名称", "考证人数", "通过人数", "通过率%"],
+        ["1", "2", "3", "4", "5", "6"],
+        ["1.", "2021年度", "物流管理", "120", "98", "81.67"],
+        ["（二）", "2021 年", "智能财税", "40", "37", "92.5"],
+        ["三", "2021", "老年照护", "10", "10", "100"],
+        ["数据截至2021年12月31日", "", "", "", "", ""],
+        ["*通过率保留两位小数", "", "", "", "", ""],
+        ["注1 含补考", "", "", "", "", ""],
+    ]
+    result = onex.read_exam_table(
+        _write(tmp_path / "考证.csv", rows, "gbk", ","), institution="某院"
+    )
+    ds = result.dataset
+    assert [(e.seq, e.certificate, e.rate_printed) for e in ds.exams] == [
+        (1, "物流管理", "81.67%"),
+        (2, "智能财税", "92.5%"),
+        (3, "老年照护", "100%"),
+    ]
+    assert (ds.year, result.warnings, _kinds(ds)) == (2021, (), [])
+    from onex.io.tables.values import parse_seq
+
+    assert [parse_seq(v) for v in ("十", "十二", "二十", "二十三", "(4)", "5、")] == [
+        10,
+        12,
+        20,
+        23,
+        4,
+        5,
+    ]
+    with pytest.raises(ValueError, match="expected a whole number"):
+        parse_seq("一百")
+
+
+def _two_tables(trained_total: str = "10") -> list[list[str]]:
+    return [
+        ["2021年1+X证书考核情况"],
+        HEADER,
+        ["1", "物流管理", "120", "98", "81.67%"],
+        ["2", "智能财税", "40", "37", "92.50%"],
+        ["合计", "", "160", "135", "84.38%"],
+        [],
+        ["2021年师资培训情况"],
+        ["序号", "证书名称", "培训教师人数", "考评员人数"],
+        ["1", "物流管理", "6", "3"],
+        ["2", "智能财税", "4", "2"],
+        ["合计", "", trained_total, "5"],
+    ]
+
+
+def test_training_table_under_the_exam_table_on_one_sheet(tmp_path: Path) -> None:
+    """A training table under the exam table, with its own title, is read too: the exams, the
+    training records and both 合计 rows; a wrong training total is one finding at its cell."""
+    ds = onex.read_table(
+        _write(tmp_path / "a.csv", _two_tables(), "gbk", ","), institution="某院"
+    ).dataset
+    assert [(e.certificate, e.candidates) for e in ds.exams] == [
+        ("物流管理", 120),
+        ("智能财税", 40),
+    ]
+    assert [(t.certificate, t.trained, t.assessors) for t in ds.training] == [
+        ("物流管理", 6, 3),
+        ("智能财税", 4, 2),
+    ]
+    assert (ds.stated.candidates, ds.stated.trained, ds.stated.assessors) == (160, 10, 5)
+    assert [c.name for c in ds.certificates] == ["物流管理", "智能财税"]
+    assert _kinds(ds) == []
+    bad = _write(tmp_path / "b.csv", _two_tables(trained_total="11"), "gbk", ",")
+    out = run("check", str(bad), "--institution", "某院")
+    assert out.returncode == 1
+    assert [line for line in out.stdout.splitlines() if line.startswith("[")] == [
+        "[错误] 第 11 行第 3 列（培训教师人数）：培训教师合计印为 11，按各行计算为 10。"
+    ]
+
+
+def test_another_kind_of_table_under_the_exam_table_is_named_not_read(tmp_path: Path) -> None:
+    """A fund table under the exam table is not read as exam rows: one warning says where it
+    begins, and the exam table reads clean."""
+    rows = [
+        *_two_tables()[:5],
+        [],
+        ["2021年专项经费使用情况"],
+        ["序号", "项目", "预算", "支出", "执行率"],
+        ["1", "师资培训", "20.00", "18.50", "92.50%"],
+    ]
+    result = onex.read_table(_write(tmp_path / "a.csv", rows, "gbk", ","), institution="某院")
+    assert len(result.dataset.exams) == 2
+    assert _kinds(result.dataset) == []
+    assert [(w.where, w.text("zh")) for w in result.warnings] == [
+        ("line 7", "第 7 行：此处开始另一张表格，未读取")
+    ]

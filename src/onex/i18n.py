@@ -470,6 +470,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
     ("wrong check character (expected {0}): {1}", "身份证号校验位错误（应为 {0}）：{1}"),
     ("subtotal row skipped", "小计行，已跳过"),
+    ("another table begins here: it is not read", "此处开始另一张表格，未读取"),
     ("this column is hidden in Excel and is read", "此列在 Excel 中被隐藏，仍按数据读取"),
     (
         "this row is hidden in Excel and is not read (unhide it to count it)",

@@ -23,12 +23,14 @@ from onex.model.values import half_width
 __all__ = [
     "Grid",
     "cell_value",
+    "is_fraction_column",
     "load_grid",
     "printed_rate",
 ]
 
 
 _PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?%")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 
 
 @attrs.define
@@ -128,15 +130,43 @@ def cell_value(cells: Sequence[object], match: HeaderMatch, key: str) -> tuple[o
     return (None if is_blank(value) else value), col
 
 
-def printed_rate(value: object, number_format: str) -> str:
+def printed_rate(value: object, number_format: str, fraction: bool = False) -> str:
     """The rate as it was printed: text as is; a number in a percent format as Excel shows it;
-    a bare number as a percentage (the column is 通过率(%))."""
+    a bare number as a percentage (the column is 通过率(%)), or, with ``fraction`` (a column
+    of fractions, =D3/C3 left in Excel's General format, or its CSV export), as a fraction,
+    shown to at most two places of a percent (``0.8166666666666667`` is ``81.67%``)."""
     if isinstance(value, str):
-        text = value.strip()
-        return text if "%" in half_width(text) else f"{text}%"
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+        text = half_width(value.strip())
+        if "%" in text:
+            return value.strip()
+        if not (fraction and _PLAIN_NUMBER.fullmatch(text)):
+            return f"{value.strip()}%"
+        number = Decimal(text)
+    else:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
     fmt = _PERCENT_FORMAT.search(number_format)
     if fmt:
         places = len(fmt.group(1) or "")
         return f"{half_up(number * 100, places)}%"
+    if fraction:
+        percent = (number * 100).normalize()
+        exponent = percent.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return f"{half_up(percent, min(places, 2))}%"
     return f"{number}%"
+
+
+def is_fraction_column(values: Sequence[tuple[object, str]]) -> bool:
+    """Whether a rate column's values (with their number formats) are fractions: it holds
+    numbers, or text of plain numbers (a CSV export of them), outside a percent format, and
+    none above 1 (a percentage column holds 56.8 for 56.8%; a rate of 1% or less in every row
+    is no table's)."""
+    plain: list[Decimal] = []
+    for value, fmt in values:
+        if isinstance(value, bool) or _PERCENT_FORMAT.search(fmt):
+            continue
+        if isinstance(value, int | float):
+            plain.append(Decimal(repr(value)))
+        elif isinstance(value, str) and _PLAIN_NUMBER.fullmatch(half_width(value.strip())):
+            plain.append(Decimal(half_width(value.strip())))
+    return bool(plain) and all(0 <= v <= 1 for v in plain)

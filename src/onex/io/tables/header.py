@@ -34,7 +34,8 @@ _BRACKETS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 
 def header_key(text: object) -> str:
-    """The key a header is matched by: units in brackets dropped, no white space, case folded.
+    """The key a header is matched by: units in brackets (or a trailing %) dropped, no white
+    space, case folded.
 
     ``"考证人数(人)"`` and ``"考证人数"`` match; so do ``"Passed"`` and ``" passed "``.
     """
@@ -49,6 +50,8 @@ def _text_key(raw: str) -> str:
     names row after row, table after table)."""
     stripped = _BRACKETS.sub("", raw)
     key = "".join((stripped or raw).split()).casefold().rstrip(":：")
+    if len(key) > 1:  # 通过率% is 通过率(%)
+        key = key.rstrip("%％") or key
     return key.replace("_", "").replace("-", "")
 
 

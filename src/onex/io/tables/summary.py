@@ -9,11 +9,14 @@ are kept as printed for the audit. Columns nobody knows are reported as warnings
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
+
+import attrs
 
 from onex.arguments import checked
 from onex.errors import DataError, FieldError, Problem
@@ -25,13 +28,21 @@ from onex.io.tables.context import (
     dataset_institution,
     dataset_year,
 )
-from onex.io.tables.grid import Grid, cell_value, load_grid, printed_rate
+from onex.io.tables.grid import (
+    Grid,
+    cell_value,
+    is_fraction_column,
+    load_grid,
+    printed_rate,
+)
 from onex.io.tables.header import (
+    MIN_KNOWN,
     ColumnSpec,
     HeaderMatch,
     find_header,
     header_key,
     header_problems,
+    match_header,
     merge_header_rows,
     row_length_problem,
 )
@@ -42,6 +53,7 @@ from onex.io.tables.values import (
     parse_count,
     parse_date,
     parse_level,
+    parse_seq,
 )
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error
 from onex.model import (
@@ -62,6 +74,7 @@ __all__ = [
     "TRAINING_COLUMNS",
     "TableKind",
     "fill_merged",
+    "is_column_numbers",
     "is_note_row",
     "is_total_label",
     "is_training_table",
@@ -231,6 +244,43 @@ class _SummaryReader:
         self.log = log
         self.stated_at: int | None = None
         """The 合计 row's number, once read (None without one)."""
+        self._fractions: dict[int, bool] = {}
+        self.rest_at = len(grid.rows)
+        """Where the rows of another table below this one begin (see :meth:`next_table`)."""
+
+    def fraction_column(self, col: int) -> bool:
+        """Whether the rate column ``col`` holds fractions (see :func:`is_fraction_column`)."""
+        if col not in self._fractions:
+            numbers = [
+                (cells[col], formats[col] if col < len(formats) else "")
+                for _, cells, formats in self.grid.rows
+                if col < len(cells) and not is_blank(cells[col])
+            ]
+            self._fractions[col] = is_fraction_column(numbers)
+        return self._fractions[col]
+
+    def next_table(self, pos: int, match: HeaderMatch) -> int:
+        """Where another table begins below this one, on the same sheet (its title rows, then
+        its header: a training table under the exam table, say), as a position among the
+        grid's rows; the end of the rows when none does. A header is a row naming two known
+        columns of any table (exams, training, funds, courses) after at least one row of
+        counts; the header itself again is not another table."""
+        rows = self.grid.rows
+        counted = False
+        for k in range(pos + 1, len(rows)):
+            cells = rows[k][1]
+            if all(is_blank(c) for c in cells) or list(cells) == list(rows[pos][1]):
+                continue
+            if counted and _names_a_header(cells):
+                start = k
+                while start - 1 > pos and _is_title_row(rows[start - 1][1]):
+                    start -= 1
+                while all(is_blank(c) for c in rows[start][1]):
+                    start += 1
+                return start
+            value, _ = cell_value(cells, match, "candidates")
+            counted = counted or value is not None
+        return len(rows)
 
     def at(self, row: int, key: str, match: HeaderMatch) -> str:
         col = match.index.get(key)
@@ -270,12 +320,14 @@ class _SummaryReader:
         try:
             if kind == "count":
                 return parse_count(value)
+            if kind == "seq":
+                return parse_seq(value)
             if kind == "level":
                 return parse_level(value)
             if kind == "date":
                 return parse_date(value)
             if kind == "year":
-                text = str(value).strip().removesuffix("年")
+                text = str(value).strip().removesuffix("年度").removesuffix("年").strip()
                 year = parse_count(text)
                 if not 1990 <= year <= 2100:
                     raise ValueError(f"expected a year between 1990 and 2100, got {year}")
@@ -315,7 +367,7 @@ class _SummaryReader:
             return None  # printed where a rate is undefined (no candidates)
         formats = self.grid.formats(row)
         number_format = formats[col] if col < len(formats) else ""
-        text = printed_rate(value, number_format)
+        text = printed_rate(value, number_format, self.fraction_column(col))
         try:
             PrintedRate.parse(text)
         except ValueError:
@@ -330,7 +382,7 @@ class _SummaryReader:
         self, row: int, cells: Sequence[object], match: HeaderMatch
     ) -> SummaryRow | None:
         name = self.parse("certificate", row, cells, match, "text")
-        seq = self.parse("seq", row, cells, match, "count")
+        seq = self.parse("seq", row, cells, match, "seq")
         level = self.parse("level", row, cells, match, "level")
         candidates = self.parse("candidates", row, cells, match, "count")
         passed = self.parse("passed", row, cells, match, "count")
@@ -399,9 +451,16 @@ class _SummaryReader:
         stated: StatedTotals | None = None
         stated_at = 0
         above: Sequence[object] | None = None
-        for row, cells, _ in self.grid.rows[pos + 1 :]:
+        first = True
+        self.rest_at = self.next_table(pos, match)
+        for row, cells, _ in self.grid.rows[pos + 1 : self.rest_at]:
+            if list(cells) == list(self.grid.rows[pos][1]):
+                continue  # the header again (a table copied page by page)
             if all(is_blank(c) for c in cells) or self.grid.hidden_row(self.log, row):
                 continue
+            if first and is_column_numbers(cells):
+                continue
+            first = False
             too_long = row_length_problem(cells, ncols)
             if too_long:
                 self.log.add(self.grid.where(row), too_long)
@@ -450,6 +509,7 @@ class _SummaryReader:
 _NOTE_ROW = re.compile(
     r"^\s*(?:[注※*＊]|备注|说明|附注|附件|制表|填表|填报|报送|审核|审批|复核|核对|统计人|负责人|"
     r"联系人|联系电话|电话|单位|日期|时间|数据来源|资料来源|来源|签字|签名|盖章|"
+    r"数据截至|截至|截止|统计截至|统计时间|以上|上述|本表|表中|其中|"
     r"notes?\b|source\b|prepared\b|checked\b|date\b|unit\b)"
     r"|^\s*[^\d\s:：,，]{1,12}[:：]",
     re.IGNORECASE,
@@ -476,6 +536,25 @@ def is_note_row(
             continue
         return False
     return True
+
+
+def _names_a_header(cells: Sequence[object]) -> bool:
+    """Whether a row is the header of a table of any kind onex reads."""
+    return any(
+        len(match_header(cells, specs).index) >= MIN_KNOWN
+        for specs in (SUMMARY_COLUMNS, TRAINING_COLUMNS, FUND_COLUMNS, COURSE_COLUMNS)
+    )
+
+
+def _is_title_row(cells: Sequence[object]) -> bool:
+    """Whether a row is blank or a title: one text (a merged title repeats it), not a number."""
+    values = {str(c).strip() for c in cells if not is_blank(c)}
+    if not values:
+        return True
+    if len(values) != 1:
+        return False
+    text = values.pop()
+    return not text.replace(",", "").replace(".", "").isdigit()
 
 
 def two_row_header(
@@ -510,6 +589,22 @@ def row_label(cells: Sequence[object], match: HeaderMatch) -> str:
         if value is not None:
             return header_key(value)
     return ""
+
+
+_COLUMN_LETTERS = "甲乙丙丁戊己庚辛"
+
+
+def is_column_numbers(cells: Sequence[object]) -> bool:
+    """Whether a row numbers the columns above it, as forms print under their header: ``1 2 3
+    4 5`` (or ``甲 乙 1 2 3``), at least three numbers running on by one, nothing else."""
+    values = [str(c).strip() for c in cells if not is_blank(c)]
+    letters = 0
+    while letters < len(values) and values[letters] == _COLUMN_LETTERS[letters : letters + 1]:
+        letters += 1
+    numbers = values[letters:]
+    if len(numbers) < 3 or not all(v.isascii() and v.isdigit() for v in numbers):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers))
 
 
 _GROUP_KEYS = ("seq", "code", "type", "organisation", "institution")
@@ -674,10 +769,28 @@ def _read(
     stated_at = reader.stated_at
     known = tuple(certificates.certificates if isinstance(certificates, Dataset) else certificates)
     years = sorted({r.year for r in rows if r.year is not None})
+    rest = Grid(
+        grid.source,
+        grid.sheet,
+        grid.rows[reader.rest_at :],
+        grid.encoding,
+        grid.delimiter,
+        formulas=grid.formulas,
+        hidden_rows=grid.hidden_rows,
+        hidden_columns=grid.hidden_columns,
+    )
     if not split or len(years) <= 1:
-        return (
-            _one_year(p, grid, log, rows, (stated, stated_at), match, known, year, institution),
+        imported = _one_year(
+            p, grid, log, rows, (stated, stated_at), match, known, year, institution
         )
+        if rest.rows and is_training_table(rest):
+            return (_with_training(p, imported, rest, log, certificates),)
+        if rest.rows:
+            log.warn(grid.where(rest.rows[0][0]), "another table begins here: it is not read")
+            imported = attrs.evolve(imported, warnings=log.all_warnings())
+        return (imported,)
+    if rest.rows:
+        log.warn(grid.where(rest.rows[0][0]), "another table begins here: it is not read")
     if any(r.year is None for r in rows):
         first = next(r for r in rows if r.year is None)
         log.add(
@@ -704,6 +817,43 @@ def _read(
             institution,
         )
         for y in years
+    )
+
+
+def _with_training(
+    p: Path,
+    imported: TableImport,
+    rest: Grid,
+    log: ProblemLog,
+    certificates: Iterable[Certificate] | Dataset,
+) -> TableImport:
+    """The exam table's import with the training table below it on the same sheet: its
+    records, its certificates and its 合计 row's trained and assessors added."""
+    from onex.io.tables.training import read_training_grid
+
+    ds = imported.dataset
+    training = read_training_grid(p, rest, log, ds.institution, ds.year, certificates)
+    codes = {c.code for c in ds.certificates}
+    more = tuple(c for c in training.dataset.certificates if c.code not in codes)
+    stated = attrs.evolve(
+        ds.stated,
+        trained=training.dataset.stated.trained,
+        assessors=training.dataset.stated.assessors,
+    )
+    try:
+        dataset = attrs.evolve(
+            ds,
+            certificates=ds.certificates + more,
+            training=training.dataset.training,
+            stated=stated,
+        )
+    except DataError as exc:
+        raise exc.with_source(str(p)) from None
+    return attrs.evolve(
+        imported,
+        dataset=dataset,
+        warnings=log.all_warnings(),
+        places={**training.places, **imported.places},
     )
 
 

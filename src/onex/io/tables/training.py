@@ -6,7 +6,7 @@ a header over two rows, notes under the table, blanks under merged cells) into a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from onex.errors import DataError, FieldError
@@ -29,7 +29,7 @@ from onex.io.tables.summary import (
     table_places,
     two_row_header,
 )
-from onex.io.tables.values import is_blank, parse_count
+from onex.io.tables.values import is_blank, parse_count, parse_seq
 from onex.model import Certificate, Dataset, StatedTotals, TrainingRecord, name_key
 
 __all__ = ["read_training_grid"]
@@ -53,12 +53,19 @@ class _TrainingReader:
             return self.grid.where(row)
         return self.grid.where(row, col, match.header(col))
 
-    def count(self, row: int, cells: Sequence[object], match: HeaderMatch, key: str) -> int | None:
+    def count(
+        self,
+        row: int,
+        cells: Sequence[object],
+        match: HeaderMatch,
+        key: str,
+        parse: Callable[[object], int] = parse_count,
+    ) -> int | None:
         value, _ = cell_value(cells, match, key)
         if value is None:
             return None
         try:
-            return parse_count(value)
+            return parse(value)
         except ValueError as exc:
             self.log.add(self.where(row, key, match), str(exc))
             return None
@@ -123,7 +130,8 @@ class _TrainingReader:
     ) -> TrainingRecord | None:
         failed = len(self.log.problems)
         name, _ = cell_value(cells, match, "certificate")
-        counts = {k: self.count(row, cells, match, k) for k in (*_COUNTS, "seq")}
+        counts = {k: self.count(row, cells, match, k) for k in _COUNTS}
+        counts["seq"] = self.count(row, cells, match, "seq", parse_seq)
         if name is None:
             self.log.add(self.where(row, "certificate", match), "no certificate name")
             return None
