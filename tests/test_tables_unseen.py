@@ -597,3 +597,35 @@ def test_another_kind_of_table_under_the_exam_table_is_named_not_read(tmp_path: 
     assert [(w.where, w.text("zh")) for w in result.warnings] == [
         ("line 7", "第 7 行：此处开始另一张表格，未读取")
     ]
+
+
+def test_total_labels_with_a_count_and_level_remarks(tmp_path: Path) -> None:
+    """合计：2个证书 (or 总计5项) is the total row, not a certificate; 初级证书 and 中级(二级)
+    are levels; No. heads the 序号 column."""
+    rows = [
+        ["No.", "证书名称", "等级", "考证人数", "通过人数", "通过率"],
+        ["1", "物流管理", "初级证书", "120", "98", "81.67%"],
+        ["2", "物流管理", "中级(二级)", "40", "37", "92.50%"],
+        ["合计：2个证书", "", "", "160", "135", "84.38%"],
+    ]
+    result = onex.read_exam_table(
+        _write(tmp_path / "a.csv", rows, "gbk", ","), year=2021, institution="某院"
+    )
+    ds = result.dataset
+    assert [(e.seq, e.level.value if e.level else None) for e in ds.exams] == [
+        (1, "初级"),
+        (2, "中级"),
+    ]
+    assert (ds.stated.candidates, ds.stated.passed, ds.stated.rate) == (160, 135, "84.38%")
+    assert (result.warnings, _kinds(ds)) == ((), [])
+    from onex.io.tables.summary import is_total_label
+
+    assert [
+        is_total_label(t)
+        for t in ("总计5项", "合 计：", "合计人数说明文字超过十个字的一句话", "物流管理")
+    ] == [
+        True,
+        True,
+        False,
+        False,
+    ]

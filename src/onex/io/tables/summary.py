@@ -78,9 +78,11 @@ __all__ = [
     "is_note_row",
     "is_total_label",
     "is_training_table",
+    "label_key",
     "read_exam_table",
     "read_summary_rows",
     "row_label",
+    "table_import",
     "table_places",
     "two_row_header",
 ]
@@ -89,7 +91,7 @@ Readable = str | os.PathLike[str]
 TableKind = Literal["summary", "results", "workbook"]
 
 
-_SEQ = ColumnSpec("seq", ("序号", "编号", "seq", "no", "#"))
+_SEQ = ColumnSpec("seq", ("序号", "编号", "seq", "no", "no.", "#"))
 _CERTIFICATE = ColumnSpec(
     "certificate",
     (
@@ -587,8 +589,22 @@ def row_label(cells: Sequence[object], match: HeaderMatch) -> str:
         next((c for c in cells if not is_blank(c)), None),
     ):
         if value is not None:
-            return header_key(value)
+            return label_key(value)
     return ""
+
+
+_LABEL_WORDS = ("总合计", "合计", "总计", "共计", "汇总", "小计")
+
+
+def label_key(text: object) -> str:
+    """A label cell's key, a total's word standing for the whole label: ``合计：2个证书`` and
+    ``总计5项`` are 合计 and 总计 (a word, then at most ten characters); else its
+    :func:`header_key`."""
+    key = header_key(text)
+    for word in _LABEL_WORDS:
+        if key.startswith(word) and len(key) - len(word) <= 10:
+            return word
+    return key
 
 
 _COLUMN_LETTERS = "甲乙丙丁戊己庚辛"
@@ -663,8 +679,9 @@ def fill_merged(
 
 
 def is_total_label(text: object) -> bool:
-    """Whether a cell names a table's total row: 合计, 总计, 汇总, Total (any spacing)."""
-    return header_key(text) in TOTAL_LABELS
+    """Whether a cell names a table's total row: 合计, 总计, 汇总, Total (any spacing), or such
+    a word followed by a short count (合计：5个证书)."""
+    return label_key(text) in TOTAL_LABELS
 
 
 def read_summary_rows(
@@ -857,6 +874,34 @@ def _with_training(
     )
 
 
+def table_import(
+    p: Path,
+    grid: Grid,
+    log: ProblemLog,
+    fields: dict[str, object],
+    rows: int,
+    places: dict[str, str],
+) -> TableImport:
+    """A summary table's :class:`TableImport`: the Dataset of ``fields`` (its problems named
+    by the file), the warnings logged, ``rows`` data rows read, and where it prints each
+    figure."""
+    try:
+        dataset = Dataset(source=f"imported from {p.name}", **fields)  # type: ignore[arg-type]
+    except DataError as exc:
+        raise exc.with_source(str(p)) from None
+    return TableImport(
+        kind="summary",
+        dataset=dataset,
+        source=str(p),
+        warnings=log.all_warnings(),
+        rows=rows,
+        encoding=grid.encoding,
+        delimiter=grid.delimiter,
+        sheet=grid.sheet,
+        places=places,
+    )
+
+
 def table_places(
     grid: Grid,
     match: HeaderMatch,
@@ -934,27 +979,19 @@ def _one_year(
     the_institution = dataset_institution(
         (r.institution for r in rows if r.institution), institution, log, grid.where(header_row)
     )
-    try:
-        dataset = Dataset(
-            institution=the_institution,
-            year=the_year,
-            source=f"imported from {p.name}",
-            certificates=certs,
-            exams=tuple(r.session for r in rows),
-            stated=stated,
-        )
-    except DataError as exc:
-        raise exc.with_source(str(p)) from None
-    return TableImport(
-        kind="summary",
-        dataset=dataset,
-        source=str(p),
-        warnings=log.all_warnings(),
-        rows=len(rows),
-        encoding=grid.encoding,
-        delimiter=grid.delimiter,
-        sheet=grid.sheet,
-        places=table_places(
+    return table_import(
+        p,
+        grid,
+        log,
+        {
+            "institution": the_institution,
+            "year": the_year,
+            "certificates": certs,
+            "exams": tuple(r.session for r in rows),
+            "stated": stated,
+        },
+        len(rows),
+        table_places(
             grid,
             match,
             "exams",

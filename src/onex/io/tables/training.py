@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from onex.errors import DataError, FieldError
+from onex.errors import FieldError
 from onex.io.problems import ProblemLog
 from onex.io.table_import import TableImport
 from onex.io.tables.context import (
@@ -26,6 +26,7 @@ from onex.io.tables.summary import (
     fill_merged,
     is_note_row,
     row_label,
+    table_import,
     table_places,
     two_row_header,
 )
@@ -187,27 +188,20 @@ def read_training_grid(
         " ".join(str(c) for c in cells if not is_blank(c)) for _, cells, _ in grid.rows[:first]
     ]
     where = grid.where(grid.rows[0][0])
-    try:
-        dataset = Dataset(
-            institution=dataset_institution((), institution, log, where),
-            year=dataset_year((), (), path, year, log, where, titles),
-            source=f"imported from {path.name}",
-            certificates=tuple(certs.values()),
-            training=tuple(r for _, r in records),
-            stated=stated,
-        )
-    except DataError as exc:
-        raise exc.with_source(str(path)) from None
-    return TableImport(
-        kind="summary",
-        dataset=dataset,
-        source=str(path),
-        warnings=log.all_warnings(),
-        rows=len(records),
-        encoding=grid.encoding,
-        delimiter=grid.delimiter,
-        sheet=grid.sheet,
-        places=table_places(
+    fields: dict[str, object] = {
+        "institution": dataset_institution((), institution, log, where),
+        "year": dataset_year((), (), path, year, log, where, titles),
+        "certificates": tuple(certs.values()),
+        "training": tuple(r for _, r in records),
+        "stated": stated,
+    }
+    return table_import(
+        path,
+        grid,
+        log,
+        fields,
+        len(records),
+        table_places(
             grid,
             match,
             "training",

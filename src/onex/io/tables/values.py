@@ -157,13 +157,21 @@ def parse_date(value: object) -> pendulum.Date:
     raise ValueError(f"expected a date such as 2020-11-05, got {_text(value)!r}")
 
 
+_LEVEL_BRACKETS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
 def parse_level(value: object) -> Level:
-    """A level from 初级/中级/高级 or junior/intermediate/senior."""
-    try:
-        return Level.parse(_text(value))
-    except ValueError:
-        valid = ", ".join(f"{lv.value}/{lv.english}" for lv in Level)
-        raise ValueError(f"unknown level {_text(value)!r}; valid: {valid}") from None
+    """A level from 初级/中级/高级 or junior/intermediate/senior, perhaps followed by a remark
+    in brackets or 证书/等级 (``中级(二级)``, ``初级证书``)."""
+    text = _text(value)
+    bare = _LEVEL_BRACKETS.sub("", text).strip()
+    for candidate in (text, bare, bare.removesuffix("证书").removesuffix("等级").strip()):
+        try:
+            return Level.parse(candidate)
+        except ValueError:
+            continue
+    valid = ", ".join(f"{lv.value}/{lv.english}" for lv in Level)
+    raise ValueError(f"unknown level {text!r}; valid: {valid}") from None
 
 
 _BREAKDOWN = re.compile(
