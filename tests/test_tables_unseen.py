@@ -629,3 +629,37 @@ def test_total_labels_with_a_count_and_level_remarks(tmp_path: Path) -> None:
         False,
         False,
     ]
+
+
+def test_total_first_under_the_header_and_a_table_starting_in_column_c(tmp_path: Path) -> None:
+    """A 合计 row first under the header (as statistical tables print it) is the total; a
+    table that starts in column C has its notes at its own left edge."""
+    rows = [
+        ["", "", "序号", "证书名称", "考证人数", "通过人数"],
+        ["", "", "合计", "", "160", "135"],
+        ["", "", "1", "物流管理", "120", "98"],
+        ["", "", "2", "智能财税", "40", "37"],
+        ["", "", "注：含补考。", "", "", ""],
+    ]
+    result = onex.read_exam_table(
+        _write(tmp_path / "a.csv", rows, "gbk", ","), year=2021, institution="某院"
+    )
+    assert (result.dataset.stated.candidates, len(result.dataset.exams)) == (160, 2)
+    assert (result.warnings, _kinds(result.dataset)) == ((), [])
+
+
+def test_a_fund_table_says_what_it_is(tmp_path: Path) -> None:
+    """A fund table (预算, 支出, 执行率) given where an exam table is read is refused with one
+    message saying what it is and where onex reads it, at its header row, exit 2."""
+    rows = [
+        ["2021年1+X证书试点专项经费使用情况", "", "", "", ""],
+        ["序号", "项目", "预算(万元)", "支出(万元)", "执行率"],
+        ["1", "师资培训", "20.00", "18.50", "92.50%"],
+    ]
+    path = _write(tmp_path / "经费.csv", rows, "gbk", ",")
+    with pytest.raises(onex.DataError) as info:
+        onex.read_table(path)
+    (problem,) = info.value.problems
+    assert problem.where == "line 2"
+    assert "这是一张经费预算与支出表，不是考证表" in problem.text("zh")
+    assert run("check", str(path)).returncode == 2

@@ -471,6 +471,13 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("wrong check character (expected {0}): {1}", "身份证号校验位错误（应为 {0}）：{1}"),
     ("subtotal row skipped", "小计行，已跳过"),
     ("another table begins here: it is not read", "此处开始另一张表格，未读取"),
+    (
+        "this is a table of {t0}, not of exams: onex reads it from the fill-in workbook "
+        "or a report document, not from a table file",
+        "这是一张{t0}表，不是考证表：onex 从录入工作簿或报告文档中读取它，不从单独的表格文件读取",
+    ),
+    ("fund budget and spending", "经费预算与支出"),
+    ("courses taking in a certificate", "课证融通课程"),
     ("this column is hidden in Excel and is read", "此列在 Excel 中被隐藏，仍按数据读取"),
     (
         "this row is hidden in Excel and is not read (unhide it to count it)",

@@ -292,6 +292,15 @@ class _SummaryReader:
 
     def header(self) -> tuple[int, HeaderMatch]:
         found = find_header(((n, cells) for n, cells, _ in self.grid.rows), SUMMARY_COLUMNS)
+        other = self._other_kind(found)
+        if other is not None:
+            number, what = other
+            self.log.add(
+                self.grid.where(number),
+                f"this is a table of {what}, not of exams: onex reads it from the fill-in "
+                "workbook or a report document, not from a table file",
+            )
+            self.log.check()
         if found is None:
             first = next((cells for _, cells, _ in self.grid.rows if any(cells)), ())
             shown = ", ".join(repr(str(c)) for c in first if not is_blank(c)) or "nothing"
@@ -312,6 +321,22 @@ class _SummaryReader:
         )
         self.log.check()
         return pos, match
+
+    def _other_kind(self, found: tuple[int, int, HeaderMatch] | None) -> tuple[int, str] | None:
+        """The header row and kind of a fund or course table (预算 and 支出; 课程 and 学时), when
+        the grid holds one and no exam header naming a count."""
+        if found is not None and {"candidates", "passed"} & set(found[2].index):
+            return None
+        rows = ((n, cells) for n, cells, _ in self.grid.rows)
+        for specs, keys, what in (
+            (FUND_COLUMNS, {"budget", "spent"}, "fund budget and spending"),
+            (COURSE_COLUMNS, {"course", "hours"}, "courses taking in a certificate"),
+        ):
+            other = find_header(rows, specs)
+            rows = ((n, cells) for n, cells, _ in self.grid.rows)
+            if other is not None and keys <= set(other[2].index):
+                return other[1], what
+        return None
 
     def parse(
         self, key: str, row: int, cells: Sequence[object], match: HeaderMatch, kind: str
@@ -492,7 +517,7 @@ class _SummaryReader:
                     rows.append(found)
         self.grid.warn_hidden_columns(self.log, self.grid.rows[pos][0], match)
         after = [r.place for r in rows if stated is not None and r.place > stated_at]
-        if after:
+        if after and len(after) < len(rows):  # a total first, under the header, is one too
             self.log.add(
                 self.grid.where(stated_at),
                 f"a total row in the middle of the table ({len(after)} certificate rows follow "
@@ -522,11 +547,12 @@ def is_note_row(
     cells: Sequence[object], match: HeaderMatch, counts: Sequence[str] = ("candidates", "passed")
 ) -> bool:
     """Whether a row under a table is a note (注：..., 制表人：..., 填报日期：..., 单位：人), not a
-    certificate: its first value, in one of the first two columns (a note starts at the left
+    certificate: its first value, in the table's first two columns (a note starts at its left
     edge), opens like a note or a "label：", and no count column holds a number.
     A row with a count is data, however it opens, and is read (or refused) as such."""
     col, first = next(((i, c) for i, c in enumerate(cells) if not is_blank(c)), (0, None))
-    if col > 1 or not isinstance(first, str) or not _NOTE_ROW.match(first):
+    left = min(match.index.values(), default=0)
+    if col > left + 1 or not isinstance(first, str) or not _NOTE_ROW.match(first):
         return False
     for key in counts:
         value, _ = cell_value(cells, match, key)
