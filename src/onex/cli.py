@@ -259,30 +259,49 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
     Spreadsheets are read with the table options on the command line; their warnings (unknown
     columns, bad ID numbers) go to stderr, and reading goes on.
     """
+    return load_placed(source, args)[0]
+
+
+Places = tuple[dict[str, str], ...]
+
+
+def load_placed(source: str, args: argparse.Namespace) -> tuple[Dataset | Series, Places]:
+    """:func:`load_any`, with where a summary table prints each figure, one mapping per dataset
+    (:attr:`onex.TableImport.places`; empty for other sources)."""
+    import onex
+
+    found, places = _load_placed(source, args)
+    count = len(found.datasets) if isinstance(found, onex.Series) else 1
+    return found, places or tuple({} for _ in range(count))
+
+
+def _load_placed(source: str, args: argparse.Namespace) -> tuple[Dataset | Series, Places]:
     import onex
 
     path = Path(source)
     lang = message_lang(args)
     if path.is_dir():
-        return load_years([source], lang)
+        return load_years([source], lang), ()
     if path.exists():
         if path.suffix.lower() in _DOCUMENT_SUFFIXES:
             document = onex.read_report(path, lang=lang)
-            return document.dataset(year=args.year, institution=args.institution)
+            return document.dataset(year=args.year, institution=args.institution), ()
         if path.suffix.lower() not in _TABLE_SUFFIXES:
-            return onex.load(path, lang=lang)
+            return onex.load(path, lang=lang), ()
         if args.year is None and onex.detect_table_kind(path, sheet=args.sheet) == "summary":
             from onex.io.tables.summary import read_exam_table_years
 
             imports = read_exam_table_years(path, sheet=args.sheet, institution=args.institution)
             for line in dict.fromkeys(x for i in imports for x in i.warning_lines(lang)):
                 print(line, file=sys.stderr)
+            places = tuple(i.places for i in imports)
             if len(imports) > 1:
-                return onex.Series(
+                series = onex.Series(
                     datasets=tuple(i.dataset for i in imports),
                     origins=tuple(f"{path} ({i.dataset.year})" for i in imports),
                 )
-            return imports[0].dataset
+                return series, places
+            return imports[0].dataset, places
         if args.workers is not None:
             print("onex: --workers is deprecated and ignored (one process reads)", file=sys.stderr)
         known: Dataset | tuple[()] = ()
@@ -302,9 +321,9 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
         )
         for line in imported.warning_lines(lang):
             print(line, file=sys.stderr)
-        return imported.dataset
+        return imported.dataset, (imported.places,)
     if source in onex.samples.names():
-        return onex.samples.load(source)
+        return onex.samples.load(source), ()
     samples = ", ".join(onex.samples.names())
     raise UsageError(f"{source}: no such file, nor a sample (samples: {samples})")
 
@@ -414,12 +433,14 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             _check_group(_CHECK_TITLES[kind][0 if zh else 1], why, args, out, counts)
         _check_total(counts, zh, out)
         return EXIT_FINDINGS if counts["error"] else EXIT_OK
-    found = load_any(args.source, args)
+    found, places = load_placed(args.source, args)
     datasets = found.datasets if isinstance(found, onex.Series) else (found,)
     kinds = [k for k in _CHECK_KINDS if not args.only or k in args.only]
-    for dataset in datasets:  # a folder or a multi-year table: each year, its lines prefixed
+    for dataset, placed in zip(datasets, places, strict=True):
+        # a folder or a multi-year table: each year, its lines prefixed
         year = f"{dataset.year} " if len(datasets) > 1 else ""
-        _check_year(dataset, args, out, [k for k in kinds if k != "years"], counts, year)
+        yearly = [k for k in kinds if k != "years"]
+        _check_year(dataset, args, out, yearly, counts, year, placed)
     if "years" in kinds:
         _check_years(datasets, args, out, counts)
     _check_total(counts, zh, out)
@@ -522,15 +543,30 @@ def _check_year(
     kinds: list[str],
     counts: dict[str, int],
     year: str,
+    places: dict[str, str] | None = None,
 ) -> None:
     """One year's checks, grouped by kind, each line prefixed by ``year`` (empty for one year);
-    ``counts`` gathers the findings by severity."""
+    ``counts`` gathers the findings by severity. ``places`` (a summary table's) start each
+    finding at the file's line or cell that prints the figure."""
+    import attrs
+
     import onex
+    from onex.io.table_import import place_of
     from onex.services.audit_results import FUNNEL_KINDS
     from onex.services.funnel import funnel_given
 
     zh = args.lang == "zh"
     audit = onex.audit(dataset, lang=args.lang) if {"figures", "funnel"} & set(kinds) else None
+    if audit is not None and places:
+        located = tuple(
+            attrs.evolve(
+                f,
+                located=place_of(f.where, places),
+                located_basis=place_of(f.basis, places) if f.basis else None,
+            )
+            for f in audit.findings
+        )
+        audit = attrs.evolve(audit, findings=located)
     for kind in kinds:
         title = _CHECK_TITLES[kind][0 if zh else 1]
         lines: list[tuple[str, str]] = []  # (severity, message)

@@ -440,6 +440,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("no {t0} count for {1}", "{1} 缺少{t0}"),
     ("candidates", "考证人数"),
     ("passed", "通过人数"),
+    ("trained", "培训教师人数"),
     (
         "no result: give 是否通过 (passed) or both 理论成绩 and 实操成绩 scores",
         "没有考核结果：请填写是否通过，或同时填写理论成绩和实操成绩",
@@ -469,6 +470,19 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
     ("wrong check character (expected {0}): {1}", "身份证号校验位错误（应为 {0}）：{1}"),
     ("subtotal row skipped", "小计行，已跳过"),
+    ("another table begins here: it is not read", "此处开始另一张表格，未读取"),
+    (
+        "this is a table of {t0}, not of exams: onex reads it from the fill-in workbook "
+        "or a report document, not from a table file",
+        "这是一张{t0}表，不是考证表：onex 从录入工作簿或报告文档中读取它，不从单独的表格文件读取",
+    ),
+    ("fund budget and spending", "经费预算与支出"),
+    ("courses taking in a certificate", "课证融通课程"),
+    ("this column is hidden in Excel and is read", "此列在 Excel 中被隐藏，仍按数据读取"),
+    (
+        "this row is hidden in Excel and is not read (unhide it to count it)",
+        "此行在 Excel 中被隐藏，未读取（如需计入，请取消隐藏）",
+    ),
     (
         "a total row in the middle of the table ({0} certificate rows follow it, from {p1}): "
         "the total belongs under the last certificate; move it there or delete it",
@@ -496,6 +510,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "（或「onex report」）读取该表，得到多年数据",
     ),
     ("the 院校 column names several institutions: {0}", "院校列有多所院校：{0}"),
+    (
+        "the title names the year {0}, but the 年度 column gives {1}: correct whichever is "
+        "wrong (the 年度 column's year is used)",
+        "标题写的是 {0} 年，年度列却是 {1} 年：请改正其中错的一处（现按年度列的 {1} 年读取）",
+    ),
     ("no institution named; using the placeholder {0}", "未注明院校，暂用 {0}"),
     (
         "stopped after {0} problems; fix these and read again",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,7 +13,7 @@ from onex.i18n import Lang
 from onex.model import Dataset
 from onex.records import Tabular
 
-__all__ = ["FileKind", "TableImport", "file_kind"]
+__all__ = ["FileKind", "TableImport", "file_kind", "place_of"]
 
 
 FileKind = Literal["csv", "xlsx"]
@@ -44,6 +45,7 @@ class TableImport(Tabular):
     or ``"workbook"`` (an onex input workbook). ``warnings`` are located like errors (unknown
     columns, bad 身份证号, a placeholder institution); the CLI prints them to stderr.
     ``rows`` counts the data rows read. ``workers`` is deprecated: always 1 (one process reads).
+    ``places`` says where a summary table prints each figure (none for other kinds).
     """
 
     kind: Literal["summary", "results", "workbook"]
@@ -55,6 +57,10 @@ class TableImport(Tabular):
     delimiter: str | None = None
     sheet: str | None = None
     workers: int = 1
+    places: dict[str, str] = attrs.field(factory=dict)
+    """Where the file prints each figure the audit checks, by the finding's path: for a
+    summary table, ``$.exams[1]`` is ``line 5`` and ``$.exams[1].rate_printed`` is ``line 5,
+    column 5 (通过率)``; ``$.stated`` is the 合计 row (see :func:`place_of`)."""
 
     def _repr_fields(self) -> dict[str, object]:
         return {
@@ -101,3 +107,19 @@ class TableImport(Tabular):
             }
             for s in self.dataset.exams
         ]
+
+
+_ROW_PATH = re.compile(r"^\$\.(?:exams|training)\[\d+\]")
+
+
+def place_of(where: str, places: dict[str, str]) -> str | None:
+    """The file place of a finding's path among ``places`` (:attr:`TableImport.places`): the
+    cell's, else its row's (``$.exams[1]``), else the 合计 row's for a total; None if none."""
+    if where in places:
+        return places[where]
+    row = _ROW_PATH.match(where)
+    if row is not None:
+        return places.get(row[0])
+    if where.startswith("$.stated"):
+        return places.get("$.stated")
+    return None

@@ -64,10 +64,11 @@ __all__ = [
 
 E = TypeVar("E", bound=enum.Enum)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(?:\d[ -]?){13,17}[0-9A-Za-z](?![0-9A-Za-z])")
+_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])(?<!\d\.)(?:\d[ -]?){13,17}[0-9A-Za-z](?![0-9A-Za-z])")
 """身份证号-shaped: 14 to 18 digits, the last character perhaps a letter, groups perhaps split
 by single spaces or hyphens: whole numbers, mistyped ones, 17-digit bodies (the check digit
-follows from them), the old 15 digits."""
+follows from them), the old 15 digits. The decimals of a number (``0.8166666666666667``, a
+rate Excel stored as a fraction) are not one."""
 _DECIMAL_LIMIT = Decimal(10) ** 15
 
 

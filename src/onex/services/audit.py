@@ -50,7 +50,12 @@ def audit(dataset: Dataset | ReportDocument, *, lang: str = "zh") -> AuditResult
     findings = [
         *_exam_findings(dataset),
         *_name_findings(dataset),
-        *_sequence_findings(dataset, "exams", [(e.certificate, e.seq) for e in dataset.exams]),
+        *_sequence_findings(
+            dataset,
+            "exams",
+            [(e.certificate, e.seq) for e in dataset.exams],
+            [e.level for e in dataset.exams],
+        ),
         *_sequence_findings(
             dataset, "training", [(t.certificate, t.seq) for t in dataset.training]
         ),
@@ -193,17 +198,34 @@ def _roster_findings(dataset: Dataset) -> list[Finding]:
 
 
 def _sequence_findings(
-    dataset: Dataset, table: str, rows: Sequence[tuple[str, int | None]]
+    dataset: Dataset,
+    table: str,
+    rows: Sequence[tuple[str, int | None]],
+    parts: Sequence[object] = (),
 ) -> list[Finding]:
     """Findings on one table's sequence numbers (序号).
 
-    Rows are numbered 1, 2, 3... A number that follows on from neither neighbour is out of
+    Rows are numbered 1, 2, 3... (rows of one certificate that follow each other under one
+    number and differ in ``parts``, their levels, as a 序号 merged over them prints it, count
+    as one). A number that follows on from neither neighbour is out of
     step (the last row's "next" is the row count plus one); a number used twice is a repeat at
     every use but the first that fits its neighbours; between two rows that both fit, a jump
     forward is a gap and a step back is out of step. ``computed`` is the row's position among
     the numbered rows.
     """
-    numbered = [(i, seq) for i, (_, seq) in enumerate(rows) if seq is not None]
+    # A number merged over one certificate's rows of different levels numbers them once.
+    parts = parts or [None] * len(rows)
+    numbered = [
+        (i, seq)
+        for i, (name, seq) in enumerate(rows)
+        if seq is not None
+        and not (
+            i
+            and rows[i - 1][1] == seq
+            and name_key(rows[i - 1][0]) == name_key(name)
+            and parts[i - 1] != parts[i]
+        )
+    ]
     seqs = [s for _, s in numbered]
     n = len(seqs)
     prev = [0, *seqs[:-1]]

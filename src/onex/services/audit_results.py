@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from onex.i18n import LabelledEnum, Lang, check_lang
+from onex.i18n import LabelledEnum, Lang, check_lang, place_text
 from onex.io.documents.blocks import Place
 from onex.records import Tabular
 
@@ -332,6 +332,12 @@ class Finding:
     """The other place of a figure two places print (a sentence's total and its table's)."""
     other: str | None = None
     """A second figure the message names (the base a rate would fit)."""
+    located: str | None = None
+    """Where a table file prints the figure, as a reader's problem names it (``line 5,
+    column 5 (通过率)``, ``sheet 考证, cell E5 (通过率)``), when the audit's caller knows it
+    (``onex check`` on a summary table): the message then starts there."""
+    located_basis: str | None = None
+    """The file place of the row ``basis`` names (the first use of a repeated 序号), likewise."""
 
     @property
     def severity(self) -> Severity:
@@ -341,14 +347,21 @@ class Finding:
     def message(self, lang: str = "zh") -> str:
         """One line a clerk understands, in Chinese (default) or English (``lang="en"``)."""
         en = check_lang(lang) == "en"
-        head = self.place.text(lang) if self.place is not None else place(self.where, lang)
+        if self.place is not None:
+            head = self.place.text(lang)
+        elif self.located is not None:
+            head = place_text(self.located, lang)
+        else:
+            head = place(self.where, lang)
         if self.subject and self.kind not in _NAMING:
             head += f" ({self.subject})" if en else f"（{self.subject}）"
         field = self.where.rsplit(".", 1)[-1]
         label = _TOTAL_LABELS.get(field, ("", ""))[en]
         basis = self.basis
         row = _ROW_PATH.match(basis or "")
-        if row:
+        if row and self.located_basis is not None:
+            basis = place_text(self.located_basis, lang)
+        elif row:
             number = int(row["index"]) + 1
             basis = f"row {number}" if en else f"第 {number} 行"
         template = _BODIES[self.kind][en]

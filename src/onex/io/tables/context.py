@@ -20,8 +20,10 @@ __all__ = [
     "PLACEHOLDER_INSTITUTION",
     "KnownCertificates",
     "certificate_code",
+    "check_title_year",
     "dataset_institution",
     "dataset_year",
+    "title_years",
 ]
 
 
@@ -90,7 +92,7 @@ def dataset_year(
     dated = list(dates_years)
     if dated:
         return max(dated)
-    titled = {int(m[1]) for t in titles for m in _TITLE_YEAR_RE.finditer(half_width(t))}
+    titled = title_years(titles)
     if len(titled) == 1:
         return titled.pop()
     m = _YEAR_RE.search(path.stem)
@@ -102,6 +104,35 @@ def dataset_year(
     )
     log.check()
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+_YEAR_SPAN_RE = re.compile(
+    r"(?<!\d)(?:199\d|20\d\d)\s*年?\s*[-－—–~～至到]\s*(?:199\d|20\d\d)(?!\d)"
+)
+
+
+def title_years(titles: Iterable[str]) -> set[int]:
+    """The years a table's title rows name ("2021年…统计表"); none when a title spans years
+    ("2012-2021年", "2021-2022学年"), which names no one year."""
+    texts = [half_width(t) for t in titles]
+    if any(_YEAR_SPAN_RE.search(t) for t in texts):
+        return set()
+    return {int(m[1]) for t in texts for m in _TITLE_YEAR_RE.finditer(t)}
+
+
+def check_title_year(
+    titles: Iterable[str], years: Iterable[tuple[int, int]], log: ProblemLog, where: str
+) -> None:
+    """Warn when the title rows name one year and the 年度 column another single year: one of
+    the two was not updated when the table was copied from another year's."""
+    named = title_years(titles)
+    seen = sorted({y for y, _ in years})
+    if len(named) == 1 and len(seen) == 1 and named != set(seen):
+        log.warn(
+            where,
+            f"the title names the year {named.pop()}, but the 年度 column gives {seen[0]}: "
+            "correct whichever is wrong (the 年度 column's year is used)",
+        )
 
 
 def dataset_institution(

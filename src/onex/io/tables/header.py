@@ -25,6 +25,7 @@ __all__ = [
     "header_key",
     "header_problems",
     "match_header",
+    "merge_header_rows",
     "row_length_problem",
 ]
 
@@ -33,7 +34,8 @@ _BRACKETS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 
 def header_key(text: object) -> str:
-    """The key a header is matched by: units in brackets dropped, no white space, case folded.
+    """The key a header is matched by: units in brackets (or a trailing %) dropped, no white
+    space, case folded.
 
     ``"考证人数(人)"`` and ``"考证人数"`` match; so do ``"Passed"`` and ``" passed "``.
     """
@@ -48,6 +50,8 @@ def _text_key(raw: str) -> str:
     names row after row, table after table)."""
     stripped = _BRACKETS.sub("", raw)
     key = "".join((stripped or raw).split()).casefold().rstrip(":：")
+    if len(key) > 1:  # 通过率% is 通过率(%)
+        key = key.rstrip("%％") or key
     return key.replace("_", "").replace("-", "")
 
 
@@ -132,6 +136,39 @@ def find_header(
         if len(match.index) >= MIN_KNOWN:
             return pos, number, match
     return None
+
+
+def merge_header_rows(
+    upper: Sequence[object],
+    lower: Sequence[object],
+    specs: Sequence[ColumnSpec],
+    primary: Sequence[object],
+) -> HeaderMatch | None:
+    """A header over two rows, as Excel tables print one: a group heading merged over its
+    columns above (考核情况 over 考证人数, 通过人数, 通过率) and headings merged down both rows
+    (序号, 证书名称), which a CSV export leaves blank in one of them. Each column takes the row
+    whose text names a known column (the lower first), else the text of ``primary`` (the row
+    :func:`find_header` found). The match, when it knows more columns than ``primary`` alone
+    and the other row names at least one known column itself; else None."""
+    lookup = _lookup(tuple(specs))
+    other = lower if primary is upper else upper
+    if not any(lookup.get(header_key(c)) for c in other if c is not None):
+        return None
+    width = max(len(upper), len(lower))
+    cells: list[object] = []
+    for col in range(width):
+        below = lower[col] if col < len(lower) else None
+        above = upper[col] if col < len(upper) else None
+        if lookup.get(header_key(below)):
+            cells.append(below)
+        elif lookup.get(header_key(above)):
+            cells.append(above)
+        else:
+            cells.append(primary[col] if col < len(primary) else None)
+    merged = match_header(cells, specs)
+    if len(merged.index) <= len(match_header(primary, specs).index):
+        return None
+    return merged
 
 
 def header_problems(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, AnyStr
 
@@ -35,6 +35,8 @@ __all__ = [
 
 
 _CHUNK = 1 << 20
+HEADER_LINES = 10
+"""How many lines under a first line without a delimiter are looked at for one."""
 
 MAX_LINE_CHARS = 1 << 20
 """No line of a table (and no record, quoted line breaks and all) is longer than this many
@@ -156,11 +158,20 @@ def undecodable(path: Path, encoding: str) -> Problem:
     return Problem(f"line {line}", undecodable_message(encoding))
 
 
-def detect_delimiter(first_line: str) -> str:
-    """The delimiter Excel used: the most frequent of comma, semicolon and tab in the header."""
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+_DELIMITERS = (",", ";", "\t")
+
+
+def detect_delimiter(first_line: str, more: Sequence[str] = ()) -> str:
+    """The delimiter Excel used: the most frequent of comma, semicolon and tab in the first
+    line; when it holds none (a title typed on a line of its own above a tab-delimited
+    table), the one that the line holding most of any of them, among ``more``, uses most."""
+    counts = {d: first_line.count(d) for d in _DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    if counts[best]:
+        return best
+    peak = {d: max((line.count(d) for line in more), default=0) for d in _DELIMITERS}
+    best = max(peak, key=lambda d: peak[d])
+    return best if peak[best] else ","
 
 
 def open_csv_text(path: Path) -> tuple[io.TextIOWrapper, str, str]:
@@ -177,11 +188,14 @@ def open_csv_text(path: Path) -> tuple[io.TextIOWrapper, str, str]:
             if not line or line.strip():
                 first = line
                 break
+        more = []
+        if first and not any(d in first for d in _DELIMITERS):
+            more = [stream.readline(MAX_LINE_CHARS) for _ in range(HEADER_LINES)]
         stream.seek(0)
     except UnicodeDecodeError:
         stream.close()
         raise DataError([undecodable(path, encoding)], source=str(path)) from None
-    return stream, encoding, detect_delimiter(first)
+    return stream, encoding, detect_delimiter(first, more)
 
 
 def csv_rows(

@@ -27,6 +27,7 @@ __all__ = [
     "parse_decimal",
     "parse_level",
     "parse_number_text",
+    "parse_seq",
 ]
 
 
@@ -90,6 +91,36 @@ def parse_count(value: object) -> int:
     return number
 
 
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_SEQ_MARKS = "()（）[]【】.、．,，"
+
+
+def parse_seq(value: object) -> int:
+    """A sequence number (序号) as tables print it: ``3``, ``3.``, ``3、``, ``(3)``, ``（三）``,
+    ``三``, ``十二``; Chinese numerals up to 九十九. Raises ValueError as :func:`parse_count`."""
+    if not isinstance(value, str):
+        return parse_count(value)
+    text = half_width(value).strip().strip(_SEQ_MARKS).strip()
+    if text and all(c in _CHINESE_DIGITS or c == "十" for c in text):
+        number = _chinese_number(text)
+        if number is not None:
+            return number
+    try:
+        return parse_count(text)
+    except ValueError:
+        raise ValueError(f"expected a whole number, got {_text(value)!r}") from None
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 to 九十九 (十, 十二, 二十, 二十三), else None."""
+    if "十" not in text:
+        return _CHINESE_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
+
+
 def parse_decimal(value: object) -> Decimal:
     """An exact decimal from a cell (text as written; a stored number by its shortest repr)."""
     if isinstance(value, bool):
@@ -126,13 +157,21 @@ def parse_date(value: object) -> pendulum.Date:
     raise ValueError(f"expected a date such as 2020-11-05, got {_text(value)!r}")
 
 
+_LEVEL_BRACKETS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
 def parse_level(value: object) -> Level:
-    """A level from 初级/中级/高级 or junior/intermediate/senior."""
-    try:
-        return Level.parse(_text(value))
-    except ValueError:
-        valid = ", ".join(f"{lv.value}/{lv.english}" for lv in Level)
-        raise ValueError(f"unknown level {_text(value)!r}; valid: {valid}") from None
+    """A level from 初级/中级/高级 or junior/intermediate/senior, perhaps followed by a remark
+    in brackets or 证书/等级 (``中级(二级)``, ``初级证书``)."""
+    text = _text(value)
+    bare = _LEVEL_BRACKETS.sub("", text).strip()
+    for candidate in (text, bare, bare.removesuffix("证书").removesuffix("等级").strip()):
+        try:
+            return Level.parse(candidate)
+        except ValueError:
+            continue
+    valid = ", ".join(f"{lv.value}/{lv.english}" for lv in Level)
+    raise ValueError(f"unknown level {text!r}; valid: {valid}") from None
 
 
 _BREAKDOWN = re.compile(

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 from xml.etree import ElementTree
 
 import attrs
@@ -168,38 +168,71 @@ class SheetGrid:
     formats: tuple[tuple[str, ...], ...]
     formulas: dict[tuple[int, int], str] = attrs.field(factory=dict)
     """Formulas never computed, by (row, column): see :func:`uncomputed_formulas`."""
+    hidden_rows: frozenset[int] = frozenset()
+    """The rows (1-based) hidden in Excel."""
+    hidden_columns: frozenset[int] = frozenset()
+    """The columns (0-based) hidden in Excel."""
 
 
-def read_sheet_grid(path: Path, sheet: str | None) -> tuple[SheetGrid, tuple[str, ...]]:
-    """The named sheet (or the first) of a workbook as a grid, and every sheet name."""
+def read_sheet_grid(
+    path: Path,
+    sheet: str | None,
+    wanted: Callable[[Sequence[Sequence[object]]], bool] | None = None,
+) -> tuple[SheetGrid, tuple[str, ...]]:
+    """The named sheet of a workbook as a grid, and every sheet name. Without a name, the
+    first visible sheet (as Excel opens it; a hidden sheet is skipped), or, given ``wanted``
+    (which looks at a sheet's rows), the first visible sheet it wants (a workbook whose first
+    sheet holds instructions, its table on the next), else the first visible one."""
     wb = open_workbook(path, read_only=False)
     try:
         names = tuple(wb.sheetnames)
         if sheet is None:
-            ws = wb.worksheets[0]
+            visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+            candidates = visible or list(wb.worksheets)
         elif sheet in names:
-            ws = wb[sheet]
+            candidates = [wb[sheet]]
         else:
             raise DataError(
                 [Problem("", f"no sheet named {sheet!r}; sheets: {', '.join(names)}")],
                 source=str(path),
             )
-        fill: dict[tuple[int, int], object] = {}
-        for rng in ws.merged_cells.ranges:
-            value = ws.cell(rng.min_row, rng.min_col).value
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    fill[(r, c)] = value
-        rows: list[tuple[object, ...]] = []
-        formats: list[tuple[str, ...]] = []
-        for r, row in enumerate(ws.iter_rows(), start=1):
-            values = tuple(fill.get((r, c), cell.value) for c, cell in enumerate(row, start=1))
-            rows.append(values)
-            formats.append(tuple(str(cell.number_format or "") for cell in row))
-        formulas = uncomputed_formulas(path, [ws.title]).get(ws.title, {})
-        return SheetGrid(ws.title, tuple(rows), tuple(formats), formulas), names
+        grids = (_sheet_grid(ws) for ws in candidates)
+        first = next(grids)
+        chosen = first
+        if wanted is not None and not wanted(first.rows):
+            chosen = next((g for g in grids if wanted(g.rows)), first)
+        formulas = uncomputed_formulas(path, [chosen.name]).get(chosen.name, {})
+        return attrs.evolve(chosen, formulas=formulas), names
     finally:
         wb.close()
+
+
+def _sheet_grid(ws: Any) -> SheetGrid:
+    """One openpyxl sheet's cells as a grid, merged cells repeated (no formulas yet)."""
+    fill: dict[tuple[int, int], object] = {}
+    for rng in ws.merged_cells.ranges:
+        value = ws.cell(rng.min_row, rng.min_col).value
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                fill[(r, c)] = value
+    rows: list[tuple[object, ...]] = []
+    formats: list[tuple[str, ...]] = []
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        values = tuple(fill.get((r, c), cell.value) for c, cell in enumerate(row, start=1))
+        rows.append(values)
+        formats.append(tuple(str(cell.number_format or "") for cell in row))
+    hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    hidden_columns: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden and dim.min is not None:
+            hidden_columns.update(range(dim.min - 1, (dim.max or dim.min)))
+    return SheetGrid(
+        ws.title,
+        tuple(rows),
+        tuple(formats),
+        hidden_rows=hidden_rows,
+        hidden_columns=frozenset(hidden_columns),
+    )
 
 
 @attrs.frozen
