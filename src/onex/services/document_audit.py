@@ -135,9 +135,12 @@ def _statement_findings(
 ) -> Iterator[Finding]:
     exam_table = report.exam_table
     training = report.training_table
+    previous: Statement | None = None
     for index, s in enumerate(report.statements):
         place = s.place
         own = list(_self_findings(index, s, place))
+        own.extend(_part_levels(index, s, previous))
+        previous = s
         reference: Rate | None = None
         if primary is not None and exam_table is not None and whole_year(report, s):
             dataset, _ = primary
@@ -179,7 +182,9 @@ def _where(index: int, field: str) -> str:
 def _self_findings(index: int, s: Statement, place: Place) -> Iterator[Finding]:
     """A sentence against itself: its rate against its own counts, its levels against its
     total, more passed than sat."""
-    candidates = [c.value for c in s.of("candidates") if c.value is not None]
+    # Those who sat first: a rate is read against them before the registered.
+    sat_first = sorted(s.of("candidates"), key=lambda c: c.base == "registered")
+    candidates = [c.value for c in sat_first if c.value is not None]
     passed = counts_of(s, "passed")
     if passed and candidates and all(passed[0] > n for n in candidates):
         yield Finding(
@@ -207,6 +212,34 @@ def _self_findings(index: int, s: Statement, place: Place) -> Iterator[Finding]:
             )
 
 
+def _part_levels(index: int, s: Statement, previous: Statement | None) -> Iterator[Finding]:
+    """A sentence opening with 其中 ("of whom") that breaks the sentence before it (in the same
+    paragraph) into levels: the levels cannot add up to more than that sentence's passed (a
+    level it does not name may make up a smaller sum)."""
+    if (
+        previous is None
+        or previous.place.paragraph != s.place.paragraph
+        or previous.sentence + 1 != s.sentence
+        or not re.match(r"\s*(?:其中|of (?:them|whom)\b)", s.text, re.IGNORECASE)
+        or counts_of(s, "passed")
+    ):
+        return
+    levels = [c for c in s.of("level_passed") if c.value is not None and c.level is not None]
+    passed = counts_of(previous, "passed")
+    if len(levels) < 2 or len({c.level for c in levels}) != len(levels) or len(passed) != 1:
+        return
+    added = sum(c.value or 0 for c in levels)
+    if added > passed[0]:
+        yield Finding(
+            kind=FindingKind.LEVELS_MISMATCH,
+            where=_where(index, "passed"),
+            printed=str(passed[0]),
+            computed=str(added),
+            place=s.place,
+            also=previous.place,
+        )
+
+
 def _rate_against(
     index: int, printed: str, passed: int, bases: Sequence[int], place: Place
 ) -> Iterator[Finding]:
@@ -226,7 +259,7 @@ def _rate_against(
     first = misses[0]
     stated = bases[0]
     bound = PrintedRate.parse(printed)
-    if bound.relation == "=":
+    if bound.relation == "=" and not _slip(printed, first.computed):
         low = max(passed, int(stated * (1 - _NEAR)))
         high = int(stated * (1 + _NEAR)) + 1
         near = sorted(
@@ -246,6 +279,21 @@ def _rate_against(
             )
             return
     yield attrs.evolve(first, place=place)
+
+
+def _slip(printed: str, computed: str | None) -> bool:
+    """Whether a printed rate is the computed one with a typing slip: one digit wrong, or two
+    neighbouring digits swapped (86.62% for 86.26%). Such a rate is an error, not a sign of
+    another base, however many bases near the stated one it would happen to fit."""
+    a = re.sub(r"[^\d.]", "", half_width(printed))
+    b = re.sub(r"[^\d.]", "", half_width(computed or ""))
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) == 1:
+        return True
+    i, j = diff[0], diff[-1]
+    return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
 
 
 def _against_tables(

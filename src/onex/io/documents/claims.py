@@ -194,7 +194,10 @@ _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ),
     ("trained", rf"培训(?:教师|老师|师资)(?:人数)?{_SOME}{N}{_PERSON}"),
     ("level_passed", rf"{N}{_PERSON}{_WHO}(?:获得|取得|通过)(初级|中级|高级)"),
-    ("level_passed", rf"(初级|中级|高级)(?:证书)?(?:通过|获证|取证)?{N}{_PERSON}"),
+    (
+        "level_passed",
+        rf"(初级|中级|高级)(?:证书)?{_WHO}(?:通过|获证|取证)?(?:的)?(?:人数)?(?:为|有)?{N}{_PERSON}",
+    ),
     (
         "rate",
         rf"(?:通过率|合格率|取证率|获证率|考证通过率)(?:为|是|达到|达|高达|约)?"
@@ -321,7 +324,10 @@ _MEASURES = frozenset({"人次", "人", "名", "位", "个", "项", "门", "本"
 # A sentence ends at 。！？；, or at a full stop before a space (not inside 80.12%); an English
 # semicolon joins two clauses of one sentence ("40 sat and 39 passed; more than 95% passed").
 _SENTENCE = re.compile(r"(?:[^。！？!?；\n.]|\.(?!\s|$))+(?:[。！？!?；]|\.(?=\s|$))?")
-_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年|\b(?:in|In|IN) (199\d|20\d\d)\b")
+_YEAR = re.compile(
+    r"(?<!\d)(199\d|20\d\d)年|\b(?:in|In|IN) (199\d|20\d\d)\b"
+    r"|(?<!\d)(199\d|20\d\d)(?=\s*[—–\-~～至到]+\s*(?:199\d|20\d\d)\s*年)"
+)
 _PART = re.compile(
     r"其中|分别|初级|中级|高级|累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
     r"|\b(?:of whom|of them|including|respectively|cumulative(?:ly)?|since|last year|previous year"
@@ -395,6 +401,7 @@ def _count_claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
 
 
 _FIGURE = re.compile(r"[0-9万千]")
+_LEVEL_TOTAL = re.compile(r"[，,、\s]*(?:共计|合计|总计|共)(?:有)?(\d+)(?:人|名|位)(?!次)")
 
 
 def sentence_claims(text: str) -> tuple[Claim, ...]:
@@ -411,6 +418,15 @@ def sentence_claims(text: str) -> tuple[Claim, ...]:
             claim = _claim(kind, m)
             if claim is not None:
                 taken.append((span[0], span[1], claim))
+    levels = [(s, e) for s, e, c in taken if c.kind == "level_passed"]
+    if len(levels) >= 2 and not any(c.kind == "passed" for _, _, c in taken):
+        # "初级 18 人、中级 12 人，共 30 人": the total after the levels is of those passed.
+        end = max(e for _, e in levels)
+        total = _LEVEL_TOTAL.match(text, end)
+        if total is not None:
+            printed = total[0].lstrip("，,、 ")
+            claim = Claim(kind="passed", value=int(total[1]), unit="人", printed=printed)
+            taken.append((total.start(), total.end(), claim))
     return tuple(c for _, _, c in sorted(taken, key=lambda t: t[0]))
 
 

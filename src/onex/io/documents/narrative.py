@@ -24,6 +24,10 @@ becomes what the model keeps for it:
   changed between cohorts (``2020 级…专业的《课程》课程课时由 2019 级的 27 学时调整为 54
   学时``): :class:`~onex.Course` and :class:`~onex.CourseIntegration` records.
 
+A paragraph the file marks as a heading (a Word heading style such as Heading 1 or 标题 2, a
+Markdown ``#`` line) is a heading whether numbered or not: the highest level below the title a
+part, deeper levels sections within it.
+
 Paragraphs before the first heading (a news item's body, a preface) are not kept: only what
 sits under a heading is narrative.
 """
@@ -198,6 +202,12 @@ def _sections(document: Document) -> list[_Section]:
     last: Paragraph | None = None  # the paragraph a broken one may continue
     blocks = list(document.blocks)
     first_paragraph = next((b for b in blocks if isinstance(b, Paragraph)), None)
+    levels = [
+        b.heading
+        for b in blocks
+        if isinstance(b, Paragraph) and b.heading is not None and b is not first_paragraph
+    ]
+    top = min(levels, default=1)
     for block in blocks:
         if isinstance(block, TableBlock):
             if (
@@ -214,6 +224,18 @@ def _sections(document: Document) -> list[_Section]:
         if block is first_paragraph:
             continue  # the title
         text = _BULLET.sub("", block.text)
+        if block.heading is not None and _heading_like(text):
+            # A heading the file marks as one (a Word heading style, a Markdown #), numbered
+            # or not: the highest level below the title is a part, the others its sections.
+            numbered = _PART.match(text) or _SECTION.match(text) or _ITEM.match(text)
+            title = (numbered["rest"] if numbered else text).strip()
+            is_part = block.heading <= top
+            part += is_part
+            current = _Section(key=None, title=title, part=part)
+            out.append(current)
+            item_heading = False
+            last = None
+            continue
         part_m = _is_part(text)
         if part_m:
             part += 1

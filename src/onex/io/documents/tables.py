@@ -68,16 +68,21 @@ _COUNT_KEYS = {
 }
 _HEADER_SCAN = 6
 _YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)\s*年")
+# The first year of a range printed with one 年 ("2020—2022 年", "2020-2022年度"): a year too.
+_RANGE_START = re.compile(r"(?<!\d)(199\d|20\d\d)\s*[—–\-~～至到]+\s*(?:199\d|20\d\d)\s*年")
 _COUNT_CELL = re.compile(r"^\s*[\d０-９]+\s*(?:人|人次)?\s*$")
 _OPEN = "(（[【"
 _CLOSE = ")）]】"
 
 
 def year_in(text: str) -> int | None:
-    """The year a title names ("2020 年…统计表", "２０２０年度"), if exactly one."""
+    """The year a title names ("2020 年…统计表", "２０２０年度"), if exactly one (a range,
+    "2020—2022 年", names several)."""
     from onex.model.values import half_width
 
-    years = {int(m[1]) for m in _YEAR.finditer(half_width(text))}
+    plain = half_width(text)
+    years = {int(m[1]) for m in _YEAR.finditer(plain)}
+    years |= {int(m[1]) for m in _RANGE_START.finditer(plain)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -165,7 +170,7 @@ class DocumentTable:
 _NUMERIC_KEYS = frozenset(
     {"seq", "candidates", "passed", "rate", "trained", "assessors", "budget", "spent", "year"}
 )
-_NUMBER_TOKEN = re.compile(r"^(?:[\d,]+(?:\.\d+)?(?:%|人次|人|年|元|万元)?|[—–-]+)$")
+_NUMBER_TOKEN = re.compile(r"^(?:[\d,]+(?:\.\d+)?(?:%|人次|人|年度|年|元|万元)?|[—–-]+)$")
 _UNIT_TOKEN = re.compile(r"^(?:[(（\[【][^)）\]】]*[)）\]】]|%|人次|人|年|元|万元)$")
 
 
@@ -183,6 +188,13 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def _is_number(token: str) -> bool:
+    """Whether a word or cell is one figure ("1,479", "40 人", "８０％", "—")."""
+    from onex.model.values import half_width
+
+    return bool(_NUMBER_TOKEN.match(half_width(token).replace(" ", "")))
+
+
 def _aligned(tokens: Sequence[str], match: HeaderMatch, width: int) -> list[str] | None:
     """A row of words split on single spaces, put under its header's columns by what each
     column holds: one number for a count, rate or 序号 column; the words up to the next
@@ -194,14 +206,14 @@ def _aligned(tokens: Sequence[str], match: HeaderMatch, width: int) -> list[str]
         key = keys.get(col)
         numbers_after = sum(1 for c in range(col + 1, width) if keys.get(c) in _NUMERIC_KEYS)
         if key in _NUMERIC_KEYS:
-            if k < len(tokens) and _NUMBER_TOKEN.match(tokens[k]):
+            if k < len(tokens) and _is_number(tokens[k]):
                 out.append(tokens[k])
                 k += 1
             else:
                 out.append("")
             continue
         taken: list[str] = []
-        while k < len(tokens) and not (numbers_after and _NUMBER_TOKEN.match(tokens[k])):
+        while k < len(tokens) and not (numbers_after and _is_number(tokens[k])):
             taken.append(tokens[k])
             k += 1
         out.append(" ".join(taken))
@@ -399,13 +411,22 @@ def _split(
         if n == 0 and not titles and previous is not None and _titleish(previous.text):
             titles = [previous.text]
         title = titles[-1] if titles else None
+        under = rows[i + 1 : end]
+        again = [
+            not any(_COUNT_CELL.match(c) for c in r.cells) and _same_header(rows[i].cells, r.cells)
+            for r in under
+        ]
+        # A header repeated on a new page is skipped, and so is a lone line printed just
+        # before it (the page's running head, "××省教育厅通报"): not the rest of a row.
         body = [
             r
-            for r in rows[i + 1 : end]
-            if any(_COUNT_CELL.match(c) for c in r.cells)
-            or not _same_header(rows[i].cells, r.cells)
+            for k, r in enumerate(under)
+            if not again[k]
+            and not (
+                k + 1 < len(under) and again[k + 1] and len([c for c in r.cells if c.strip()]) == 1
+            )
         ]
-        made, total = _whole_rows(kind, match, body)
+        made, total = _whole_rows(kind, match, body, len(rows[i].cells))
         # Rows count as printed rows, a row broken over lines once.
         start = rows[i].place.row or 1
         made = [_at_row(r, start + k) for k, r in enumerate(made, 1)]
@@ -483,7 +504,7 @@ def _same_header(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _whole_rows(
-    kind: TableKind, match: HeaderMatch, body: Sequence[TableRow]
+    kind: TableKind, match: HeaderMatch, body: Sequence[TableRow], width: int
 ) -> tuple[list[TableRow], TableRow | None]:
     rows: list[TableRow] = []
     total: TableRow | None = None
@@ -492,9 +513,14 @@ def _whole_rows(
     year_col = match.index.get("year")
     for row in body:
         cells = list(row.cells)
+        if 1 < len(cells) < width and all(c.strip() for c in cells) and _misplaced(cells, match):
+            # Cells split on runs of spaces lose the empty ones (a 年度 merged over rows, the
+            # name beside 合计), so words land under a figure's column: put them under the
+            # header by what each holds.
+            cells = _aligned(cells, match, width) or cells
         text = join_lines(cells)
         if total is None and any(is_total_label(c) for c in cells[:3]):
-            total = row
+            total = TableRow(cells=tuple(cells), place=row.place)
             continue
         if is_page_number(text) and len([c for c in cells if c]) == 1:
             continue
@@ -511,6 +537,15 @@ def _whole_rows(
             cells[year_col] = above
         rows.append(TableRow(cells=tuple(cells), place=row.place))
     return rows, total
+
+
+def _misplaced(cells: Sequence[str], match: HeaderMatch) -> bool:
+    """Whether words stand in a column of figures (序号, 年度, counts, rates)."""
+    return any(
+        col < len(cells) and not _is_number(cells[col])
+        for key, col in match.index.items()
+        if key in _NUMERIC_KEYS
+    )
 
 
 def _blank_at(cells: Sequence[str], col: int) -> bool:
@@ -588,7 +623,8 @@ def _joined(earlier: DocumentTable, later: DocumentTable) -> DocumentTable:
     assert earlier.match is not None
     rows = list(later.rows)
     if later.kind == "other":
-        made, total = _whole_rows(earlier.kind, earlier.match, rows)
+        width = len(earlier.header.cells) if earlier.header is not None else 0
+        made, total = _whole_rows(earlier.kind, earlier.match, rows, width)
     else:
         made, total = rows, later.total
     # The carried-over rows count on from the rows before the page break.

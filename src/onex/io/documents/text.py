@@ -29,6 +29,8 @@ class TextLine:
     text: str
     line: int | None = None
     page: int | None = None
+    heading: int | None = None
+    """The outline level of a line the file marks as a heading (Word styles, Markdown #)."""
 
 
 _WIDE_GAP = re.compile(r"[ \u3000]{2,}")
@@ -98,13 +100,20 @@ class BlockBuilder:
         self._paragraphs = 0
         self._tables = 0
 
-    def paragraph(self, text: str, *, page: int | None = None, line: int | None = None) -> None:
-        """Add a paragraph (skipped when blank)."""
+    def paragraph(
+        self,
+        text: str,
+        *,
+        page: int | None = None,
+        line: int | None = None,
+        heading: int | None = None,
+    ) -> None:
+        """Add a paragraph (skipped when blank), a heading of level ``heading`` if given."""
         if not text.strip():
             return
         self._paragraphs += 1
         place = Place(page=page, paragraph=self._paragraphs, line=line)
-        self.blocks.append(Paragraph(text=text.strip(), place=place))
+        self.blocks.append(Paragraph(text=text.strip(), place=place, heading=heading))
 
     def table(self, rows: Sequence[tuple[Sequence[str], int | None, int | None]]) -> None:
         """Add a table from (cells, page, line) per row (skipped when it has no rows)."""
@@ -134,7 +143,8 @@ def line_blocks(
     With ``visual_lines`` (PDF text, where every printed line ends in a break), lines of one
     paragraph are joined until a line ends a sentence or is clearly shorter than a full line.
     """
-    split = [split_cells(tl.text) for tl in lines]
+    # A heading is a paragraph of its own, never a table line.
+    split = [[tl.text] if tl.heading is not None else split_cells(tl.text) for tl in lines]
     full = max((len(tl.text.strip()) for tl in lines), default=0)
     i = 0
     pending: list[TextLine] = []
@@ -152,6 +162,13 @@ def line_blocks(
         if not _is_table_line(cells):
             if not text or is_page_number(text):
                 flush()
+                i += 1
+                continue
+            if lines[i].heading is not None:
+                flush()
+                builder.paragraph(
+                    text, page=lines[i].page, line=lines[i].line, heading=lines[i].heading
+                )
                 i += 1
                 continue
             if visual_lines:
