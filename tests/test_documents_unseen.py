@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 import onex
+from document_files import soffice, to_pdfs
 from onex.services.audit_results import Severity
+from unseen_files import ANNUAL_2021, ENGLISH_2022, YEARS_2019_2021, write_report
 
 DATA = Path(__file__).parent / "data" / "documents"
 
@@ -148,3 +150,136 @@ def test_space_split_rows_keep_their_columns() -> None:
     ] == [r.cells[:3] for r in table.rows]
     assert table.total is not None
     assert ("", "合计", "7,350") == table.total.cells[:3]
+
+
+_LEAD_2021 = (
+    "2021年，学院共有4个证书参与试点，报名1,314人，实际参考1,288人，通过1,098人，通过率85.25%。"
+)
+_TRAINED_2021 = "学院共有21人参加1+X师资培训，其中12人获得考评员资格。"
+_WORD = {"annual": ANNUAL_2021, "years": YEARS_2019_2021, "en": ENGLISH_2022}
+
+# (document, printed text of one paragraph or cell, planted text, the one error's place)
+WORD_PLANTED = [
+    ("annual", "87.1%", "87.2%", "表 1 第 4 行"),
+    ("annual", "８０％", "８２％", "表 1 第 5 行"),  # full-width digits and percent sign
+    ("annual", "1,314人", "1,341人", "表 1 第 7 行"),  # 合计 merged over 序号 and 证书名称
+    ("annual", "初级：70/76、中级：47/52", "初级：70/76、中级：47/53", "表 1 第 3 行"),
+    ("annual", _LEAD_2021, _LEAD_2021.replace("4个", "5个"), "第 3 段第 1 句"),
+    ("annual", _LEAD_2021, _LEAD_2021.replace("85.25%", "85.52%"), "第 3 段第 1 句"),
+    # 其中 going on with the assessors: the year's trained and assessors, both checked.
+    ("annual", _TRAINED_2021, _TRAINED_2021.replace("21人", "22人"), "第 6 段第 1 句"),
+    ("annual", _TRAINED_2021, _TRAINED_2021.replace("12人", "13人"), "第 6 段第 1 句"),
+    ("annual", "12", "13", "表 2 第 6 行"),
+    ("years", "80.0%", "80.1%", "表 1 第 5 行"),  # 年度 merged down the year's rows
+    ("years", "458", "485", "表 1 第 8 行"),
+    (
+        "years",
+        "三年来，学院累计参加考核458人，通过399人，通过率87.12%。",
+        "三年来，学院累计参加考核458人，通过399人，通过率87.21%。",
+        "第 3 段第 1 句",
+    ),
+    ("en", "93.8%", "93.7%", "表 1 第 3 行"),  # 90/96 is 93.75%: half-up 93.8%
+    ("en", "290", "209", "表 1 第 5 行"),
+    (
+        "en",
+        "In 2022, 305 students registered, 290 sat and 268 passed, a pass rate of 92.4%.",
+        "In 2022, 305 students registered, 290 sat and 286 passed, a pass rate of 92.4%.",
+        "第 3 段第 1 句",
+    ),
+]
+
+
+@pytest.mark.parametrize("name", list(_WORD))
+def test_a_correct_word_report_gives_no_finding(tmp_path: Path, name: str) -> None:
+    """Heading styles, a two-row header with 人数 merged over 报名/参考/通过, 年度 merged down
+    rows, 合计 merged across, units and thousands separators in cells: nothing is flagged, by
+    `onex check` nor in the audit appendix of `onex report`."""
+    path = write_report(_WORD[name], tmp_path / f"{name}.docx", chinese_style_ids=name == "years")
+    assert [] == _findings(path)
+    if name != "years":  # a table over three years is no one year's report
+        dataset = onex.read_report(path).dataset()
+        assert [] == list(onex.audit(dataset))
+
+
+@pytest.mark.parametrize(("name", "printed", "planted", "place"), WORD_PLANTED)
+def test_one_planted_error_in_a_word_report(
+    tmp_path: Path, name: str, printed: str, planted: str, place: str
+) -> None:
+    """One figure changed in the Word file: exactly one error, where it is printed."""
+    path = write_report(
+        _WORD[name],
+        tmp_path / f"{name}.docx",
+        planted=(printed, planted),
+        chinese_style_ids=name == "years",
+    )
+    assert [(Severity.ERROR.name, place)] == _findings(path)
+
+
+def test_word_heading_styles_are_the_reports_sections(tmp_path: Path) -> None:
+    """Heading 1 and Heading 2 with no numbering, and Chinese Word's heading styles (ids "1",
+    "2" named "heading 1", "heading 2"), are the report's parts and sections: 工作机制 keeps
+    its paragraph, and 下一步工作打算, printing nothing before its two Heading 2 sections,
+    holds them (each title a paragraph, then its text)."""
+    expected = [
+        (
+            "mechanism",
+            "工作机制",
+            ("学院成立以分管副院长为组长的试点工作领导小组，教务处统筹，各二级学院具体实施。",),
+        ),
+        (
+            "next_steps",
+            "下一步工作打算",
+            (
+                "扩大试点规模",
+                "争取新增两个证书试点，覆盖更多专业。",
+                "深化课证融通",
+                "把证书标准融入课程，修订人才培养方案。",
+            ),
+        ),
+    ]
+    for chinese in (False, True):
+        path = write_report(
+            ANNUAL_2021, tmp_path / f"annual-{chinese}.docx", chinese_style_ids=chinese
+        )
+        document = onex.read_report(path)
+        sections = document.narrative().sections
+        assert expected == [(s.key, s.title, s.paragraphs) for s in sections]
+
+
+@pytest.fixture(scope="module")
+def word_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The PDFs LibreOffice exports from the Word reports, correct and with planted errors
+    (one soffice run for all of them)."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("unseen-pdf")
+    docs = [
+        write_report(_WORD[n], folder / f"{n}.docx", chinese_style_ids=n == "years") for n in _WORD
+    ]
+    for k in (0, 4, 10):
+        name, printed, planted, _ = WORD_PLANTED[k]
+        docs.append(
+            write_report(
+                _WORD[name],
+                folder / f"planted-{k}.docx",
+                planted=(printed, planted),
+                chinese_style_ids=name == "years",
+            )
+        )
+    pdfs = to_pdfs(docs, folder)
+    return {p.stem: p for p in pdfs}
+
+
+@pytest.mark.parametrize("name", list(_WORD))
+def test_the_pdf_of_a_correct_word_report_gives_no_finding(
+    word_pdfs: dict[str, Path], name: str
+) -> None:
+    """The PDF LibreOffice makes of each Word report: no finding."""
+    assert [] == _findings(word_pdfs[name])
+
+
+@pytest.mark.parametrize("k", [0, 4, 10])
+def test_the_pdf_of_a_planted_error_gives_one_error(word_pdfs: dict[str, Path], k: int) -> None:
+    """The planted error found in the PDF as in the Word file, on page 1."""
+    place = WORD_PLANTED[k][3]
+    assert [(Severity.ERROR.name, f"第 1 页，{place}")] == _findings(word_pdfs[f"planted-{k}"])

@@ -68,8 +68,10 @@ class Statement:
 
     ``subject`` is the certificate it is about (a name some table prints, else the words it
     prints before 证书 when they name one), ``year`` the year it
-    names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level)
-    or of more than the year (累计, 历年, 同比, several years).
+    names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level),
+    of more than the year (累计, 历年, 同比, several years) or of plans (争取, 计划, will); a
+    其中 going on from those who sat to the passed, or from those trained to the assessors
+    ("共有 21 人参加培训，其中 12 人获得考评员资格"), states the year's figures, not a part.
     """
 
     place: Place
@@ -330,8 +332,10 @@ _YEAR = re.compile(
 )
 _PART = re.compile(
     r"其中|分别|初级|中级|高级|累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
+    r"|争取|计划|预计|力争|拟|新增|目标|明年"
     r"|\b(?:of whom|of them|including|respectively|cumulative(?:ly)?|since|last year|previous year"
-    r"|year on year|junior|intermediate|senior|elementary|advanced)\b",
+    r"|year on year|junior|intermediate|senior|elementary|advanced|will|plans? to|aims? to"
+    r"|next year)\b",
     re.IGNORECASE,
 )
 
@@ -439,6 +443,35 @@ _GENERIC = re.compile(
 
 
 _COUNTED = re.compile(r"\d+(?:人次|人|名|位)")
+_CERTIFICATES_COUNTED = re.compile(r"\d+(?:个|项|门|本|种)")
+_WHOLE_OF = re.compile(
+    r"其中(?=(?:有|共有|共)?\d|通过|合格|取证|获证|获得|取得)|\b(?:of whom|of them)(?= \d)",
+    re.IGNORECASE,
+)
+"""其中 (of whom) going on with a count of another kind ("共有 21 人参加培训，其中 12 人获得考评员
+资格", "参加考核 100 人，其中通过 90 人"): the year's figure of that kind, not a part."""
+
+
+def _scoped(sentence: str, claims: Sequence[Claim]) -> bool:
+    """Whether a sentence speaks of a part or another time (see :class:`Statement`); a 其中
+    going on with a count of a kind not stated before it does not make it so."""
+    if not _PART.search(sentence):
+        return False
+    m = _WHOLE_OF.search(sentence)
+    if m is None or _PART.search(sentence[: m.start()] + sentence[m.end() :]):
+        return True
+    before = {c.kind for c in sentence_claims(sentence[: m.start()]) if c.level is None}
+    before.discard("certificates")
+    after = {c.kind for c in sentence_claims(sentence[m.end() :])}
+    # Those who sat, then the passed and their rate; those trained, then the assessors (not
+    # the trained who passed their training, nor a part of the same count).
+    return not (
+        after
+        and (
+            (before == {"candidates"} and after <= {"passed", "rate"})
+            or (before == {"trained"} and after <= {"assessors"})
+        )
+    )
 
 
 def named_certificate(sentence: str) -> str | None:
@@ -447,8 +480,8 @@ def named_certificate(sentence: str) -> str | None:
     "16 个证书", "取得证书")."""
     for m in _BEFORE_CERTIFICATE.finditer(sentence):
         words = re.sub(r"(?:初级|中级|高级)$", "", m[1])
-        if _COUNTED.search(words):
-            continue  # "7人获得中级证书": a count of persons, not a name
+        if _COUNTED.search(words) or _CERTIFICATES_COUNTED.search(words):
+            continue  # "7人获得中级证书", "学院共有4个证书": a count, not a name
         if words and not _GENERIC.match(words):
             stripped = re.sub(r"(?:职业技能等级|职业技能|技能等级|等级|1\+X|X)+$", "", words)
             return stripped or words
@@ -492,7 +525,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                     claims=claims,
                     subject=subject,
                     year=years.pop() if len(years) == 1 else None,
-                    scoped=several or bool(_PART.search(sentence)),
+                    scoped=several or _scoped(sentence, claims),
                     paragraph_subject=sole,
                 )
             )

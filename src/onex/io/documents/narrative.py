@@ -136,6 +136,8 @@ class _Section:
     part: int = 0
     numbers: set[int] = attrs.field(factory=set)
     """The document's paragraph numbers the section's paragraphs were joined from."""
+    top: bool = False
+    """A part (一、, a heading of the highest level), not a section within one."""
 
 
 def _heading_like(rest: str) -> bool:
@@ -231,7 +233,7 @@ def _sections(document: Document) -> list[_Section]:
             title = (numbered["rest"] if numbered else text).strip()
             is_part = block.heading <= top
             part += is_part
-            current = _Section(key=None, title=title, part=part)
+            current = _Section(key=None, title=title, part=part, top=is_part)
             out.append(current)
             item_heading = False
             last = None
@@ -239,7 +241,9 @@ def _sections(document: Document) -> list[_Section]:
         part_m = _is_part(text)
         if part_m:
             part += 1
-            current = _Section(key=None, title=part_m["rest"].strip() or text.strip(), part=part)
+            current = _Section(
+                key=None, title=part_m["rest"].strip() or text.strip(), part=part, top=True
+            )
             out.append(current)
             item_heading = False
             last = None
@@ -328,6 +332,30 @@ def _cited_as(citation: Citation, section_key: str | None) -> str | None:
     return None
 
 
+def _fold(sections: list[_Section]) -> list[_Section]:
+    """``sections`` keyed by their titles, a part known by its title (下一步工作打算) that
+    prints nothing before its sections of titles unknown (扩大试点规模, 深化课证融通) holding
+    them: each section's title a paragraph of the part, then its paragraphs."""
+    for s in sections:
+        s.key = _key_of(s.title)
+    out: list[_Section] = []
+    holder: _Section | None = None
+    for s in sections:
+        if s.top:
+            known = s.key is not None and s.key not in _SILENT
+            holder = s if known and not s.paragraphs else None
+            out.append(s)
+            continue
+        if holder is not None and s.key is None and s.title is not None and s.paragraphs:
+            holder.paragraphs.append(Paragraph(text=s.title, place=s.paragraphs[0].place))
+            holder.paragraphs.extend(s.paragraphs)
+            holder.numbers |= s.numbers
+            continue
+        holder = None
+        out.append(s)
+    return out
+
+
 def read_narrative(
     document: Document,
     tables: Sequence[DocumentTable],
@@ -341,9 +369,7 @@ def read_narrative(
     report writes itself); ``certificate_names`` the names the exam table prints, by which a
     course change is tied to its certificate.
     """
-    sections = _sections(document)
-    for s in sections:
-        s.key = _key_of(s.title)
+    sections = _fold(_sections(document))
     # An untitled section (a numbered paragraph beside headings) is known by what it cites.
     cited: dict[str, tuple[Citation, str, _Section]] = {}
     for s in sections:

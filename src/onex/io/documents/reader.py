@@ -454,8 +454,12 @@ def _stated(report: ReportDocument, table: StatedTotals) -> StatedTotals:
         if not whole_year(report, s):
             continue
         for kind in ("certificates", "candidates", "passed", "trained", "assessors"):
-            claim = s.first(kind)
-            if claim is not None and claim.value is not None:
+            claims = s.of(kind)
+            if kind == "candidates":
+                # Those who sat, in persons: the registered and 人次 are other counts.
+                claims = tuple(c for c in claims if c.base != "registered" and c.unit != "人次")
+            claim = next(iter(claims), None)
+            if claim is not None and claim.value is not None and claim.level is None:
                 found.setdefault(kind, claim.value)
         rate = s.first("rate")
         if rate is not None:
