@@ -30,6 +30,7 @@ CORRECT = [
     "unseen-levels-total.txt",
     "unseen-en-2021.txt",
     "unseen-province-years.txt",
+    "unseen-notice-pages.txt",
 ]
 
 # (document, printed text, planted text, the one error's place)
@@ -283,3 +284,26 @@ def test_the_pdf_of_a_planted_error_gives_one_error(word_pdfs: dict[str, Path], 
     """The planted error found in the PDF as in the Word file, on page 1."""
     place = WORD_PLANTED[k][3]
     assert [(Severity.ERROR.name, f"第 1 页，{place}")] == _findings(word_pdfs[f"planted-{k}"])
+
+
+def test_a_form_feed_is_a_page_break_not_a_line() -> None:
+    """Lines are numbered as an editor numbers them: a form feed starts page 2 and does not
+    count as a line (the row after it is on line 14 of the file, page 2)."""
+    document = onex.read_report(DATA / "unseen-notice-pages.txt")
+    (table,) = document.of_kind("exams")
+    assert [(1, 8), (1, 9), (1, 10), (2, 14), (2, 16)] == [
+        (r.place.page, r.place.line) for r in table.rows
+    ]
+
+
+def test_the_clauses_before_a_part_are_the_years_figures() -> None:
+    """ "学校共组织五个证书的考核工作，累计培训两百余人次": the 累计 speaks of the training clause;
+    the five certificates are the year's (its lead), while the sentence itself is scoped."""
+    document = onex.read_report(DATA / "unseen-notice-pages.txt")
+    (statement,) = [s for s in document.statements if s.first("certificates")]
+    whole = statement.whole()
+    assert whole is not None
+    assert (True, [("certificates", 5)]) == (
+        statement.scoped,
+        [(c.kind, c.value) for c in whole.claims],
+    )

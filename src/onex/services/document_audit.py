@@ -22,7 +22,7 @@ import attrs
 from onex.i18n import check_lang
 from onex.io.documents.blocks import Place, TableRow
 from onex.io.documents.claims import Statement, counts_of
-from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
+from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year, year_figures
 from onex.io.documents.tables import DocumentTable
 from onex.io.tables.rows import SummaryRow
 from onex.io.tables.values import parse_decimal
@@ -164,8 +164,9 @@ def _statement_findings(
         if primary is None or exam_table is None:
             continue
         dataset, read = primary
-        if whole_year(report, s):
-            yield from _against_tables(index, s, place, dataset, read, training, own)
+        year = year_figures(report, s)
+        if year is not None:
+            yield from _against_tables(index, year, place, dataset, read, training, own)
         elif _this_year(report, s) and not _OTHER_TIME.search(s.text):
             if s.subject is not None and not (s.scoped and _PART_OF.search(s.text)):
                 # A sentence about one certificate, or about its levels, names its row's

@@ -85,6 +85,19 @@ class Statement:
     paragraph_subject: str | None = None
     """The one certificate the sentence's paragraph names, when it names exactly one (the
     subject a per-level sentence without a name of its own is about)."""
+    lead: tuple[Claim, ...] = ()
+    """In a scoped sentence, the claims of the clauses before the one that first speaks of a
+    part or another time ("学校共组织 5 个证书的考核，累计培训两百余人次": the 5 certificates
+    are the year's); empty when that clause is the first."""
+
+    def whole(self) -> Statement | None:
+        """The sentence's figures that speak of the whole: all of them when it is not scoped,
+        else its :attr:`lead` clauses' (None when there are none)."""
+        if not self.scoped:
+            return self
+        if not self.lead:
+            return None
+        return attrs.evolve(self, claims=self.lead, scoped=False, lead=())
 
     def of(self, kind: ClaimKind) -> tuple[Claim, ...]:
         """The claims of one kind, in the order printed."""
@@ -452,6 +465,18 @@ _WHOLE_OF = re.compile(
 资格", "参加考核 100 人，其中通过 90 人"): the year's figure of that kind, not a part."""
 
 
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _lead(sentence: str) -> tuple[Claim, ...]:
+    """The claims of the clauses before the one where a part or another time is first named."""
+    m = _PART.search(sentence)
+    if m is None:
+        return ()
+    ends = [e.end() for e in _CLAUSE_END.finditer(sentence, 0, m.start())]
+    return sentence_claims(sentence[: ends[-1]]) if ends else ()
+
+
 def _scoped(sentence: str, claims: Sequence[Claim]) -> bool:
     """Whether a sentence speaks of a part or another time (see :class:`Statement`); a 其中
     going on with a count of a kind not stated before it does not make it so."""
@@ -516,6 +541,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
             subject = by_key[found] if found is not None else named_certificate(sentence)
             years = {int(y) for pair in _YEAR.findall(sentence) for y in pair if y}
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
+            scoped = several or _scoped(sentence, claims)
             out.append(
                 Statement(
                     place=attrs.evolve(paragraph.place, sentence=number),
@@ -525,8 +551,9 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                     claims=claims,
                     subject=subject,
                     year=years.pop() if len(years) == 1 else None,
-                    scoped=several or _scoped(sentence, claims),
+                    scoped=scoped,
                     paragraph_subject=sole,
+                    lead=_lead(sentence) if scoped and not several else (),
                 )
             )
     return tuple(out)

@@ -38,6 +38,7 @@ _IDEOGRAPHIC_GAP = re.compile(r" *\u3000[ \u3000]*")
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•/|]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?[\s\-—–－_·•/|]*$"
 )
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ":", ";")
 _FRAGMENT_CHARS = 16
 _PROSE_CELL = 30
@@ -228,11 +229,17 @@ def decode_text(path: Path) -> str:
 
 
 def text_lines(text: str) -> list[TextLine]:
-    """The lines of ``text`` numbered from 1, pages counted by form feeds."""
+    """The lines of ``text`` numbered from 1 as an editor numbers them (by line breaks
+    only: ``str.splitlines`` would also break at a form feed, so every line after a page
+    break would be numbered one too far and the page never counted), pages counted by form
+    feeds."""
     out: list[TextLine] = []
     page = 1
     paged = "\f" in text
-    for number, raw in enumerate(text.splitlines(), 1):
+    lines = _LINE_BREAK.split(text)
+    if lines and not lines[-1]:
+        lines.pop()  # the break ending the last line
+    for number, raw in enumerate(lines, 1):
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
