@@ -31,6 +31,7 @@ CORRECT = [
     "unseen-en-2021.txt",
     "unseen-province-years.txt",
     "unseen-notice-pages.txt",
+    "unseen-summary-registered.txt",
 ]
 
 # (document, printed text, planted text, the one error's place)
@@ -87,6 +88,61 @@ PLANTED = [
         "累计通过率86.26%",
         "累计通过率86.62%",
         "第 4 段第 1 句（文本第 21 行）",
+    ),
+    # A notice with a form feed between pages: rows keep their page and their editor's line.
+    (
+        "unseen-notice-pages.txt",
+        "128\t117\t91.4",
+        "128\t117\t91.5",
+        "第 1 页，表 1 第 2 行（文本第 8 行）",
+    ),
+    (
+        "unseen-notice-pages.txt",
+        "241\t127\t52.7",
+        "241\t127\t52.8",
+        "第 2 页，表 1 第 5 行（文本第 14 行）",
+    ),
+    (
+        "unseen-notice-pages.txt",
+        "522人\t378人",
+        "522人\t387人",
+        "第 2 页，表 1 第 7 行（文本第 17 行）",
+    ),
+    # 五个证书 stands in the clause before 累计 (which speaks of training): the year's count.
+    (
+        "unseen-notice-pages.txt",
+        "共组织五个证书",
+        "共组织六个证书",
+        "第 1 页，第 3 段第 1 句（文本第 4 行）",
+    ),
+    # A header over two text lines (人数 over 报名/参考/通过); sentences naming one certificate.
+    (
+        "unseen-summary-registered.txt",
+        "实际参考128人",
+        "实际参考126人",
+        "第 4 段第 1 句（文本第 7 行）",
+    ),
+    (
+        "unseen-summary-registered.txt",
+        "参加考核的33名",
+        "参加考核的34名",
+        "第 5 段第 1 句（文本第 9 行）",
+    ),
+    (
+        "unseen-summary-registered.txt",
+        "61人通过考核",
+        "62人通过考核",
+        "第 3 段第 1 句（文本第 5 行）",
+    ),
+    # A remark of passes per level without their bases: they add up to none of the row's counts.
+    ("unseen-summary-registered.txt", "中级47人", "中级48人", "表 1 第 4 行（文本第 15 行）"),
+    # "两百余名学生参加" (a Chinese numeral with 余, before 较去年): 231 sat; 三百余 is wrong.
+    ("unseen-summary-registered.txt", "两百余名", "三百余名", "第 2 段第 1 句（文本第 3 行）"),
+    (
+        "unseen-summary-registered.txt",
+        "237\t231\t211\t91.3%",
+        "237\t231\t211\t91.4%",
+        "表 1 第 6 行（文本第 17 行）",
     ),
 ]
 

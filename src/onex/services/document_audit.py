@@ -23,9 +23,9 @@ from onex.i18n import check_lang
 from onex.io.documents.blocks import Place, TableRow
 from onex.io.documents.claims import Statement, counts_of
 from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year, year_figures
-from onex.io.documents.tables import DocumentTable
+from onex.io.documents.tables import DocumentTable, count_at
 from onex.io.tables.rows import SummaryRow
-from onex.io.tables.values import parse_decimal
+from onex.io.tables.values import parse_breakdown, parse_decimal
 from onex.model import CountClaim, Dataset, PrintedRate, Rate, Stage, StatedTotals, name_key
 from onex.model.values import half_width
 from onex.services.audit import audit, check_printed_rate, stated_findings, title_findings
@@ -88,6 +88,8 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
         if alone is not None:
             dataset, training_places = alone
             findings.extend(_located(audit(dataset), (), None, training_places, report, lang))
+    for table in report.of_kind("exams"):
+        findings.extend(_remark_levels(table))
     for table in report.of_kind("funds"):
         findings.extend(_fund_findings(table))
     findings.extend(_statement_findings(report, primary))
@@ -477,6 +479,35 @@ def _points_findings(index: int, s: Statement, place: Place, dataset: Dataset) -
             computed=str(per * count),
             place=place,
         )
+
+
+_LEVEL_COUNT = re.compile(r"(初级|中级|高级)\s*[:：]?\s*(?:通过|合格)?\s*(\d+)\s*(?:人|名)(?!次)")
+
+
+def _remark_levels(table: DocumentTable) -> Iterator[Finding]:
+    """A remark giving a count per level without their bases ("初级70人、中级47人"): the levels
+    must add up to one of the row's counts (its passed, those who sat or the registered: the
+    remark does not say which); a sum that is none of them is an error at the row."""
+    for row in table.rows:
+        note = table.value(row, "note")
+        if note is None or parse_breakdown(note):
+            continue
+        levels = _LEVEL_COUNT.findall(half_width(note))
+        if len(levels) < 2 or len({lv for lv, _ in levels}) != len(levels):
+            continue
+        counts = {k: count_at(table, row, k) for k in ("passed", "candidates", "registered")}
+        if counts["passed"] is None:
+            continue
+        added = sum(int(n) for _, n in levels)
+        if added not in counts.values():
+            yield Finding(
+                kind=FindingKind.LEVELS_MISMATCH,
+                where=f"$.exams.note.{row.place.row}",
+                printed=str(counts["passed"]),
+                computed=str(added),
+                subject=table.value(row, "certificate"),
+                place=row.place,
+            )
 
 
 def _money(table: DocumentTable, row: TableRow, key: str) -> Decimal | None:

@@ -123,7 +123,9 @@ _DIGITS = {
     "九": 9,
 }
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=\s*(?:个|门|项|名|人|位|本|种|家))")
+_CN_NUMBER = re.compile(
+    r"[零〇一二两三四五六七八九十百千万]+(?=\s*(?:余|多)?\s*(?:个|门|项|名|人|位|本|种|家))"
+)
 
 
 def chinese_number(text: str) -> int | None:
@@ -172,7 +174,7 @@ _GAP = r"[^,，。；;\d]"
 # below, which read it as an exact count).
 _COUNT = (
     r"(?P<count>(?:超过|多于|逾|将近|接近|近|大约|约|不足|不到|少于)?\d*(?:\.\d+)?[万千]?(?:余|多)?"
-    r"(?:人次|人))"
+    r"(?:人次|人|名|位))"
 )
 _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     (
@@ -402,7 +404,7 @@ def _count_claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
         bound = _ENGLISH_COUNT_BOUNDS[m["count_bound"].lower()]
         text = f"{bound}{number}{'人次' if sittings else '人'}"
     else:
-        text = m["count"]
+        text = re.sub(r"[名位]$", "人", m["count"])  # "200 余名学生": persons
     try:
         count = PrintedCount.parse(text)
     except ValueError:
