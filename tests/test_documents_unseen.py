@@ -12,7 +12,14 @@ import pytest
 import onex
 from document_files import soffice, to_pdfs
 from onex.services.audit_results import Severity
-from unseen_files import ANNUAL_2021, ENGLISH_2022, YEARS_2019_2021, write_report
+from unseen_files import (
+    ANNUAL_2021,
+    ENGLISH_2022,
+    NEWS_NO_TABLE,
+    TITLE_YEAR_ONLY,
+    YEARS_2019_2021,
+    write_report,
+)
 
 DATA = Path(__file__).parent / "data" / "documents"
 
@@ -32,6 +39,7 @@ CORRECT = [
     "unseen-province-years.txt",
     "unseen-notice-pages.txt",
     "unseen-summary-registered.txt",
+    "unseen-en-news.md",
 ]
 
 # (document, printed text, planted text, the one error's place)
@@ -213,7 +221,13 @@ _LEAD_2021 = (
     "2021年，学院共有4个证书参与试点，报名1,314人，实际参考1,288人，通过1,098人，通过率85.25%。"
 )
 _TRAINED_2021 = "学院共有21人参加1+X师资培训，其中12人获得考评员资格。"
-_WORD = {"annual": ANNUAL_2021, "years": YEARS_2019_2021, "en": ENGLISH_2022}
+_WORD = {
+    "annual": ANNUAL_2021,
+    "years": YEARS_2019_2021,
+    "en": ENGLISH_2022,
+    "news": NEWS_NO_TABLE,
+    "title-year": TITLE_YEAR_ONLY,
+}
 
 # (document, printed text of one paragraph or cell, planted text, the one error's place)
 WORD_PLANTED = [
@@ -253,7 +267,7 @@ def test_a_correct_word_report_gives_no_finding(tmp_path: Path, name: str) -> No
     `onex check` nor in the audit appendix of `onex report`."""
     path = write_report(_WORD[name], tmp_path / f"{name}.docx", chinese_style_ids=name == "years")
     assert [] == _findings(path)
-    if name != "years":  # a table over three years is no one year's report
+    if name not in ("years", "news"):  # three years' table; no table at all
         dataset = onex.read_report(path).dataset()
         assert [] == list(onex.audit(dataset))
 
@@ -363,3 +377,60 @@ def test_the_clauses_before_a_part_are_the_years_figures() -> None:
         statement.scoped,
         [(c.kind, c.value) for c in whole.claims],
     )
+
+
+_NEWS = (
+    "本次考核共有421名同学报名，实际参考398人，通过352人，通过率88.44%。"
+    "其中初级通过210人，中级通过142人。"
+)
+_BOUND = "老年照护证书考核通过率超过95%，参加考核的60名学生中有58人通过。"
+
+
+@pytest.mark.parametrize(
+    ("printed", "planted", "place"),
+    [
+        (_NEWS, _NEWS.replace("88.44%", "88.45%"), "第 3 段第 1 句"),
+        (_NEWS, _NEWS.replace("142人", "143人"), "第 3 段第 2 句"),
+        (_BOUND, _BOUND.replace("58人", "57人"), "第 4 段第 1 句"),
+    ],
+)
+def test_a_word_news_item_without_a_table_checks_itself(
+    tmp_path: Path, printed: str, planted: str, place: str
+) -> None:
+    """A news item with no table: its sentences are checked against themselves (the rate
+    against those who sat, 其中's levels against the passed before them, a bound against its
+    counts); "两百余人次参加考前培训" is a training, not a count of candidates."""
+    path = write_report(NEWS_NO_TABLE, tmp_path / "news.docx", planted=(printed, planted))
+    assert [(Severity.ERROR.name, place)] == _findings(path)
+    kinds = [c.kind for s in onex.read_report(path).statements for c in s.claims if c.count]
+    assert [] == kinds
+
+
+def test_a_tables_title_gives_the_reports_year(tmp_path: Path) -> None:
+    """The document's title names no year; its table's title does ("表1 2020年…统计表"): the
+    report is 2020's."""
+    path = write_report(TITLE_YEAR_ONLY, tmp_path / "report.docx")
+    document = onex.read_report(path)
+    assert (2020, 2020) == (document.year, document.dataset().year)
+
+
+@pytest.mark.parametrize(
+    ("printed", "planted", "place"),
+    [
+        ("39 passed.", "38 passed.", "第 3 段第 1 句（文本第 5 行）"),
+        ("117 of the 128", "118 of the 128", "第 4 段第 1 句（文本第 7 行）"),
+        ("**92.9%**", "**92.8%**", "表 1 第 4 行（文本第 15 行）"),
+        ("**168**", "**186**", "表 1 第 4 行（文本第 15 行）"),
+    ],
+)
+def test_english_news_naming_a_certificate_in_english(
+    tmp_path: Path, printed: str, planted: str, place: str
+) -> None:
+    """ "the logistics management assessment" names one certificate in English words no table
+    prints: the sentence is checked against itself, never against the table's 合计 (that was
+    four false alarms); "117 of the 128 students who sat passed" gives both counts."""
+    text = (DATA / "unseen-en-news.md").read_text(encoding="utf-8")
+    assert text.count(printed) == 1
+    path = tmp_path / "news.md"
+    path.write_text(text.replace(printed, planted), encoding="utf-8")
+    assert [(Severity.ERROR.name, place)] == _findings(path)

@@ -182,7 +182,8 @@ _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
         rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?(?:共|总数|合计|为|有|计)*"
         rf"{_COUNT}",
     ),
-    ("candidates", rf"{_COUNT}(?:名)?{_WHO}(?:{_REG}|{_SAT})"),
+    # "两百余人次参加考前培训": a training, not an exam.
+    ("candidates", rf"{_COUNT}(?:名)?{_WHO}(?:{_REG}|{_SAT})(?![^,，。；;\d]{{0,8}}培训)"),
     (
         "passed",
         rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}(?:人数)?"
@@ -253,6 +254,8 @@ _ENGLISH_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ),
     ("candidates", rf"{_E_COUNT} (sittings|attempts|person-times)"),
     ("passed", rf"{_E_COUNT} (?:{_PEOPLE} )?(?:passed|were certified|earned|gained|obtained)"),
+    # "117 of the 128 students who sat passed": the passed, the rest left to the candidates.
+    ("passed", rf"{EN} of (?:the |all )?(?=\d+\b[^.;]*?\bpassed\b)"),
     (
         "points_each",
         rf"each (?:pilot )?certificate (?:earns|is worth|counts for|gets) {EN}"
@@ -501,10 +504,50 @@ def _scoped(sentence: str, claims: Sequence[Claim]) -> bool:
     )
 
 
+_ENGLISH_NAMED = re.compile(
+    r"\b(?:the|its|their)\s+((?:[A-Za-z][\w-]*\s+){1,6}?)"
+    r"(?:certificate|assessment|exam|examination|test)\b(?!s)",
+    re.IGNORECASE,
+)
+_ENGLISH_GENERIC = frozenset(
+    [
+        "1+x",
+        "x",
+        "pilot",
+        "vocational",
+        "skill",
+        "skills",
+        "level",
+        "levels",
+        "national",
+        "annual",
+        "this",
+        "that",
+        "year's",
+        "each",
+        "every",
+        "whole",
+        "same",
+        "new",
+        "final",
+        "autumn",
+        "spring",
+        "summer",
+        "winter",
+        "certificate",
+    ]
+)
+
+
 def named_certificate(sentence: str) -> str | None:
     """The certificate a sentence names before "证书" ("物流管理证书", "智能财税职业技能等级
     证书"), when the words there name one rather than certificates in general ("试点证书",
-    "16 个证书", "取得证书")."""
+    "16 个证书", "取得证书"); in English, the words of "the logistics management assessment"
+    (not "the 1+X certificate", "the pilot certificate")."""
+    for e in _ENGLISH_NAMED.finditer(sentence):
+        words = e[1].split()
+        if not {w.casefold() for w in words} & _ENGLISH_GENERIC:
+            return " ".join(words)
     for m in _BEFORE_CERTIFICATE.finditer(sentence):
         words = re.sub(r"(?:初级|中级|高级)$", "", m[1])
         if _COUNTED.search(words) or _CERTIFICATES_COUNTED.search(words):
