@@ -40,6 +40,8 @@ CORRECT = [
     "unseen-notice-pages.txt",
     "unseen-summary-registered.txt",
     "unseen-en-news.md",
+    "unseen-level-rows.txt",
+    "unseen-subtotals.txt",
 ]
 
 # (document, printed text, planted text, the one error's place)
@@ -152,6 +154,13 @@ PLANTED = [
         "237\t231\t211\t91.4%",
         "表 1 第 6 行（文本第 17 行）",
     ),
+    # A certificate printed once over its 初级 and 中级 rows (the cell below it left empty).
+    ("unseen-level-rows.txt", "52\t47\t90.4%", "52\t47\t90.5%", "表 1 第 3 行（文本第 6 行）"),
+    ("unseen-level-rows.txt", "198\t178", "198\t179", "表 1 第 6 行（文本第 9 行）"),
+    ("unseen-level-rows.txt", "中级通过47人", "中级通过48人", "第 3 段第 2 句（文本第 11 行）"),
+    # 小计 rows: each against the rows since the one before, its rate against their sums.
+    ("unseen-subtotals.txt", "小计\t\t128\t117", "小计\t\t128\t118", "表 1 第 4 行（文本第 6 行）"),
+    ("unseen-subtotals.txt", "61\t87.1%", "61\t87.2%", "表 1 第 7 行（文本第 9 行）"),
 ]
 
 

@@ -25,8 +25,18 @@ from onex.io.documents.claims import Statement, counts_of
 from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year, year_figures
 from onex.io.documents.tables import DocumentTable, count_at
 from onex.io.tables.rows import SummaryRow
+from onex.io.tables.summary import is_subtotal_label
 from onex.io.tables.values import parse_breakdown, parse_decimal
-from onex.model import CountClaim, Dataset, PrintedRate, Rate, Stage, StatedTotals, name_key
+from onex.model import (
+    CountClaim,
+    Dataset,
+    Level,
+    PrintedRate,
+    Rate,
+    Stage,
+    StatedTotals,
+    name_key,
+)
 from onex.model.values import half_width
 from onex.services.audit import audit, check_printed_rate, stated_findings, title_findings
 from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
@@ -90,6 +100,7 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
             findings.extend(_located(audit(dataset), (), None, training_places, report, lang))
     for table in report.of_kind("exams"):
         findings.extend(_remark_levels(table))
+        findings.extend(_subtotals(table))
     for table in report.of_kind("funds"):
         findings.extend(_fund_findings(table))
     findings.extend(_statement_findings(report, primary))
@@ -389,7 +400,10 @@ def _levels_against_row(
     found = _row_of(s.subject, read) or _row_of(s.paragraph_subject, read)
     claims = [c for c in s.of("level_passed") if c.level and c.value is not None]
     levels = [(c.level, c.value) for c in claims if c.level is not None and c.value is not None]
-    if found is None or not levels or len({lv for lv, _ in levels}) != len(levels):
+    if not levels or len({lv for lv, _ in levels}) != len(levels):
+        return
+    if found is None:
+        yield from _levels_against_level_rows(index, s, levels, read)
         return
     english = all(c.printed.isascii() for c in claims)  # levels named as the sentence does
     row, row_place = found
@@ -420,6 +434,37 @@ def _levels_against_row(
             place=place,
             also=row_place,
         )
+
+
+def _levels_against_level_rows(
+    index: int, s: Statement, levels: Sequence[tuple[Level, int]], read: ExamTableRead
+) -> Iterator[Finding]:
+    """Per-level passes a sentence states about one certificate against the table's rows of
+    that certificate, one per level (证书 merged over its 初级 and 中级 rows): each level
+    named must match its row; a mismatch is one error at the sentence, the row beside it."""
+    subject = s.subject or s.paragraph_subject
+    if subject is None:
+        return
+    key = name_key(subject)
+    rows = {
+        r.session.level: (r, p)
+        for r, p in zip(read.rows, read.places, strict=True)
+        if name_key(r.session.certificate) == key and r.session.level is not None
+    }
+    for level, claimed in levels:
+        if level not in rows:
+            continue
+        row, row_place = rows[level]
+        if row.session.passed != claimed:
+            yield Finding(
+                kind=FindingKind.CLAIM_MISMATCH,
+                where=_where(index, "row_levels"),
+                printed=f"{level.value} {claimed}",
+                computed=f"{level.value} {row.session.passed}",
+                subject=row.session.certificate,
+                place=s.place,
+                also=row_place,
+            )
 
 
 def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) -> Iterator[Finding]:
@@ -508,6 +553,40 @@ def _remark_levels(table: DocumentTable) -> Iterator[Finding]:
                 subject=table.value(row, "certificate"),
                 place=row.place,
             )
+
+
+def _subtotals(table: DocumentTable) -> Iterator[Finding]:
+    """Each 小计 row of an exam table against the rows since the one before: its counts, and
+    its printed rate (the dataset audit skips subtotal rows)."""
+    sums = {"candidates": 0, "passed": 0}
+    for row in table.rows:
+        counts = {key: count_at(table, row, key) for key in sums}
+        if not any(is_subtotal_label(c) for c in row.cells[:3]):
+            for key, value in counts.items():
+                sums[key] += value or 0
+            continue
+        for key, value in counts.items():
+            if value is not None and value != sums[key]:
+                yield Finding(
+                    kind=FindingKind.TOTAL_MISMATCH,
+                    where=f"$.exams.subtotal_{key}",
+                    printed=str(value),
+                    computed=str(sums[key]),
+                    place=row.place,
+                )
+        rate = table.value(row, "rate")
+        # Against the rows' sums: a mistyped count is reported once, above.
+        passed, candidates = sums["passed"], sums["candidates"]
+        if rate is not None and candidates and passed <= candidates:
+            try:
+                found = check_printed_rate(
+                    rate, Rate(passed, candidates), where="$.exams.subtotal_rate"
+                )
+            except ValueError:
+                found = None
+            if found is not None:
+                yield attrs.evolve(found, place=row.place)
+        sums = dict.fromkeys(sums, 0)
 
 
 def _money(table: DocumentTable, row: TableRow, key: str) -> Decimal | None:

@@ -511,6 +511,10 @@ def _whole_rows(
     count_cols = [match.index[k] for k in _COUNT_KEYS[kind] if k in match.index]
     seq_col = match.index.get("seq")
     year_col = match.index.get("year")
+    level_col = match.index.get("level")
+    down = [c for c in (year_col,) if c is not None]
+    if level_col is not None and "certificate" in match.index:
+        down.append(match.index["certificate"])  # one row per level under a merged name
     for row in body:
         cells = list(row.cells)
         if 1 < len(cells) < width and all(c.strip() for c in cells) and _misplaced(cells, match):
@@ -530,11 +534,13 @@ def _whole_rows(
         if rows and total is None and (lone or (blank_counts and blank_seq)):
             rows[-1] = _continued(rows[-1], cells, match)
             continue
-        if year_col is not None and rows and _blank_at(cells, year_col):
-            # A 年度 merged over rows: PDF and text leave the rows below it empty.
-            above = rows[-1].cells[year_col] if year_col < len(rows[-1].cells) else ""
-            cells += [""] * (year_col + 1 - len(cells))
-            cells[year_col] = above
+        for col in down:
+            if rows and _blank_at(cells, col):
+                # A 年度 merged over rows (or a certificate over its levels' rows): PDF and
+                # text leave the rows below it empty.
+                above = rows[-1].cells[col] if col < len(rows[-1].cells) else ""
+                cells += [""] * (col + 1 - len(cells))
+                cells[col] = above
         rows.append(TableRow(cells=tuple(cells), place=row.place))
     return rows, total
 

@@ -436,6 +436,11 @@ class _SummaryReader:
         return rows, stated or StatedTotals(), match
 
 
+def is_subtotal_label(text: object) -> bool:
+    """Whether a cell names a subtotal row: 小计, Subtotal (any spacing)."""
+    return header_key(text) in _SUBTOTAL_KEYS
+
+
 def is_total_label(text: object) -> bool:
     """Whether a cell names a table's total row: 合计, 总计, 汇总, Total (any spacing)."""
     return header_key(text) in TOTAL_LABELS
