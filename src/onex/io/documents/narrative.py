@@ -39,7 +39,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from onex.io.documents.blocks import Document, Paragraph, TableBlock
+from onex.io.documents.blocks import Block, Document, Paragraph, TableBlock
 from onex.io.documents.tables import DocumentTable, count_at
 from onex.io.documents.text import join_lines
 from onex.model import (
@@ -210,7 +210,8 @@ def _sections(document: Document) -> list[_Section]:
         if isinstance(b, Paragraph) and b.heading is not None and b is not first_paragraph
     ]
     top = min(levels, default=1)
-    for block in blocks:
+    marked = bool(levels)
+    for at, block in enumerate(blocks):
         if isinstance(block, TableBlock):
             if (
                 current is not None
@@ -234,6 +235,16 @@ def _sections(document: Document) -> list[_Section]:
             is_part = block.heading <= top
             part += is_part
             current = _Section(key=None, title=title, part=part, top=is_part)
+            out.append(current)
+            item_heading = False
+            last = None
+            continue
+        if not marked and _plain_heading(text, blocks[at + 1 : at + 2]):
+            # An unnumbered title of a known section (工作机制, 下一步工作打算) on a line of
+            # its own, a paragraph under it: a heading where nothing marks one (.txt, .pdf).
+            top_level = part == 0
+            part += top_level
+            current = _Section(key=None, title=text.strip(), part=part, top=top_level)
             out.append(current)
             item_heading = False
             last = None
@@ -275,6 +286,8 @@ def _sections(document: Document) -> list[_Section]:
             and current.paragraphs
             and current.paragraphs[-1] is last
             and not last.text.endswith(_ENDS)
+            # A short title-like line (a sub-heading nothing marks) is no broken paragraph.
+            and not (len(last.text) <= _SHORT_TITLE and _heading_like(last.text))
         ):
             joined = Paragraph(text=join_lines([last.text, text]), place=last.place)
             current.paragraphs[-1] = joined
@@ -290,6 +303,23 @@ def _sections(document: Document) -> list[_Section]:
             current.numbers.add(block.place.paragraph)
         last = paragraph
     return out
+
+
+_SHORT_TITLE = 16
+
+
+def _plain_heading(text: str, following: Sequence[Block]) -> bool:
+    """Whether an unnumbered line is the title of a section known by its words (工作机制,
+    下一步工作打算, 经验做法…), short, ending no sentence, with a paragraph after it."""
+    return (
+        len(text.strip()) <= _SHORT_TITLE
+        and _heading_like(text)
+        and not (_PART.match(text) or _SECTION.match(text) or _ITEM.match(text))
+        and not re.search(r"\d", text)
+        and _key_of(text) is not None
+        and bool(following)
+        and isinstance(following[0], Paragraph)
+    )
 
 
 def _sentences(text: str) -> list[str]:

@@ -427,8 +427,9 @@ def _split(
             )
         ]
         made, total = _whole_rows(kind, match, body, len(rows[i].cells))
-        # Rows count as printed rows, a row broken over lines once.
-        start = rows[i].place.row or 1
+        # Rows count as printed rows from the header (row 1), a row broken over lines once;
+        # a title printed in the table's first rows ("表2  2020—2022年…汇总表") is no row.
+        start = (rows[i].place.row or 1) - (len([t for t in above if t]) if n == 0 else 0)
         made = [_at_row(r, start + k) for k, r in enumerate(made, 1)]
         if total is not None:
             total = _at_row(total, start + len(made) + 1)
