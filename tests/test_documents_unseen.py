@@ -42,6 +42,7 @@ CORRECT = [
     "unseen-en-news.md",
     "unseen-level-rows.txt",
     "unseen-subtotals.txt",
+    "unseen-two-years.md",
 ]
 
 # (document, printed text, planted text, the one error's place)
@@ -161,6 +162,15 @@ PLANTED = [
     # 小计 rows: each against the rows since the one before, its rate against their sums.
     ("unseen-subtotals.txt", "小计\t\t128\t117", "小计\t\t128\t118", "表 1 第 4 行（文本第 6 行）"),
     ("unseen-subtotals.txt", "61\t87.1%", "61\t87.2%", "表 1 第 7 行（文本第 9 行）"),
+    # Tables of 2020 and 2021: a sentence naming 2021 is checked against 2021's table.
+    ("unseen-two-years.md", "通过178人", "通过179人", "第 3 段第 1 句（文本第 5 行）"),
+    (
+        "unseen-two-years.md",
+        "2020年参加考核100人",
+        "2020年参加考核101人",
+        "第 3 段第 2 句（文本第 5 行）",
+    ),
+    ("unseen-two-years.md", "| 61 | 87.1% |", "| 61 | 87.2% |", "表 2 第 3 行（文本第 20 行）"),
 ]
 
 

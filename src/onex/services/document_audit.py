@@ -69,6 +69,7 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
     check_lang(lang)
     findings: list[Finding] = []
     primary: tuple[Dataset, ExamTableRead] | None = None
+    by_year: dict[int, list[tuple[Dataset, ExamTableRead]]] = {}
     for table in report.of_kind("exams"):
         if not table.rows:
             continue  # a header and perhaps a 合计 row: no figures to check
@@ -90,6 +91,8 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
             dataset = dataset.evolve(stated=unchecked)
         if with_training:
             primary = (dataset, read)
+        if table.year is not None and len(table.years) <= 1:
+            by_year.setdefault(table.year, []).append((dataset, read))
         findings.extend(
             _located(audit(dataset), read.places, read.table, training_places, report, lang)
         )
@@ -103,7 +106,8 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
         findings.extend(_subtotals(table))
     for table in report.of_kind("funds"):
         findings.extend(_fund_findings(table))
-    findings.extend(_statement_findings(report, primary))
+    others = {y: tables[0] for y, tables in by_year.items() if len(tables) == 1}
+    findings.extend(_statement_findings(report, primary, others))
     title = next(report.document.paragraphs(), None)
     findings.extend(
         attrs.evolve(f, place=title.place) if title is not None else f
@@ -144,8 +148,14 @@ def _located(
 
 
 def _statement_findings(
-    report: ReportDocument, primary: tuple[Dataset, ExamTableRead] | None
+    report: ReportDocument,
+    primary: tuple[Dataset, ExamTableRead] | None,
+    by_year: dict[int, tuple[Dataset, ExamTableRead]],
 ) -> Iterator[Finding]:
+    """Each sentence against itself, then against the tables: a whole-year sentence against
+    the year's exam table (the document's, or the one table titled with the year the sentence
+    names: "2021年，学院参加考核198人" beside tables of 2020 and 2021), a sentence about one
+    certificate against its row."""
     exam_table = report.exam_table
     training = report.training_table
     previous: Statement | None = None
@@ -154,6 +164,24 @@ def _statement_findings(
         own = list(_self_findings(index, s, place))
         own.extend(_part_levels(index, s, previous))
         previous = s
+        other = _other_year(report, s, primary, by_year)
+        if other is not None:
+            dataset, read = other
+            whole = s.whole()
+            assert whole is not None
+            reference_rate = Rate(
+                sum(e.passed for e in dataset.exams), sum(e.candidates for e in dataset.exams)
+            )
+            yield from (
+                f
+                for f in own
+                if not (
+                    f.where.endswith(".rate")
+                    and check_printed_rate(f.printed, reference_rate, where=f.where) is None
+                )
+            )
+            yield from _against_tables(index, whole, place, dataset, read, None, own)
+            continue
         reference: Rate | None = None
         if primary is not None and exam_table is not None and whole_year(report, s):
             dataset, _ = primary
@@ -187,6 +215,25 @@ def _statement_findings(
                 yield from _against_row(index, s, place, read)
             yield from _levels_against_row(index, s, place, read)
         yield from _points_findings(index, s, place, dataset)
+
+
+def _other_year(
+    report: ReportDocument,
+    s: Statement,
+    primary: tuple[Dataset, ExamTableRead] | None,
+    by_year: dict[int, tuple[Dataset, ExamTableRead]],
+) -> tuple[Dataset, ExamTableRead] | None:
+    """The exam table of the year a whole-year sentence names, when that is not the
+    document's table but another one titled with that year."""
+    if s.year is None or s.year == report.year or s.year not in by_year:
+        return None
+    found = by_year[s.year]
+    whole = s.whole()
+    if primary is not None and found[1].table is primary[1].table:
+        return None
+    if whole is None or whole.subject is not None or _OTHER_TIME.search(s.text):
+        return None
+    return found
 
 
 def _where(index: int, field: str) -> str:
