@@ -470,3 +470,21 @@ def test_a_title_printed_in_a_tables_first_row_is_no_row() -> None:
     (table,) = document.of_kind("exams")
     assert table.total is not None
     assert ([2, 3, 4, 5, 6, 7], 8) == ([r.place.row for r in table.rows], table.total.place.row)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("40 candidates sat the logistics management assessment", "logistics management"),
+        ("1,479 candidates sat the college's assessment and 1,185 passed", None),
+        ("the 1+X certificate pilot went on", None),
+        ("all of them sat the written exam", None),
+        ("In the smart finance assessment, 117 passed", "smart finance"),
+    ],
+)
+def test_an_english_certificate_name_in_prose(sentence: str, named: str | None) -> None:
+    """Words before "assessment"/"certificate" name one certificate unless they are general
+    (the college's, the 1+X, the written): such a sentence is not the whole year's."""
+    from onex.io.documents.claims import named_certificate
+
+    assert named == named_certificate(sentence)

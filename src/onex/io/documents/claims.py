@@ -535,6 +535,21 @@ _ENGLISH_GENERIC = frozenset(
         "summer",
         "winter",
         "certificate",
+        "college",
+        "college's",
+        "school",
+        "school's",
+        "first",
+        "second",
+        "last",
+        "next",
+        "all",
+        "these",
+        "those",
+        "our",
+        "written",
+        "practical",
+        "online",
     ]
 )
 
