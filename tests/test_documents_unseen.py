@@ -488,3 +488,27 @@ def test_an_english_certificate_name_in_prose(sentence: str, named: str | None) 
     from onex.io.documents.claims import named_certificate
 
     assert named == named_certificate(sentence)
+
+
+def test_an_outline_level_or_a_style_named_biaoti_makes_a_heading(tmp_path: Path) -> None:
+    """A paragraph given an outline level in its own formatting (no heading style), and one in
+    a custom style named "标题 2", are headings of levels 1 and 2; body text is none."""
+    from docx import Document as WordDocument
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = WordDocument()
+    doc.add_paragraph("标题")
+    outlined = doc.add_paragraph("工作机制")
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    outlined._p.get_or_add_pPr().append(level)
+    doc.add_paragraph("成立领导小组，统筹试点工作。")
+    style = doc.styles.add_style("标题 2", WD_STYLE_TYPE.PARAGRAPH)
+    doc.add_paragraph("组织保障", style=style)
+    doc.add_paragraph("2021年参加考核40人，通过38人，通过率95%。")
+    path = tmp_path / "outline.docx"
+    doc.save(str(path))
+    document = onex.read_report(path)
+    assert [None, 1, None, 2, None] == [p.heading for p in document.document.paragraphs()]
