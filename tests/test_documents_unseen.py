@@ -512,3 +512,38 @@ def test_an_outline_level_or_a_style_named_biaoti_makes_a_heading(tmp_path: Path
     doc.save(str(path))
     document = onex.read_report(path)
     assert [None, 1, None, 2, None] == [p.heading for p in document.document.paragraphs()]
+
+
+@pytest.mark.parametrize(
+    ("header", "keys"),
+    [
+        (
+            "证书名称\t报考人数\t实考人数\t合格人数\t合格率",
+            {"certificate": 0, "registered": 1, "candidates": 2, "passed": 3, "rate": 4},
+        ),
+        (
+            "证书名称\t考核人数\t获证人数\t取证率",
+            {"certificate": 0, "candidates": 1, "passed": 2, "rate": 3},
+        ),
+    ],
+)
+def test_exam_headers_as_reports_print_them(
+    tmp_path: Path, header: str, keys: dict[str, int]
+) -> None:
+    """报考人数 beside 实考人数 is the registered (the table was refused: "列重复"), and 获证人数
+    with no 通过人数 the passed (the table was not found: "未找到数字"); a correct table gives
+    no finding and a planted rate one error at its row."""
+    counts = "130\t128" if "报考" in header else "128"
+    other = "72\t70" if "报考" in header else "70"
+    text = (
+        f"某学院2021年考核情况\n\n{header}\n物流管理\t{counts}\t117\t91.4%\n"
+        f"智能财税\t{other}\t61\t87.1%\n"
+    )
+    path = tmp_path / "header.txt"
+    path.write_text(text, encoding="utf-8")
+    (table,) = onex.read_report(path).of_kind("exams")
+    assert table.match is not None
+    assert keys == {k: v for k, v in table.match.index.items() if k in keys}
+    assert [] == _findings(path)
+    path.write_text(text.replace("61\t87.1%", "61\t87.2%"), encoding="utf-8")
+    assert [(Severity.ERROR.name, "表 1 第 3 行（文本第 5 行）")] == _findings(path)

@@ -149,6 +149,8 @@ class DocumentTable:
         places: dict[int, Place] = {}
         for i, row in enumerate(keep, 1):
             cells: list[object] = list(row.cells)
+            if row is self.header:
+                cells = self._named_header(cells)
             if by_year and self.kind == "exams":
                 # A summary over years: the year names the row.
                 label = "证书名称" if row is self.header else (self.value(row, "year") or "")
@@ -158,6 +160,19 @@ class DocumentTable:
             rows.append((i, cells, ()))
             places[i] = row.place
         return DocumentGrid(source, None, rows, places=places)
+
+    def _named_header(self, cells: list[object]) -> list[object]:
+        """The header with each column the document reads otherwise than the table readers
+        would (报考人数 beside 实考人数, 获证人数 for the passed) named as they know it."""
+        if self.match is None or self.kind == "other":
+            return cells
+        specs = next(s for kind, s, _ in _KINDS if kind == self.kind)
+        plain = match_header([str(c) for c in cells], specs).index
+        names = {spec.key: spec.names[0] for spec in specs}
+        for key, col in self.match.index.items():
+            if plain.get(key) != col and col < len(cells) and key in names:
+                cells[col] = names[key]
+        return cells
 
     @property
     def total_label(self) -> str | None:
@@ -368,9 +383,35 @@ def header_kind(cells: Sequence[str]) -> TableKind | None:
 def _header_of(cells: Sequence[str]) -> tuple[TableKind, HeaderMatch] | None:
     for kind, specs, needs in _KINDS:
         match = match_header(cells, specs)
+        if kind == "exams":
+            match = _exam_header(match)
         if any(need <= match.index.keys() for need in needs):
             return kind, match
     return None
+
+
+_REGISTERED_WORDS = ("报考", "报名")
+
+
+def _exam_header(match: HeaderMatch) -> HeaderMatch:
+    """An exam header as a report prints it: 报考人数 beside 实考/参考人数 is those registered
+    (alone it is the candidates), and 获证/取证人数 with no 通过人数 is those who passed."""
+    index = dict(match.index)
+    duplicates = list(match.duplicates)
+    for dup in match.duplicates:
+        key, first, second = dup
+        if key != "candidates" or "registered" in index:
+            continue
+        registered = [c for c in (first, second) if match.header(c).startswith(_REGISTERED_WORDS)]
+        if len(registered) == 1:
+            index["registered"] = registered[0]
+            index["candidates"] = second if registered[0] == first else first
+            duplicates.remove(dup)
+    if "passed" not in index and "issued" in index:
+        index["passed"] = index.pop("issued")
+    if index == match.index:
+        return match
+    return attrs.evolve(match, index=index, duplicates=tuple(duplicates))
 
 
 def _split(
