@@ -95,6 +95,12 @@ def soffice() -> str | None:
 
 def to_pdf(docx: Path, folder: Path) -> Path:
     """The PDF LibreOffice exports from ``docx`` (headless, its own profile in ``folder``)."""
+    return to_pdfs([docx], folder)[0]
+
+
+def to_pdfs(docs: list[Path], folder: Path) -> list[Path]:
+    """The PDFs LibreOffice exports from ``docs``, in one run (headless, its own profile in
+    ``folder``)."""
     command = soffice()
     assert command is not None
     profile = folder / "lo-profile"
@@ -107,12 +113,12 @@ def to_pdf(docx: Path, folder: Path) -> Path:
             "pdf",
             "--outdir",
             str(folder),
-            str(docx),
+            *map(str, docs),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    pdf = folder / (docx.stem + ".pdf")
-    assert pdf.is_file()
-    return pdf
+    pdfs = [folder / (docx.stem + ".pdf") for docx in docs]
+    assert all(pdf.is_file() for pdf in pdfs)
+    return pdfs

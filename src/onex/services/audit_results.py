@@ -280,6 +280,8 @@ _TOTAL_LABELS = {
     "issued": ("合计发证人数", "total certificates issued"),
     "sittings": ("合计考试人次", "total sittings"),
     "points": ("工作量积分合计", "total workload points"),
+    "subtotal_candidates": ("小计考证人数", "subtotal candidates"),
+    "subtotal_passed": ("小计通过人数", "subtotal passed"),
     "row_candidates": ("考证人数", "candidates"),
     "row_passed": ("通过人数", "passed"),
     "row_levels": ("各等级通过人数", "passed by level"),

@@ -22,11 +22,21 @@ import attrs
 from onex.i18n import check_lang
 from onex.io.documents.blocks import Place, TableRow
 from onex.io.documents.claims import Statement, counts_of
-from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year
-from onex.io.documents.tables import DocumentTable
+from onex.io.documents.reader import ExamTableRead, ReportDocument, whole_year, year_figures
+from onex.io.documents.tables import DocumentTable, count_at
 from onex.io.tables.rows import SummaryRow
-from onex.io.tables.values import parse_decimal
-from onex.model import CountClaim, Dataset, PrintedRate, Rate, Stage, StatedTotals, name_key
+from onex.io.tables.summary import is_subtotal_label
+from onex.io.tables.values import parse_breakdown, parse_decimal
+from onex.model import (
+    CountClaim,
+    Dataset,
+    Level,
+    PrintedRate,
+    Rate,
+    Stage,
+    StatedTotals,
+    name_key,
+)
 from onex.model.values import half_width
 from onex.services.audit import audit, check_printed_rate, stated_findings, title_findings
 from onex.services.audit_results import AuditResult, Finding, FindingKind, Severity
@@ -59,6 +69,7 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
     check_lang(lang)
     findings: list[Finding] = []
     primary: tuple[Dataset, ExamTableRead] | None = None
+    by_year: dict[int, list[tuple[Dataset, ExamTableRead]]] = {}
     for table in report.of_kind("exams"):
         if not table.rows:
             continue  # a header and perhaps a 合计 row: no figures to check
@@ -80,6 +91,8 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
             dataset = dataset.evolve(stated=unchecked)
         if with_training:
             primary = (dataset, read)
+        if table.year is not None and len(table.years) <= 1:
+            by_year.setdefault(table.year, []).append((dataset, read))
         findings.extend(
             _located(audit(dataset), read.places, read.table, training_places, report, lang)
         )
@@ -88,9 +101,13 @@ def audit_document(report: ReportDocument, *, lang: str = "zh") -> AuditResult:
         if alone is not None:
             dataset, training_places = alone
             findings.extend(_located(audit(dataset), (), None, training_places, report, lang))
+    for table in report.of_kind("exams"):
+        findings.extend(_remark_levels(table))
+        findings.extend(_subtotals(table))
     for table in report.of_kind("funds"):
         findings.extend(_fund_findings(table))
-    findings.extend(_statement_findings(report, primary))
+    others = {y: tables[0] for y, tables in by_year.items() if len(tables) == 1}
+    findings.extend(_statement_findings(report, primary, others))
     title = next(report.document.paragraphs(), None)
     findings.extend(
         attrs.evolve(f, place=title.place) if title is not None else f
@@ -131,13 +148,40 @@ def _located(
 
 
 def _statement_findings(
-    report: ReportDocument, primary: tuple[Dataset, ExamTableRead] | None
+    report: ReportDocument,
+    primary: tuple[Dataset, ExamTableRead] | None,
+    by_year: dict[int, tuple[Dataset, ExamTableRead]],
 ) -> Iterator[Finding]:
+    """Each sentence against itself, then against the tables: a whole-year sentence against
+    the year's exam table (the document's, or the one table titled with the year the sentence
+    names: "2021年，学院参加考核198人" beside tables of 2020 and 2021), a sentence about one
+    certificate against its row."""
     exam_table = report.exam_table
     training = report.training_table
+    previous: Statement | None = None
     for index, s in enumerate(report.statements):
         place = s.place
         own = list(_self_findings(index, s, place))
+        own.extend(_part_levels(index, s, previous))
+        previous = s
+        other = _other_year(report, s, primary, by_year)
+        if other is not None:
+            dataset, read = other
+            whole = s.whole()
+            assert whole is not None
+            reference_rate = Rate(
+                sum(e.passed for e in dataset.exams), sum(e.candidates for e in dataset.exams)
+            )
+            yield from (
+                f
+                for f in own
+                if not (
+                    f.where.endswith(".rate")
+                    and check_printed_rate(f.printed, reference_rate, where=f.where) is None
+                )
+            )
+            yield from _against_tables(index, whole, place, dataset, read, None, own)
+            continue
         reference: Rate | None = None
         if primary is not None and exam_table is not None and whole_year(report, s):
             dataset, _ = primary
@@ -161,8 +205,9 @@ def _statement_findings(
         if primary is None or exam_table is None:
             continue
         dataset, read = primary
-        if whole_year(report, s):
-            yield from _against_tables(index, s, place, dataset, read, training, own)
+        year = year_figures(report, s)
+        if year is not None:
+            yield from _against_tables(index, year, place, dataset, read, training, own)
         elif _this_year(report, s) and not _OTHER_TIME.search(s.text):
             if s.subject is not None and not (s.scoped and _PART_OF.search(s.text)):
                 # A sentence about one certificate, or about its levels, names its row's
@@ -172,6 +217,25 @@ def _statement_findings(
         yield from _points_findings(index, s, place, dataset)
 
 
+def _other_year(
+    report: ReportDocument,
+    s: Statement,
+    primary: tuple[Dataset, ExamTableRead] | None,
+    by_year: dict[int, tuple[Dataset, ExamTableRead]],
+) -> tuple[Dataset, ExamTableRead] | None:
+    """The exam table of the year a whole-year sentence names, when that is not the
+    document's table but another one titled with that year."""
+    if s.year is None or s.year == report.year or s.year not in by_year:
+        return None
+    found = by_year[s.year]
+    whole = s.whole()
+    if primary is not None and found[1].table is primary[1].table:
+        return None
+    if whole is None or whole.subject is not None or _OTHER_TIME.search(s.text):
+        return None
+    return found
+
+
 def _where(index: int, field: str) -> str:
     return f"$.claims[{index}].{field}"
 
@@ -179,7 +243,9 @@ def _where(index: int, field: str) -> str:
 def _self_findings(index: int, s: Statement, place: Place) -> Iterator[Finding]:
     """A sentence against itself: its rate against its own counts, its levels against its
     total, more passed than sat."""
-    candidates = [c.value for c in s.of("candidates") if c.value is not None]
+    # Those who sat first: a rate is read against them before the registered.
+    sat_first = sorted(s.of("candidates"), key=lambda c: c.base == "registered")
+    candidates = [c.value for c in sat_first if c.value is not None]
     passed = counts_of(s, "passed")
     if passed and candidates and all(passed[0] > n for n in candidates):
         yield Finding(
@@ -207,6 +273,34 @@ def _self_findings(index: int, s: Statement, place: Place) -> Iterator[Finding]:
             )
 
 
+def _part_levels(index: int, s: Statement, previous: Statement | None) -> Iterator[Finding]:
+    """A sentence opening with 其中 ("of whom") that breaks the sentence before it (in the same
+    paragraph) into levels: the levels cannot add up to more than that sentence's passed (a
+    level it does not name may make up a smaller sum)."""
+    if (
+        previous is None
+        or previous.place.paragraph != s.place.paragraph
+        or previous.sentence + 1 != s.sentence
+        or not re.match(r"\s*(?:其中|of (?:them|whom)\b)", s.text, re.IGNORECASE)
+        or counts_of(s, "passed")
+    ):
+        return
+    levels = [c for c in s.of("level_passed") if c.value is not None and c.level is not None]
+    passed = counts_of(previous, "passed")
+    if len(levels) < 2 or len({c.level for c in levels}) != len(levels) or len(passed) != 1:
+        return
+    added = sum(c.value or 0 for c in levels)
+    if added > passed[0]:
+        yield Finding(
+            kind=FindingKind.LEVELS_MISMATCH,
+            where=_where(index, "passed"),
+            printed=str(passed[0]),
+            computed=str(added),
+            place=s.place,
+            also=previous.place,
+        )
+
+
 def _rate_against(
     index: int, printed: str, passed: int, bases: Sequence[int], place: Place
 ) -> Iterator[Finding]:
@@ -226,7 +320,7 @@ def _rate_against(
     first = misses[0]
     stated = bases[0]
     bound = PrintedRate.parse(printed)
-    if bound.relation == "=":
+    if bound.relation == "=" and not _slip(printed, first.computed):
         low = max(passed, int(stated * (1 - _NEAR)))
         high = int(stated * (1 + _NEAR)) + 1
         near = sorted(
@@ -246,6 +340,21 @@ def _rate_against(
             )
             return
     yield attrs.evolve(first, place=place)
+
+
+def _slip(printed: str, computed: str | None) -> bool:
+    """Whether a printed rate is the computed one with a typing slip: one digit wrong, or two
+    neighbouring digits swapped (86.62% for 86.26%). Such a rate is an error, not a sign of
+    another base, however many bases near the stated one it would happen to fit."""
+    a = re.sub(r"[^\d.]", "", half_width(printed))
+    b = re.sub(r"[^\d.]", "", half_width(computed or ""))
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) == 1:
+        return True
+    i, j = diff[0], diff[-1]
+    return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
 
 
 def _against_tables(
@@ -338,7 +447,10 @@ def _levels_against_row(
     found = _row_of(s.subject, read) or _row_of(s.paragraph_subject, read)
     claims = [c for c in s.of("level_passed") if c.level and c.value is not None]
     levels = [(c.level, c.value) for c in claims if c.level is not None and c.value is not None]
-    if found is None or not levels or len({lv for lv, _ in levels}) != len(levels):
+    if not levels or len({lv for lv, _ in levels}) != len(levels):
+        return
+    if found is None:
+        yield from _levels_against_level_rows(index, s, levels, read)
         return
     english = all(c.printed.isascii() for c in claims)  # levels named as the sentence does
     row, row_place = found
@@ -369,6 +481,37 @@ def _levels_against_row(
             place=place,
             also=row_place,
         )
+
+
+def _levels_against_level_rows(
+    index: int, s: Statement, levels: Sequence[tuple[Level, int]], read: ExamTableRead
+) -> Iterator[Finding]:
+    """Per-level passes a sentence states about one certificate against the table's rows of
+    that certificate, one per level (证书 merged over its 初级 and 中级 rows): each level
+    named must match its row; a mismatch is one error at the sentence, the row beside it."""
+    subject = s.subject or s.paragraph_subject
+    if subject is None:
+        return
+    key = name_key(subject)
+    rows = {
+        r.session.level: (r, p)
+        for r, p in zip(read.rows, read.places, strict=True)
+        if name_key(r.session.certificate) == key and r.session.level is not None
+    }
+    for level, claimed in levels:
+        if level not in rows:
+            continue
+        row, row_place = rows[level]
+        if row.session.passed != claimed:
+            yield Finding(
+                kind=FindingKind.CLAIM_MISMATCH,
+                where=_where(index, "row_levels"),
+                printed=f"{level.value} {claimed}",
+                computed=f"{level.value} {row.session.passed}",
+                subject=row.session.certificate,
+                place=s.place,
+                also=row_place,
+            )
 
 
 def _against_row(index: int, s: Statement, place: Place, read: ExamTableRead) -> Iterator[Finding]:
@@ -428,6 +571,69 @@ def _points_findings(index: int, s: Statement, place: Place, dataset: Dataset) -
             computed=str(per * count),
             place=place,
         )
+
+
+_LEVEL_COUNT = re.compile(r"(初级|中级|高级)\s*[:：]?\s*(?:通过|合格)?\s*(\d+)\s*(?:人|名)(?!次)")
+
+
+def _remark_levels(table: DocumentTable) -> Iterator[Finding]:
+    """A remark giving a count per level without their bases ("初级70人、中级47人"): the levels
+    must add up to one of the row's counts (its passed, those who sat or the registered: the
+    remark does not say which); a sum that is none of them is an error at the row."""
+    for row in table.rows:
+        note = table.value(row, "note")
+        if note is None or parse_breakdown(note):
+            continue
+        levels = _LEVEL_COUNT.findall(half_width(note))
+        if len(levels) < 2 or len({lv for lv, _ in levels}) != len(levels):
+            continue
+        counts = {k: count_at(table, row, k) for k in ("passed", "candidates", "registered")}
+        if counts["passed"] is None:
+            continue
+        added = sum(int(n) for _, n in levels)
+        if added not in counts.values():
+            yield Finding(
+                kind=FindingKind.LEVELS_MISMATCH,
+                where=f"$.exams.note.{row.place.row}",
+                printed=str(counts["passed"]),
+                computed=str(added),
+                subject=table.value(row, "certificate"),
+                place=row.place,
+            )
+
+
+def _subtotals(table: DocumentTable) -> Iterator[Finding]:
+    """Each 小计 row of an exam table against the rows since the one before: its counts, and
+    its printed rate (the dataset audit skips subtotal rows)."""
+    sums = {"candidates": 0, "passed": 0}
+    for row in table.rows:
+        counts = {key: count_at(table, row, key) for key in sums}
+        if not any(is_subtotal_label(c) for c in row.cells[:3]):
+            for key, value in counts.items():
+                sums[key] += value or 0
+            continue
+        for key, value in counts.items():
+            if value is not None and value != sums[key]:
+                yield Finding(
+                    kind=FindingKind.TOTAL_MISMATCH,
+                    where=f"$.exams.subtotal_{key}",
+                    printed=str(value),
+                    computed=str(sums[key]),
+                    place=row.place,
+                )
+        rate = table.value(row, "rate")
+        # Against the rows' sums: a mistyped count is reported once, above.
+        passed, candidates = sums["passed"], sums["candidates"]
+        if rate is not None and candidates and passed <= candidates:
+            try:
+                found = check_printed_rate(
+                    rate, Rate(passed, candidates), where="$.exams.subtotal_rate"
+                )
+            except ValueError:
+                found = None
+            if found is not None:
+                yield attrs.evolve(found, place=row.place)
+        sums = dict.fromkeys(sums, 0)
 
 
 def _money(table: DocumentTable, row: TableRow, key: str) -> Decimal | None:

@@ -60,10 +60,16 @@ class Place:
 
 @attrs.frozen(kw_only=True)
 class Paragraph:
-    """A paragraph's text as printed (line breaks inside it joined), and its place."""
+    """A paragraph's text as printed (line breaks inside it joined), and its place.
+
+    ``heading`` is the outline level (1 the highest) of a paragraph the file marks as a
+    heading: a Word heading style (Heading 1, 标题 2, or a style with an outline level) or a
+    Markdown ``#`` line; None for body text and for formats without such marks (.txt, .pdf).
+    """
 
     text: str
     place: Place
+    heading: int | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -68,8 +68,10 @@ class Statement:
 
     ``subject`` is the certificate it is about (a name some table prints, else the words it
     prints before 证书 when they name one), ``year`` the year it
-    names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level)
-    or of more than the year (累计, 历年, 同比, several years).
+    names (None: the document's), ``scoped`` True when it speaks of a part (其中, one level),
+    of more than the year (累计, 历年, 同比, several years) or of plans (争取, 计划, will); a
+    其中 going on from those who sat to the passed, or from those trained to the assessors
+    ("共有 21 人参加培训，其中 12 人获得考评员资格"), states the year's figures, not a part.
     """
 
     place: Place
@@ -83,6 +85,19 @@ class Statement:
     paragraph_subject: str | None = None
     """The one certificate the sentence's paragraph names, when it names exactly one (the
     subject a per-level sentence without a name of its own is about)."""
+    lead: tuple[Claim, ...] = ()
+    """In a scoped sentence, the claims of the clauses before the one that first speaks of a
+    part or another time ("学校共组织 5 个证书的考核，累计培训两百余人次": the 5 certificates
+    are the year's); empty when that clause is the first."""
+
+    def whole(self) -> Statement | None:
+        """The sentence's figures that speak of the whole: all of them when it is not scoped,
+        else its :attr:`lead` clauses' (None when there are none)."""
+        if not self.scoped:
+            return self
+        if not self.lead:
+            return None
+        return attrs.evolve(self, claims=self.lead, scoped=False, lead=())
 
     def of(self, kind: ClaimKind) -> tuple[Claim, ...]:
         """The claims of one kind, in the order printed."""
@@ -108,7 +123,9 @@ _DIGITS = {
     "九": 9,
 }
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=\s*(?:个|门|项|名|人|位|本|种|家))")
+_CN_NUMBER = re.compile(
+    r"[零〇一二两三四五六七八九十百千万]+(?=\s*(?:余|多)?\s*(?:个|门|项|名|人|位|本|种|家))"
+)
 
 
 def chinese_number(text: str) -> int | None:
@@ -157,7 +174,7 @@ _GAP = r"[^,，。；;\d]"
 # below, which read it as an exact count).
 _COUNT = (
     r"(?P<count>(?:超过|多于|逾|将近|接近|近|大约|约|不足|不到|少于)?\d*(?:\.\d+)?[万千]?(?:余|多)?"
-    r"(?:人次|人))"
+    r"(?:人次|人|名|位))"
 )
 _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     (
@@ -165,7 +182,8 @@ _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
         rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?(?:共|总数|合计|为|有|计)*"
         rf"{_COUNT}",
     ),
-    ("candidates", rf"{_COUNT}(?:名)?{_WHO}(?:{_REG}|{_SAT})"),
+    # "两百余人次参加考前培训": a training, not an exam.
+    ("candidates", rf"{_COUNT}(?:名)?{_WHO}(?:{_REG}|{_SAT})(?![^,，。；;\d]{{0,8}}培训)"),
     (
         "passed",
         rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}(?:人数)?"
@@ -194,7 +212,10 @@ _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ),
     ("trained", rf"培训(?:教师|老师|师资)(?:人数)?{_SOME}{N}{_PERSON}"),
     ("level_passed", rf"{N}{_PERSON}{_WHO}(?:获得|取得|通过)(初级|中级|高级)"),
-    ("level_passed", rf"(初级|中级|高级)(?:证书)?(?:通过|获证|取证)?{N}{_PERSON}"),
+    (
+        "level_passed",
+        rf"(初级|中级|高级)(?:证书)?{_WHO}(?:通过|获证|取证)?(?:的)?(?:人数)?(?:为|有)?{N}{_PERSON}",
+    ),
     (
         "rate",
         rf"(?:通过率|合格率|取证率|获证率|考证通过率)(?:为|是|达到|达|高达|约)?"
@@ -233,6 +254,8 @@ _ENGLISH_SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ),
     ("candidates", rf"{_E_COUNT} (sittings|attempts|person-times)"),
     ("passed", rf"{_E_COUNT} (?:{_PEOPLE} )?(?:passed|were certified|earned|gained|obtained)"),
+    # "117 of the 128 students who sat passed": the passed, the rest left to the candidates.
+    ("passed", rf"{EN} of (?:the |all )?(?=\d+\b[^.;]*?\bpassed\b)"),
     (
         "points_each",
         rf"each (?:pilot )?certificate (?:earns|is worth|counts for|gets) {EN}"
@@ -321,11 +344,16 @@ _MEASURES = frozenset({"人次", "人", "名", "位", "个", "项", "门", "本"
 # A sentence ends at 。！？；, or at a full stop before a space (not inside 80.12%); an English
 # semicolon joins two clauses of one sentence ("40 sat and 39 passed; more than 95% passed").
 _SENTENCE = re.compile(r"(?:[^。！？!?；\n.]|\.(?!\s|$))+(?:[。！？!?；]|\.(?=\s|$))?")
-_YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)年|\b(?:in|In|IN) (199\d|20\d\d)\b")
+_YEAR = re.compile(
+    r"(?<!\d)(199\d|20\d\d)年|\b(?:in|In|IN) (199\d|20\d\d)\b"
+    r"|(?<!\d)(199\d|20\d\d)(?=\s*[—–\-~～至到]+\s*(?:199\d|20\d\d)\s*年)"
+)
 _PART = re.compile(
     r"其中|分别|初级|中级|高级|累计|历年|以来|同比|去年|上年|前年|较上|近\d+年|近[一二三四五六七八九十]年"
+    r"|争取|计划|预计|力争|拟|新增|目标|明年"
     r"|\b(?:of whom|of them|including|respectively|cumulative(?:ly)?|since|last year|previous year"
-    r"|year on year|junior|intermediate|senior|elementary|advanced)\b",
+    r"|year on year|junior|intermediate|senior|elementary|advanced|will|plans? to|aims? to"
+    r"|next year)\b",
     re.IGNORECASE,
 )
 
@@ -379,7 +407,7 @@ def _count_claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
         bound = _ENGLISH_COUNT_BOUNDS[m["count_bound"].lower()]
         text = f"{bound}{number}{'人次' if sittings else '人'}"
     else:
-        text = m["count"]
+        text = re.sub(r"[名位]$", "人", m["count"])  # "200 余名学生": persons
     try:
         count = PrintedCount.parse(text)
     except ValueError:
@@ -395,6 +423,7 @@ def _count_claim(kind: ClaimKind, m: re.Match[str]) -> Claim | None:
 
 
 _FIGURE = re.compile(r"[0-9万千]")
+_LEVEL_TOTAL = re.compile(r"[，,、\s]*(?:共计|合计|总计|共)(?:有)?(\d+)(?:人|名|位)(?!次)")
 
 
 def sentence_claims(text: str) -> tuple[Claim, ...]:
@@ -411,6 +440,15 @@ def sentence_claims(text: str) -> tuple[Claim, ...]:
             claim = _claim(kind, m)
             if claim is not None:
                 taken.append((span[0], span[1], claim))
+    levels = [(s, e) for s, e, c in taken if c.kind == "level_passed"]
+    if len(levels) >= 2 and not any(c.kind == "passed" for _, _, c in taken):
+        # "初级 18 人、中级 12 人，共 30 人": the total after the levels is of those passed.
+        end = max(e for _, e in levels)
+        total = _LEVEL_TOTAL.match(text, end)
+        if total is not None:
+            printed = total[0].lstrip("，,、 ")
+            claim = Claim(kind="passed", value=int(total[1]), unit="人", printed=printed)
+            taken.append((total.start(), total.end(), claim))
     return tuple(c for _, _, c in sorted(taken, key=lambda t: t[0]))
 
 
@@ -423,16 +461,112 @@ _GENERIC = re.compile(
 
 
 _COUNTED = re.compile(r"\d+(?:人次|人|名|位)")
+_CERTIFICATES_COUNTED = re.compile(r"\d+(?:个|项|门|本|种)")
+_WHOLE_OF = re.compile(
+    r"其中(?=(?:有|共有|共)?\d|通过|合格|取证|获证|获得|取得)|\b(?:of whom|of them)(?= \d)",
+    re.IGNORECASE,
+)
+"""其中 (of whom) going on with a count of another kind ("共有 21 人参加培训，其中 12 人获得考评员
+资格", "参加考核 100 人，其中通过 90 人"): the year's figure of that kind, not a part."""
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _lead(sentence: str) -> tuple[Claim, ...]:
+    """The claims of the clauses before the one where a part or another time is first named."""
+    m = _PART.search(sentence)
+    if m is None:
+        return ()
+    ends = [e.end() for e in _CLAUSE_END.finditer(sentence, 0, m.start())]
+    return sentence_claims(sentence[: ends[-1]]) if ends else ()
+
+
+def _scoped(sentence: str, claims: Sequence[Claim]) -> bool:
+    """Whether a sentence speaks of a part or another time (see :class:`Statement`); a 其中
+    going on with a count of a kind not stated before it does not make it so."""
+    if not _PART.search(sentence):
+        return False
+    m = _WHOLE_OF.search(sentence)
+    if m is None or _PART.search(sentence[: m.start()] + sentence[m.end() :]):
+        return True
+    before = {c.kind for c in sentence_claims(sentence[: m.start()]) if c.level is None}
+    before.discard("certificates")
+    after = {c.kind for c in sentence_claims(sentence[m.end() :])}
+    # Those who sat, then the passed and their rate; those trained, then the assessors (not
+    # the trained who passed their training, nor a part of the same count).
+    return not (
+        after
+        and (
+            (before == {"candidates"} and after <= {"passed", "rate"})
+            or (before == {"trained"} and after <= {"assessors"})
+        )
+    )
+
+
+_ENGLISH_NAMED = re.compile(
+    r"\b(?:the|its|their)\s+((?:[A-Za-z][\w-]*\s+){1,6}?)"
+    r"(?:certificate|assessment|exam|examination|test)\b(?!s)",
+    re.IGNORECASE,
+)
+_ENGLISH_GENERIC = frozenset(
+    [
+        "1+x",
+        "x",
+        "pilot",
+        "vocational",
+        "skill",
+        "skills",
+        "level",
+        "levels",
+        "national",
+        "annual",
+        "this",
+        "that",
+        "year's",
+        "each",
+        "every",
+        "whole",
+        "same",
+        "new",
+        "final",
+        "autumn",
+        "spring",
+        "summer",
+        "winter",
+        "certificate",
+        "college",
+        "college's",
+        "school",
+        "school's",
+        "first",
+        "second",
+        "last",
+        "next",
+        "all",
+        "these",
+        "those",
+        "our",
+        "written",
+        "practical",
+        "online",
+    ]
+)
 
 
 def named_certificate(sentence: str) -> str | None:
     """The certificate a sentence names before "证书" ("物流管理证书", "智能财税职业技能等级
     证书"), when the words there name one rather than certificates in general ("试点证书",
-    "16 个证书", "取得证书")."""
+    "16 个证书", "取得证书"); in English, the words of "the logistics management assessment"
+    (not "the 1+X certificate", "the pilot certificate")."""
+    for e in _ENGLISH_NAMED.finditer(sentence):
+        words = e[1].split()
+        if not {w.casefold() for w in words} & _ENGLISH_GENERIC:
+            return " ".join(words)
     for m in _BEFORE_CERTIFICATE.finditer(sentence):
         words = re.sub(r"(?:初级|中级|高级)$", "", m[1])
-        if _COUNTED.search(words):
-            continue  # "7人获得中级证书": a count of persons, not a name
+        if _COUNTED.search(words) or _CERTIFICATES_COUNTED.search(words):
+            continue  # "7人获得中级证书", "学院共有4个证书": a count, not a name
         if words and not _GENERIC.match(words):
             stripped = re.sub(r"(?:职业技能等级|职业技能|技能等级|等级|1\+X|X)+$", "", words)
             return stripped or words
@@ -467,6 +601,7 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
             subject = by_key[found] if found is not None else named_certificate(sentence)
             years = {int(y) for pair in _YEAR.findall(sentence) for y in pair if y}
             several = len(years) > 1  # 2019 年至 2020 年…: not one year's figures
+            scoped = several or _scoped(sentence, claims)
             out.append(
                 Statement(
                     place=attrs.evolve(paragraph.place, sentence=number),
@@ -476,8 +611,9 @@ def find_statements(document: Document, names: Iterable[str] = ()) -> tuple[Stat
                     claims=claims,
                     subject=subject,
                     year=years.pop() if len(years) == 1 else None,
-                    scoped=several or bool(_PART.search(sentence)),
+                    scoped=scoped,
                     paragraph_subject=sole,
+                    lead=_lead(sentence) if scoped and not several else (),
                 )
             )
     return tuple(out)

@@ -1,8 +1,8 @@
 """Markdown documents (.md): pipe tables as tables, the rest as paragraphs.
 
-Headings lose their ``#`` marks, emphasis marks are dropped, fenced code blocks (charts) are
-skipped, ``\\|`` inside a cell is a literal bar, and the ``---`` line under a table's header is
-not a row. The text is decoded as .txt files are.
+Headings lose their ``#`` marks (each kept as a heading of its level), emphasis marks are
+dropped, fenced code blocks (charts) are skipped, ``\\|`` inside a cell is a literal bar,
+and the ``---`` line under a table's header is not a row. The text is decoded as .txt files are.
 """
 
 from __future__ import annotations
@@ -62,8 +62,10 @@ def read_markdown(path: Path) -> Document:
         if table:
             builder.table(table)
             table = []
+        marks = _HEADING.match(tl.text)
+        level = marks[0].count("#") if marks else None
         text = _plain(_HEADING.sub("", tl.text)) if stripped else ""
-        pending.append(TextLine(text, tl.line, tl.page))
+        pending.append(TextLine(text, tl.line, tl.page, heading=level))
     if table:
         builder.table(table)
     line_blocks(pending, builder)

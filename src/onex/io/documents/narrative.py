@@ -24,6 +24,10 @@ becomes what the model keeps for it:
   changed between cohorts (``2020 级…专业的《课程》课程课时由 2019 级的 27 学时调整为 54
   学时``): :class:`~onex.Course` and :class:`~onex.CourseIntegration` records.
 
+A paragraph the file marks as a heading (a Word heading style such as Heading 1 or 标题 2, a
+Markdown ``#`` line) is a heading whether numbered or not: the highest level below the title a
+part, deeper levels sections within it.
+
 Paragraphs before the first heading (a news item's body, a preface) are not kept: only what
 sits under a heading is narrative.
 """
@@ -35,7 +39,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from onex.io.documents.blocks import Document, Paragraph, TableBlock
+from onex.io.documents.blocks import Block, Document, Paragraph, TableBlock
 from onex.io.documents.tables import DocumentTable, count_at
 from onex.io.documents.text import join_lines
 from onex.model import (
@@ -132,6 +136,8 @@ class _Section:
     part: int = 0
     numbers: set[int] = attrs.field(factory=set)
     """The document's paragraph numbers the section's paragraphs were joined from."""
+    top: bool = False
+    """A part (一、, a heading of the highest level), not a section within one."""
 
 
 def _heading_like(rest: str) -> bool:
@@ -198,7 +204,14 @@ def _sections(document: Document) -> list[_Section]:
     last: Paragraph | None = None  # the paragraph a broken one may continue
     blocks = list(document.blocks)
     first_paragraph = next((b for b in blocks if isinstance(b, Paragraph)), None)
-    for block in blocks:
+    levels = [
+        b.heading
+        for b in blocks
+        if isinstance(b, Paragraph) and b.heading is not None and b is not first_paragraph
+    ]
+    top = min(levels, default=1)
+    marked = bool(levels)
+    for at, block in enumerate(blocks):
         if isinstance(block, TableBlock):
             if (
                 current is not None
@@ -214,10 +227,34 @@ def _sections(document: Document) -> list[_Section]:
         if block is first_paragraph:
             continue  # the title
         text = _BULLET.sub("", block.text)
+        if block.heading is not None and _heading_like(text):
+            # A heading the file marks as one (a Word heading style, a Markdown #), numbered
+            # or not: the highest level below the title is a part, the others its sections.
+            numbered = _PART.match(text) or _SECTION.match(text) or _ITEM.match(text)
+            title = (numbered["rest"] if numbered else text).strip()
+            is_part = block.heading <= top
+            part += is_part
+            current = _Section(key=None, title=title, part=part, top=is_part)
+            out.append(current)
+            item_heading = False
+            last = None
+            continue
+        if not marked and _plain_heading(text, blocks[at + 1 : at + 2]):
+            # An unnumbered title of a known section (工作机制, 下一步工作打算) on a line of
+            # its own, a paragraph under it: a heading where nothing marks one (.txt, .pdf).
+            top_level = part == 0
+            part += top_level
+            current = _Section(key=None, title=text.strip(), part=part, top=top_level)
+            out.append(current)
+            item_heading = False
+            last = None
+            continue
         part_m = _is_part(text)
         if part_m:
             part += 1
-            current = _Section(key=None, title=part_m["rest"].strip() or text.strip(), part=part)
+            current = _Section(
+                key=None, title=part_m["rest"].strip() or text.strip(), part=part, top=True
+            )
             out.append(current)
             item_heading = False
             last = None
@@ -249,6 +286,8 @@ def _sections(document: Document) -> list[_Section]:
             and current.paragraphs
             and current.paragraphs[-1] is last
             and not last.text.endswith(_ENDS)
+            # A short title-like line (a sub-heading nothing marks) is no broken paragraph.
+            and not (len(last.text) <= _SHORT_TITLE and _heading_like(last.text))
         ):
             joined = Paragraph(text=join_lines([last.text, text]), place=last.place)
             current.paragraphs[-1] = joined
@@ -264,6 +303,23 @@ def _sections(document: Document) -> list[_Section]:
             current.numbers.add(block.place.paragraph)
         last = paragraph
     return out
+
+
+_SHORT_TITLE = 16
+
+
+def _plain_heading(text: str, following: Sequence[Block]) -> bool:
+    """Whether an unnumbered line is the title of a section known by its words (工作机制,
+    下一步工作打算, 经验做法…), short, ending no sentence, with a paragraph after it."""
+    return (
+        len(text.strip()) <= _SHORT_TITLE
+        and _heading_like(text)
+        and not (_PART.match(text) or _SECTION.match(text) or _ITEM.match(text))
+        and not re.search(r"\d", text)
+        and _key_of(text) is not None
+        and bool(following)
+        and isinstance(following[0], Paragraph)
+    )
 
 
 def _sentences(text: str) -> list[str]:
@@ -306,6 +362,30 @@ def _cited_as(citation: Citation, section_key: str | None) -> str | None:
     return None
 
 
+def _fold(sections: list[_Section]) -> list[_Section]:
+    """``sections`` keyed by their titles, a part known by its title (下一步工作打算) that
+    prints nothing before its sections of titles unknown (扩大试点规模, 深化课证融通) holding
+    them: each section's title a paragraph of the part, then its paragraphs."""
+    for s in sections:
+        s.key = _key_of(s.title)
+    out: list[_Section] = []
+    holder: _Section | None = None
+    for s in sections:
+        if s.top:
+            known = s.key is not None and s.key not in _SILENT
+            holder = s if known and not s.paragraphs else None
+            out.append(s)
+            continue
+        if holder is not None and s.key is None and s.title is not None and s.paragraphs:
+            holder.paragraphs.append(Paragraph(text=s.title, place=s.paragraphs[0].place))
+            holder.paragraphs.extend(s.paragraphs)
+            holder.numbers |= s.numbers
+            continue
+        holder = None
+        out.append(s)
+    return out
+
+
 def read_narrative(
     document: Document,
     tables: Sequence[DocumentTable],
@@ -319,9 +399,7 @@ def read_narrative(
     report writes itself); ``certificate_names`` the names the exam table prints, by which a
     course change is tied to its certificate.
     """
-    sections = _sections(document)
-    for s in sections:
-        s.key = _key_of(s.title)
+    sections = _fold(_sections(document))
     # An untitled section (a numbered paragraph beside headings) is known by what it cites.
     cited: dict[str, tuple[Citation, str, _Section]] = {}
     for s in sections:

@@ -90,25 +90,41 @@ def _read_page(page: Any, number: int, builder: BlockBuilder) -> None:
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
     top = 0.0
     width, height = page.width, page.height
+    # Each region in order: its laid-out text lines, or a ruled table's rows (no text lines).
+    texts: list[list[str]] = []
+    tables_at: dict[int, list[tuple[Sequence[str], int | None, int | None]]] = {}
+
+    def region(bottom: float) -> None:
+        lines = page.within_bbox((0, top, width, bottom)).extract_text(layout=True) or ""
+        texts.append(lines.splitlines())
+
     for table in tables:
         _, t_top, _, t_bottom = table.bbox
         if t_top > top:
-            _text_region(page.within_bbox((0, top, width, t_top)), number, builder)
+            region(t_top)
         rows = [
             ([join_lines((cell or "").splitlines()) for cell in row], number, None)
             for row in table.extract()
         ]
-        builder.table([r for r in rows if any(r[0])])
+        tables_at[len(texts)] = [r for r in rows if any(r[0])]
+        texts.append([])
         top = max(top, t_bottom)
     if top < height:
-        _text_region(page.within_bbox((0, top, width, height)), number, builder)
+        region(height)
+    # The right margin of prose is the page's, not a short region's (a few short lines under
+    # a table are headings and paragraphs' ends, not one paragraph).
+    right = max((len(line.rstrip()) for lines in texts for line in lines), default=0)
+    for k, lines in enumerate(texts):
+        if k in tables_at:
+            builder.table(tables_at[k])
+        else:
+            _text_region(lines, number, builder, right)
 
 
-def _text_region(region: Any, number: int, builder: BlockBuilder) -> None:
+def _text_region(lines: list[str], number: int, builder: BlockBuilder, right: int) -> None:
     """The text of a region without ruled tables, laid out as printed: a line that reads as a
     table header starts a table whose columns are where the header's cells start (a cell
     wrapped onto the next line stays in its column); other lines are prose."""
-    lines = (region.extract_text(layout=True) or "").splitlines()
     prose: list[str] = []
     i = 0
     while i < len(lines):
@@ -117,14 +133,14 @@ def _text_region(region: Any, number: int, builder: BlockBuilder) -> None:
             prose.append(lines[i])
             i += 1
             continue
-        _prose(prose, number, builder)
+        _prose(prose, number, builder, right)
         prose = []
         rows, i = _layout_table(lines, i, cells, number)
         if len(rows) > 1:
             builder.table(rows)
         else:
-            _prose(lines[i - 1 : i], number, builder)
-    _prose(prose, number, builder)
+            _prose(lines[i - 1 : i], number, builder, right)
+    _prose(prose, number, builder, right)
 
 
 def _layout_table(
@@ -178,10 +194,10 @@ def _layout_cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m[0]) for m in _LAYOUT_GAP.finditer(line)]
 
 
-def _prose(lines: Sequence[str], number: int, builder: BlockBuilder) -> None:
+def _prose(lines: Sequence[str], number: int, builder: BlockBuilder, page_right: int) -> None:
     """Laid-out prose lines as paragraphs: a paragraph ends at a line that ends a sentence or
     stops clearly short of the right margin (a heading, a paragraph's last line)."""
-    right = max((len(line.rstrip()) for line in lines), default=0)
+    right = max(page_right, *(len(line.rstrip()) for line in lines), 0)
     pending: list[str] = []
     for line in lines:
         text = " ".join(line.split())

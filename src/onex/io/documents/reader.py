@@ -446,16 +446,29 @@ def whole_year(report: ReportDocument, statement: Statement) -> bool:
     return statement.year is None or report.year is None or statement.year == report.year
 
 
+def year_figures(report: ReportDocument, statement: Statement) -> Statement | None:
+    """The sentence with the figures it states of the whole year: all of them, or those of
+    its clauses before a part or another time is named (:meth:`Statement.whole`); None when
+    it states none."""
+    whole = statement.whole()
+    return whole if whole is not None and whole_year(report, whole) else None
+
+
 def _stated(report: ReportDocument, table: StatedTotals) -> StatedTotals:
     """The totals the document states: the first whole-year sentence figure of each kind,
     else the 合计 rows'."""
     found: dict[str, object] = {}
-    for s in report.statements:
-        if not whole_year(report, s):
+    for statement in report.statements:
+        s = year_figures(report, statement)
+        if s is None:
             continue
         for kind in ("certificates", "candidates", "passed", "trained", "assessors"):
-            claim = s.first(kind)
-            if claim is not None and claim.value is not None:
+            claims = s.of(kind)
+            if kind == "candidates":
+                # Those who sat, in persons: the registered and 人次 are other counts.
+                claims = tuple(c for c in claims if c.base != "registered" and c.unit != "人次")
+            claim = next(iter(claims), None)
+            if claim is not None and claim.value is not None and claim.level is None:
                 found.setdefault(kind, claim.value)
         rate = s.first("rate")
         if rate is not None:

@@ -68,16 +68,21 @@ _COUNT_KEYS = {
 }
 _HEADER_SCAN = 6
 _YEAR = re.compile(r"(?<!\d)(199\d|20\d\d)\s*年")
+# The first year of a range printed with one 年 ("2020—2022 年", "2020-2022年度"): a year too.
+_RANGE_START = re.compile(r"(?<!\d)(199\d|20\d\d)\s*[—–\-~～至到]+\s*(?:199\d|20\d\d)\s*年")
 _COUNT_CELL = re.compile(r"^\s*[\d０-９]+\s*(?:人|人次)?\s*$")
 _OPEN = "(（[【"
 _CLOSE = ")）]】"
 
 
 def year_in(text: str) -> int | None:
-    """The year a title names ("2020 年…统计表", "２０２０年度"), if exactly one."""
+    """The year a title names ("2020 年…统计表", "２０２０年度"), if exactly one (a range,
+    "2020—2022 年", names several)."""
     from onex.model.values import half_width
 
-    years = {int(m[1]) for m in _YEAR.finditer(half_width(text))}
+    plain = half_width(text)
+    years = {int(m[1]) for m in _YEAR.finditer(plain)}
+    years |= {int(m[1]) for m in _RANGE_START.finditer(plain)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -144,6 +149,8 @@ class DocumentTable:
         places: dict[int, Place] = {}
         for i, row in enumerate(keep, 1):
             cells: list[object] = list(row.cells)
+            if row is self.header:
+                cells = self._named_header(cells)
             if by_year and self.kind == "exams":
                 # A summary over years: the year names the row.
                 label = "证书名称" if row is self.header else (self.value(row, "year") or "")
@@ -153,6 +160,19 @@ class DocumentTable:
             rows.append((i, cells, ()))
             places[i] = row.place
         return DocumentGrid(source, None, rows, places=places)
+
+    def _named_header(self, cells: list[object]) -> list[object]:
+        """The header with each column the document reads otherwise than the table readers
+        would (报考人数 beside 实考人数, 获证人数 for the passed) named as they know it."""
+        if self.match is None or self.kind == "other":
+            return cells
+        specs = next(s for kind, s, _ in _KINDS if kind == self.kind)
+        plain = match_header([str(c) for c in cells], specs).index
+        names = {spec.key: spec.names[0] for spec in specs}
+        for key, col in self.match.index.items():
+            if plain.get(key) != col and col < len(cells) and key in names:
+                cells[col] = names[key]
+        return cells
 
     @property
     def total_label(self) -> str | None:
@@ -165,7 +185,7 @@ class DocumentTable:
 _NUMERIC_KEYS = frozenset(
     {"seq", "candidates", "passed", "rate", "trained", "assessors", "budget", "spent", "year"}
 )
-_NUMBER_TOKEN = re.compile(r"^(?:[\d,]+(?:\.\d+)?(?:%|人次|人|年|元|万元)?|[—–-]+)$")
+_NUMBER_TOKEN = re.compile(r"^(?:[\d,]+(?:\.\d+)?(?:%|人次|人|年度|年|元|万元)?|[—–-]+)$")
 _UNIT_TOKEN = re.compile(r"^(?:[(（\[【][^)）\]】]*[)）\]】]|%|人次|人|年|元|万元)$")
 
 
@@ -183,6 +203,13 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def _is_number(token: str) -> bool:
+    """Whether a word or cell is one figure ("1,479", "40 人", "８０％", "—")."""
+    from onex.model.values import half_width
+
+    return bool(_NUMBER_TOKEN.match(half_width(token).replace(" ", "")))
+
+
 def _aligned(tokens: Sequence[str], match: HeaderMatch, width: int) -> list[str] | None:
     """A row of words split on single spaces, put under its header's columns by what each
     column holds: one number for a count, rate or 序号 column; the words up to the next
@@ -194,14 +221,14 @@ def _aligned(tokens: Sequence[str], match: HeaderMatch, width: int) -> list[str]
         key = keys.get(col)
         numbers_after = sum(1 for c in range(col + 1, width) if keys.get(c) in _NUMERIC_KEYS)
         if key in _NUMERIC_KEYS:
-            if k < len(tokens) and _NUMBER_TOKEN.match(tokens[k]):
+            if k < len(tokens) and _is_number(tokens[k]):
                 out.append(tokens[k])
                 k += 1
             else:
                 out.append("")
             continue
         taken: list[str] = []
-        while k < len(tokens) and not (numbers_after and _NUMBER_TOKEN.match(tokens[k])):
+        while k < len(tokens) and not (numbers_after and _is_number(tokens[k])):
             taken.append(tokens[k])
             k += 1
         out.append(" ".join(taken))
@@ -356,9 +383,35 @@ def header_kind(cells: Sequence[str]) -> TableKind | None:
 def _header_of(cells: Sequence[str]) -> tuple[TableKind, HeaderMatch] | None:
     for kind, specs, needs in _KINDS:
         match = match_header(cells, specs)
+        if kind == "exams":
+            match = _exam_header(match)
         if any(need <= match.index.keys() for need in needs):
             return kind, match
     return None
+
+
+_REGISTERED_WORDS = ("报考", "报名")
+
+
+def _exam_header(match: HeaderMatch) -> HeaderMatch:
+    """An exam header as a report prints it: 报考人数 beside 实考/参考人数 is those registered
+    (alone it is the candidates), and 获证/取证人数 with no 通过人数 is those who passed."""
+    index = dict(match.index)
+    duplicates = list(match.duplicates)
+    for dup in match.duplicates:
+        key, first, second = dup
+        if key != "candidates" or "registered" in index:
+            continue
+        registered = [c for c in (first, second) if match.header(c).startswith(_REGISTERED_WORDS)]
+        if len(registered) == 1:
+            index["registered"] = registered[0]
+            index["candidates"] = second if registered[0] == first else first
+            duplicates.remove(dup)
+    if "passed" not in index and "issued" in index:
+        index["passed"] = index.pop("issued")
+    if index == match.index:
+        return match
+    return attrs.evolve(match, index=index, duplicates=tuple(duplicates))
 
 
 def _split(
@@ -399,15 +452,25 @@ def _split(
         if n == 0 and not titles and previous is not None and _titleish(previous.text):
             titles = [previous.text]
         title = titles[-1] if titles else None
+        under = rows[i + 1 : end]
+        again = [
+            not any(_COUNT_CELL.match(c) for c in r.cells) and _same_header(rows[i].cells, r.cells)
+            for r in under
+        ]
+        # A header repeated on a new page is skipped, and so is a lone line printed just
+        # before it (the page's running head, "××省教育厅通报"): not the rest of a row.
         body = [
             r
-            for r in rows[i + 1 : end]
-            if any(_COUNT_CELL.match(c) for c in r.cells)
-            or not _same_header(rows[i].cells, r.cells)
+            for k, r in enumerate(under)
+            if not again[k]
+            and not (
+                k + 1 < len(under) and again[k + 1] and len([c for c in r.cells if c.strip()]) == 1
+            )
         ]
-        made, total = _whole_rows(kind, match, body)
-        # Rows count as printed rows, a row broken over lines once.
-        start = rows[i].place.row or 1
+        made, total = _whole_rows(kind, match, body, len(rows[i].cells))
+        # Rows count as printed rows from the header (row 1), a row broken over lines once;
+        # a title printed in the table's first rows ("表2  2020—2022年…汇总表") is no row.
+        start = (rows[i].place.row or 1) - (len([t for t in above if t]) if n == 0 else 0)
         made = [_at_row(r, start + k) for k, r in enumerate(made, 1)]
         if total is not None:
             total = _at_row(total, start + len(made) + 1)
@@ -483,18 +546,27 @@ def _same_header(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _whole_rows(
-    kind: TableKind, match: HeaderMatch, body: Sequence[TableRow]
+    kind: TableKind, match: HeaderMatch, body: Sequence[TableRow], width: int
 ) -> tuple[list[TableRow], TableRow | None]:
     rows: list[TableRow] = []
     total: TableRow | None = None
     count_cols = [match.index[k] for k in _COUNT_KEYS[kind] if k in match.index]
     seq_col = match.index.get("seq")
     year_col = match.index.get("year")
+    level_col = match.index.get("level")
+    down = [c for c in (year_col,) if c is not None]
+    if level_col is not None and "certificate" in match.index:
+        down.append(match.index["certificate"])  # one row per level under a merged name
     for row in body:
         cells = list(row.cells)
+        if 1 < len(cells) < width and all(c.strip() for c in cells) and _misplaced(cells, match):
+            # Cells split on runs of spaces lose the empty ones (a 年度 merged over rows, the
+            # name beside 合计), so words land under a figure's column: put them under the
+            # header by what each holds.
+            cells = _aligned(cells, match, width) or cells
         text = join_lines(cells)
         if total is None and any(is_total_label(c) for c in cells[:3]):
-            total = row
+            total = TableRow(cells=tuple(cells), place=row.place)
             continue
         if is_page_number(text) and len([c for c in cells if c]) == 1:
             continue
@@ -504,13 +576,24 @@ def _whole_rows(
         if rows and total is None and (lone or (blank_counts and blank_seq)):
             rows[-1] = _continued(rows[-1], cells, match)
             continue
-        if year_col is not None and rows and _blank_at(cells, year_col):
-            # A 年度 merged over rows: PDF and text leave the rows below it empty.
-            above = rows[-1].cells[year_col] if year_col < len(rows[-1].cells) else ""
-            cells += [""] * (year_col + 1 - len(cells))
-            cells[year_col] = above
+        for col in down:
+            if rows and _blank_at(cells, col):
+                # A 年度 merged over rows (or a certificate over its levels' rows): PDF and
+                # text leave the rows below it empty.
+                above = rows[-1].cells[col] if col < len(rows[-1].cells) else ""
+                cells += [""] * (col + 1 - len(cells))
+                cells[col] = above
         rows.append(TableRow(cells=tuple(cells), place=row.place))
     return rows, total
+
+
+def _misplaced(cells: Sequence[str], match: HeaderMatch) -> bool:
+    """Whether words stand in a column of figures (序号, 年度, counts, rates)."""
+    return any(
+        col < len(cells) and not _is_number(cells[col])
+        for key, col in match.index.items()
+        if key in _NUMERIC_KEYS
+    )
 
 
 def _blank_at(cells: Sequence[str], col: int) -> bool:
@@ -588,7 +671,8 @@ def _joined(earlier: DocumentTable, later: DocumentTable) -> DocumentTable:
     assert earlier.match is not None
     rows = list(later.rows)
     if later.kind == "other":
-        made, total = _whole_rows(earlier.kind, earlier.match, rows)
+        width = len(earlier.header.cells) if earlier.header is not None else 0
+        made, total = _whole_rows(earlier.kind, earlier.match, rows, width)
     else:
         made, total = rows, later.total
     # The carried-over rows count on from the rows before the page break.

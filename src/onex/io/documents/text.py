@@ -29,6 +29,8 @@ class TextLine:
     text: str
     line: int | None = None
     page: int | None = None
+    heading: int | None = None
+    """The outline level of a line the file marks as a heading (Word styles, Markdown #)."""
 
 
 _WIDE_GAP = re.compile(r"[ \u3000]{2,}")
@@ -36,6 +38,7 @@ _IDEOGRAPHIC_GAP = re.compile(r" *\u3000[ \u3000]*")
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•/|]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?[\s\-—–－_·•/|]*$"
 )
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ":", ";")
 _FRAGMENT_CHARS = 16
 _PROSE_CELL = 30
@@ -98,13 +101,20 @@ class BlockBuilder:
         self._paragraphs = 0
         self._tables = 0
 
-    def paragraph(self, text: str, *, page: int | None = None, line: int | None = None) -> None:
-        """Add a paragraph (skipped when blank)."""
+    def paragraph(
+        self,
+        text: str,
+        *,
+        page: int | None = None,
+        line: int | None = None,
+        heading: int | None = None,
+    ) -> None:
+        """Add a paragraph (skipped when blank), a heading of level ``heading`` if given."""
         if not text.strip():
             return
         self._paragraphs += 1
         place = Place(page=page, paragraph=self._paragraphs, line=line)
-        self.blocks.append(Paragraph(text=text.strip(), place=place))
+        self.blocks.append(Paragraph(text=text.strip(), place=place, heading=heading))
 
     def table(self, rows: Sequence[tuple[Sequence[str], int | None, int | None]]) -> None:
         """Add a table from (cells, page, line) per row (skipped when it has no rows)."""
@@ -134,7 +144,8 @@ def line_blocks(
     With ``visual_lines`` (PDF text, where every printed line ends in a break), lines of one
     paragraph are joined until a line ends a sentence or is clearly shorter than a full line.
     """
-    split = [split_cells(tl.text) for tl in lines]
+    # A heading is a paragraph of its own, never a table line.
+    split = [[tl.text] if tl.heading is not None else split_cells(tl.text) for tl in lines]
     full = max((len(tl.text.strip()) for tl in lines), default=0)
     i = 0
     pending: list[TextLine] = []
@@ -152,6 +163,13 @@ def line_blocks(
         if not _is_table_line(cells):
             if not text or is_page_number(text):
                 flush()
+                i += 1
+                continue
+            if lines[i].heading is not None:
+                flush()
+                builder.paragraph(
+                    text, page=lines[i].page, line=lines[i].line, heading=lines[i].heading
+                )
                 i += 1
                 continue
             if visual_lines:
@@ -211,11 +229,17 @@ def decode_text(path: Path) -> str:
 
 
 def text_lines(text: str) -> list[TextLine]:
-    """The lines of ``text`` numbered from 1, pages counted by form feeds."""
+    """The lines of ``text`` numbered from 1 as an editor numbers them (by line breaks
+    only: ``str.splitlines`` would also break at a form feed, so every line after a page
+    break would be numbered one too far and the page never counted), pages counted by form
+    feeds."""
     out: list[TextLine] = []
     page = 1
     paged = "\f" in text
-    for number, raw in enumerate(text.splitlines(), 1):
+    lines = _LINE_BREAK.split(text)
+    if lines and not lines[-1]:
+        lines.pop()  # the break ending the last line
+    for number, raw in enumerate(lines, 1):
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")

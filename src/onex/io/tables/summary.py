@@ -533,6 +533,11 @@ class _SummaryReader:
         return rows, stated or StatedTotals(), match
 
 
+def is_subtotal_label(text: object) -> bool:
+    """Whether a cell names a subtotal row: 小计, Subtotal (any spacing)."""
+    return header_key(text) in _SUBTOTAL_KEYS
+
+
 _NOTE_ROW = re.compile(
     r"^\s*(?:[注※*＊]|备注|说明|附注|附件|制表|填表|填报|报送|审核|审批|复核|核对|统计人|负责人|"
     r"联系人|联系电话|电话|单位|日期|时间|数据来源|资料来源|来源|签字|签名|盖章|"
