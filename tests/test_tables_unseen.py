@@ -248,6 +248,41 @@ def test_csv_header_over_two_rows_with_blanks_under_merges(tmp_path: Path) -> No
     assert result.warnings == ()
 
 
+def _group_cell_header(path: Path, rate_of_first: str | None = None) -> Path:
+    """A header whose group cell 人数 is merged over 考证 and 通过 (its parts, which name no
+    column alone), 序号, 证书名称 and 通过率 merged down both rows; as .xlsx with real merged
+    cells, or as GBK CSV, which keeps each merged text in one cell only."""
+    header = [["序号", "证书名称", "人数", None, "通过率"], [None, None, "考证", "通过", None]]
+    body = [[i + 1, n, c, p, _pct(p, c)] for i, (n, c, p) in enumerate(ROWS)]
+    if rate_of_first is not None:
+        body[0][4] = rate_of_first
+    rows = [[TITLE, None, None, None, None], *header, *body]
+    if path.suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        for merged in ("A1:E1", "A2:A3", "B2:B3", "C2:D2", "E2:E3"):
+            sheet.merge_cells(merged)
+        book.save(path)
+        return path
+    return _write(path, [["" if c is None else str(c) for c in r] for r in rows], "gbk", ",")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_group_cell_over_parts_that_name_no_column(tmp_path: Path, suffix: str) -> None:
+    """人数 merged over 考证 and 通过 reads as 考证人数 and 通过人数 (as the document reader
+    reads the same header in a Word table); a wrong rate under it is one error at its row."""
+    good = onex.read_exam_table(_group_cell_header(tmp_path / f"a{suffix}"), institution="某院")
+    assert [(e.certificate, e.candidates, e.passed) for e in good.dataset.exams] == list(ROWS)
+    assert _kinds(good.dataset) == []
+    bad = onex.read_exam_table(
+        _group_cell_header(tmp_path / f"b{suffix}", rate_of_first="99.00%"), institution="某院"
+    )
+    assert [k for k, _ in _kinds(bad.dataset)] == ["RATE_MISMATCH"]
+
+
 def _levels(total: str = "1,539") -> list[list[str]]:
     """Levels of one certificate on consecutive rows, its 序号 and name merged over them, which
     CSV leaves blank; full-width digits and thousands separators in cells."""

@@ -24,7 +24,13 @@ import attrs
 from onex.io.documents.blocks import Block, Document, Paragraph, Place, TableBlock, TableRow
 from onex.io.documents.text import is_page_number, join_lines
 from onex.io.tables.grid import Grid
-from onex.io.tables.header import ColumnSpec, HeaderMatch, header_key, match_header
+from onex.io.tables.header import (
+    ColumnSpec,
+    HeaderMatch,
+    combine_header_rows,
+    header_key,
+    match_header,
+)
 from onex.io.tables.summary import (
     COURSE_COLUMNS,
     FUND_COLUMNS,
@@ -504,31 +510,23 @@ def _two_row_headers(rows: list[TableRow]) -> list[TableRow]:
             break  # the rows of figures have begun
         if _header_of(upper) is not None or _header_of(lower) is not None:
             break  # a header in one row
-        width = max(len(upper), len(lower))
-        a = [*upper, *[""] * (width - len(upper))]
-        b = [*lower, *[""] * (width - len(lower))]
-        # A group cell merged across columns prints in its first column only: carry it on.
-        for col in range(1, width):
-            if not a[col] and b[col] and b[col - 1]:
-                a[col] = a[col - 1]
-        combined = [_combine(x, y) for x, y in zip(a, b, strict=True)]
+        combined = [
+            str(c or "") for c in combine_header_rows(upper, lower, _names_a_column, _either)
+        ]
         if _header_of(combined) is not None:
             merged = TableRow(cells=tuple(combined), place=rows[i + 1].place)
             return [*rows[:i], merged, *rows[i + 2 :]]
     return rows
 
 
-def _combine(upper: str, lower: str) -> str:
-    """One header cell from a group cell and the cell under it: whichever order names a known
-    column (考证 under 人数 is 考证人数), else the lower, else the upper."""
-    if not lower:
-        return upper
-    if not upper or upper == lower:
-        return lower
-    for option in (lower + upper, upper + lower):
-        if any(match_header([option], specs).index for _, specs, _ in _KINDS):
-            return option
-    return lower
+def _names_a_column(cell: object) -> bool:
+    """Whether a header cell names a column of any table kind a document holds."""
+    return bool(cell) and any(match_header([cell], specs).index for _, specs, _ in _KINDS)
+
+
+def _either(_col: int, upper: object, lower: object) -> object:
+    """A header cell neither row names: the lower text, else the upper."""
+    return lower or upper
 
 
 def _titleish(text: str) -> bool:

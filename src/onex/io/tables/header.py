@@ -21,6 +21,7 @@ __all__ = [
     "MIN_KNOWN",
     "ColumnSpec",
     "HeaderMatch",
+    "combine_header_rows",
     "find_header",
     "header_key",
     "header_problems",
@@ -138,33 +139,77 @@ def find_header(
     return None
 
 
+def combine_header_rows(
+    upper: Sequence[object],
+    lower: Sequence[object],
+    known: Callable[[object], bool],
+    fallback: Callable[[int, object, object], object],
+) -> list[object]:
+    """One header row from a header printed over two, as Excel and Word tables print one: a
+    group heading merged over its columns above (考核情况 over 考证人数 and 通过人数, or 人数
+    over 考证 and 通过) and headings merged down both rows (序号, 证书名称), which a CSV export
+    or a text leaves blank in one of them. A group heading merged across columns prints in its
+    first column only, so it is carried on over the columns whose lower cells continue a run.
+    Each column takes the lower cell when it names a known column (``known``), else the upper
+    one, else the two read together (考证 under 人数 is 考证人数), else ``fallback(col, upper
+    cell, lower cell)``."""
+    width = max(len(upper), len(lower))
+    above = [upper[col] if col < len(upper) else None for col in range(width)]
+    below = [lower[col] if col < len(lower) else None for col in range(width)]
+    group = list(above)
+    for col in range(1, width):
+        if _blank(above[col]) and not _blank(below[col]) and not _blank(below[col - 1]):
+            group[col] = group[col - 1]
+    cells: list[object] = []
+    for col in range(width):
+        x, y = above[col], below[col]
+        if known(y):
+            cells.append(y)
+        elif known(x):
+            cells.append(x)
+        else:
+            g = group[col]
+            both = not _blank(g) and not _blank(y)
+            joined = [f"{y}{g}".strip(), f"{g}{y}".strip()] if both else []
+            cells.append(next((t for t in joined if known(t)), None) or fallback(col, x, y))
+    return cells
+
+
+def _blank(value: object) -> bool:
+    return value is None or not str(value).strip()
+
+
+def _is_figure(value: object) -> bool:
+    """Whether a cell holds a figure (a count, a rate): a data row, never a header's."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and bool(_FIGURE.match(value))
+
+
+_FIGURE = re.compile(r"^\s*[\d０-９][\d０-９.,，]*\s*(?:%|％|人|人次)?\s*$")
+
+
 def merge_header_rows(
     upper: Sequence[object],
     lower: Sequence[object],
     specs: Sequence[ColumnSpec],
     primary: Sequence[object],
 ) -> HeaderMatch | None:
-    """A header over two rows, as Excel tables print one: a group heading merged over its
-    columns above (考核情况 over 考证人数, 通过人数, 通过率) and headings merged down both rows
-    (序号, 证书名称), which a CSV export leaves blank in one of them. Each column takes the row
-    whose text names a known column (the lower first), else the text of ``primary`` (the row
-    :func:`find_header` found). The match, when it knows more columns than ``primary`` alone
-    and the other row names at least one known column itself; else None."""
+    """A header over two rows (see :func:`combine_header_rows`), where a column neither row
+    names keeps the text of ``primary`` (the row :func:`find_header` found). The match, when it
+    knows more columns than ``primary`` alone and the other row is a header's (it names a known
+    column itself, or holds no figure); else None."""
     lookup = _lookup(tuple(specs))
+
+    def known(cell: object) -> bool:
+        return bool(lookup.get(header_key(cell)))
+
     other = lower if primary is upper else upper
-    if not any(lookup.get(header_key(c)) for c in other if c is not None):
+    if not any(known(c) for c in other if c is not None) and any(map(_is_figure, other)):
         return None
-    width = max(len(upper), len(lower))
-    cells: list[object] = []
-    for col in range(width):
-        below = lower[col] if col < len(lower) else None
-        above = upper[col] if col < len(upper) else None
-        if lookup.get(header_key(below)):
-            cells.append(below)
-        elif lookup.get(header_key(above)):
-            cells.append(above)
-        else:
-            cells.append(primary[col] if col < len(primary) else None)
+    cells = combine_header_rows(
+        upper, lower, known, lambda col, _x, _y: primary[col] if col < len(primary) else None
+    )
     merged = match_header(cells, specs)
     if len(merged.index) <= len(match_header(primary, specs).index):
         return None
