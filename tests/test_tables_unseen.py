@@ -698,3 +698,18 @@ def test_a_fund_table_says_what_it_is(tmp_path: Path) -> None:
     assert problem.where == "line 2"
     assert "这是一张经费预算与支出表，不是考证表" in problem.text("zh")
     assert run("check", str(path)).returncode == 2
+
+
+def test_a_header_under_many_lines_of_preamble(tmp_path: Path) -> None:
+    """A title, then fourteen lines of explanation (reporting unit, source, dates), then the
+    header on line 16: found and read."""
+    preamble = [
+        [TITLE, "", "", "", ""],
+        *([f"说明{i}：数据来自教务系统", "", "", "", ""] for i in range(14)),
+    ]
+    header = ["序号", "证书名称", "考证人数", "通过人数", "通过率"]
+    body = [[str(i + 1), n, str(c), str(p), _pct(p, c)] for i, (n, c, p) in enumerate(ROWS)]
+    path = _write(tmp_path / "考证.csv", [*preamble, header, *body], "gbk", ",")
+    result = onex.read_exam_table(path, institution="某院")
+    assert [(e.certificate, e.candidates, e.passed) for e in result.dataset.exams] == list(ROWS)
+    assert _kinds(result.dataset) == []

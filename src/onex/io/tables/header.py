@@ -114,8 +114,9 @@ def match_header(cells: Sequence[object], specs: Iterable[ColumnSpec]) -> Header
     return HeaderMatch(index, headers, tuple(unknown), tuple(duplicates))
 
 
-HEADER_SCAN = 10
-"""How many first rows of a table may hold its header (title rows above it are skipped)."""
+HEADER_SCAN = 20
+"""How many first rows of a table may hold its header (title rows above it are skipped: a title,
+the reporting unit, a date, a note or two)."""
 
 MIN_KNOWN = 2
 """A row is the header when it names at least this many known columns."""
