@@ -713,3 +713,30 @@ def test_a_header_under_many_lines_of_preamble(tmp_path: Path) -> None:
     result = onex.read_exam_table(path, institution="某院")
     assert [(e.certificate, e.candidates, e.passed) for e in result.dataset.exams] == list(ROWS)
     assert _kinds(result.dataset) == []
+
+
+def test_kind_and_sheet_from_the_first_visible_sheet_with_a_header(tmp_path: Path) -> None:
+    """A workbook of candidate results whose first sheet holds instructions and whose second is
+    hidden: its kind is told by the sheet holding the header, and that sheet is read."""
+    book = openpyxl.Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "填表说明"
+    notes.append(["本工作簿为考核评价组织反馈的考生成绩，请勿修改表头"])
+    hidden = book.create_sheet("旧表")
+    hidden.sheet_state = "hidden"
+    hidden.append(["序号", "证书名称", "考证人数", "通过人数"])
+    scores = book.create_sheet("成绩")
+    scores.append(["学号", "姓名", "身份证号", "证书名称", "等级", "考核日期", "是否通过"])
+    scores.append(
+        ["2020001", "张三", "11010519491231002X", "老年照护", "初级", "2020-07-20", "通过"]
+    )
+    scores.append(
+        ["2020002", "李四", "11010519491231002X", "老年照护", "初级", "2020-07-20", "未通过"]
+    )
+    path = tmp_path / "成绩.xlsx"
+    book.save(path)
+    assert "results" == onex.detect_table_kind(path)
+    read = onex.read_table(path, institution="某院")
+    assert ("results", 2) == (read.kind, read.rows)
+    assert [(1, 2)] == [(e.passed, e.candidates) for e in read.dataset.exams]

@@ -45,7 +45,8 @@ Readable = str | os.PathLike[str]
 _COUNT_KEYS = frozenset({"candidates", "passed"})
 
 
-def _kind_of_header(rows: list[list[Any]]) -> TableKind:
+def _kind_of_header(rows: list[list[Any]]) -> TableKind | None:
+    """The kind the first header among ``rows`` names, or None when no row is a header."""
     for cells in rows[:HEADER_SCAN]:
         results = match_header(cells, RESULT_COLUMNS)
         summary = match_header(cells, SUMMARY_COLUMNS)
@@ -53,7 +54,7 @@ def _kind_of_header(rows: list[list[Any]]) -> TableKind:
             return "results"
         if len(summary.index) >= MIN_KNOWN:
             return "summary"
-    return "summary"
+    return None
 
 
 def _csv_head(path: Path) -> list[list[Any]]:
@@ -73,19 +74,34 @@ def _csv_head(path: Path) -> list[list[Any]]:
 @in_reader_lang
 @damaged_xlsx_as_data_error
 def detect_table_kind(path: Readable, *, sheet: str | None = None, lang: Lang = "zh") -> TableKind:
-    """Which kind of table ``path`` holds: ``"summary"``, ``"results"`` or ``"workbook"``."""
-    p = Path(path)
+    """Which kind of table ``path`` holds: ``"summary"``, ``"results"`` or ``"workbook"``.
+    Without ``sheet``, a workbook's first visible sheet whose first rows hold a header decides
+    (a sheet of instructions before the table is passed over, as the readers pass it over)."""
+    return _detect(Path(path), sheet)[0]
+
+
+def _detect(p: Path, sheet: str | None) -> tuple[TableKind, str | None]:
+    """The kind of table ``p`` holds and, for a workbook's sheet found by its header when no
+    ``sheet`` was named, that sheet's name (else None)."""
     if file_kind(p) == "csv":
-        return _kind_of_header(_csv_head(p))
-    wb = open_workbook(p, read_only=True, check_extent=False)  # ten rows only
+        return _kind_of_header(_csv_head(p)) or "summary", None
+    wb = open_workbook(p, read_only=True, check_extent=False)  # the first rows only
     try:
         if sheet is None and is_onex_workbook(wb.sheetnames):
-            return "workbook"
-        ws = wb[sheet] if sheet is not None and sheet in wb.sheetnames else wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+            return "workbook", None
+        if sheet is not None:
+            sheets = [wb[sheet] if sheet in wb.sheetnames else wb.worksheets[0]]
+        else:
+            visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+            sheets = visible or list(wb.worksheets)
+        for ws in sheets:
+            rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+            kind = _kind_of_header(rows)
+            if kind is not None:
+                return kind, ws.title if sheet is None else None
     finally:
         wb.close()
-    return _kind_of_header(rows)
+    return "summary", None
 
 
 @checked
@@ -117,7 +133,8 @@ def read_table(
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
-    kind = detect_table_kind(p, sheet=sheet)
+    kind, found = _detect(p, sheet)
+    sheet = sheet if found is None else found
     if kind == "workbook":
         dataset, warnings = read_workbook_with_warnings(p, max_problems=max_problems)
         return TableImport(kind="workbook", dataset=dataset, source=str(p), warnings=warnings)
