@@ -217,3 +217,24 @@ def test_a_breakdown_is_printed_only_where_it_covers_the_row(lang: str) -> None:
     zh = ["初级: 0/300、中级: 2/69"]
     en = ["junior: 0/300, intermediate: 2/69"]
     assert [[""], zh if lang == "zh" else en] == notes
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_year_without_exams_says_so_once(lang: str) -> None:
+    """A dataset with no exam (a training table alone, say): the exam section says no
+    certificate was examined, once, with no sentence of noughts before it."""
+    ds = onex.samples.load("gzcvc-2020").evolve(exams=())
+    section = _section(build_report(ds, lang=lang), "exams")  # type: ignore[arg-type]
+    assert [] == [b for b in section.blocks if isinstance(b, Paragraph)]
+    table = _table(build_report(ds, lang=lang), "exams")  # type: ignore[arg-type]
+    assert (
+        (),
+        (
+            "本年没有试点证书考核记录。"
+            if lang == "zh"
+            else "No certificate was examined this year."
+        ),
+    ) == (
+        table.rows,
+        table.empty,
+    )

@@ -142,7 +142,8 @@ def _exam_section(dataset: Dataset, exams: ExamSummary, lang: Lang, precision: i
     blocks: list[Block] = []
     if dataset.fictional:
         blocks.append(Paragraph(label("fictional", lang)))
-    blocks += [Paragraph(text), table]
+    # With no exam at all the table's own text says so: a sentence of noughts would not.
+    blocks += [Paragraph(text), table] if exams.rows or stages.has_more_than_exams else [table]
     against_quota = funnel_table(stages, lang)
     if against_quota is not None:
         blocks.append(against_quota)
