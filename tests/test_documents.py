@@ -595,3 +595,41 @@ def test_registered_in_a_sentence_against_the_tables_registered(
     result = onex.audit(onex.read_report(path))
     assert expected == [(f.kind.value, f.printed, f.computed) for f in result]
     assert all(f.place is not None and f.place.paragraph == 2 for f in result)
+
+
+@pytest.mark.parametrize(
+    ("caption", "zh", "en"),
+    [
+        (
+            "表2",
+            "表 1（印为“表2”）第 2 行（文本第 5 行）",
+            'Table 1 (printed "表2"), row 2 (line 5)',
+        ),
+        ("表１", "表 1 第 2 行（文本第 5 行）", "Table 1, row 2 (line 5)"),
+        (
+            "表三",
+            "表 1（印为“表三”）第 2 行（文本第 5 行）",
+            'Table 1 (printed "表三"), row 2 (line 5)',
+        ),
+    ],
+)
+def test_a_table_captioned_with_another_number_is_placed_by_both(
+    tmp_path: Path, caption: str, zh: str, en: str
+) -> None:
+    """A document's first table captioned 表2 (its table 1 in another document, say): a finding
+    in it names the table by its count and by the number printed, so the clerk finds it; a
+    caption that agrees with the count adds nothing."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某职业技术学院2021年1+X证书试点情况\n\n"
+        f"{caption} 2021年1+X证书考核情况统计表\n"
+        "序号\t证书名称\t考证人数\t通过人数\t通过率\n"
+        "1\t智能财税\t40\t38\t96.00%\n"
+        "2\t老年照护\t50\t45\t90.00%\n"
+        "合计\t\t90\t83\t92.22%\n",
+        encoding="utf-8",
+    )
+    report = onex.read_report(path)
+    [finding] = onex.audit(report).findings
+    assert finding.place is not None
+    assert (zh, en) == (finding.place.text("zh"), finding.place.text("en").capitalize())

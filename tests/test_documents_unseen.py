@@ -81,18 +81,19 @@ PLANTED = [
     ),
     ("unseen-en-2021.txt", "1,185 passed", "1,158 passed", "第 2 段第 2 句（文本第 3 行）"),
     # A table over three years pasted from a web page: 年度 printed once per year, the page's
-    # number and running head and the repeated header between rows, 合计 with no name beside.
+    # number and running head and the repeated header between rows, 合计 with no name beside;
+    # the document's one table is captioned 表2, which its places say.
     (
         "unseen-province-years.txt",
         "957           87.0%",
         "957           87.1%",
-        "表 1 第 7 行（文本第 18 行）",
+        "表 1（印为“表2”）第 7 行（文本第 18 行）",
     ),
     (
         "unseen-province-years.txt",
         "合计                        7,350",
         "合计                        7,530",
-        "表 1 第 8 行（文本第 19 行）",
+        "表 1（印为“表2”）第 8 行（文本第 19 行）",
     ),
     (
         "unseen-province-years.txt",
@@ -146,14 +147,19 @@ PLANTED = [
         "第 3 段第 1 句（文本第 5 行）",
     ),
     # A remark of passes per level without their bases: they add up to none of the row's counts.
-    ("unseen-summary-registered.txt", "中级47人", "中级48人", "表 1 第 4 行（文本第 15 行）"),
+    (
+        "unseen-summary-registered.txt",
+        "中级47人",
+        "中级48人",
+        "表 1（印为“表3”）第 4 行（文本第 15 行）",
+    ),
     # "两百余名学生参加" (a Chinese numeral with 余, before 较去年): 231 sat; 三百余 is wrong.
     ("unseen-summary-registered.txt", "两百余名", "三百余名", "第 2 段第 1 句（文本第 3 行）"),
     (
         "unseen-summary-registered.txt",
         "237\t231\t211\t91.3%",
         "237\t231\t211\t91.4%",
-        "表 1 第 6 行（文本第 17 行）",
+        "表 1（印为“表3”）第 6 行（文本第 17 行）",
     ),
     # A certificate printed once over its 初级 and 中级 rows (the cell below it left empty).
     ("unseen-level-rows.txt", "52\t47\t90.4%", "52\t47\t90.5%", "表 1 第 3 行（文本第 6 行）"),

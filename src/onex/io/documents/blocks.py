@@ -24,7 +24,9 @@ class Place:
     ``page`` (PDF, or form feeds in text), ``paragraph`` (the n-th paragraph of the document),
     ``table`` and ``row`` (the n-th table, its n-th row counting the header as row 1), ``line``
     (the text line of a .txt or .md file), ``sentence`` (the n-th sentence of the paragraph).
-    All are 1-based.
+    All are 1-based. ``caption`` is the table's number as its title prints it ("表2",
+    "Table 3"), kept when it differs from the count of tables (a document whose first table is
+    captioned 表2), so a reader finds the table by what is printed.
     """
 
     page: int | None = None
@@ -33,18 +35,23 @@ class Place:
     row: int | None = None
     line: int | None = None
     sentence: int | None = None
+    caption: str | None = None
 
     def text(self, lang: str = "zh") -> str:
         """How a reader finds it: ``第 2 页，表 1 第 15 行（文本第 27 行）`` or
-        ``page 2, table 1, row 15 (line 27)``."""
+        ``page 2, table 1, row 15 (line 27)``; ``表 1（印为“表2”）第 3 行`` where the table's
+        title numbers it otherwise."""
         en = check_lang(lang) == "en"
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"page {self.page}" if en else f"第 {self.page} 页")
         if self.table is not None:
             table = f"table {self.table}" if en else f"表 {self.table}"
+            if self.caption is not None:
+                table += f' (printed "{self.caption}")' if en else f"（印为“{self.caption}”）"
             if self.row is not None:
-                table += f", row {self.row}" if en else f" 第 {self.row} 行"
+                gap = "" if self.caption is not None else " "  # none after a closing bracket
+                table += f", row {self.row}" if en else f"{gap}第 {self.row} 行"
             parts.append(table)
         elif self.paragraph is not None:
             para = f"paragraph {self.paragraph}" if en else f"第 {self.paragraph} 段"

@@ -22,6 +22,7 @@ from typing import Literal
 import attrs
 
 from onex.io.documents.blocks import Block, Document, Paragraph, Place, TableBlock, TableRow
+from onex.io.documents.claims import chinese_number
 from onex.io.documents.text import is_page_number, join_lines
 from onex.io.tables.grid import Grid
 from onex.io.tables.header import (
@@ -477,18 +478,19 @@ def _split(
         # Rows count as printed rows from the header (row 1), a row broken over lines once;
         # a title printed in the table's first rows ("表2  2020—2022年…汇总表") is no row.
         start = (rows[i].place.row or 1) - (len([t for t in above if t]) if n == 0 else 0)
-        made = [_at_row(r, start + k) for k, r in enumerate(made, 1)]
+        caption = _caption(title, block.place.table)
+        made = [_at_row(r, start + k, caption) for k, r in enumerate(made, 1)]
         if total is not None:
-            total = _at_row(total, start + len(made) + 1)
+            total = _at_row(total, start + len(made) + 1, caption)
         year = None
         for t in titles:
             year = year_in(t) or year
         yield DocumentTable(
             kind=kind,
             number=block.place.table or 0,
-            place=rows[i].place,
+            place=attrs.evolve(rows[i].place, caption=caption),
             title=title,
-            header=rows[i],
+            header=_at_row(rows[i], rows[i].place.row, caption),
             match=match,
             rows=tuple(made),
             total=total,
@@ -496,8 +498,26 @@ def _split(
         )
 
 
-def _at_row(row: TableRow, number: int) -> TableRow:
-    return attrs.evolve(row, place=attrs.evolve(row.place, row=number))
+_CAPTION = re.compile(r"^\s*(表|Table)\s*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９])", re.I)
+
+
+def _caption(title: str | None, number: int | None) -> str | None:
+    """The table's number as its title prints it ("表2", "Table 3"), when it is not
+    ``number`` (the count of tables so far)."""
+    found = _CAPTION.match(title or "")
+    if found is None:
+        return None
+    from onex.model.values import half_width
+
+    printed = half_width(found.group(2))
+    value = int(printed) if printed.isdigit() else chinese_number(printed)
+    if value == number:
+        return None
+    return f"{found.group(1)}{found.group(2)}" if found.group(1) == "表" else found.group(0).strip()
+
+
+def _at_row(row: TableRow, number: int | None, caption: str | None = None) -> TableRow:
+    return attrs.evolve(row, place=attrs.evolve(row.place, row=number, caption=caption))
 
 
 def _two_row_headers(rows: list[TableRow]) -> list[TableRow]:
