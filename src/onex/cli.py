@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import itertools
 import os
 import sys
@@ -272,9 +273,9 @@ def load_any(source: str, args: argparse.Namespace) -> Dataset | Series:
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path, lang=lang)
         if args.year is None and onex.detect_table_kind(path, sheet=args.sheet) == "summary":
-            from onex.io.tables.summary import read_exam_table_years
+            from onex.io.detect import read_summary_years
 
-            imports = read_exam_table_years(path, sheet=args.sheet, institution=args.institution)
+            imports = read_summary_years(path, sheet=args.sheet, institution=args.institution)
             for line in dict.fromkeys(x for i in imports for x in i.warning_lines(lang)):
                 print(line, file=sys.stderr)
             if len(imports) > 1:
@@ -417,9 +418,13 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     found = load_any(args.source, args)
     datasets = found.datasets if isinstance(found, onex.Series) else (found,)
     kinds = [k for k in _CHECK_KINDS if not args.only or k in args.only]
+    # Read before anything is printed: a results file that cannot be read is exit 2 with its
+    # messages alone, not after half the groups.
+    results = _check_results(args) if "credits" in kinds else None
     for dataset in datasets:  # a folder or a multi-year table: each year, its lines prefixed
         year = f"{dataset.year} " if len(datasets) > 1 else ""
-        _check_year(dataset, args, out, [k for k in kinds if k != "years"], counts, year)
+        year_kinds = [k for k in kinds if k != "years"]
+        _check_year(dataset, args, out, year_kinds, counts, year, results)
     if "years" in kinds:
         _check_years(datasets, args, out, counts)
     _check_total(counts, zh, out)
@@ -515,9 +520,11 @@ def _check_year(
     kinds: list[str],
     counts: dict[str, int],
     year: str,
+    results: tuple[CandidateResult, ...] | None,
 ) -> None:
     """One year's checks, grouped by kind, each line prefixed by ``year`` (empty for one year);
-    ``counts`` gathers the findings by severity."""
+    ``counts`` gathers the findings by severity; ``results`` are the candidate results of the
+    credit check (None: not given)."""
     import onex
     from onex.services.audit_results import FUNNEL_KINDS
     from onex.services.funnel import funnel_given
@@ -553,7 +560,6 @@ def _check_year(
                     for v in funds.violations
                 ]
         else:
-            results = _check_results(args)
             if results is None:
                 skipped = "未提供考生成绩" if zh else "no candidate results given"
             elif not dataset.credit_transfers:
@@ -658,6 +664,20 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 }
 
 
+class _ClosedOutput(io.StringIO):
+    """Standard output when the process was started with it closed (``onex report >&-``):
+    writing to it is an OutputError (exit 2, one line), as for any output that cannot be
+    written."""
+
+    def write(self, text: str) -> int:
+        from onex.errors import OutputError
+
+        raise OutputError(
+            "cannot write to standard output: it is closed; nothing was written "
+            "(give -o PATH to write a file)"
+        )
+
+
 class _Terminated(BaseException):
     """SIGTERM arrived: unwound like Ctrl-C so that no temporary file is left behind."""
 
@@ -722,9 +742,12 @@ def _main(argv: Sequence[str] | None) -> int:
     for key in ("source", "old", "new", "certificates"):
         value = getattr(args, key, None)
         inputs.extend(value if isinstance(value, list) else [value] if value else [])
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, not to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's)
+    out: TextIO = sys.stdout if sys.stdout is not None else _ClosedOutput()
     try:
         with protecting(_inputs(*inputs)):
-            return _COMMANDS[args.command](args, sys.stdout)
+            return _COMMANDS[args.command](args, out)
     except UsageError as exc:
         print(f"onex: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -16,11 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from onex.arguments import checked
-from onex.errors import DataError
+from onex.errors import DataError, Problem
 from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, in_reader_lang
 from onex.io.results.progress import ProgressCallback
@@ -32,14 +33,21 @@ from onex.io.results.reader import (
 )
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.header import HEADER_SCAN, MIN_KNOWN, match_header
-from onex.io.tables.summary import SUMMARY_COLUMNS, TableKind, read_exam_table
+from onex.io.tables.summary import (
+    SUMMARY_COLUMNS,
+    TableKind,
+    read_exam_table,
+    read_exam_table_years,
+)
 from onex.io.tables.text import MAX_LINE_CHARS, open_csv_text, undecodable
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
 from onex.io.workbook.layout import is_onex_workbook
 from onex.io.workbook.read import read_workbook_with_warnings
 from onex.model import Certificate, Dataset
 
-__all__ = ["detect_table_kind", "read_table"]
+__all__ = ["detect_table_kind", "read_summary_years", "read_table"]
+
+_T = TypeVar("_T")
 
 Readable = str | os.PathLike[str]
 _COUNT_KEYS = frozenset({"candidates", "passed"})
@@ -133,11 +141,73 @@ def read_table(
             progress=progress,
             max_problems=max_problems,
         )
-    return read_exam_table(
+    return _summary_without_quotes(
         p,
-        sheet=sheet,
-        institution=institution,
-        year=year,
-        certificates=certificates,
-        max_problems=max_problems,
+        sheet,
+        lambda: read_exam_table(
+            p,
+            sheet=sheet,
+            institution=institution,
+            year=year,
+            certificates=certificates,
+            max_problems=max_problems,
+        ),
     )
+
+
+_NO_HEADER = "no header row found"
+
+
+def read_summary_years(
+    path: Path, *, sheet: str | None = None, institution: str | None = None
+) -> tuple[TableImport, ...]:
+    """A summary table read a year at a time (see :func:`read_exam_table_years`), with the
+    message of :func:`_summary_without_quotes` for a file without a header."""
+    return _summary_without_quotes(
+        path,
+        sheet,
+        lambda: read_exam_table_years(path, sheet=sheet, institution=institution),
+    )
+
+
+def _summary_without_quotes(path: Path, sheet: str | None, read: Callable[[], _T]) -> _T:
+    """``read()`` (a summary table's reader), except that a file in which it finds no header
+    row gets the results reader's message, which quotes no cell: a table without a header of
+    either kind may begin with a candidate's row, whose name the summary reader would quote.
+    The message names the columns of both kinds."""
+    try:
+        return read()
+    except DataError as exc:
+        first = exc.problems[0] if exc.problems else None
+        if first is None or not first.message.startswith(_NO_HEADER):
+            raise
+        filled = _first_row_filled(path, sheet)
+        raise DataError(
+            [
+                Problem(
+                    first.where,
+                    f"{_NO_HEADER}: expected columns such as 证书名称/certificate, "
+                    "考证人数/candidates, 通过人数/passed, 学号/student id, 是否通过/passed; "
+                    f"the first row has {filled} filled cells and none of these headers",
+                )
+            ],
+            source=exc.source,
+        ) from None
+
+
+def _first_row_filled(path: Path, sheet: str | None) -> int:
+    """How many cells the first row of the table's head that has any holds (0 when none)."""
+    if file_kind(path) == "csv":
+        rows = _csv_head(path)
+    else:
+        wb = open_workbook(path, read_only=True, check_extent=False)
+        try:
+            ws = wb[sheet] if sheet is not None and sheet in wb.sheetnames else wb.worksheets[0]
+            rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+        finally:
+            wb.close()
+    for cells in rows:
+        filled = sum(1 for c in cells if c is not None and str(c).strip())
+        if filled:
+            return filled
+    return 0
