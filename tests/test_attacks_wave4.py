@@ -134,3 +134,257 @@ def test_id_number_in_a_note_never_reaches_a_report(tmp_path: Path) -> None:
         assert "2021-06-12" in text or suffix == "xlsx", suffix
     assert onex.exporters.Text(f"{GOOD_ID} ok").value == "****************** ok"
     assert onex.exporters.Paragraph("2021-06-12 2021-11-20").text == "2021-06-12 2021-11-20"
+
+
+def _results_sheet(path: Path, rows: list[list[object]], *, title: bool = True) -> Path:
+    """An exam organisation's results workbook: a merged title row above the header."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "成绩"
+    if title:
+        ws.append(["2020 年 1+X 证书考核成绩表"])
+        ws.merge_cells("A1:I1")
+    ws.append(HEADER.split(","))
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _sessions(imported: onex.TableImport) -> list[tuple[str, int, int]]:
+    return [(e.certificate, e.candidates, e.passed) for e in imported.dataset.exams]
+
+
+def test_header_repeated_and_total_rows_are_layout(tmp_path: Path) -> None:
+    """A sheet printed over pages repeats its header; an exam organisation adds a 合计 row
+    (or 合计：2人 merged across, or 小计 per class). Neither is a result: the header is
+    skipped, a total row skipped with a warning, in CSV and XLSX, by read_results and
+    candidate_results alike (they once failed as rows with an unknown level, no certificate)."""
+    header = HEADER.split(",")
+    one = ["2020001", NAME, GOOD_ID, "物流管理", "初级", "2020-12-05", "72", "65", "是"]
+    two = ["2020002", "袁思", "", "物流管理", "初级", "2020-12-05", "40", "55", "否"]
+    rows = [one, header, two, ["小计", "", "", "", "", "", "", "", "1"], ["合计：2人"]]
+    book = _results_sheet(tmp_path / "成绩.xlsx", rows)
+    csv_file = _write(tmp_path / "成绩.csv", "\n".join(",".join(r) for r in [header, *rows]))
+    for source, places in ((book, ("sheet 成绩, row 6", "sheet 成绩, row 7")), (csv_file, None)):
+        imported = onex.read_results(source, year=2020, institution="某院", quiet=True)
+        assert _sessions(imported) == [("物流管理", 2, 1)]
+        assert imported.rows == 2
+        skipped = [str(w) for w in imported.warnings if "total row" in w.message]
+        where = places or ("line 5", "line 6")
+        assert skipped == [
+            f"{w}: a total row (合计) skipped: onex counts the result rows itself" for w in where
+        ]
+        with pytest.warns(onex.DataWarning):
+            results = list(onex.candidate_results(source))
+        assert [(r.student_id, r.passed) for r in results] == [
+            ("2020001", True),
+            ("2020002", False),
+        ]
+    done = run("report", str(book), "-q")
+    assert done.returncode == 0, done.stderr
+    assert "合计行，已跳过" in done.stderr
+
+
+def test_a_row_that_only_begins_like_a_total_is_still_checked(tmp_path: Path) -> None:
+    """A row whose first cell says 合计 but whose certificate cell holds a certificate is not
+    taken for a total: it is a row with a bad 学号 no one should lose silently... it counts as
+    the row it is (学号 are not checked for form), so the tally shows it."""
+    header = HEADER.split(",")
+    rows = [
+        ["合计", "", "", "物流管理", "初级", "2020-12-05", "72", "65", "是"],
+        ["2020002", "袁思", "", "物流管理", "初级", "2020-12-05", "40", "55", "否"],
+    ]
+    source = _write(tmp_path / "成绩.csv", "\n".join(",".join(r) for r in [header, *rows]))
+    imported = onex.read_results(source, year=2020, institution="某院", quiet=True)
+    assert _sessions(imported) == [("物流管理", 2, 1)]
+
+
+def test_id_number_typed_as_a_number(tmp_path: Path) -> None:
+    """A 身份证号 typed into a number cell of Excel loses its last digits (110105199001011234
+    is stored as 1.10105199001012E+17): the warning says so, instead of blaming the check
+    character (which a number rounded to ...200 would pass one time in eleven); the same for
+    the scientific text a CSV saved from Excel holds. The number is never shown whole."""
+    book = _results_sheet(
+        tmp_path / "成绩.xlsx",
+        [["2020001", NAME, 110105199001011234, "物流管理", "初级", "2020-12-05", 72, 65, "是"]],
+    )
+    csv_file = _write(
+        tmp_path / "成绩.csv",
+        f"{HEADER}\n2020001,{NAME},1.10105E+17,物流管理,初级,2020-12-05,72,65,是\n",
+    )
+    for source, where in (
+        (book, "sheet 成绩, cell C3 (身份证号)"),
+        (csv_file, "line 2, column 3 (身份证号)"),
+    ):
+        imported = onex.read_results(source, year=2020, institution="某院", quiet=True)
+        assert [str(w) for w in imported.warnings] == [
+            f"{where}: a 身份证号 stored as a number (its last digits are lost): format the "
+            "column as text and type the number again: '1.10***E+17'"
+        ]
+    done = run("check", "demo-2021", "--results", str(book), "--only", "credits")
+    assert "身份证号被存成了数字" in done.stderr
+    assert "110105" not in done.stderr
+
+
+def test_exam_dates_as_serial_numbers_and_with_a_time(tmp_path: Path) -> None:
+    """Exam dates as an exam organisation's sheet holds them: a date cell, a date and time
+    (the exam at 09:30), an Excel serial number whose date format was lost (44170 is
+    2020-12-05) and text; all are the same session. A number far from any date stays an
+    error at its cell."""
+    import datetime
+
+    rows: list[list[object]] = [
+        ["2020001", NAME, GOOD_ID, "物流管理", "初级", datetime.date(2020, 12, 5), 72, 65, "是"],
+        [
+            "2020002",
+            "袁思",
+            GOOD_ID,
+            "物流管理",
+            "初级",
+            datetime.datetime(2020, 12, 5, 9, 30),
+            40,
+            55,
+            "否",
+        ],
+        ["2020003", "张三", GOOD_ID, "物流管理", "初级", 44170, 80, 70, "是"],
+        ["2020004", "李四", GOOD_ID, "物流管理", "初级", "2020/12/5", 80, 70, "是"],
+    ]
+    book = _results_sheet(tmp_path / "成绩.xlsx", rows)
+    imported = onex.read_results(book, institution="某院", quiet=True)
+    assert [(str(e.date), e.candidates, e.passed) for e in imported.dataset.exams] == [
+        ("2020-12-05", 4, 3)
+    ]
+    assert imported.dataset.year == 2020
+    results = list(onex.candidate_results(book))
+    assert {str(r.date) for r in results} == {"2020-12-05"}
+    bad = _results_sheet(tmp_path / "坏.xlsx", [[*rows[0][:5], 7, 72, 65, "是"]])
+    with pytest.raises(onex.DataError) as err:
+        onex.read_results(bad, lang="en", quiet=True)
+    assert [str(p) for p in err.value.problems] == [
+        "sheet 成绩, cell F3 (考核日期): expected a date such as 2020-11-05, got '7'"
+    ]
+
+
+def test_blank_id_number_warning_in_both_languages(tmp_path: Path) -> None:
+    """A blank 身份证号 is a warning that says so, in Chinese under the default language (it
+    was English, with an empty quote, in both), on the fast path and row by row."""
+    clean = f"{HEADER}\n1,张三,,物流管理,初级,2020-12-05,72,65,是\n"
+    slow = clean + '2,李四,,物流管理,初级,2020-12-05,"40",55,否\n'
+    for text in (clean, slow):
+        source = _write(tmp_path / "成绩-2020.csv", text)
+        done = run("report", str(source), "-q", "--institution", "某院")
+        assert done.returncode == 0, done.stderr
+        assert (
+            done.stderr.splitlines()[0]
+            == f"{source}：警告：第 2 行第 3 列（身份证号）：缺少身份证号"
+        )
+        imported = onex.read_results(source, institution="某院", quiet=True)
+        assert str(imported.warnings[0]) == "line 2, column 3 (身份证号): no 身份证号"
+
+
+def _demo_workbook(path: Path, change: object) -> Path:
+    """The demo sample as the fill-in workbook, then changed as a clerk would (``change``
+    takes the openpyxl workbook)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    onex.dump(onex.samples.load("demo-2021"), path)
+    wb = openpyxl.load_workbook(path)
+    change(wb)  # type: ignore[operator]
+    wb.save(path)
+    return path
+
+
+def test_workbook_percentage_typed_as_a_number(tmp_path: Path) -> None:
+    """A clerk types 77.5% into 通过率（原文）, and Excel stores 0.775 in a percent format: it
+    reads as printed, 77.5% (it was refused as '0.775', with half the message in English)."""
+
+    def typed(wb: object) -> None:
+        cell = wb["考核"]["I2"]  # type: ignore[index]
+        cell.value = 0.775
+        cell.number_format = "0.0%"
+
+    source = _demo_workbook(tmp_path / "录入.xlsx", typed)
+    dataset = onex.load(source)
+    assert dataset.exams[0].rate_printed == onex.samples.load("demo-2021").exams[0].rate_printed
+    assert str(dataset.exams[0].rate_printed) == "77.5%"
+
+
+def test_workbook_rate_that_is_no_rate_says_so_in_chinese(tmp_path: Path) -> None:
+    """A number without a percent format in 通过率（原文） is refused at its cell, the whole
+    message in Chinese (its 'expected e.g.' part was English)."""
+
+    def typed(wb: object) -> None:
+        wb["考核"]["I2"] = 0.775  # type: ignore[index]
+
+    source = _demo_workbook(tmp_path / "录入.xlsx", typed)
+    done = run("check", str(source))
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"{source}：工作表 考核 单元格 I2（通过率（原文））：无法把 '0.775' 读作比率；"
+        "应写作 '80.12%'、'96%' 或 '超过95%' 这样的形式\n"
+    )
+
+
+def test_workbook_duplicate_header_is_an_error(tmp_path: Path) -> None:
+    """A second 考证人数 header typed over 备注 made the notes vanish without a word; it is an
+    error at the repeated header's cell."""
+
+    def typed(wb: object) -> None:
+        wb["考核"]["J1"] = "考证人数"  # type: ignore[index]
+
+    source = _demo_workbook(tmp_path / "录入.xlsx", typed)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(source, lang="en")
+    assert [str(p) for p in err.value.problems] == [
+        "sheet 考核, cell J1: column '考证人数' repeats '考证人数' (candidates)"
+    ]
+
+
+def test_workbook_title_rows_above_the_header(tmp_path: Path) -> None:
+    """Two rows inserted above the 考核 header (a title and a blank row) are skipped: the
+    workbook reads as before, and a problem below is placed at its real row."""
+
+    def titled(wb: object) -> None:
+        ws = wb["考核"]  # type: ignore[index]
+        ws.insert_rows(1, 2)
+        ws["A1"] = "2021 年考核情况"
+
+    source = _demo_workbook(tmp_path / "录入.xlsx", titled)
+    assert onex.load(source).exams == onex.samples.load("demo-2021").exams
+
+    def titled_and_wrong(wb: object) -> None:
+        titled(wb)
+        wb["考核"]["G4"] = "四十"  # type: ignore[index]
+
+    bad = _demo_workbook(tmp_path / "坏.xlsx", titled_and_wrong)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(bad, lang="en")
+    assert [str(p) for p in err.value.problems] == [
+        "sheet 考核, cell G4 (考证人数): expected a whole number, got '四十'"
+    ]
+
+
+def test_workbook_merged_cells(tmp_path: Path) -> None:
+    """A certificate name merged over the rows of its levels is that name on each row; a count
+    merged over two rows is never copied (that would count it twice): the second row's count
+    is missing, an error there."""
+
+    def merged_names(wb: object) -> None:
+        ws = wb["考核"]  # type: ignore[index]
+        ws["B3"] = None
+        ws["B4"] = None
+        ws.merge_cells("B2:B4")
+
+    source = _demo_workbook(tmp_path / "录入.xlsx", merged_names)
+    assert onex.load(source).exams == onex.samples.load("demo-2021").exams
+
+    def merged_count(wb: object) -> None:
+        wb["考核"].merge_cells("G2:G3")  # type: ignore[index]
+
+    bad = _demo_workbook(tmp_path / "坏.xlsx", merged_count)
+    with pytest.raises(onex.DataError) as err:
+        onex.load(bad, lang="en")
+    assert [str(p) for p in err.value.problems] == [
+        "sheet 考核, cell G3 (考证人数): 考证人数 is required"
+    ]

@@ -279,6 +279,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("expected one of {0}, got {1}", "应为 {0} 之一，实际为 {1}"),
     ("expected the rate as printed text, got {0}", "比率应按原文以文字填写，实际为 {0}"),
     ("cannot read {0} as a printed rate; {t1}", "无法把 {0} 读作比率；{t1}"),
+    ("expected e.g. {0}, {1} or {2}", "应写作 {0}、{1} 或 {2} 这样的形式"),
+    (
+        "cannot read {0} as a printed count; expected e.g. {1}, {2}, {3} or {4}",
+        "无法把 {0} 读作人数；应写作 {1}、{2}、{3} 或 {4} 这样的形式",
+    ),
     (
         "cannot read {0} as a rate; expected e.g. 80.12% or 96%",
         "无法把 {0} 读作比率；应如 80.12% 或 96%",
@@ -467,8 +472,18 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "身份证号校验位前应为 17 位数字：{0}",
     ),
     ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
+    ("no 身份证号", "缺少身份证号"),
+    (
+        "a 身份证号 stored as a number (its last digits are lost): format the column as text "
+        "and type the number again: {0}",
+        "身份证号被存成了数字（末几位已丢失）：请把该列设为文本格式后重新录入：{0}",
+    ),
     ("wrong check character (expected {0}): {1}", "身份证号校验位错误（应为 {0}）：{1}"),
     ("subtotal row skipped", "小计行，已跳过"),
+    (
+        "a total row (合计) skipped: onex counts the result rows itself",
+        "合计行，已跳过：onex 自行统计成绩行",
+    ),
     (
         "a total row in the middle of the table ({0} certificate rows follow it, from {p1}): "
         "the total belongs under the last certificate; move it there or delete it",

@@ -73,7 +73,11 @@ class ObjectIngest(ResultIngest):
         super().block(block)
         if self.log.problems or not len(block):
             return
-        objects = [self._result(cells) for cells in block.rows if any(c.strip() for c in cells)]
+        objects = [
+            self._result(cells)
+            for cells in block.rows
+            if any(c.strip() for c in cells) and self.layout_row(cells) is None
+        ]
         while not self.stop.is_set():
             try:
                 self.out.put(objects, timeout=0.1)

@@ -14,6 +14,7 @@ shown masked (4401**********123X) unless ``unmask=True``.
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import gc
 import os
@@ -253,12 +254,17 @@ def _read_xlsx(
     header_row, match = _header(records, log, title)
     ingest = ingest_type(str(path), match, log, known, unmask, title)
     ncols = len(match.headers)
+    i_id, i_date = ingest.i_id, ingest.i_date
 
     def blocks() -> Iterator[Block]:
         number = header_row + 1
         batch: list[list[str]] = []
         for row in rows:
             cells = _texts(row)
+            if i_id is not None and i_id < len(row) and type(row[i_id]) is not str:
+                cells[i_id] = _id_cell_text(row[i_id], cells[i_id])
+            if i_date is not None and i_date < len(row) and type(row[i_date]) is not str:
+                cells[i_date] = _date_cell_text(row[i_date], cells[i_date])
             if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
                 del cells[ncols:]
             elif len(cells) < ncols:
@@ -274,6 +280,37 @@ def _read_xlsx(
 
     ingest.count(blocks())
     return ingest, title
+
+
+_EXACT_FLOAT = 2**53
+"""Whole numbers from here on are not all exact in a float (an 18-digit 身份证号 never is)."""
+
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+_SERIALS = range(
+    (datetime.date(1950, 1, 1) - _EXCEL_EPOCH).days, (datetime.date(2100, 1, 1) - _EXCEL_EPOCH).days
+)
+"""Excel date serial numbers of 1950 to 2099: a date cell whose date format was lost."""
+
+
+def _id_cell_text(value: object, text: str) -> str:
+    """A 身份证号 cell as text: a number too large to be exact in a float (an ID typed into a
+    number cell, its last digits lost) in Excel's scientific form (``1.10105E+17``, as Excel
+    shows it), which the ID check names as such; anything else as any cell."""
+    if type(value) in (int, float) and abs(value) >= _EXACT_FLOAT:  # type: ignore[arg-type]
+        return f"{float(value):.6G}"  # type: ignore[arg-type]
+    return text
+
+
+def _date_cell_text(value: object, text: str) -> str:
+    """An exam-date cell as text: a date and time as its date (the exam's day), an Excel date
+    serial number (a date cell without its date format) as the date it stands for."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if type(value) in (int, float) and float(value).is_integer():  # type: ignore[arg-type]
+        serial = int(value)  # type: ignore[call-overload]
+        if serial in _SERIALS:
+            return (_EXCEL_EPOCH + datetime.timedelta(days=serial)).isoformat()
+    return text
 
 
 _FLOAT_TEXTS: dict[float, str] = {}

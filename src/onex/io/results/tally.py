@@ -19,7 +19,8 @@ from onex.io.problems import ProblemLog, place
 from onex.io.results.blocks import Block, ReadingStopped
 from onex.io.results.idnumbers import id_number_problem, ids_valid
 from onex.io.tables.context import KnownCertificates, certificate_code
-from onex.io.tables.header import HeaderMatch, row_length_problem
+from onex.io.tables.header import HeaderMatch, header_key, row_length_problem
+from onex.io.tables.summary import TOTAL_LABELS
 from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.model import (
     Certificate,
@@ -65,6 +66,12 @@ worth a warning: a typo, or a shifted row whose certificate cell holds something
 RARE_FILE_ROWS = 100
 
 _NAME_CLASH = "a name from the 姓名 column where the certificate belongs (columns shifted?)"
+
+_TOTAL_PREFIXES = tuple(
+    sorted(TOTAL_LABELS | {"小计", "subtotal", "总人数"}, key=len, reverse=True)
+)
+"""How a total row's first filled cell begins (header_key form): 合计, 总计, 小计, Total ...
+(``合计：120人`` too)."""
 
 
 class ResultIngest:
@@ -132,7 +139,35 @@ class ResultIngest:
         self.stopped = False  # a problem ended the reading before the end of the text
         self.checked: dict[int, set[str]] = {}
 
+    # -- rows that are layout, not results -------------------------------------------------
+
+    def layout_row(self, cells: Sequence[str]) -> str | None:
+        """``"header"`` for the header row repeated (a sheet printed over several pages, or
+        files pasted together), ``"total"`` for a 合计/总计/小计 row (its first filled cell
+        says so and its certificate cell is blank or that cell); None for any other row.
+        Neither is a result: both are skipped, a total row with a warning."""
+        known = [(col, header_key(self.match.headers[col])) for col in self.match.index.values()]
+        same = 0
+        for col, key in known:
+            if col < len(cells) and cells[col].strip():
+                if header_key(cells[col]) != key:
+                    break
+                same += 1
+        else:
+            if same >= 2:
+                return "header"
+        first = next((i for i, c in enumerate(cells) if c.strip()), None)
+        if first is None or not header_key(cells[first]).startswith(_TOTAL_PREFIXES):
+            return None
+        cert = cells[self.i_cert].strip() if self.i_cert < len(cells) else ""
+        return "total" if not cert or first == self.i_cert else None
+
     # -- places and values shown -----------------------------------------------------------
+
+    def _id_warning(self, why: str, value: str) -> str:
+        """The warning for a bad 身份证号: why, and the value (masked) unless it is blank."""
+        assert self.i_id is not None
+        return f"{why}: {self.shown(self.i_id, value)}" if value.strip() else why
 
     def where(self, number: int, col: int | None = None) -> str:
         return place(self.sheet, number, col, self.match.header(col) if col is not None else "")
@@ -391,9 +426,22 @@ class ResultIngest:
                 col = self.i_name
                 self.block_names = frozenset(r[col].strip() for r in rows if len(r) > col) - {""}
             try:
+                layout = set()
                 for i, row in enumerate(rows):
-                    self.row(row, block.number(i))
-                certs = [r[self.i_cert] if len(r) > self.i_cert else "" for r in rows]
+                    kind = self.layout_row(row)
+                    if kind is None:
+                        self.row(row, block.number(i))
+                        continue
+                    layout.add(i)
+                    if kind == "total":
+                        self.log.warn(
+                            self.where(block.number(i)),
+                            "a total row (合计) skipped: onex counts the result rows itself",
+                        )
+                certs = [
+                    r[self.i_cert] if len(r) > self.i_cert and i not in layout else ""
+                    for i, r in enumerate(rows)
+                ]
                 self._note_certificates(certs, block)
             finally:
                 self.block_names = frozenset()
@@ -464,8 +512,7 @@ class ResultIngest:
                 why = id_number_problem(value)
                 if why is not None:
                     self.log.warn(
-                        self.where(block.number(i), self.i_id),
-                        f"{why}: {self.shown(self.i_id, value)}",
+                        self.where(block.number(i), self.i_id), self._id_warning(why, value)
                     )
         return True
 
@@ -577,11 +624,10 @@ class ResultIngest:
                 "no result: give 是否通过 (passed) or both 理论成绩 and 实操成绩 scores",
             )
         if self.i_id is not None:
-            why = id_number_problem(cells[self.i_id].strip() and cells[self.i_id])
+            why = id_number_problem(cells[self.i_id])
             if why is not None:
                 self.log.warn(
-                    self.where(number, self.i_id),
-                    f"{why}: {self.shown(self.i_id, cells[self.i_id])}",
+                    self.where(number, self.i_id), self._id_warning(why, cells[self.i_id])
                 )
         if len(self.log.problems) > before:
             return
