@@ -109,9 +109,11 @@ def test_closed_standard_output(tmp_path: Path) -> None:
 
 
 def test_id_number_in_a_note_never_reaches_a_report(tmp_path: Path) -> None:
-    """A clerk types a candidate's name and 身份证号 into a note of the fill-in workbook: every
-    export of the report (Markdown, text, JSON, Excel, Word) hides the number whole; dates,
-    money and counts beside it are untouched."""
+    """A clerk types a candidate's 身份证号 into a note of the fill-in workbook: every export of
+    the report (Word through the command line; Markdown, text, JSON, Excel) hides the number
+    whole; dates beside it are untouched."""
+    import zipfile
+
     openpyxl = pytest.importorskip("openpyxl")
     pytest.importorskip("docx")
     source = tmp_path / "录入.xlsx"
@@ -119,19 +121,30 @@ def test_id_number_in_a_note_never_reaches_a_report(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(source)
     wb["考核"]["J2"] = f"缺考者 {GOOD_ID}，2021-06-12 补考；另 110105 19491231 002X"
     wb.save(source)
-    for suffix in ("md", "txt", "json", "xlsx", "docx"):
-        target = tmp_path / f"report.{suffix}"
-        done = run("report", str(source), "-o", str(target), "-q")
-        assert done.returncode == 0, done.stderr
-        data = target.read_bytes()
-        if suffix in ("xlsx", "docx"):
-            import zipfile
 
+    def text_of(target: Path) -> str:
+        if target.suffix in (".xlsx", ".docx"):
             with zipfile.ZipFile(target) as z:
-                data = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml"))
-        text = data.decode("utf-8")
-        assert "19491231" not in text, suffix
-        assert "2021-06-12" in text or suffix == "xlsx", suffix
+                return b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode()
+        return target.read_text(encoding="utf-8")
+
+    word = tmp_path / "report.docx"
+    done = run("report", str(source), "-o", str(word), "-q")
+    assert done.returncode == 0, done.stderr
+    report = onex.build_report(onex.load(source))
+    targets = [word]
+    for name, suffix in (
+        ("markdown", "md"),
+        ("console", "txt"),
+        ("json", "json"),
+        ("excel", "xlsx"),
+    ):
+        targets.append(tmp_path / f"report.{suffix}")
+        onex.export(report, name, targets[-1])
+    for target in targets:
+        text = text_of(target)
+        assert "19491231" not in text, target.name
+        assert "补考" in text, target.name
     assert onex.exporters.Text(f"{GOOD_ID} ok").value == "****************** ok"
     assert onex.exporters.Paragraph("2021-06-12 2021-11-20").text == "2021-06-12 2021-11-20"
 
@@ -388,3 +401,48 @@ def test_workbook_merged_cells(tmp_path: Path) -> None:
     assert [str(p) for p in err.value.problems] == [
         "sheet 考核, cell G3 (考证人数): 考证人数 is required"
     ]
+
+
+def test_files_renamed_to_a_table_suffix(tmp_path: Path) -> None:
+    """A Word document, a workbook, a zip, an old .xls, a PDF and UTF-16 text without its
+    byte-order mark, each given a table's suffix: one message names what the file is and what
+    to do (they were "bytes that are not UTF-8" or "a damaged workbook"), from the command
+    line, read_results and candidate_results alike."""
+    docx = pytest.importorskip("docx")
+    openpyxl = pytest.importorskip("openpyxl")
+    import shutil
+    import zipfile
+
+    word = tmp_path / "报告.docx"
+    document = docx.Document()
+    document.add_paragraph(f"{NAME} {GOOD_ID}")
+    document.save(word)
+    book = tmp_path / "成绩.xlsx"
+    openpyxl.Workbook().save(book)
+    archive = tmp_path / "包.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("成绩.csv", HEADER)
+    cases = {
+        "word.csv": (word, "这是 Word 文档（.docx），却以 .csv 为后缀"),
+        "word.xlsx": (word, "这是 Word 文档（.docx），却以 .xlsx 为后缀"),
+        "book.csv": (book, "这是 Excel 工作簿（.xlsx），却以 .csv 为后缀：请把后缀改为 .xlsx"),
+        "zip.xlsx": (archive, "这是 ZIP 压缩包，却以 .xlsx 为后缀，不是表格：请先解压"),
+        "old.csv": (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(2048), "这是旧版 Excel .xls"),
+        "doc.csv": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "这是 PDF 文档，却以 .csv 为后缀"),
+        "utf16.csv": (f"{HEADER}\n{ROWS}".encode("utf-16-le"), "文件中到处是 NUL 字节"),
+    }
+    for name, (content, expected) in cases.items():
+        target = tmp_path / name
+        if isinstance(content, Path):
+            shutil.copy(content, target)
+        else:
+            target.write_bytes(content)
+        done = run("report", str(target), "-q")
+        assert (done.returncode, done.stdout) == (2, ""), name
+        assert done.stderr.startswith(f"{target}：{expected}"), done.stderr
+        assert len(done.stderr.splitlines()) == 1
+        assert NAME not in done.stderr
+        for read in (onex.read_results, lambda p: list(onex.candidate_results(p))):
+            with pytest.raises(onex.DataError) as err:
+                read(target)
+            assert str(err.value).startswith(f"{target}：{expected}")

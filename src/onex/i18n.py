@@ -474,6 +474,36 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
     ("no 身份证号", "缺少身份证号"),
     (
+        "this is a Word document (.docx) named {0}, not a table: to audit it, give it the "
+        "suffix .docx; a table in it must be saved as .xlsx or CSV",
+        "这是 Word 文档（.docx），却以 {0} 为后缀，不是表格：如要核查它，请把后缀改为 .docx；"
+        "其中的表格须另存为 .xlsx 或 CSV",
+    ),
+    (
+        "this is an Excel workbook (.xlsx) named {0}: give it the suffix .xlsx",
+        "这是 Excel 工作簿（.xlsx），却以 {0} 为后缀：请把后缀改为 .xlsx",
+    ),
+    (
+        "this is a zip archive named {0}, not a table: unpack it first",
+        "这是 ZIP 压缩包，却以 {0} 为后缀，不是表格：请先解压",
+    ),
+    (
+        "this is an old Excel .xls (or Word .doc) file named {0}, not CSV text: open it in "
+        "Excel and save it as .xlsx or 'CSV UTF-8'",
+        "这是旧版 Excel .xls（或 Word .doc）文件，却以 {0} 为后缀，不是 CSV 文本：请在 Excel 中"
+        "打开，另存为 .xlsx 或 'CSV UTF-8'",
+    ),
+    (
+        "this is a PDF document named {0}, not a table: to audit it, name it .pdf",
+        "这是 PDF 文档，却以 {0} 为后缀，不是表格：如要核查它，请把后缀改为 .pdf",
+    ),
+    (
+        "the file holds NUL bytes throughout: a binary file, or UTF-16 text without a "
+        "byte-order mark; save it as 'CSV UTF-8'",
+        "文件中到处是 NUL 字节：是二进制文件，或没有字节顺序标记（BOM）的 UTF-16 文本；"
+        "请另存为 'CSV UTF-8'",
+    ),
+    (
         "a 身份证号 stored as a number (its last digits are lost): format the column as text "
         "and type the number again: {0}",
         "身份证号被存成了数字（末几位已丢失）：请把该列设为文本格式后重新录入：{0}",

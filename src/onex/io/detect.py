@@ -31,6 +31,7 @@ from onex.io.results.reader import (
     read_results,
     warn_workers_deprecated,
 )
+from onex.io.sniff import refuse_impostor
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.header import HEADER_SCAN, MIN_KNOWN, match_header
 from onex.io.tables.summary import (
@@ -83,6 +84,7 @@ def _csv_head(path: Path) -> list[list[Any]]:
 def detect_table_kind(path: Readable, *, sheet: str | None = None, lang: Lang = "zh") -> TableKind:
     """Which kind of table ``path`` holds: ``"summary"``, ``"results"`` or ``"workbook"``."""
     p = Path(path)
+    refuse_impostor(p, csv=file_kind(p) == "csv")
     if file_kind(p) == "csv":
         return _kind_of_header(_csv_head(p))
     wb = open_workbook(p, read_only=True, check_extent=False)  # ten rows only

@@ -30,6 +30,7 @@ from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, in_reader_lang, 
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
 from onex.io.results.progress import ProgressCallback, choose_progress, monotonic
 from onex.io.results.tally import RARE_ROWS, NameScan, ResultIngest
+from onex.io.sniff import refuse_impostor
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, find_header, header_problems
@@ -349,7 +350,10 @@ def read_rows(
 ) -> tuple[ResultIngest, str | None, str | None, str | None]:
     """Check every row of a results file into ``ingest_type``: (the ingest, the CSV's encoding
     and delimiter, the sheet read). With ``second_look``, certificates first met late are
-    looked for among the names before them (:func:`_check_late_certificates`)."""
+    looked for among the names before them (:func:`_check_late_certificates`). A file that is
+    plainly something else (a Word document, a PDF, an .xls renamed) is refused first."""
+    if second_look:
+        refuse_impostor(path, csv=file_kind(path) == "csv")
     if file_kind(path) == "csv":
         ingest, encoding, delimiter = _read_csv(path, log, known, unmask, progress, ingest_type)
         if second_look:
