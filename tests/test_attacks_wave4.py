@@ -446,3 +446,106 @@ def test_files_renamed_to_a_table_suffix(tmp_path: Path) -> None:
             with pytest.raises(onex.DataError) as err:
                 read(target)
             assert str(err.value).startswith(f"{target}：{expected}")
+
+
+def test_results_after_a_cover_sheet(tmp_path: Path) -> None:
+    """An exam organisation's workbook opens with a 说明 sheet: without --sheet, the results
+    are read from the first sheet that has a header, with a warning naming both sheets (it
+    was "no header row" on 说明); a summary table behind a cover sheet is named in the
+    error, to choose with --sheet."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["本表为考核成绩，请勿修改"])
+    ws = wb.create_sheet("成绩")
+    ws.append(HEADER.split(","))
+    ws.append(["2020001", NAME, GOOD_ID, "物流管理", "初级", "2020-12-05", 72, 65, "是"])
+    book = tmp_path / "成绩.xlsx"
+    wb.save(book)
+    imported = onex.read_table(book, institution="某院", lang="en")
+    assert (imported.kind, imported.sheet, _sessions(imported)) == (
+        "results",
+        "成绩",
+        [("物流管理", 1, 1)],
+    )
+    assert [str(w) for w in imported.warnings] == [
+        "sheet 说明, row 1: no header row on the first sheet, 说明: read the sheet 成绩, the first "
+        "with one (choose a sheet with --sheet or sheet=)"
+    ]
+    with pytest.warns(onex.DataWarning, match="已改读第一个有表头的工作表 成绩"):
+        assert [r.student_id for r in onex.candidate_results(book)] == ["2020001"]
+    done = run("check", "demo-2021", "--results", str(book), "--only", "credits")
+    assert done.returncode == 0, done.stderr
+    assert "已改读第一个有表头的工作表 成绩" in done.stderr
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "封面"
+    wb.active.append(["2020 年考证汇总"])
+    ws = wb.create_sheet("汇总")
+    ws.append(["证书名称", "考证人数", "通过人数"])
+    ws.append(["物流管理", 10, 8])
+    summary = tmp_path / "汇总.xlsx"
+    wb.save(summary)
+    with pytest.raises(onex.DataError) as err:
+        onex.read_table(summary, year=2020, lang="en")
+    assert [str(p) for p in err.value.problems][1:] == [
+        "the sheet 汇总 has a header row: choose it with --sheet or sheet="
+    ]
+    assert _sessions(onex.read_table(summary, sheet="汇总", year=2020)) == [("物流管理", 10, 8)]
+
+
+def test_empty_output_path(tmp_path: Path) -> None:
+    """`-o ""` (a script's unset variable) is a usage error, exit 2, nothing on stdout: it once
+    printed the report to the terminal as if no -o had been given."""
+    for args in (("report", "-o", ""), ("compare", "demo-2021", "demo-2021", "-o", " ")):
+        done = run(*args, cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (2, ""), args
+        assert done.stderr == "onex: -o/--output: the path is empty; give a file name\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_pasted_beside_an_id_number_in_any_column(tmp_path: Path) -> None:
+    """熊萍宁11010519491231002X (a name and its 身份证号 pasted into one cell) in each column of a
+    results file: no message of `onex report` or `onex check --results` shows the name or the
+    number (the name was shown whole beside the masked number, and a certificate cell holding
+    it became a certificate whose name the credit check quoted, number and all); the results'
+    id_number is masked to no name either."""
+    pasted = f"{NAME}{GOOD_ID}"
+    header = HEADER.split(",")
+    own = ["2020001", NAME, GOOD_ID, "物流管理", "初级", "2020-12-05", "72", "65", "是"]
+    rows = [own]
+    for col in range(len(header)):
+        if col != 1:
+            row = ["2020002", "袁思", "", "物流管理", "初级", "2020-12-05", "40", "55", "否"]
+            row[col] = pasted
+            rows.append(row)
+    source = _write(tmp_path / "成绩.csv", "\n".join(",".join(r) for r in [header, *rows]) + "\n")
+    for args in (
+        ("report", str(source), "--year", "2020"),
+        ("check", "demo-2021", "--results", str(source)),
+    ):
+        done = run(*args)
+        assert done.returncode == 2, done.stderr
+        assert NAME not in done.stderr
+        assert GOOD_ID[4:14] not in done.stderr
+        assert "第 5 行第 4 列（证书名称）：证书名称处是一个身份证号（列错位？）" in done.stderr
+    only_id = _write(
+        tmp_path / "只有身份证号.csv",
+        f"{HEADER}\n2020001,{NAME},{pasted},物流管理,初级,2020-12-05,72,65,是\n",
+    )
+    with pytest.warns(onex.DataWarning) as caught:
+        (result,) = list(onex.candidate_results(only_id))
+    assert result.id_number == "熊**1101**********002X"
+    assert NAME not in str(caught[0].message)
+
+
+def test_stderr_masks_id_numbers_whatever_wrote_them(tmp_path: Path) -> None:
+    """Every line the command writes on stderr has its 身份证号-shaped tokens masked unless
+    --unmask, whatever composed it (here the command line's own "no such file" naming a file
+    called after a candidate's number)."""
+    missing = f"{GOOD_ID}.csv"
+    done = run("report", missing, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("onex: 1101**********002X.csv: no such file, nor a sample")
+    done = run("report", missing, "--unmask", cwd=tmp_path)
+    assert done.stderr.startswith(f"onex: {GOOD_ID}.csv: no such file")

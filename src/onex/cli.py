@@ -352,7 +352,10 @@ def _inputs(*sources: str) -> list[str]:
 
 
 def _check_output(output: str | None, inputs: list[str]) -> None:
-    """Refuse an output path that cannot be written safely before any work is done."""
+    """Refuse an output path that cannot be written safely before any work is done (an empty
+    one too: a script's unset variable must not send a binary report to the terminal)."""
+    if output is not None and not output.strip():
+        raise UsageError("-o/--output: the path is empty; give a file name")
     if output:
         from onex.io.atomic import check_target
 
@@ -420,7 +423,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     kinds = [k for k in _CHECK_KINDS if not args.only or k in args.only]
     # Read before anything is printed: a results file that cannot be read is exit 2 with its
     # messages alone, not after half the groups.
-    results = _check_results(args) if "credits" in kinds else None
+    known = datasets[0] if len(datasets) == 1 else None
+    results = _check_results(args, known) if "credits" in kinds else None
     for dataset in datasets:  # a folder or a multi-year table: each year, its lines prefixed
         year = f"{dataset.year} " if len(datasets) > 1 else ""
         year_kinds = [k for k in kinds if k != "years"]
@@ -577,13 +581,21 @@ def _check_year(
         _check_group(title, lines if skipped is None else skipped, args, out, counts, year)
 
 
-def _check_results(args: argparse.Namespace) -> tuple[CandidateResult, ...] | None:
-    """The candidate results for the credit check: --results, else the sample's own."""
+def _check_results(
+    args: argparse.Namespace, known: Dataset | None
+) -> tuple[CandidateResult, ...] | None:
+    """The candidate results for the credit check: --results, else the sample's own. With
+    ``known`` (one year's dataset), a certificate it lacks is a problem at its line."""
     import onex
 
     if args.results:
         lang = message_lang(args)
-        return _warnings_to_stderr(lambda: tuple(onex.candidate_results(args.results, lang=lang)))
+        certificates: Dataset | tuple[()] = known if known is not None else ()
+        return _warnings_to_stderr(
+            lambda: tuple(
+                onex.candidate_results(args.results, lang=lang, certificates=certificates)
+            )
+        )
     return _sample_results(args.source)
 
 
@@ -730,11 +742,53 @@ def _main(argv: Sequence[str] | None) -> int:
     from onex.streams import prepare_streams
 
     prepare_streams()  # any console encoding: ¥ in GBK, Chinese in ASCII (see onex.streams)
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, not to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    stderr = sys.stderr
+    if not getattr(args, "unmask", False):
+        sys.stderr = _IdNumbersMasked(stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stderr = stderr
+
+
+class _IdNumbersMasked(io.StringIO):
+    """stderr as the command writes to it without ``--unmask``: every 身份证号-shaped token
+    masked (1101**********002X), whatever wrote the message (a reader, a service, Python's
+    own error text): the readers mask what they quote, this is the last line of defence."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from onex.model.values import mask_id_tokens
+
+        self.stream.write(mask_id_tokens(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command, each failure one message on stderr with its exit code."""
     from onex.errors import DataError, OnexError, OutputError
     from onex.io.atomic import protecting
 
@@ -742,8 +796,6 @@ def _main(argv: Sequence[str] | None) -> int:
     for key in ("source", "old", "new", "certificates"):
         value = getattr(args, key, None)
         inputs.extend(value if isinstance(value, list) else [value] if value else [])
-    if sys.stderr is None:  # started with stderr closed: messages go nowhere, not to stdout
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's)
     out: TextIO = sys.stdout if sys.stdout is not None else _ClosedOutput()
     try:
         with protecting(_inputs(*inputs)):

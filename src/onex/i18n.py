@@ -474,6 +474,16 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
     ("no 身份证号", "缺少身份证号"),
     (
+        "no header row on the first sheet, {0}: read the sheet {1}, the first with one (choose "
+        "a sheet with --sheet or sheet=)",
+        "第一个工作表 {0} 没有表头行：已改读第一个有表头的工作表 {1}"
+        "（可用 --sheet 或 sheet= 指定）",
+    ),
+    (
+        "the sheet {0} has a header row: choose it with --sheet or sheet=",
+        "工作表 {0} 有表头行：请用 --sheet 或 sheet= 指定它",
+    ),
+    (
         "this is a Word document (.docx) named {0}, not a table: to audit it, give it the "
         "suffix .docx; a table in it must be saved as .xlsx or CSV",
         "这是 Word 文档（.docx），却以 {0} 为后缀，不是表格：如要核查它，请把后缀改为 .docx；"

@@ -31,7 +31,7 @@ from onex.io.results.reader import (
     read_results,
     warn_workers_deprecated,
 )
-from onex.io.sniff import refuse_impostor
+from onex.io.sniff import refuse_impostor, sheet_with_header
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.header import HEADER_SCAN, MIN_KNOWN, match_header
 from onex.io.tables.summary import (
@@ -54,7 +54,8 @@ Readable = str | os.PathLike[str]
 _COUNT_KEYS = frozenset({"candidates", "passed"})
 
 
-def _kind_of_header(rows: list[list[Any]]) -> TableKind:
+def _kind_of_header(rows: list[list[Any]]) -> TableKind | None:
+    """The kind the first header among ``rows`` names; None when no row is a header."""
     for cells in rows[:HEADER_SCAN]:
         results = match_header(cells, RESULT_COLUMNS)
         summary = match_header(cells, SUMMARY_COLUMNS)
@@ -62,7 +63,7 @@ def _kind_of_header(rows: list[list[Any]]) -> TableKind:
             return "results"
         if len(summary.index) >= MIN_KNOWN:
             return "summary"
-    return "summary"
+    return None
 
 
 def _csv_head(path: Path) -> list[list[Any]]:
@@ -86,16 +87,25 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None, lang: Lang = 
     p = Path(path)
     refuse_impostor(p, csv=file_kind(p) == "csv")
     if file_kind(p) == "csv":
-        return _kind_of_header(_csv_head(p))
+        return _kind_of_header(_csv_head(p)) or "summary"
     wb = open_workbook(p, read_only=True, check_extent=False)  # ten rows only
     try:
         if sheet is None and is_onex_workbook(wb.sheetnames):
             return "workbook"
         ws = wb[sheet] if sheet is not None and sheet in wb.sheetnames else wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+        kind = _kind_of_header(
+            [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+        )
+        if sheet is None and kind is None:  # a cover sheet first: the first sheet with a header
+            for other in wb.worksheets[1:]:
+                kind = _kind_of_header(
+                    [list(r) for r in other.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+                )
+                if kind is not None:
+                    break
     finally:
         wb.close()
-    return _kind_of_header(rows)
+    return kind or "summary"
 
 
 @checked
@@ -184,17 +194,24 @@ def _summary_without_quotes(path: Path, sheet: str | None, read: Callable[[], _T
         if first is None or not first.message.startswith(_NO_HEADER):
             raise
         filled = _first_row_filled(path, sheet)
-        raise DataError(
-            [
-                Problem(
-                    first.where,
-                    f"{_NO_HEADER}: expected columns such as 证书名称/certificate, "
-                    "考证人数/candidates, 通过人数/passed, 学号/student id, 是否通过/passed; "
-                    f"the first row has {filled} filled cells and none of these headers",
-                )
-            ],
-            source=exc.source,
-        ) from None
+        problems = [
+            Problem(
+                first.where,
+                f"{_NO_HEADER}: expected columns such as 证书名称/certificate, "
+                "考证人数/candidates, 通过人数/passed, 学号/student id, 是否通过/passed; "
+                f"the first row has {filled} filled cells and none of these headers",
+            )
+        ]
+        other = (
+            sheet_with_header(path, (SUMMARY_COLUMNS,))
+            if sheet is None and file_kind(path) == "xlsx"
+            else None
+        )
+        if other is not None:
+            problems.append(
+                Problem("", f"the sheet {other} has a header row: choose it with --sheet or sheet=")
+            )
+        raise DataError(problems, source=exc.source) from None
 
 
 def _first_row_filled(path: Path, sheet: str | None) -> int:

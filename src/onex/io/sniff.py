@@ -9,11 +9,15 @@ and what to do, as one located DataError.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from onex.errors import DataError, Problem
+from onex.io.tables.header import HEADER_SCAN, ColumnSpec, find_header
+from onex.io.tables.xlsx import open_workbook
+from onex.io.workbook.layout import is_onex_workbook
 
-__all__ = ["refuse_impostor"]
+__all__ = ["refuse_impostor", "sheet_with_header"]
 
 _HEAD = 4096
 _ZIP = b"PK\x03\x04"
@@ -79,3 +83,20 @@ def refuse_impostor(path: Path, csv: bool) -> None:
     why = _impostor(path, csv)
     if why is not None:
         raise DataError([Problem("", why)], source=str(path))
+
+
+def sheet_with_header(path: Path, specs: Sequence[Sequence[ColumnSpec]]) -> str | None:
+    """The first sheet after the first whose first rows hold a header of one of ``specs`` (an
+    exam organisation's workbook often opens with a 说明 or cover sheet), or None: when there
+    is none, or the workbook is onex's own (its sheets are read by name)."""
+    wb = open_workbook(path, read_only=True, check_extent=False)  # ten rows of each sheet
+    try:
+        if is_onex_workbook(wb.sheetnames):
+            return None
+        for ws in wb.worksheets[1:]:
+            rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+            if any(find_header(enumerate(rows, start=1), spec) for spec in specs):
+                return str(ws.title)
+    finally:
+        wb.close()
+    return None

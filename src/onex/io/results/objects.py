@@ -27,11 +27,11 @@ from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.results.blocks import Block
 from onex.io.results.reader import check_read, read_rows
-from onex.io.results.tally import ResultIngest
+from onex.io.results.tally import ResultIngest, mask_id_cell
 from onex.io.tables.header import HeaderMatch
 from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_level
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error
-from onex.model import CandidateResult, Certificate, Dataset, mask_id_number, mask_name
+from onex.model import CandidateResult, Certificate, Dataset, mask_name
 
 __all__ = ["candidate_results"]
 
@@ -109,7 +109,7 @@ class ObjectIngest(ResultIngest):
         id_number = self._text(cells, "id_number")
         if not self.unmask:
             name = mask_name(name) if name else None
-            id_number = mask_id_number(id_number) if id_number else None
+            id_number = mask_id_cell(id_number) if id_number else None
         level = self._text(cells, "level")
         date = self._text(cells, "date")
         theory = self._text(cells, "theory")

@@ -30,7 +30,7 @@ from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, in_reader_lang, 
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
 from onex.io.results.progress import ProgressCallback, choose_progress, monotonic
 from onex.io.results.tally import RARE_ROWS, NameScan, ResultIngest
-from onex.io.sniff import refuse_impostor
+from onex.io.sniff import refuse_impostor, sheet_with_header
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, find_header, header_problems
@@ -80,6 +80,8 @@ RESULT_ONLY_KEYS = frozenset({"student_id", "id_number", "theory", "practical", 
 
 
 _BLOCK_ROWS = 5000
+
+_NO_HEADER = "no header row found"
 
 
 _HEAD_BYTES = 1 << 16
@@ -147,7 +149,7 @@ def _header(
         # not quoted back.
         log.add(
             place(sheet, 1),
-            "no header row found: expected columns such as 学号/student id, 证书名称/certificate, "
+            f"{_NO_HEADER}: expected columns such as 学号/student id, 证书名称/certificate, "
             f"是否通过/passed; the first row has {filled} filled cells and none of these headers",
         )
         log.check()
@@ -252,7 +254,24 @@ def _read_xlsx(
     sheet_rows = calamine_rows(path, sheet)
     title, total, rows = sheet_rows.title, sheet_rows.height, sheet_rows.rows
     records = ((i, _texts(row)) for i, row in enumerate(rows, start=1))
-    header_row, match = _header(records, log, title)
+    # No sheet named: the first, or, when it has no header, the first sheet that has one.
+    trial = log if sheet is not None else ProblemLog(log.source, log.limit, unmask=log.unmask)
+    try:
+        header_row, match = _header(records, trial, title)
+    except DataError:
+        other = None
+        if trial is not log and trial.problems[0].message.startswith(_NO_HEADER):
+            other = sheet_with_header(path, (RESULT_COLUMNS,))
+        if other is None:
+            raise
+        log.warn(
+            place(title, 1),
+            f"no header row on the first sheet, {title}: read the sheet {other}, the first "
+            "with one (choose a sheet with --sheet or sheet=)",
+        )
+        return _read_xlsx(path, other, log, known, unmask, progress, ingest_type)
+    if trial is not log:
+        log.warnings.extend(trial.warnings)
     ingest = ingest_type(str(path), match, log, known, unmask, title)
     ncols = len(match.headers)
     i_id, i_date = ingest.i_id, ingest.i_date

@@ -7,6 +7,7 @@ which is where each problem gets its line (or cell), column and value.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -33,13 +34,18 @@ from onex.model import (
     name_key,
 )
 from onex.model.text import text_problem
+from onex.model.values import mask_id_tokens
 
 __all__ = [
     "ResultIngest",
+    "mask_id_cell",
 ]
 
 
 _CACHE_LIMIT = 100_000
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+"""A run of Chinese characters (a name, where it does not belong)."""
 # Joins a row's certificate, level, date and result into its session key (a control character
 # no clean value holds; a value that does hold it makes a key of more than four parts, which
 # sends its block row by row).
@@ -72,6 +78,15 @@ _TOTAL_PREFIXES = tuple(
 )
 """How a total row's first filled cell begins (header_key form): 合计, 总计, 小计, Total ...
 (``合计：120人`` too)."""
+
+
+def mask_id_cell(value: str) -> str:
+    """A 身份证号 cell masked (1101**********002X); a value with other text than an ID number
+    in it (a name pasted beside the number, say) has its ID-shaped tokens masked and every run
+    of Chinese characters masked as a name (熊**), so no part of it is shown whole."""
+    if value.isascii():
+        return mask_id_number(value)
+    return _HAN_RUN.sub(lambda m: mask_name(m.group(0)), mask_id_tokens(value))
 
 
 class ResultIngest:
@@ -173,23 +188,38 @@ class ResultIngest:
         return place(self.sheet, number, col, self.match.header(col) if col is not None else "")
 
     def shown(self, col: int, value: str) -> str:
-        """A cell's value as messages show it: personal data masked unless unmasked."""
+        """A cell's value as messages show it: personal data masked unless unmasked (in the
+        身份证号 column, a value with other text than an ID number in it, a name pasted beside
+        the number say, has every run of Chinese characters masked as a name too)."""
         if not self.unmask and col == self.i_id:
-            return repr(mask_id_number(value))
+            return repr(mask_id_cell(value))
         if not self.unmask and (col == self.i_name or value.strip() in self.block_names):
             return repr(mask_name(value))
-        return repr(value)
+        return repr(self._names_masked(value, ()))
 
     def private(self, message: str, raw: str, cells: Sequence[str]) -> str:
         """``message`` about the cell ``raw`` with the value masked when it is personal: a
-        name of the 姓名 column (of this row or block) in another column. (身份证号-shaped
-        tokens are masked by the problem log, everywhere.)"""
+        name of the 姓名 column (of this row or block) in another column, alone or inside
+        the text (熊萍宁 and a 身份证号 pasted into one cell). (身份证号-shaped tokens are masked
+        by the problem log, everywhere.)"""
         value = raw.strip()
         if self.unmask or not value or self.i_name is None:
             return message
         if value in self.block_names or value == cells[self.i_name].strip():
             return message.replace(repr(value), repr(mask_name(value)))
-        return message
+        own = cells[self.i_name].strip() if self.i_name < len(cells) else ""
+        masked = self._names_masked(value, (own,))
+        return message if masked == value else message.replace(repr(value), repr(masked))
+
+    def _names_masked(self, value: str, more: Sequence[str]) -> str:
+        """``value`` with each name of the 姓名 column (this block's, and ``more``) found inside
+        it masked (names of one character aside: they are too common inside other text)."""
+        if self.unmask:
+            return value
+        for name in sorted({*self.block_names, *more}, key=len, reverse=True):
+            if len(name) > 1 and name in value:
+                value = value.replace(name, mask_name(name))
+        return value
 
     def _note_certificates(
         self, certs: Sequence[str], block: Block, among: Iterable[str] | None = None
@@ -308,7 +338,7 @@ class ResultIngest:
         text = raw.strip()
         if not text:
             raise ValueError("no certificate name")
-        if looks_like_id_number(text):
+        if looks_like_id_number(text) or mask_id_tokens(text) != text:
             raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
         problem = text_problem(text)
         if problem is not None:
