@@ -308,6 +308,13 @@ def _demo_workbook(path: Path, change: object) -> Path:
     return path
 
 
+def _load_problems(path: Path) -> list[str]:
+    """The located problems, in English, of loading ``path`` (which must fail)."""
+    with pytest.raises(onex.DataError) as err:
+        onex.load(path, lang="en")
+    return [str(p) for p in err.value.problems]
+
+
 def test_workbook_percentage_typed_as_a_number(tmp_path: Path) -> None:
     """A clerk types 77.5% into 通过率（原文）, and Excel stores 0.775 in a percent format: it
     reads as printed, 77.5% (it was refused as '0.775', with half the message in English)."""
@@ -347,9 +354,7 @@ def test_workbook_duplicate_header_is_an_error(tmp_path: Path) -> None:
         wb["考核"]["J1"] = "考证人数"  # type: ignore[index]
 
     source = _demo_workbook(tmp_path / "录入.xlsx", typed)
-    with pytest.raises(onex.DataError) as err:
-        onex.load(source, lang="en")
-    assert [str(p) for p in err.value.problems] == [
+    assert _load_problems(source) == [
         "sheet 考核, cell J1: column '考证人数' repeats '考证人数' (candidates)"
     ]
 
@@ -371,9 +376,7 @@ def test_workbook_title_rows_above_the_header(tmp_path: Path) -> None:
         wb["考核"]["G4"] = "四十"  # type: ignore[index]
 
     bad = _demo_workbook(tmp_path / "坏.xlsx", titled_and_wrong)
-    with pytest.raises(onex.DataError) as err:
-        onex.load(bad, lang="en")
-    assert [str(p) for p in err.value.problems] == [
+    assert _load_problems(bad) == [
         "sheet 考核, cell G4 (考证人数): expected a whole number, got '四十'"
     ]
 
@@ -396,11 +399,7 @@ def test_workbook_merged_cells(tmp_path: Path) -> None:
         wb["考核"].merge_cells("G2:G3")  # type: ignore[index]
 
     bad = _demo_workbook(tmp_path / "坏.xlsx", merged_count)
-    with pytest.raises(onex.DataError) as err:
-        onex.load(bad, lang="en")
-    assert [str(p) for p in err.value.problems] == [
-        "sheet 考核, cell G3 (考证人数): 考证人数 is required"
-    ]
+    assert _load_problems(bad) == ["sheet 考核, cell G3 (考证人数): 考证人数 is required"]
 
 
 def test_files_renamed_to_a_table_suffix(tmp_path: Path) -> None:
@@ -549,3 +548,20 @@ def test_stderr_masks_id_numbers_whatever_wrote_them(tmp_path: Path) -> None:
     assert done.stderr.startswith("onex: 1101**********002X.csv: no such file, nor a sample")
     done = run("report", missing, "--unmask", cwd=tmp_path)
     assert done.stderr.startswith(f"onex: {GOOD_ID}.csv: no such file")
+
+
+def test_stray_far_cell_message_is_all_chinese(tmp_path: Path) -> None:
+    """One space typed into A1048576 below a small results table: the refusal under the
+    default language places the stray row in Chinese (it said `row 1048576`)."""
+    book = _results_sheet(
+        tmp_path / "成绩.xlsx",
+        [["2020001", NAME, GOOD_ID, "物流管理", "初级", "2020-12-05", 72, 65, "是"]],
+    )
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(book)
+    wb["成绩"]["A1048576"] = " "
+    wb.save(book)
+    done = run("report", str(book))
+    assert done.returncode == 2
+    assert "工作表的单元格延伸到 第 1048576 行，远超其余内容" in done.stderr
+    assert "row" not in done.stderr

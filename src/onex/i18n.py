@@ -646,13 +646,13 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (
         "the sheet's cells reach {0} ({1} rows x {2} columns, more than the {3} cells onex "
         "reads): delete what lies beyond the table, or split the sheet",
-        "工作表的单元格延伸到 {0}（{1} 行 × {2} 列，超过 onex 读取的 {3} 个单元格）："
+        "工作表的单元格延伸到 {p0}（{1} 行 × {2} 列，超过 onex 读取的 {3} 个单元格）："
         "请删除表格以外的内容，或拆分工作表",
     ),
     (
         "the sheet's cells reach {0}, far beyond the rest of it (at most {1} cells): a stray "
         "cell? Delete the rows and columns beyond the table and save again",
-        "工作表的单元格延伸到 {0}，远超其余内容（最多 {1} 个单元格）：是否有误填的单元格？"
+        "工作表的单元格延伸到 {p0}，远超其余内容（最多 {1} 个单元格）：是否有误填的单元格？"
         "请删除表格以外的行和列后重新保存",
     ),
     # damaged or unreadable workbooks
@@ -799,6 +799,8 @@ _PLACE_TEMPLATES: tuple[tuple[str, str], ...] = (
     ("sheet {0}, row {1}", "工作表 {0} 第 {1} 行"),
     ("sheet {0}", "工作表 {0}"),
     ("byte {0}", "第 {0} 字节"),
+    ("row {0}", "第 {0} 行"),
+    ("cell {0}", "单元格 {0}"),
 )
 _PLACES = tuple((_compile(en), zh) for en, zh in _PLACE_TEMPLATES)
 
