@@ -565,3 +565,30 @@ def test_stray_far_cell_message_is_all_chinese(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "工作表的单元格延伸到 第 1048576 行，远超其余内容" in done.stderr
     assert "row" not in done.stderr
+
+
+def test_year_option_out_of_range(tmp_path: Path) -> None:
+    """`--year 99999` or `--year -5` is a usage error naming the option and the valid years
+    (it was a message about `Dataset.year`, after the whole file was read)."""
+    source = _write(tmp_path / "成绩.csv", HEADER + "\n" + ROWS)
+    for year in ("99999", "-5", "二〇二〇"):
+        done = run("report", str(source), "--year", year)
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr.endswith(
+            "onex report: error: argument --year: expected a year from 1990 to 2100, "
+            f"got {year!r}\n"
+        )
+
+
+def test_leading_apostrophe_is_excels_text_mark(tmp_path: Path) -> None:
+    """'11010519491231002X and '2020001 (the apostrophe an Excel user types to keep a number as
+    text, carried into a CSV export) are the number and the student number: no warning of 19
+    characters, and the results hold them without the mark."""
+    source = _write(
+        tmp_path / "成绩-2020.csv",
+        f"{HEADER}\n'2020001,{NAME},'{GOOD_ID},物流管理,初级,2020-12-05,72,65,是\n",
+    )
+    imported = onex.read_results(source, institution="某院", quiet=True)
+    assert (imported.warnings, _sessions(imported)) == ((), [("物流管理", 1, 1)])
+    (result,) = list(onex.candidate_results(source))
+    assert (result.student_id, result.id_number) == ("2020001", "1101**********002X")

@@ -51,6 +51,13 @@ def _precision(text: str) -> int:
     return int(text)
 
 
+def _year(text: str) -> int:
+    """``--year``: a year a pilot report can be for, as the model takes it."""
+    if not text.isdigit() or not 1990 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a year from 1990 to 2100, got {text!r}")
+    return int(text)
+
+
 def _workers(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 64:
         raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 64, got {text!r}")
@@ -135,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         tables = p.add_argument_group("spreadsheet input (.csv, .tsv, .xlsx)")
         tables.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: first)")
-        tables.add_argument("--year", type=int, metavar="N", help="the report year, if not in it")
+        tables.add_argument("--year", type=_year, metavar="N", help="the report year, if not in it")
         tables.add_argument("--institution", metavar="TEXT", help="the college, if not in it")
         tables.add_argument(
             "--unmask",

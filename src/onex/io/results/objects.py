@@ -26,6 +26,7 @@ from onex.errors import DataError, DataWarning
 from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.results.blocks import Block
+from onex.io.results.idnumbers import without_text_mark
 from onex.io.results.reader import check_read, read_rows
 from onex.io.results.tally import ResultIngest, mask_id_cell
 from onex.io.tables.header import HeaderMatch
@@ -107,6 +108,7 @@ class ObjectIngest(ResultIngest):
         """One checked row as an object (the row checks passed: every value parses)."""
         name = self._text(cells, "name")
         id_number = self._text(cells, "id_number")
+        id_number = without_text_mark(id_number) or None if id_number else None
         if not self.unmask:
             name = mask_name(name) if name else None
             id_number = mask_id_cell(id_number) if id_number else None
@@ -117,7 +119,7 @@ class ObjectIngest(ResultIngest):
         passed = self._text(cells, "passed")
         cohort = self._text(cells, "cohort")
         return CandidateResult(
-            student_id=cells[self.i_sid].strip(),
+            student_id=without_text_mark(cells[self.i_sid]).strip(),
             name=name,
             id_number=id_number,
             certificate=self.certificate(cells[self.i_cert]),
