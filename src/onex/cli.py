@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import itertools
 import os
 import sys
@@ -47,6 +48,13 @@ def _version() -> str:
 def _precision(text: str) -> int:
     if not text.isdigit() or int(text) > 6:
         raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 6, got {text!r}")
+    return int(text)
+
+
+def _year(text: str) -> int:
+    """``--year``: a year a pilot report can be for, as the model takes it."""
+    if not text.isdigit() or not 1990 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a year from 1990 to 2100, got {text!r}")
     return int(text)
 
 
@@ -134,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         tables = p.add_argument_group("spreadsheet input (.csv, .tsv, .xlsx)")
         tables.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: first)")
-        tables.add_argument("--year", type=int, metavar="N", help="the report year, if not in it")
+        tables.add_argument("--year", type=_year, metavar="N", help="the report year, if not in it")
         tables.add_argument("--institution", metavar="TEXT", help="the college, if not in it")
         tables.add_argument(
             "--unmask",
@@ -289,9 +297,9 @@ def _load_placed(source: str, args: argparse.Namespace) -> tuple[Dataset | Serie
         if path.suffix.lower() not in _TABLE_SUFFIXES:
             return onex.load(path, lang=lang), ()
         if args.year is None and onex.detect_table_kind(path, sheet=args.sheet) == "summary":
-            from onex.io.tables.summary import read_exam_table_years
+            from onex.io.detect import read_summary_years
 
-            imports = read_exam_table_years(path, sheet=args.sheet, institution=args.institution)
+            imports = read_summary_years(path, sheet=args.sheet, institution=args.institution)
             for line in dict.fromkeys(x for i in imports for x in i.warning_lines(lang)):
                 print(line, file=sys.stderr)
             places = tuple(i.places for i in imports)
@@ -370,7 +378,10 @@ def _inputs(*sources: str) -> list[str]:
 
 
 def _check_output(output: str | None, inputs: list[str]) -> None:
-    """Refuse an output path that cannot be written safely before any work is done."""
+    """Refuse an output path that cannot be written safely before any work is done (an empty
+    one too: a script's unset variable must not send a binary report to the terminal)."""
+    if output is not None and not output.strip():
+        raise UsageError("-o/--output: the path is empty; give a file name")
     if output:
         from onex.io.atomic import check_target
 
@@ -436,11 +447,15 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     found, places = load_placed(args.source, args)
     datasets = found.datasets if isinstance(found, onex.Series) else (found,)
     kinds = [k for k in _CHECK_KINDS if not args.only or k in args.only]
+    # Read before anything is printed: a results file that cannot be read is exit 2 with its
+    # messages alone, not after half the groups.
+    known = datasets[0] if len(datasets) == 1 else None
+    results = _check_results(args, known) if "credits" in kinds else None
     for dataset, placed in zip(datasets, places, strict=True):
         # a folder or a multi-year table: each year, its lines prefixed
         year = f"{dataset.year} " if len(datasets) > 1 else ""
         yearly = [k for k in kinds if k != "years"]
-        _check_year(dataset, args, out, yearly, counts, year, placed)
+        _check_year(dataset, args, out, yearly, counts, year, results, placed)
     if "years" in kinds:
         _check_years(datasets, args, out, counts)
     _check_total(counts, zh, out)
@@ -543,11 +558,13 @@ def _check_year(
     kinds: list[str],
     counts: dict[str, int],
     year: str,
+    results: tuple[CandidateResult, ...] | None,
     places: dict[str, str] | None = None,
 ) -> None:
     """One year's checks, grouped by kind, each line prefixed by ``year`` (empty for one year);
-    ``counts`` gathers the findings by severity. ``places`` (a summary table's) start each
-    finding at the file's line or cell that prints the figure."""
+    ``counts`` gathers the findings by severity; ``results`` are the candidate results of the
+    credit check (None: not given). ``places`` (a summary table's) start each finding at the
+    file's line or cell that prints the figure."""
     import attrs
 
     import onex
@@ -596,7 +613,6 @@ def _check_year(
                     for v in funds.violations
                 ]
         else:
-            results = _check_results(args)
             if results is None:
                 skipped = "未提供考生成绩" if zh else "no candidate results given"
             elif not dataset.credit_transfers:
@@ -614,13 +630,21 @@ def _check_year(
         _check_group(title, lines if skipped is None else skipped, args, out, counts, year)
 
 
-def _check_results(args: argparse.Namespace) -> tuple[CandidateResult, ...] | None:
-    """The candidate results for the credit check: --results, else the sample's own."""
+def _check_results(
+    args: argparse.Namespace, known: Dataset | None
+) -> tuple[CandidateResult, ...] | None:
+    """The candidate results for the credit check: --results, else the sample's own. With
+    ``known`` (one year's dataset), a certificate it lacks is a problem at its line."""
     import onex
 
     if args.results:
         lang = message_lang(args)
-        return _warnings_to_stderr(lambda: tuple(onex.candidate_results(args.results, lang=lang)))
+        certificates: Dataset | tuple[()] = known if known is not None else ()
+        return _warnings_to_stderr(
+            lambda: tuple(
+                onex.candidate_results(args.results, lang=lang, certificates=certificates)
+            )
+        )
     return _sample_results(args.source)
 
 
@@ -701,6 +725,20 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 }
 
 
+class _ClosedOutput(io.StringIO):
+    """Standard output when the process was started with it closed (``onex report >&-``):
+    writing to it is an OutputError (exit 2, one line), as for any output that cannot be
+    written."""
+
+    def write(self, text: str) -> int:
+        from onex.errors import OutputError
+
+        raise OutputError(
+            "cannot write to standard output: it is closed; nothing was written "
+            "(give -o PATH to write a file)"
+        )
+
+
 class _Terminated(BaseException):
     """SIGTERM arrived: unwound like Ctrl-C so that no temporary file is left behind."""
 
@@ -753,11 +791,53 @@ def _main(argv: Sequence[str] | None) -> int:
     from onex.streams import prepare_streams
 
     prepare_streams()  # any console encoding: ¥ in GBK, Chinese in ASCII (see onex.streams)
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, not to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    stderr = sys.stderr
+    if not getattr(args, "unmask", False):
+        sys.stderr = _IdNumbersMasked(stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stderr = stderr
+
+
+class _IdNumbersMasked(io.StringIO):
+    """stderr as the command writes to it without ``--unmask``: every 身份证号-shaped token
+    masked (1101**********002X), whatever wrote the message (a reader, a service, Python's
+    own error text): the readers mask what they quote, this is the last line of defence."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from onex.model.values import mask_id_tokens
+
+        self.stream.write(mask_id_tokens(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command, each failure one message on stderr with its exit code."""
     from onex.errors import DataError, OnexError, OutputError
     from onex.io.atomic import protecting
 
@@ -765,9 +845,10 @@ def _main(argv: Sequence[str] | None) -> int:
     for key in ("source", "old", "new", "certificates"):
         value = getattr(args, key, None)
         inputs.extend(value if isinstance(value, list) else [value] if value else [])
+    out: TextIO = sys.stdout if sys.stdout is not None else _ClosedOutput()
     try:
         with protecting(_inputs(*inputs)):
-            return _COMMANDS[args.command](args, sys.stdout)
+            return _COMMANDS[args.command](args, out)
     except UsageError as exc:
         print(f"onex: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -279,6 +279,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("expected one of {0}, got {1}", "应为 {0} 之一，实际为 {1}"),
     ("expected the rate as printed text, got {0}", "比率应按原文以文字填写，实际为 {0}"),
     ("cannot read {0} as a printed rate; {t1}", "无法把 {0} 读作比率；{t1}"),
+    ("expected e.g. {0}, {1} or {2}", "应写作 {0}、{1} 或 {2} 这样的形式"),
+    (
+        "cannot read {0} as a printed count; expected e.g. {1}, {2}, {3} or {4}",
+        "无法把 {0} 读作人数；应写作 {1}、{2}、{3} 或 {4} 这样的形式",
+    ),
     (
         "cannot read {0} as a rate; expected e.g. 80.12% or 96%",
         "无法把 {0} 读作比率；应如 80.12% 或 96%",
@@ -468,6 +473,52 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "身份证号校验位前应为 17 位数字：{0}",
     ),
     ("wrong check character (mistyped?): {0}", "身份证号校验位错误（输错了？）：{0}"),
+    ("no 身份证号", "缺少身份证号"),
+    (
+        "no header row on the first sheet, {0}: read the sheet {1}, the first with one (choose "
+        "a sheet with --sheet or sheet=)",
+        "第一个工作表 {0} 没有表头行：已改读第一个有表头的工作表 {1}"
+        "（可用 --sheet 或 sheet= 指定）",
+    ),
+    (
+        "the sheet {0} has a header row: choose it with --sheet or sheet=",
+        "工作表 {0} 有表头行：请用 --sheet 或 sheet= 指定它",
+    ),
+    (
+        "this is a Word document (.docx) named {0}, not a table: to audit it, give it the "
+        "suffix .docx; a table in it must be saved as .xlsx or CSV",
+        "这是 Word 文档（.docx），却以 {0} 为后缀，不是表格：如要核查它，请把后缀改为 .docx；"
+        "其中的表格须另存为 .xlsx 或 CSV",
+    ),
+    (
+        "this is an Excel workbook (.xlsx) named {0}: give it the suffix .xlsx",
+        "这是 Excel 工作簿（.xlsx），却以 {0} 为后缀：请把后缀改为 .xlsx",
+    ),
+    (
+        "this is a zip archive named {0}, not a table: unpack it first",
+        "这是 ZIP 压缩包，却以 {0} 为后缀，不是表格：请先解压",
+    ),
+    (
+        "this is an old Excel .xls (or Word .doc) file named {0}, not CSV text: open it in "
+        "Excel and save it as .xlsx or 'CSV UTF-8'",
+        "这是旧版 Excel .xls（或 Word .doc）文件，却以 {0} 为后缀，不是 CSV 文本：请在 Excel 中"
+        "打开，另存为 .xlsx 或 'CSV UTF-8'",
+    ),
+    (
+        "this is a PDF document named {0}, not a table: to audit it, name it .pdf",
+        "这是 PDF 文档，却以 {0} 为后缀，不是表格：如要核查它，请把后缀改为 .pdf",
+    ),
+    (
+        "the file holds NUL bytes throughout: a binary file, or UTF-16 text without a "
+        "byte-order mark; save it as 'CSV UTF-8'",
+        "文件中到处是 NUL 字节：是二进制文件，或没有字节顺序标记（BOM）的 UTF-16 文本；"
+        "请另存为 'CSV UTF-8'",
+    ),
+    (
+        "a 身份证号 stored as a number (its last digits are lost): format the column as text "
+        "and type the number again: {0}",
+        "身份证号被存成了数字（末几位已丢失）：请把该列设为文本格式后重新录入：{0}",
+    ),
     ("wrong check character (expected {0}): {1}", "身份证号校验位错误（应为 {0}）：{1}"),
     ("subtotal row skipped", "小计行，已跳过"),
     ("another table begins here: it is not read", "此处开始另一张表格，未读取"),
@@ -482,6 +533,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (
         "this row is hidden in Excel and is not read (unhide it to count it)",
         "此行在 Excel 中被隐藏，未读取（如需计入，请取消隐藏）",
+    ),
+    (
+        "a total row (合计) skipped: onex counts the result rows itself",
+        "合计行，已跳过：onex 自行统计成绩行",
     ),
     (
         "a total row in the middle of the table ({0} certificate rows follow it, from {p1}): "
@@ -615,13 +670,13 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (
         "the sheet's cells reach {0} ({1} rows x {2} columns, more than the {3} cells onex "
         "reads): delete what lies beyond the table, or split the sheet",
-        "工作表的单元格延伸到 {0}（{1} 行 × {2} 列，超过 onex 读取的 {3} 个单元格）："
+        "工作表的单元格延伸到 {p0}（{1} 行 × {2} 列，超过 onex 读取的 {3} 个单元格）："
         "请删除表格以外的内容，或拆分工作表",
     ),
     (
         "the sheet's cells reach {0}, far beyond the rest of it (at most {1} cells): a stray "
         "cell? Delete the rows and columns beyond the table and save again",
-        "工作表的单元格延伸到 {0}，远超其余内容（最多 {1} 个单元格）：是否有误填的单元格？"
+        "工作表的单元格延伸到 {p0}，远超其余内容（最多 {1} 个单元格）：是否有误填的单元格？"
         "请删除表格以外的行和列后重新保存",
     ),
     # damaged or unreadable workbooks
@@ -768,6 +823,8 @@ _PLACE_TEMPLATES: tuple[tuple[str, str], ...] = (
     ("sheet {0}, row {1}", "工作表 {0} 第 {1} 行"),
     ("sheet {0}", "工作表 {0}"),
     ("byte {0}", "第 {0} 字节"),
+    ("row {0}", "第 {0} 行"),
+    ("cell {0}", "单元格 {0}"),
 )
 _PLACES = tuple((_compile(en), zh) for en, zh in _PLACE_TEMPLATES)
 

@@ -7,6 +7,7 @@ map it to its native form without recomputing or re-rounding anything but at dis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -92,11 +93,27 @@ class DateCell:
     value: pendulum.Date
 
 
+_ID_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{17}[0-9Xx]|\d{6}[ -]\d{8}[ -]\d{3}[0-9Xx]|\d{15})(?![0-9A-Za-z])"
+)
+"""A 身份证号 in free text: 18 characters (perhaps grouped 6-8-4 by spaces or hyphens) or the old
+15 digits, standing alone."""
+
+
+def without_id_numbers(text: str) -> str:
+    """``text`` with every 身份证号 in it hidden whole (each character a ``*``): a report never
+    holds an ID number, masked or not, even one a clerk typed into a note."""
+    if not isinstance(text, str) or not any(c.isdigit() for c in text):
+        return text
+    return _ID_NUMBER.sub(lambda m: re.sub(r"[0-9A-Za-z]", "*", m.group(0)), text)
+
+
 @attrs.frozen
 class Text:
-    """Text as given (names, notes); never interpreted as a formula or a link."""
+    """Text as given (names, notes); never interpreted as a formula or a link. A 身份证号 in
+    it is hidden (:func:`without_id_numbers`)."""
 
-    value: str
+    value: str = attrs.field(converter=without_id_numbers)
 
 
 Cell = Count | Number | Percent | Money | DateCell | Text | None
@@ -186,9 +203,9 @@ class Table:
 
 @attrs.frozen
 class Paragraph:
-    """A paragraph of text."""
+    """A paragraph of text (a 身份证号 in it hidden, as in :class:`Text`)."""
 
-    text: str
+    text: str = attrs.field(converter=without_id_numbers)
 
 
 @attrs.frozen(kw_only=True)

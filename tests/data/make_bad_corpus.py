@@ -77,7 +77,8 @@ CSV_CASES: dict[str, tuple[str | bytes, str]] = {
     "summary_no_header": (
         "物流管理,120,115\n老年照护,30,18\n",
         "line 1: no header row found: expected columns such as 证书名称/certificate, "
-        "考证人数/candidates, 通过人数/passed; the first row holds '物流管理', '120', '115'",
+        "考证人数/candidates, 通过人数/passed, 学号/student id, 是否通过/passed; the first row "
+        "has 3 filled cells and none of these headers\nabsent: 物流管理",
     ),
     "summary_empty": ("", "the table is empty"),
     "summary_only_header": (

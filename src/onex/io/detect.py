@@ -16,11 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from onex.arguments import checked
-from onex.errors import DataError
+from onex.errors import DataError, Problem
 from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, in_reader_lang
 from onex.io.results.progress import ProgressCallback
@@ -30,16 +31,24 @@ from onex.io.results.reader import (
     read_results,
     warn_workers_deprecated,
 )
+from onex.io.sniff import refuse_impostor, sheet_with_header
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.header import HEADER_SCAN, MIN_KNOWN, match_header
-from onex.io.tables.summary import SUMMARY_COLUMNS, TableKind, read_exam_table
+from onex.io.tables.summary import (
+    SUMMARY_COLUMNS,
+    TableKind,
+    read_exam_table,
+    read_exam_table_years,
+)
 from onex.io.tables.text import MAX_LINE_CHARS, open_csv_text, undecodable
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error, open_workbook
 from onex.io.workbook.layout import is_onex_workbook
 from onex.io.workbook.read import read_workbook_with_warnings
 from onex.model import Certificate, Dataset
 
-__all__ = ["detect_table_kind", "read_table"]
+__all__ = ["detect_table_kind", "read_summary_years", "read_table"]
+
+_T = TypeVar("_T")
 
 Readable = str | os.PathLike[str]
 _COUNT_KEYS = frozenset({"candidates", "passed"})
@@ -83,6 +92,7 @@ def detect_table_kind(path: Readable, *, sheet: str | None = None, lang: Lang = 
 def _detect(p: Path, sheet: str | None) -> tuple[TableKind, str | None]:
     """The kind of table ``p`` holds and, for a workbook's sheet found by its header when no
     ``sheet`` was named, that sheet's name (else None)."""
+    refuse_impostor(p, csv=file_kind(p) == "csv")
     if file_kind(p) == "csv":
         return _kind_of_header(_csv_head(p)) or "summary", None
     wb = open_workbook(p, read_only=True, check_extent=False)  # the first rows only
@@ -150,11 +160,80 @@ def read_table(
             progress=progress,
             max_problems=max_problems,
         )
-    return read_exam_table(
+    return _summary_without_quotes(
         p,
-        sheet=sheet,
-        institution=institution,
-        year=year,
-        certificates=certificates,
-        max_problems=max_problems,
+        sheet,
+        lambda: read_exam_table(
+            p,
+            sheet=sheet,
+            institution=institution,
+            year=year,
+            certificates=certificates,
+            max_problems=max_problems,
+        ),
     )
+
+
+_NO_HEADER = "no header row found"
+
+
+def read_summary_years(
+    path: Path, *, sheet: str | None = None, institution: str | None = None
+) -> tuple[TableImport, ...]:
+    """A summary table read a year at a time (see :func:`read_exam_table_years`), with the
+    message of :func:`_summary_without_quotes` for a file without a header."""
+    return _summary_without_quotes(
+        path,
+        sheet,
+        lambda: read_exam_table_years(path, sheet=sheet, institution=institution),
+    )
+
+
+def _summary_without_quotes(path: Path, sheet: str | None, read: Callable[[], _T]) -> _T:
+    """``read()`` (a summary table's reader), except that a file in which it finds no header
+    row gets the results reader's message, which quotes no cell: a table without a header of
+    either kind may begin with a candidate's row, whose name the summary reader would quote.
+    The message names the columns of both kinds."""
+    try:
+        return read()
+    except DataError as exc:
+        first = exc.problems[0] if exc.problems else None
+        if first is None or not first.message.startswith(_NO_HEADER):
+            raise
+        filled = _first_row_filled(path, sheet)
+        problems = [
+            Problem(
+                first.where,
+                f"{_NO_HEADER}: expected columns such as 证书名称/certificate, "
+                "考证人数/candidates, 通过人数/passed, 学号/student id, 是否通过/passed; "
+                f"the first row has {filled} filled cells and none of these headers",
+            )
+        ]
+        other = (
+            sheet_with_header(path, (SUMMARY_COLUMNS,))
+            if sheet is None and file_kind(path) == "xlsx"
+            else None
+        )
+        if other is not None:
+            problems.append(
+                Problem("", f"the sheet {other} has a header row: choose it with --sheet or sheet=")
+            )
+        raise DataError(problems, source=exc.source) from None
+
+
+def _first_row_filled(path: Path, sheet: str | None) -> int:
+    """How many cells the first row of the table's head that has any holds (0 when none)."""
+    if file_kind(path) == "csv":
+        rows = _csv_head(path)
+    else:
+        wb = open_workbook(path, read_only=True, check_extent=False)
+        try:
+            ws = wb[sheet] if sheet is not None and sheet in wb.sheetnames else wb.worksheets[0]
+            rows = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+        finally:
+            wb.close()
+    for cells in rows:
+        filled = sum(1 for c in cells if c is not None and str(c).strip())
+        if filled:
+            return filled
+    return 0

@@ -222,11 +222,10 @@ def _load_table(path: Path) -> Dataset:
 def _table_years(path: Path, lang: Lang = "zh") -> list[tuple[Dataset, str]]:
     """The table's datasets, one per year (a summary table's 年度 column may hold several),
     each with where it came from; the warnings issued once as a DataWarning."""
-    from onex.io.detect import detect_table_kind, read_table  # on first use: light import
-    from onex.io.tables.summary import read_exam_table_years
+    from onex.io.detect import detect_table_kind, read_summary_years, read_table  # light import
 
     if detect_table_kind(path) == "summary":
-        imports = read_exam_table_years(path)
+        imports = read_summary_years(path)
     else:
         imports = (read_table(path),)
     found = list(dict.fromkeys(w for i in imports for w in i.warnings))

@@ -6,6 +6,7 @@ column with built-in operations, for the streaming reader's fast path. They agre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import repeat
 from operator import mod
@@ -13,6 +14,7 @@ from operator import mod
 __all__ = [
     "id_number_problem",
     "ids_valid",
+    "without_text_mark",
 ]
 
 
@@ -23,10 +25,29 @@ _CHECK_BY_RESIDUE = tuple(
 )
 
 
+_AS_NUMBER = re.compile(r"\s*\d(?:\.\d*)?[Ee]\+?\d{1,2}\s*")
+"""A number in Excel's scientific form (``1.10105E+17``): a 身份证号 typed into a number cell,
+whose digits past the fifteenth are lost."""
+
+
+def without_text_mark(value: str) -> str:
+    """``value`` without the apostrophe Excel users type before a number to keep it text
+    (``'110105…``, ``'2020001``), which CSV exports carry along: it is no part of the value."""
+    text = value.strip()
+    return text[1:].strip() if text.startswith("'") else value
+
+
 def id_number_problem(value: str) -> str | None:
-    """Why ``value`` is not a valid 身份证号 (18 characters, GB 11643 check digit), or None."""
+    """Why ``value`` is not a valid 身份证号 (18 characters, GB 11643 check digit), or None; a
+    leading apostrophe (:func:`without_text_mark`) is no part of it."""
+    value = without_text_mark(value)
     if not value.strip():
         return "no 身份证号"
+    if _AS_NUMBER.fullmatch(value):
+        return (
+            "a 身份证号 stored as a number (its last digits are lost): format the column as "
+            "text and type the number again"
+        )
     if len(value) != 18:
         return f"a 身份证号 has 18 characters, this one {len(value)}"
     body = value[:17]

@@ -26,12 +26,13 @@ from onex.errors import DataError, DataWarning
 from onex.i18n import Lang
 from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog
 from onex.io.results.blocks import Block
+from onex.io.results.idnumbers import without_text_mark
 from onex.io.results.reader import check_read, read_rows
-from onex.io.results.tally import ResultIngest
+from onex.io.results.tally import ResultIngest, mask_id_cell
 from onex.io.tables.header import HeaderMatch
 from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_level
 from onex.io.tables.xlsx import damaged_xlsx_as_data_error
-from onex.model import CandidateResult, Certificate, Dataset, mask_id_number, mask_name
+from onex.model import CandidateResult, Certificate, Dataset, mask_name
 
 __all__ = ["candidate_results"]
 
@@ -73,7 +74,11 @@ class ObjectIngest(ResultIngest):
         super().block(block)
         if self.log.problems or not len(block):
             return
-        objects = [self._result(cells) for cells in block.rows if any(c.strip() for c in cells)]
+        objects = [
+            self._result(cells)
+            for cells in block.rows
+            if any(c.strip() for c in cells) and self.layout_row(cells) is None
+        ]
         while not self.stop.is_set():
             try:
                 self.out.put(objects, timeout=0.1)
@@ -103,9 +108,10 @@ class ObjectIngest(ResultIngest):
         """One checked row as an object (the row checks passed: every value parses)."""
         name = self._text(cells, "name")
         id_number = self._text(cells, "id_number")
+        id_number = without_text_mark(id_number) or None if id_number else None
         if not self.unmask:
             name = mask_name(name) if name else None
-            id_number = mask_id_number(id_number) if id_number else None
+            id_number = mask_id_cell(id_number) if id_number else None
         level = self._text(cells, "level")
         date = self._text(cells, "date")
         theory = self._text(cells, "theory")
@@ -113,7 +119,7 @@ class ObjectIngest(ResultIngest):
         passed = self._text(cells, "passed")
         cohort = self._text(cells, "cohort")
         return CandidateResult(
-            student_id=cells[self.i_sid].strip(),
+            student_id=without_text_mark(cells[self.i_sid]).strip(),
             name=name,
             id_number=id_number,
             certificate=self.certificate(cells[self.i_cert]),

@@ -14,6 +14,7 @@ shown masked (4401**********123X) unless ``unmask=True``.
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import gc
 import os
@@ -29,6 +30,7 @@ from onex.io.problems import DEFAULT_PROBLEM_LIMIT, ProblemLog, in_reader_lang, 
 from onex.io.results.blocks import Block, byte_chunks, csv_blocks, csv_records, text_chunks
 from onex.io.results.progress import ProgressCallback, choose_progress, monotonic
 from onex.io.results.tally import RARE_ROWS, NameScan, ResultIngest
+from onex.io.sniff import refuse_impostor, sheet_with_header
 from onex.io.table_import import TableImport, file_kind
 from onex.io.tables.context import dataset_institution, dataset_year
 from onex.io.tables.header import ColumnSpec, HeaderMatch, find_header, header_problems
@@ -78,6 +80,8 @@ RESULT_ONLY_KEYS = frozenset({"student_id", "id_number", "theory", "practical", 
 
 
 _BLOCK_ROWS = 5000
+
+_NO_HEADER = "no header row found"
 
 
 _HEAD_BYTES = 1 << 16
@@ -145,7 +149,7 @@ def _header(
         # not quoted back.
         log.add(
             place(sheet, 1),
-            "no header row found: expected columns such as 学号/student id, 证书名称/certificate, "
+            f"{_NO_HEADER}: expected columns such as 学号/student id, 证书名称/certificate, "
             f"是否通过/passed; the first row has {filled} filled cells and none of these headers",
         )
         log.check()
@@ -250,15 +254,37 @@ def _read_xlsx(
     sheet_rows = calamine_rows(path, sheet)
     title, total, rows = sheet_rows.title, sheet_rows.height, sheet_rows.rows
     records = ((i, _texts(row)) for i, row in enumerate(rows, start=1))
-    header_row, match = _header(records, log, title)
+    # No sheet named: the first, or, when it has no header, the first sheet that has one.
+    trial = log if sheet is not None else ProblemLog(log.source, log.limit, unmask=log.unmask)
+    try:
+        header_row, match = _header(records, trial, title)
+    except DataError:
+        other = None
+        if trial is not log and trial.problems[0].message.startswith(_NO_HEADER):
+            other = sheet_with_header(path, (RESULT_COLUMNS,))
+        if other is None:
+            raise
+        log.warn(
+            place(title, 1),
+            f"no header row on the first sheet, {title}: read the sheet {other}, the first "
+            "with one (choose a sheet with --sheet or sheet=)",
+        )
+        return _read_xlsx(path, other, log, known, unmask, progress, ingest_type)
+    if trial is not log:
+        log.warnings.extend(trial.warnings)
     ingest = ingest_type(str(path), match, log, known, unmask, title)
     ncols = len(match.headers)
+    i_id, i_date = ingest.i_id, ingest.i_date
 
     def blocks() -> Iterator[Block]:
         number = header_row + 1
         batch: list[list[str]] = []
         for row in rows:
             cells = _texts(row)
+            if i_id is not None and i_id < len(row) and type(row[i_id]) is not str:
+                cells[i_id] = _id_cell_text(row[i_id], cells[i_id])
+            if i_date is not None and i_date < len(row) and type(row[i_date]) is not str:
+                cells[i_date] = _date_cell_text(row[i_date], cells[i_date])
             if len(cells) > ncols and not any(c.strip() for c in cells[ncols:]):
                 del cells[ncols:]
             elif len(cells) < ncols:
@@ -274,6 +300,37 @@ def _read_xlsx(
 
     ingest.count(blocks())
     return ingest, title
+
+
+_EXACT_FLOAT = 2**53
+"""Whole numbers from here on are not all exact in a float (an 18-digit 身份证号 never is)."""
+
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+_SERIALS = range(
+    (datetime.date(1950, 1, 1) - _EXCEL_EPOCH).days, (datetime.date(2100, 1, 1) - _EXCEL_EPOCH).days
+)
+"""Excel date serial numbers of 1950 to 2099: a date cell whose date format was lost."""
+
+
+def _id_cell_text(value: object, text: str) -> str:
+    """A 身份证号 cell as text: a number too large to be exact in a float (an ID typed into a
+    number cell, its last digits lost) in Excel's scientific form (``1.10105E+17``, as Excel
+    shows it), which the ID check names as such; anything else as any cell."""
+    if type(value) in (int, float) and abs(value) >= _EXACT_FLOAT:  # type: ignore[arg-type]
+        return f"{float(value):.6G}"  # type: ignore[arg-type]
+    return text
+
+
+def _date_cell_text(value: object, text: str) -> str:
+    """An exam-date cell as text: a date and time as its date (the exam's day), an Excel date
+    serial number (a date cell without its date format) as the date it stands for."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if type(value) in (int, float) and float(value).is_integer():  # type: ignore[arg-type]
+        serial = int(value)  # type: ignore[call-overload]
+        if serial in _SERIALS:
+            return (_EXCEL_EPOCH + datetime.timedelta(days=serial)).isoformat()
+    return text
 
 
 _FLOAT_TEXTS: dict[float, str] = {}
@@ -312,7 +369,10 @@ def read_rows(
 ) -> tuple[ResultIngest, str | None, str | None, str | None]:
     """Check every row of a results file into ``ingest_type``: (the ingest, the CSV's encoding
     and delimiter, the sheet read). With ``second_look``, certificates first met late are
-    looked for among the names before them (:func:`_check_late_certificates`)."""
+    looked for among the names before them (:func:`_check_late_certificates`). A file that is
+    plainly something else (a Word document, a PDF, an .xls renamed) is refused first."""
+    if second_look:
+        refuse_impostor(path, csv=file_kind(path) == "csv")
     if file_kind(path) == "csv":
         ingest, encoding, delimiter = _read_csv(path, log, known, unmask, progress, ingest_type)
         if second_look:

@@ -7,6 +7,7 @@ which is where each problem gets its line (or cell), column and value.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -19,7 +20,8 @@ from onex.io.problems import ProblemLog, place
 from onex.io.results.blocks import Block, ReadingStopped
 from onex.io.results.idnumbers import id_number_problem, ids_valid
 from onex.io.tables.context import KnownCertificates, certificate_code
-from onex.io.tables.header import HeaderMatch, row_length_problem
+from onex.io.tables.header import HeaderMatch, header_key, row_length_problem
+from onex.io.tables.summary import TOTAL_LABELS
 from onex.io.tables.values import parse_bool, parse_count, parse_date, parse_decimal, parse_level
 from onex.model import (
     Certificate,
@@ -32,13 +34,18 @@ from onex.model import (
     name_key,
 )
 from onex.model.text import text_problem
+from onex.model.values import mask_id_tokens
 
 __all__ = [
     "ResultIngest",
+    "mask_id_cell",
 ]
 
 
 _CACHE_LIMIT = 100_000
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+"""A run of Chinese characters (a name, where it does not belong)."""
 # Joins a row's certificate, level, date and result into its session key (a control character
 # no clean value holds; a value that does hold it makes a key of more than four parts, which
 # sends its block row by row).
@@ -65,6 +72,21 @@ worth a warning: a typo, or a shifted row whose certificate cell holds something
 RARE_FILE_ROWS = 100
 
 _NAME_CLASH = "a name from the 姓名 column where the certificate belongs (columns shifted?)"
+
+_TOTAL_PREFIXES = tuple(
+    sorted(TOTAL_LABELS | {"小计", "subtotal", "总人数"}, key=len, reverse=True)
+)
+"""How a total row's first filled cell begins (header_key form): 合计, 总计, 小计, Total ...
+(``合计：120人`` too)."""
+
+
+def mask_id_cell(value: str) -> str:
+    """A 身份证号 cell masked (1101**********002X); a value with other text than an ID number
+    in it (a name pasted beside the number, say) has its ID-shaped tokens masked and every run
+    of Chinese characters masked as a name (熊**), so no part of it is shown whole."""
+    if value.isascii():
+        return mask_id_number(value)
+    return _HAN_RUN.sub(lambda m: mask_name(m.group(0)), mask_id_tokens(value))
 
 
 class ResultIngest:
@@ -132,29 +154,72 @@ class ResultIngest:
         self.stopped = False  # a problem ended the reading before the end of the text
         self.checked: dict[int, set[str]] = {}
 
+    # -- rows that are layout, not results -------------------------------------------------
+
+    def layout_row(self, cells: Sequence[str]) -> str | None:
+        """``"header"`` for the header row repeated (a sheet printed over several pages, or
+        files pasted together), ``"total"`` for a 合计/总计/小计 row (its first filled cell
+        says so and its certificate cell is blank or that cell); None for any other row.
+        Neither is a result: both are skipped, a total row with a warning."""
+        known = [(col, header_key(self.match.headers[col])) for col in self.match.index.values()]
+        same = 0
+        for col, key in known:
+            if col < len(cells) and cells[col].strip():
+                if header_key(cells[col]) != key:
+                    break
+                same += 1
+        else:
+            if same >= 2:
+                return "header"
+        first = next((i for i, c in enumerate(cells) if c.strip()), None)
+        if first is None or not header_key(cells[first]).startswith(_TOTAL_PREFIXES):
+            return None
+        cert = cells[self.i_cert].strip() if self.i_cert < len(cells) else ""
+        return "total" if not cert or first == self.i_cert else None
+
     # -- places and values shown -----------------------------------------------------------
+
+    def _id_warning(self, why: str, value: str) -> str:
+        """The warning for a bad 身份证号: why, and the value (masked) unless it is blank."""
+        assert self.i_id is not None
+        return f"{why}: {self.shown(self.i_id, value)}" if value.strip() else why
 
     def where(self, number: int, col: int | None = None) -> str:
         return place(self.sheet, number, col, self.match.header(col) if col is not None else "")
 
     def shown(self, col: int, value: str) -> str:
-        """A cell's value as messages show it: personal data masked unless unmasked."""
+        """A cell's value as messages show it: personal data masked unless unmasked (in the
+        身份证号 column, a value with other text than an ID number in it, a name pasted beside
+        the number say, has every run of Chinese characters masked as a name too)."""
         if not self.unmask and col == self.i_id:
-            return repr(mask_id_number(value))
+            return repr(mask_id_cell(value))
         if not self.unmask and (col == self.i_name or value.strip() in self.block_names):
             return repr(mask_name(value))
-        return repr(value)
+        return repr(self._names_masked(value, ()))
 
     def private(self, message: str, raw: str, cells: Sequence[str]) -> str:
         """``message`` about the cell ``raw`` with the value masked when it is personal: a
-        name of the 姓名 column (of this row or block) in another column. (身份证号-shaped
-        tokens are masked by the problem log, everywhere.)"""
+        name of the 姓名 column (of this row or block) in another column, alone or inside
+        the text (熊萍宁 and a 身份证号 pasted into one cell). (身份证号-shaped tokens are masked
+        by the problem log, everywhere.)"""
         value = raw.strip()
         if self.unmask or not value or self.i_name is None:
             return message
         if value in self.block_names or value == cells[self.i_name].strip():
             return message.replace(repr(value), repr(mask_name(value)))
-        return message
+        own = cells[self.i_name].strip() if self.i_name < len(cells) else ""
+        masked = self._names_masked(value, (own,))
+        return message if masked == value else message.replace(repr(value), repr(masked))
+
+    def _names_masked(self, value: str, more: Sequence[str]) -> str:
+        """``value`` with each name of the 姓名 column (this block's, and ``more``) found inside
+        it masked (names of one character aside: they are too common inside other text)."""
+        if self.unmask:
+            return value
+        for name in sorted({*self.block_names, *more}, key=len, reverse=True):
+            if len(name) > 1 and name in value:
+                value = value.replace(name, mask_name(name))
+        return value
 
     def _note_certificates(
         self, certs: Sequence[str], block: Block, among: Iterable[str] | None = None
@@ -273,7 +338,7 @@ class ResultIngest:
         text = raw.strip()
         if not text:
             raise ValueError("no certificate name")
-        if looks_like_id_number(text):
+        if looks_like_id_number(text) or mask_id_tokens(text) != text:
             raise ValueError("a 身份证号 where the certificate name belongs (columns shifted?)")
         problem = text_problem(text)
         if problem is not None:
@@ -391,9 +456,22 @@ class ResultIngest:
                 col = self.i_name
                 self.block_names = frozenset(r[col].strip() for r in rows if len(r) > col) - {""}
             try:
+                layout = set()
                 for i, row in enumerate(rows):
-                    self.row(row, block.number(i))
-                certs = [r[self.i_cert] if len(r) > self.i_cert else "" for r in rows]
+                    kind = self.layout_row(row)
+                    if kind is None:
+                        self.row(row, block.number(i))
+                        continue
+                    layout.add(i)
+                    if kind == "total":
+                        self.log.warn(
+                            self.where(block.number(i)),
+                            "a total row (合计) skipped: onex counts the result rows itself",
+                        )
+                certs = [
+                    r[self.i_cert] if len(r) > self.i_cert and i not in layout else ""
+                    for i, r in enumerate(rows)
+                ]
                 self._note_certificates(certs, block)
             finally:
                 self.block_names = frozenset()
@@ -464,8 +542,7 @@ class ResultIngest:
                 why = id_number_problem(value)
                 if why is not None:
                     self.log.warn(
-                        self.where(block.number(i), self.i_id),
-                        f"{why}: {self.shown(self.i_id, value)}",
+                        self.where(block.number(i), self.i_id), self._id_warning(why, value)
                     )
         return True
 
@@ -577,11 +654,10 @@ class ResultIngest:
                 "no result: give 是否通过 (passed) or both 理论成绩 and 实操成绩 scores",
             )
         if self.i_id is not None:
-            why = id_number_problem(cells[self.i_id].strip() and cells[self.i_id])
+            why = id_number_problem(cells[self.i_id])
             if why is not None:
                 self.log.warn(
-                    self.where(number, self.i_id),
-                    f"{why}: {self.shown(self.i_id, cells[self.i_id])}",
+                    self.where(number, self.i_id), self._id_warning(why, cells[self.i_id])
                 )
         if len(self.log.problems) > before:
             return

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from onex.io.problems import ProblemLog, column_letter, place
-from onex.io.tables.header import match_header
+from onex.io.tables.grid import printed_rate
+from onex.io.tables.header import MIN_KNOWN, find_header, match_header
 from onex.io.tables.values import (
     is_blank,
     parse_bool,
@@ -87,6 +88,35 @@ def parse_cell(kind: str, value: object) -> object:
         raise ValueError(f"unknown {kind.replace('_', ' ')} {text!r}; valid: {valid}") from None
 
 
+_NUMBERS = frozenset({"int", "intlist", "decimal", "money"})
+
+
+def _fill_merged(ws: Worksheet, grid: list[list[object]], top: int, cols: set[int]) -> None:
+    """Give each merged range's value to every cell it covers below the header row ``top``, in
+    the columns ``cols`` (a clerk merges a certificate's name, a level or a date over the rows it
+    applies to). Numbers are never copied: a count merged over two rows is not two counts, and
+    its second row stays blank (required: an error there)."""
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row <= top or merged.min_row > len(grid):
+            continue
+        value = grid[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row, min(merged.max_row, len(grid)) + 1):
+            row = grid[r - 1]
+            for c in range(merged.min_col, min(merged.max_col, len(row)) + 1):
+                if c - 1 in cols:
+                    row[c - 1] = value
+
+
+def _header_row(grid: list[list[object]], sheet: Sheet) -> int:
+    """The row of the sheet's header: row 1, unless row 1 names fewer than two of the sheet's
+    columns and one of the first rows does (a title typed, or rows inserted, above it)."""
+    specs = sheet.spec()
+    if len(match_header(grid[0], specs).index) >= MIN_KNOWN:
+        return 1
+    found = find_header(enumerate(grid, start=1), specs)
+    return found[1] if found is not None else 1
+
+
 class SheetReader:
     """Reads the sheets of a filled workbook into records, collecting located problems."""
 
@@ -134,23 +164,33 @@ class SheetReader:
         ws = self.worksheet(sheet)
         if ws is None:
             return []
-        grid = list(ws.iter_rows(values_only=True))
+        cell_rows = list(ws.iter_rows())
+        grid: list[list[object]] = [[c.value for c in row] for row in cell_rows]
         if not grid:
             return []
-        match = match_header(grid[0], sheet.spec())
+        top = _header_row(grid, sheet)
+        match = match_header(grid[top - 1], sheet.spec())
+        kinds = {f.key: f for f in sheet.fields}
+        texts = {col for key, col in match.index.items() if kinds[key].kind not in _NUMBERS}
+        _fill_merged(ws, grid, top, texts)
         broken = False
         for f in sheet.fields:
             if f.required and f.key not in match.index:
-                self.log.add(f"sheet {sheet.name}, row 1", f"missing column {f.zh} ({f.key})")
+                self.log.add(f"sheet {sheet.name}, row {top}", f"missing column {f.zh} ({f.key})")
                 broken = True
+        for key, first, second in match.duplicates:
+            self.log.add(
+                f"sheet {sheet.name}, cell {column_letter(second)}{top}",
+                f"column {match.header(second)!r} repeats {match.header(first)!r} ({key})",
+            )
+            broken = True
         for col in match.unknown:
             self.log.warn(
-                f"sheet {sheet.name}, cell {column_letter(col)}1",
+                f"sheet {sheet.name}, cell {column_letter(col)}{top}",
                 f"unknown column {match.header(col)!r} ignored",
             )
         out = []
-        kinds = {f.key: f for f in sheet.fields}
-        for r, cells in enumerate(grid[1:], start=2):
+        for r, cells in enumerate(grid[top:], start=top + 1):
             if all(is_blank(c) for c in cells):
                 continue
             record = SheetRecord(sheet, r, {}, dict(match.index), unread=broken)
@@ -164,6 +204,11 @@ class SheetReader:
                         self.log.add(record.where(key), f"{kinds[key].zh} is required")
                         record.unread = True
                     continue
+                if kinds[key].kind == "text" and type(value) in (int, float):
+                    # a percentage typed into a text column (通过率（原文）): as Excel shows it
+                    fmt = cell_rows[r - 1][col].number_format if col < len(cell_rows[r - 1]) else ""
+                    if "%" in str(fmt):
+                        value = printed_rate(value, str(fmt))
                 try:
                     record.values[key] = parse_cell(kinds[key].kind, value)
                 except ValueError as exc:
