@@ -144,7 +144,8 @@ def read_table(
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such file")
     kind, found = _detect(p, sheet)
-    sheet = sheet if found is None else found
+    if kind == "summary" and found is not None:
+        sheet = found  # (the results reader finds its sheet itself, and says which it read)
     if kind == "workbook":
         dataset, warnings = read_workbook_with_warnings(p, max_problems=max_problems)
         return TableImport(kind="workbook", dataset=dataset, source=str(p), warnings=warnings)
