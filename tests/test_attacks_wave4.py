@@ -589,3 +589,16 @@ def test_leading_apostrophe_is_excels_text_mark(tmp_path: Path) -> None:
     assert (imported.warnings, _sessions(imported)) == ((), [("物流管理", 1, 1)])
     (result,) = list(onex.candidate_results(source))
     assert (result.student_id, result.id_number) == ("2020001", "1101**********002X")
+
+
+def test_the_summary_reader_itself_quotes_no_row_of_a_headerless_file(tmp_path: Path) -> None:
+    """``read_exam_table`` called directly on a file that starts with a candidate's row (no
+    header): its message counts the row's cells and quotes none of them, in either language."""
+    path = tmp_path / "成绩.csv"
+    path.write_text(f"2020001,{NAME},{GOOD_ID},物流管理,初级,2020-12-05,72,65,是\n", "utf-8")
+    for lang in ("zh", "en"):
+        with pytest.raises(onex.DataError) as err:
+            onex.read_exam_table(path, institution="某院", lang=lang)  # type: ignore[arg-type]
+        text = str(err.value)
+        assert [] == [v for v in (NAME, GOOD_ID[:6], "2020001") if v in text]
+        assert ("9 个非空单元格" if lang == "zh" else "9 filled cells") in text

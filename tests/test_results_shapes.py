@@ -256,7 +256,7 @@ def test_bad_bytes_are_located_and_end_the_read_alike(tmp_path: Path, quote_at: 
         "error",
         (
             "line 3, column 6 (考核日期): '2020-13-45' is not a calendar date",
-            "line 1234: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",
+            "line 1234: bytes that are not valid UTF-8 text (damaged, or mixed encodings)",
         ),
     ) == one
 
@@ -273,7 +273,7 @@ def test_bad_bytes_after_a_quoted_line_break(tmp_path: Path) -> None:
     one = _outcome(path)
     assert (
         "error",
-        ("line 12: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",),
+        ("line 12: bytes that are not valid UTF-8 text (damaged, or mixed encodings)",),
     ) == one
 
 
@@ -340,7 +340,7 @@ def test_bad_bytes_after_a_quote_in_the_middle_of_a_value(tmp_path: Path) -> Non
     one = _located(tmp_path, _bad_bytes_at(lines, 15_000))
     assert (
         "line 10, column 6 (考核日期): '2020-13-45' is not a calendar date",
-        "line 15000: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",
+        "line 15000: bytes that are not valid UTF-8 text (damaged, or mixed encodings)",
     ) == one[1]
 
 
@@ -352,7 +352,7 @@ def test_bad_bytes_on_the_second_line_of_a_quoted_value(tmp_path: Path) -> None:
     lines[99] = ",".join(cells)
     data = "\n".join(lines).encode("utf-8", errors="surrogateescape") + b"\n"
     one = _located(tmp_path, codecs.BOM_UTF8 + data)
-    assert ("line 101: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",) == (
+    assert ("line 101: bytes that are not valid UTF-8 text (damaged, or mixed encodings)",) == (
         one[1]
     )
 
@@ -366,7 +366,7 @@ def test_bare_carriage_returns_after_the_start_and_bad_bytes(tmp_path: Path) -> 
     raw[6] = raw[6].replace(b",", b",\xff", 1)  # the 7th CR-ended piece: line 2006
     one = _located(tmp_path, codecs.BOM_UTF8 + b"\r".join(raw))
     assert (
-        "line 2006: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)",
+        "line 2006: bytes that are not valid UTF-8 text (damaged, or mixed encodings)",
     ) == one[1]
 
 
@@ -380,7 +380,7 @@ def test_utf16_bad_bytes_are_located_in_either_byte_order(tmp_path: Path, order:
     lone = "\ud800".encode(order, errors="surrogatepass")
     data = bom + head + "\n".encode(order) + lone + tail
     one = _located(tmp_path, data)
-    assert ("line 9001: bytes that are not valid utf-16 text (damaged, or mixed encodings)",) == (
+    assert ("line 9001: bytes that are not valid UTF-16 text (damaged, or mixed encodings)",) == (
         one[1]
     )
 

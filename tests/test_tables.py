@@ -271,7 +271,7 @@ def test_bytes_that_are_not_text_are_located_on_their_line(tmp_path: Path, at: i
     with pytest.raises(onex.DataError) as caught:
         onex.read_exam_table(path, institution="测试学院", year=2020)
     assert [
-        f"line {at}: bytes that are not valid utf-8-sig text (damaged, or mixed encodings)"
+        f"line {at}: bytes that are not valid UTF-8 text (damaged, or mixed encodings)"
     ] == [str(p) for p in caught.value.problems]
 
 

@@ -421,10 +421,6 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("unknown column {0} ignored", "未知列 {0}，已忽略"),
     ("unknown item {0} ignored", "未知项目 {0}，已忽略"),
     (
-        "no header row found: expected columns such as {0}; the first row holds {1}",
-        "未找到表头行：应有 {0} 等列；第一行为 {1}",
-    ),
-    (
         "no header row found: expected columns such as {0}; the first row has {1} filled cells "
         "and none of these headers",
         "未找到表头行：应有 {0} 等列；第一行有 {1} 个非空单元格，但没有这些表头",

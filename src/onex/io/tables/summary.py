@@ -302,12 +302,15 @@ class _SummaryReader:
             )
             self.log.check()
         if found is None:
+            # The first row is counted, never quoted: a file without a header may begin with
+            # a candidate's row (a name, a 身份证号).
             first = next((cells for _, cells, _ in self.grid.rows if any(cells)), ())
-            shown = ", ".join(repr(str(c)) for c in first if not is_blank(c)) or "nothing"
+            filled = sum(not is_blank(c) for c in first)
             self.log.add(
                 self.grid.where(self.grid.rows[0][0] if self.grid.rows else 1),
                 "no header row found: expected columns such as 证书名称/certificate, "
-                f"考证人数/candidates, 通过人数/passed; the first row holds {shown}",
+                f"考证人数/candidates, 通过人数/passed; the first row has {filled} filled cells "
+                "and none of these headers",
             )
             self.log.check()
             raise AssertionError("unreachable")  # pragma: no cover

@@ -118,8 +118,21 @@ def detect_encoding(path: Path) -> str:
 
 
 def undecodable_message(encoding: str) -> str:
-    """What is said of bytes that are not valid text in ``encoding``."""
-    return f"bytes that are not valid {encoding} text (damaged, or mixed encodings)"
+    """What is said of bytes that are not valid text in ``encoding`` (named as users know it:
+    ``utf-8-sig`` is UTF-8 with its byte-order mark, so UTF-8)."""
+    name = _ENCODING_NAMES.get(encoding, encoding)
+    return f"bytes that are not valid {name} text (damaged, or mixed encodings)"
+
+
+_ENCODING_NAMES = {
+    "utf-8-sig": "UTF-8",
+    "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+    "gb18030": "GB18030",
+    "gbk": "GBK",
+}
 
 
 def line_breaks(text: AnyStr) -> int:
