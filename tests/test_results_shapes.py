@@ -365,9 +365,9 @@ def test_bare_carriage_returns_after_the_start_and_bad_bytes(tmp_path: Path) -> 
     raw = text.encode("utf-8").split(b"\r")
     raw[6] = raw[6].replace(b",", b",\xff", 1)  # the 7th CR-ended piece: line 2006
     one = _located(tmp_path, codecs.BOM_UTF8 + b"\r".join(raw))
-    assert (
-        "line 2006: bytes that are not valid UTF-8 text (damaged, or mixed encodings)",
-    ) == one[1]
+    assert ("line 2006: bytes that are not valid UTF-8 text (damaged, or mixed encodings)",) == one[
+        1
+    ]
 
 
 @pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])

@@ -270,9 +270,9 @@ def test_bytes_that_are_not_text_are_located_on_their_line(tmp_path: Path, at: i
     path.write_bytes(codecs.BOM_UTF8 + b"\r\n".join(data) + b"\r\n")
     with pytest.raises(onex.DataError) as caught:
         onex.read_exam_table(path, institution="测试学院", year=2020)
-    assert [
-        f"line {at}: bytes that are not valid UTF-8 text (damaged, or mixed encodings)"
-    ] == [str(p) for p in caught.value.problems]
+    assert [f"line {at}: bytes that are not valid UTF-8 text (damaged, or mixed encodings)"] == [
+        str(p) for p in caught.value.problems
+    ]
 
 
 def _saved_by_excel(path: Path) -> Path:
