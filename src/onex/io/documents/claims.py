@@ -176,18 +176,19 @@ _COUNT = (
     r"(?P<count>(?:超过|多于|逾|将近|接近|近|大约|约|不足|不到|少于)?\d*(?:\.\d+)?[万千]?(?:余|多)?"
     r"(?:人次|人|名|位))"
 )
+# What a count of candidates or of passes follows, in both the bound and the exact spellings.
+_SAT_HEAD = rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?"
+_PASSED_HEAD = rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}(?:人数)?"
 _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     (
         "candidates",
-        rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?(?:共|总数|合计|为|有|计)*"
-        rf"{_COUNT}",
+        rf"{_SAT_HEAD}(?:共|总数|合计|为|有|计)*{_COUNT}",
     ),
     # "两百余人次参加考前培训": a training, not an exam.
     ("candidates", rf"{_COUNT}(?:名)?{_WHO}(?:{_REG}|{_SAT})(?![^,，。；;\d]{{0,8}}培训)"),
     (
         "passed",
-        rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}(?:人数)?"
-        rf"(?:共|为|有|计)*{_COUNT}",
+        rf"{_PASSED_HEAD}(?:共|为|有|计)*{_COUNT}",
     ),
     ("passed", rf"{_COUNT}{_WHO}(?:通过|合格|取得|获得|考取)"),
     # workload points first: "每个试点证书计 15 个工作量积分", "共计 240 分"
@@ -224,14 +225,12 @@ _SPELLINGS: tuple[tuple[ClaimKind, str], ...] = (
     ("rate", rf"(超过|高于|不低于|至少)({P})%的?{_WHO}(?:通过|合格|取得|获得)"),
     (
         "passed",
-        rf"(?:通过考核|考核通过|通过|合格|取证|获证|取得证书|获得证书)(?:的)?{_WHO}"
-        rf"(?:人数)?(?:共|为|有|达|计)*{N}{_PERSON}",
+        rf"{_PASSED_HEAD}(?:共|为|有|达|计)*{N}{_PERSON}",
     ),
     ("passed", rf"{N}{_PERSON}{_WHO}(?:通过|合格|取得|获得|考取)(?:了)?(?:考核|证书|认证)?"),
     (
         "candidates",
-        rf"(?:{_REG}|{_SAT}|考证|应考)(?:{_EXAM})?(?:的)?{_WHO}(?:人数)?"
-        rf"(?:共|总数|合计|为|有|达|计)*{N}{_PERSON}",
+        rf"{_SAT_HEAD}(?:共|总数|合计|为|有|达|计)*{N}{_PERSON}",
     ),
     ("candidates", rf"{N}{_PERSON}{_WHO}(?:{_REG}|{_SAT})"),
     ("candidates", rf"{N}名考生"),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from onex.io.problems import ProblemLog
+from onex.io.tables.values import is_blank
 
 __all__ = [
     "HEADER_SCAN",
@@ -159,7 +160,7 @@ def combine_header_rows(
     below = [lower[col] if col < len(lower) else None for col in range(width)]
     group = list(above)
     for col in range(1, width):
-        if _blank(above[col]) and not _blank(below[col]) and not _blank(below[col - 1]):
+        if is_blank(above[col]) and not is_blank(below[col]) and not is_blank(below[col - 1]):
             group[col] = group[col - 1]
     cells: list[object] = []
     for col in range(width):
@@ -170,14 +171,10 @@ def combine_header_rows(
             cells.append(x)
         else:
             g = group[col]
-            both = not _blank(g) and not _blank(y)
+            both = not is_blank(g) and not is_blank(y)
             joined = [f"{y}{g}".strip(), f"{g}{y}".strip()] if both else []
             cells.append(next((t for t in joined if known(t)), None) or fallback(col, x, y))
     return cells
-
-
-def _blank(value: object) -> bool:
-    return value is None or not str(value).strip()
 
 
 def _is_figure(value: object) -> bool:
